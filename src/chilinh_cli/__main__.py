@@ -1,0 +1,3 @@
+from chilinh_cli.cli import main
+
+main()

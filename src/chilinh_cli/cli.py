@@ -1,0 +1,283 @@
+"""The command line: parse arguments, ask the core, hand the answer to a renderer.
+
+Nothing here computes a figure. Rich and Pydantic are imported only on the paths
+that need them (a table for a terminal; validating a file not yet in the cache).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ChilinhError
+from .text import safe
+
+if TYPE_CHECKING:
+    from .models import Dataset
+    from .present import Sheet
+
+EXAMPLES = {
+    "list": "chilinh list\n\n  chilinh list --lang vi\n\n  chilinh list --format json",
+    "metric": "chilinh metric revenue\n\n  chilinh metric 'thu ngan sach' --lang vi\n\n  chilinh metric --format csv",
+    "compare": "chilinh compare --year 2020\n\n  chilinh compare --format json | jq '.rows[].id'",
+}
+
+
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Language(str, enum.Enum):
+    en = "en"
+    vi = "vi"
+
+
+def default_language() -> Language:
+    """vi when the locale (LC_ALL, LC_MESSAGES, then LANG) is Vietnamese, else en."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return Language.vi if value.lower().startswith("vi") else Language.en
+    return Language.en
+
+
+def _complete_figure(incomplete: str) -> list[str]:
+    try:
+        from .core import figure_names
+        from .loader import load_dataset
+
+        names = figure_names(load_dataset(os.environ.get("CHILINH_DATA") or None))
+    except ChilinhError:
+        return []
+    return [name for name in names if name.startswith(incomplete)]
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table (a plain tab-separated table when piped), json or csv.", case_sensitive=False),
+]
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045 - Typer 0.28 reads the annotation at run time on Python 3.11
+    typer.Option("--lang", "-l", help="Language of labels and numbers [default: vi if LANG is vi*, else en].", show_default=False, case_sensitive=False),
+]
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--data", envvar="CHILINH_DATA", help="Use this dataset file instead of the embedded one.", show_default=False, dir_okay=True),
+]
+
+app = typer.Typer(
+    name="chilinh",
+    help="Chí Linh city's 2021 in numbers: every figure of the year-in-review, with its source.",
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"chilinh {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", envvar="CHILINH_DEBUG", help="Show the full traceback of an internal error.")
+    ] = False,
+) -> None:
+    """Chí Linh city's 2021 in numbers: every figure of the year-in-review, with its source."""
+    if debug:
+        os.environ["CHILINH_DEBUG"] = "1"
+
+
+@contextmanager
+def _answering() -> Iterator[None]:
+    try:
+        yield
+    except ChilinhError as error:
+        report(str(error))
+        raise typer.Exit(error.exit_code) from None
+
+
+def report(message: str) -> None:
+    lines = message.splitlines() or [""]
+    sys.stderr.write("chilinh: error: " + "\n".join(safe(line) for line in lines) + "\n")
+
+
+def _lang(lang: Language | None) -> str:
+    return (lang or default_language()).value
+
+
+def _load(data: Path | None) -> Dataset:
+    from .loader import load_dataset
+
+    return load_dataset(data)
+
+
+def _emit_sheet(sheet: Sheet) -> None:
+    from .render import render_plain, render_table
+
+    if sys.stdout.isatty():
+        render_table(sheet, sys.stdout, color=_color_wanted())
+    else:
+        render_plain(sheet, sys.stdout)
+        for note in sheet.notes:
+            sys.stderr.write(safe(note) + "\n")
+
+
+def _color_wanted() -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return True
+
+
+@app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
+def list_highlights(fmt: FormatOption = OutputFormat.table, lang: LangOption = None, data: DataOption = None) -> None:
+    """The ten highlights of the year, with their headline figures."""
+    with _answering():
+        dataset = _load(data)
+        from . import present
+
+        if fmt is OutputFormat.json:
+            from .render import render_json
+
+            render_json(present.list_json(dataset), sys.stdout)
+        elif fmt is OutputFormat.csv:
+            from .render import render_csv
+
+            render_csv(present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset), sys.stdout)
+        else:
+            _emit_sheet(present.list_sheet(dataset, _lang(lang)))
+
+
+@app.command("metric", epilog="Examples:\n\n  " + EXAMPLES["metric"])
+def metric(
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="Figure id, alias or label; case and Vietnamese diacritics are ignored. Omit it to list every figure.",
+            autocompletion=_complete_figure,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
+    with _answering():
+        if name is not None and not name.strip():
+            raise typer.BadParameter("the figure name is empty", param_hint="'NAME'")
+        dataset = _load(data)
+        from . import present
+
+        figures = list(dataset.figures)
+        if name is not None:
+            from .core import find_figure
+
+            figures = [find_figure(dataset, name)]
+        if fmt is OutputFormat.json:
+            from .render import render_json
+
+            document = present.figure_json(figures[0]) if name is not None else {"figures": [present.figure_json(f) for f in figures]}
+            render_json(document, sys.stdout)
+        elif fmt is OutputFormat.csv:
+            from .render import render_csv
+
+            rows = [row for figure in figures for row in present.figure_csv_rows(figure)]
+            render_csv(present.FIGURE_CSV_COLUMNS, rows, sys.stdout)
+        elif name is not None:
+            _emit_sheet(present.figure_sheet(figures[0], _lang(lang)))
+        else:
+            _emit_sheet(present.figures_sheet(dataset, _lang(lang)))
+
+
+@app.command("compare", epilog="Examples:\n\n  " + EXAMPLES["compare"])
+def compare(
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", "-y", help="The year to compare with [default: the year before the report's].", show_default=False, min=1900, max=2200),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Every figure the article compares with YEAR: both values, the change and its direction."""
+    with _answering():
+        dataset = _load(data)
+        from . import core, present
+
+        result = core.compare(dataset, year if year is not None else dataset.metadata.year - 1)
+        if fmt is OutputFormat.json:
+            from .render import render_json
+
+            render_json(present.compare_json(result, dataset.metadata.year), sys.stdout)
+        elif fmt is OutputFormat.csv:
+            from .render import render_csv
+
+            render_csv(present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result), sys.stdout)
+        else:
+            _emit_sheet(present.compare_sheet(result, dataset.metadata.year, _lang(lang)))
+
+
+class _Interrupted(BaseException):
+    """Raised by the SIGINT handler; a BaseException so that nothing on the way catches it."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def main() -> None:
+    """The console script: run the app, and turn every way of failing into a message and an exit code."""
+    import signal
+
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        app()
+    except _Interrupted:
+        sys.stderr.write("\nchilinh: interrupted\n")
+        _exit(130)
+    except BrokenPipeError:
+        _silence_stdout()
+        _exit(0)
+    except SystemExit:
+        raise
+    except Exception:  # the last resort: a bug in chilinh itself
+        if os.environ.get("CHILINH_DEBUG"):
+            raise
+        report(
+            f"internal error in chilinh {__version__}; please report it with the command you ran "
+            "(run again with --debug for the traceback)"
+        )
+        _exit(1)
+
+
+def _silence_stdout() -> None:
+    # The reader has gone (`chilinh … | head`): send what is left to /dev/null so that
+    # Python's shutdown flush does not raise a second BrokenPipeError.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _exit(code: int) -> None:
+    sys.exit(code)

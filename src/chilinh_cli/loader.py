@@ -1,0 +1,181 @@
+"""Finding, reading, parsing and validating a data file, with a cache of validated datasets.
+
+Validation needs Pydantic, which costs more at start-up than everything else the
+tool does. A dataset that has been validated once is therefore kept in the user's
+cache directory, keyed by the SHA-256 of the file's bytes and the tool's version:
+a changed file has another key and is validated again. A cache entry that cannot be
+read, or that holds anything unexpected, is ignored and the file validated again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import DataFileError
+from .models import Dataset
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""A data file larger than this is refused before it is read."""
+
+EMBEDDED_NAME = "embedded dataset"
+_CACHE_FORMAT = 1
+
+
+def embedded_path() -> Path:
+    """The dataset shipped inside the package (or, in a source checkout, the repository's)."""
+    packaged = resources.files("chilinh_cli").joinpath("data", "highlights.json")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data" / "highlights.json"
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """Load and validate a dataset: the embedded one, or the file at ``path``.
+
+    Raises ``DataFileError`` naming the file and every problem found.
+    """
+    file = Path(path) if path is not None else embedded_path()
+    raw = _read(file)
+    digest = hashlib.sha256(raw).hexdigest()
+    cache_file = _cache_file(digest) if use_cache else None
+    if cache_file is not None:
+        cached = _read_cache(cache_file, digest)
+        if cached is not None:
+            return cached
+    dataset = parse_and_validate(raw, str(file))
+    if cache_file is not None:
+        _write_cache(cache_file, digest, dataset)
+    return dataset
+
+
+def parse_and_validate(raw: bytes, name: str) -> Dataset:
+    """Parse the bytes of a data file and validate them; ``name`` is used in messages."""
+    document = parse_json(raw, name)
+    from .validation import validate
+
+    dataset, problems = validate(document)
+    if dataset is None:
+        raise DataFileError(name, problems)
+    return dataset
+
+
+def _read(file: Path) -> bytes:
+    try:
+        size = file.stat().st_size
+        if file.is_dir():
+            raise DataFileError(str(file), [("", "is a directory, not a data file")])
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise DataFileError(str(file), [("", f"is {size:,} bytes; a data file may be at most {limit} MiB")])
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataFileError(str(file), [("", "no such file")]) from None
+    except PermissionError:
+        raise DataFileError(str(file), [("", "permission denied")]) from None
+    except OSError as error:
+        raise DataFileError(str(file), [("", f"cannot be read: {error.strerror or error}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataFileError(str(file), [("", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")])
+    return raw
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Arrays become tuples (the models are immutable), and a key given twice is an
+    # error rather than silently keeping the last value.
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKeyError(f"the key {key!r} appears twice in one object")
+        obj[key] = tuple(value) if isinstance(value, list) else value
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a dataset may contain")
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """Parse JSON exactly: decimals as ``Decimal``, no NaN or Infinity, no duplicate keys."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        raise DataFileError(name, [("", f"is not UTF-8 text (invalid byte at offset {error.start})")]) from None
+    if not text.strip():
+        raise DataFileError(name, [("", "is empty")])
+    try:
+        document = json.loads(
+            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
+        )
+    except json.JSONDecodeError as error:
+        raise DataFileError(name, [("", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]) from None
+    except RecursionError:
+        raise DataFileError(name, [("", "is nested too deeply to be a dataset")]) from None
+    except ValueError as error:  # duplicate keys, NaN/Infinity, integers too long to convert
+        raise DataFileError(name, [("", f"is not a usable JSON document: {error}")]) from None
+    if not isinstance(document, dict):
+        raise DataFileError(name, [("", f"the top level must be a JSON object, not {type(document).__name__}")])
+    return document
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("CHILINH_NO_CACHE"):
+        return None
+    if configured := os.environ.get("CHILINH_CACHE_DIR"):
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "chilinh" / "cache" if base else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chilinh"
+
+
+def _cache_file(digest: str) -> Path | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    return directory / f"{digest}.pickle"
+
+
+def _cache_key(digest: str) -> tuple[int, str, str, str]:
+    return (_CACHE_FORMAT, __version__, sys.version, digest)
+
+
+def _read_cache(cache_file: Path, digest: str) -> Dataset | None:
+    try:
+        with cache_file.open("rb") as handle:
+            key, dataset = pickle.load(handle)
+    except Exception:  # a missing, truncated or foreign cache entry only costs a revalidation
+        return None
+    if key != _cache_key(digest) or not isinstance(dataset, Dataset):
+        return None
+    return dataset
+
+
+def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".tmp-", delete=False)
+        try:
+            with handle:
+                pickle.dump((_cache_key(digest), dataset), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, cache_file)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+    except OSError:
+        pass  # an unwritable cache only costs speed

@@ -1,0 +1,245 @@
+"""The dataset as frozen standard-library dataclasses.
+
+These classes are the schema. Pydantic validates a data file against them (see
+``validation``), but this module never imports Pydantic: once a file has been
+validated, the query path works on plain dataclasses, which keeps start-up fast.
+Field documentation lives in attribute docstrings, which Pydantic copies into the
+generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import annotated_types as at
+
+Unit = Literal["vnd", "percent", "count", "days", "share"]
+Qualifier = Literal["exact", "more_than", "nearly"]
+Basis = Literal["previous_year", "budget_estimate", "target"]
+ChangeKind = Literal["percent_change", "absolute_change"]
+Period = Literal["early", "mid", "late"]
+
+NonEmptyStr = Annotated[str, at.MinLen(1)]
+Slug = Annotated[str, at.MinLen(1), at.MaxLen(80)]
+Year = Annotated[int, at.Ge(1900), at.Le(2200)]
+Number = int | Decimal
+
+_CONFIG: dict[str, Any] = {
+    "strict": True,
+    "extra": "forbid",
+    "allow_inf_nan": False,
+    "use_attribute_docstrings": True,
+}
+
+
+class Record:
+    """Base of every record: the Pydantic configuration, as a plain dict.
+
+    The configuration is strict so that a string never passes for a number. In
+    strict mode Pydantic would only accept instances for a dataclass, so the hook
+    relaxes that one check to accept a JSON object; the fields stay strict.
+    """
+
+    __slots__ = ()
+    __pydantic_config__ = _CONFIG
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = False
+        return schema
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Text(Record):
+    """A text in Vietnamese and in English."""
+
+    vi: NonEmptyStr
+    """The Vietnamese text."""
+    en: NonEmptyStr
+    """The English text."""
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Source(Record):
+    """Where the article states something."""
+
+    section: Annotated[int, at.Ge(1), at.Le(10)]
+    """Number of the article's highlight section (1-10) that states it."""
+    quote: NonEmptyStr
+    """The shortest exact words of the article that state it (NFC-normalised)."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Comparison(Record):
+    """A comparison the article states for a figure, exactly as the text gives it."""
+
+    basis: Basis
+    """What the figure is compared with: the previous year, the budget estimate or a target."""
+    kind: ChangeKind
+    """Whether the stated change is a percentage or an absolute amount in the figure's unit."""
+    value: Number
+    """The stated change, signed: negative for a decrease."""
+    source: Source
+    """Where the article states the comparison."""
+    year: Year | None = None
+    """The year compared with; required for a previous-year comparison, absent otherwise."""
+    ambiguous: bool = False
+    """True when the wording allows more than one reading; nothing is derived from it."""
+    note: Text | None = None
+    """An explanation shown wherever the comparison is shown."""
+
+    def __post_init__(self) -> None:
+        if (self.basis == "previous_year") != (self.year is not None):
+            raise ValueError("'year' is required for a previous_year comparison and allowed only there")
+        if self.ambiguous and self.note is None:
+            raise ValueError("an ambiguous comparison needs a note saying why")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Figure(Record):
+    """One quantitative figure of the article."""
+
+    id: Slug
+    """Stable kebab-case identifier."""
+    label: Text
+    """What the figure measures."""
+    value: Number
+    """The stated value: money as a whole number of đồng, a percentage as its number (99.92)."""
+    unit: Unit
+    """vnd (đồng), percent, count, days, or share (value out of ``out_of``)."""
+    qualifier: Qualifier
+    """exact; more_than (hơn, trên): a lower bound; nearly (gần): approximate, from below."""
+    year: Year
+    """The year the figure describes."""
+    source: Source
+    """Where the article states the figure."""
+    aliases: tuple[Slug, ...] = ()
+    """Other names the figure answers to (kebab-case)."""
+    out_of: Annotated[int, at.Ge(1)] | None = None
+    """For a share such as 10/12, the whole (12); absent for other units."""
+    comparisons: tuple[Comparison, ...] = ()
+    """Every comparison the article states for the figure."""
+    note: Text | None = None
+    """An explanation shown wherever the figure is shown."""
+
+    def __post_init__(self) -> None:
+        if (self.unit == "share") != (self.out_of is not None):
+            raise ValueError("'out_of' is required for unit 'share' and allowed only there")
+        if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
+            raise ValueError(f"a value in unit {self.unit!r} must be a whole number")
+        if self.value < 0:
+            raise ValueError("a stated value cannot be negative")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EventDate(Record):
+    """A date as precise as the article gives it."""
+
+    year: Year
+    """The year."""
+    month: Annotated[int, at.Ge(1), at.Le(12)]
+    """The month (1-12)."""
+    year_inferred: bool
+    """True when the article gives no year and it is read from the context."""
+    day: Annotated[int, at.Ge(1), at.Le(31)] | None = None
+    """The day of the month, when the article gives it."""
+    period: Period | None = None
+    """Part of the month (early, mid, late), when the article gives that instead of a day."""
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.period is not None:
+            raise ValueError("give either 'day' or 'period', not both")
+        if self.day is not None:
+            import datetime
+
+            datetime.date(self.year, self.month, self.day)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Event(Record):
+    """A dated event the article reports."""
+
+    id: Slug
+    """Stable kebab-case identifier."""
+    label: Text
+    """What happened."""
+    date: EventDate
+    """When it happened."""
+    source: Source
+    """Where the article states it."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Highlight(Record):
+    """One of the article's highlights."""
+
+    rank: Annotated[int, at.Ge(1), at.Le(10)]
+    """Position in the article (1-10); equals the section number of its sources."""
+    slug: Slug
+    """Stable kebab-case identifier."""
+    title: Text
+    """Vietnamese title as published, and an English translation."""
+    short_title: Text
+    """A short title for tables."""
+    summary: Text
+    """A short summary in each language (written for chilinh, not copied)."""
+    figures: tuple[Slug, ...]
+    """Ids of the figures that belong to this highlight."""
+    headline: tuple[Slug, ...]
+    """Ids of the figures shown in the list of highlights (a subset of ``figures``)."""
+    events: tuple[Slug, ...] = ()
+    """Ids of the events that belong to this highlight."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Metadata(Record):
+    """What the dataset is."""
+
+    title: NonEmptyStr
+    """Title of the source article, as published."""
+    title_en: NonEmptyStr
+    """English translation of the title."""
+    publisher: NonEmptyStr
+    """Who published the article."""
+    published: Annotated[str, at.Len(10, 10)]
+    """Publication date, ISO 8601 (YYYY-MM-DD)."""
+    locality: Text
+    """The place the figures describe."""
+    year: Year
+    """The year reported."""
+    language: Literal["vi", "en"]
+    """Language of the source article."""
+
+    def __post_init__(self) -> None:
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(self.published)
+        except ValueError:
+            raise ValueError("'published' must be a date written YYYY-MM-DD") from None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Dataset(Record):
+    """A year in numbers: the article's metadata, highlights, figures and events."""
+
+    schema_version: Literal[1]
+    """Version of this format."""
+    metadata: Metadata
+    """What the dataset is."""
+    highlights: tuple[Highlight, ...]
+    """The highlights, in the article's order."""
+    figures: tuple[Figure, ...]
+    """Every quantitative figure the article states."""
+    events: tuple[Event, ...] = ()
+    """Every dated event the article reports."""
+
+
+def _is_whole(value: Number) -> bool:
+    return isinstance(value, int) or value == value.to_integral_value()

@@ -1,0 +1,26 @@
+"""Text helpers: accent-insensitive matching keys and safe display of untrusted text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# C0/C1 controls, DEL, and the bidirectional embedding/override/isolate marks,
+# which can make a terminal show text in an order other than it is stored.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def fold(text: str) -> str:
+    """A matching key: lower case, no diacritics (đ becomes d), words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
+
+
+def safe(text: str) -> str:
+    """Text from a data file, made safe to print: control and bidi characters become U+FFFD.
+
+    Tabs and newlines become spaces so that one value stays on one line.
+    """
+    return UNSAFE_CHARS.sub("\ufffd", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
