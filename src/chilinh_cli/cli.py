@@ -31,13 +31,13 @@ EXAMPLES = {
 }
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class Language(str, enum.Enum):
+class Language(enum.StrEnum):
     en = "en"
     vi = "vi"
 
@@ -64,15 +64,29 @@ def _complete_figure(incomplete: str) -> list[str]:
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="table (a plain tab-separated table when piped), json or csv.", case_sensitive=False),
+    typer.Option(
+        "--format", "-f", help="table (a plain tab-separated table when piped), json or csv.", case_sensitive=False
+    ),
 ]
 LangOption = Annotated[
     Optional[Language],  # noqa: UP045 - Typer 0.28 reads the annotation at run time on Python 3.11
-    typer.Option("--lang", "-l", help="Language of labels and numbers [default: vi if LANG is vi*, else en].", show_default=False, case_sensitive=False),
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language of labels and numbers [default: vi if LANG is vi*, else en].",
+        show_default=False,
+        case_sensitive=False,
+    ),
 ]
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--data", envvar="CHILINH_DATA", help="Use this dataset file instead of the embedded one.", show_default=False, dir_okay=True),
+    typer.Option(
+        "--data",
+        envvar="CHILINH_DATA",
+        help="Use this dataset file instead of the embedded one.",
+        show_default=False,
+        dir_okay=True,
+    ),
 ]
 
 app = typer.Typer(
@@ -142,9 +156,7 @@ def _emit_sheet(sheet: Sheet) -> None:
 
 
 def _color_wanted() -> bool:
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return True
+    return not (os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
 
 
 @app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
@@ -195,7 +207,11 @@ def metric(
         if fmt is OutputFormat.json:
             from .render import render_json
 
-            document = present.figure_json(figures[0]) if name is not None else {"figures": [present.figure_json(f) for f in figures]}
+            document = (
+                present.figure_json(figures[0])
+                if name is not None
+                else {"figures": [present.figure_json(f) for f in figures]}
+            )
             render_json(document, sys.stdout)
         elif fmt is OutputFormat.csv:
             from .render import render_csv
@@ -212,7 +228,14 @@ def metric(
 def compare(
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", "-y", help="The year to compare with [default: the year before the report's].", show_default=False, min=1900, max=2200),
+        typer.Option(
+            "--year",
+            "-y",
+            help="The year to compare with [default: the year before the report's].",
+            show_default=False,
+            min=1900,
+            max=2200,
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,

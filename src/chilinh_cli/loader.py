@@ -122,7 +122,9 @@ def parse_json(raw: bytes, name: str) -> Any:
             text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
         )
     except json.JSONDecodeError as error:
-        raise DataFileError(name, [("", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]) from None
+        raise DataFileError(
+            name, [("", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
+        ) from None
     except RecursionError:
         raise DataFileError(name, [("", "is nested too deeply to be a dataset")]) from None
     except ValueError as error:  # duplicate keys, NaN/Infinity, integers too long to convert
@@ -169,7 +171,7 @@ def _read_cache(cache_file: Path, digest: str) -> Dataset | None:
 def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".tmp-", delete=False)
+        handle = tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".tmp-", delete=False)  # noqa: SIM115
         try:
             with handle:
                 pickle.dump((_cache_key(digest), dataset), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,13 +16,10 @@ _MILLION = Decimal(10) ** 6
 def format_number(value: int | Decimal, lang: str) -> str:
     """``value`` with thousands grouped, written exactly (no rounding, no trailing zeros)."""
     number = Decimal(value)
-    if number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
-    else:
-        number = number.normalize()
+    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
     sign = "-" if number < 0 else ""
     whole, _, fraction = f"{abs(number):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

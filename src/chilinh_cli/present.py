@@ -7,7 +7,7 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from .core import CompareResult, ComparedFigure, derivation, figures_by_id
+from .core import ComparedFigure, CompareResult, derivation, figures_by_id
 from .derive import Estimate
 from .models import Comparison, Dataset, Event, Figure, Text
 from .numfmt import format_money, format_number
@@ -36,7 +36,20 @@ WORDS: dict[str, dict[str, str]] = {
     "late": {"vi": "cuối tháng", "en": "late"},
     "inferred": {"vi": "năm suy ra từ ngữ cảnh", "en": "year inferred from context"},
 }
-_MONTHS_EN = "January February March April May June July August September October November December".split()
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def word(key: str, lang: str, **values: object) -> str:
@@ -154,7 +167,7 @@ def header(key: str, lang: str) -> str:
 def list_sheet(dataset: Dataset, lang: str) -> Sheet:
     figures = figures_by_id(dataset)
     events = {event.id: event for event in dataset.events}
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for highlight in dataset.highlights:
         parts = [
             f"{figures[ref].label.get(lang)}: {format_figure_value(figures[ref], lang)}" for ref in highlight.headline
@@ -163,9 +176,10 @@ def list_sheet(dataset: Dataset, lang: str) -> Sheet:
             parts = [f"{format_date(events[ref], lang)}: {events[ref].label.get(lang)}" for ref in highlight.events]
         rows.append((str(highlight.rank), highlight.short_title.get(lang), "; ".join(parts) or "—"))
     title = dataset.metadata.title if lang == "vi" else dataset.metadata.title_en
+    source = f"{dataset.metadata.publisher}, {dataset.metadata.published}"
     note = {
-        "vi": f"Nguồn: {dataset.metadata.publisher}, {dataset.metadata.published}. 'chilinh metric' liệt kê mọi số liệu.",
-        "en": f"Source: {dataset.metadata.publisher}, {dataset.metadata.published}. 'chilinh metric' lists every figure.",
+        "vi": f"Nguồn: {source}. 'chilinh metric' liệt kê mọi số liệu.",
+        "en": f"Source: {source}. 'chilinh metric' lists every figure.",
     }[lang]
     return Sheet(
         title,
@@ -210,7 +224,10 @@ def figure_sheet(figure: Figure, lang: str) -> Sheet:
         derived = derivation(figure, comparison)
         if derived is not None:
             rows.append(
-                (baseline_name(comparison, lang), format_estimate(derived.baseline, figure.unit, figure.qualifier, lang))
+                (
+                    baseline_name(comparison, lang),
+                    format_estimate(derived.baseline, figure.unit, figure.qualifier, lang),
+                )
             )
         if comparison.note is not None:
             rows.append((header("note", lang), comparison.note.get(lang)))
@@ -229,7 +246,7 @@ def _derived_note(lang: str) -> str:
 
 
 def compare_sheet(result: CompareResult, current_year: int, lang: str) -> Sheet:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for row in result.rows:
         figure, derived = row.figure, row.derivation
         percent = derived.percent_change
@@ -248,7 +265,8 @@ def compare_sheet(result: CompareResult, current_year: int, lang: str) -> Sheet:
     if omitted:
         notes.append(
             {
-                "vi": f"{omitted} số liệu khác không có so sánh với năm {result.year} trong bài viết nên không được đưa vào.",
+                "vi": f"{omitted} số liệu khác không có so sánh với năm {result.year} trong bài viết "
+                "nên không được đưa vào.",
                 "en": f"{omitted} other figures have no comparison with {result.year} in the article and are left out.",
             }[lang]
         )
@@ -402,62 +420,133 @@ def compare_json(result: CompareResult, current_year: int) -> dict[str, Any]:
 
 
 FIGURE_CSV_COLUMNS = (
-    "id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote",
-    "comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous",
-    "baseline_value", "baseline_derived",
-)  # fmt: skip
+    "id",
+    "label_vi",
+    "label_en",
+    "value",
+    "out_of",
+    "unit",
+    "qualifier",
+    "year",
+    "section",
+    "quote",
+    "comparison_basis",
+    "comparison_year",
+    "comparison_kind",
+    "comparison_value",
+    "comparison_ambiguous",
+    "baseline_value",
+    "baseline_derived",
+)
 
 
 def figure_csv_rows(figure: Figure) -> list[tuple[object, ...]]:
     """One row per stated comparison (one row when there is none): a long table for pandas."""
     base = (
-        figure.id, figure.label.vi, figure.label.en, figure.value, figure.out_of, figure.unit, figure.qualifier,
-        figure.year, figure.source.section, figure.source.quote,
-    )  # fmt: skip
+        figure.id,
+        figure.label.vi,
+        figure.label.en,
+        figure.value,
+        figure.out_of,
+        figure.unit,
+        figure.qualifier,
+        figure.year,
+        figure.source.section,
+        figure.source.quote,
+    )
     if not figure.comparisons:
         return [base + (None,) * 7]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for comparison in figure.comparisons:
         derived = derivation(figure, comparison)
         rows.append(
-            base
-            + (
-                comparison.basis, comparison.year, comparison.kind, comparison.value, comparison.ambiguous,
-                None if derived is None else derived.baseline.value, None if derived is None else True,
-            )  # fmt: skip
+            (
+                *base,
+                comparison.basis,
+                comparison.year,
+                comparison.kind,
+                comparison.value,
+                comparison.ambiguous,
+                None if derived is None else derived.baseline.value,
+                None if derived is None else True,
+            )
         )
     return rows
 
 
-LIST_CSV_COLUMNS = ("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids")
+LIST_CSV_COLUMNS = (
+    "rank",
+    "slug",
+    "title_vi",
+    "title_en",
+    "short_title_vi",
+    "short_title_en",
+    "headline_ids",
+    "figure_ids",
+)
 
 
 def list_csv_rows(dataset: Dataset) -> list[tuple[object, ...]]:
     return [
-        (h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en, ";".join(h.headline), ";".join(h.figures))
+        (
+            h.rank,
+            h.slug,
+            h.title.vi,
+            h.title.en,
+            h.short_title.vi,
+            h.short_title.en,
+            ";".join(h.headline),
+            ";".join(h.figures),
+        )
         for h in dataset.highlights
     ]
 
 
 COMPARE_CSV_COLUMNS = (
-    "id", "label_vi", "label_en", "unit", "qualifier", "previous_year", "previous_value", "previous_derived",
-    "previous_low", "previous_high", "current_year", "current_value", "change", "change_derived",
-    "change_percent", "change_percent_derived", "direction",
-)  # fmt: skip
+    "id",
+    "label_vi",
+    "label_en",
+    "unit",
+    "qualifier",
+    "previous_year",
+    "previous_value",
+    "previous_derived",
+    "previous_low",
+    "previous_high",
+    "current_year",
+    "current_value",
+    "change",
+    "change_derived",
+    "change_percent",
+    "change_percent_derived",
+    "direction",
+)
 
 
 def compare_csv_rows(result: CompareResult) -> list[tuple[object, ...]]:
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for row in result.rows:
         figure, derived = row.figure, row.derivation
         percent = derived.percent_change
         rows.append(
             (
-                figure.id, figure.label.vi, figure.label.en, figure.unit, figure.qualifier, row.comparison.year,
-                derived.baseline.value, derived.baseline.derived, derived.baseline.low, derived.baseline.high,
-                figure.year, figure.value, derived.absolute_change.value, derived.absolute_change.derived,
-                None if percent is None else percent.value, None if percent is None else percent.derived,
+                figure.id,
+                figure.label.vi,
+                figure.label.en,
+                figure.unit,
+                figure.qualifier,
+                row.comparison.year,
+                derived.baseline.value,
+                derived.baseline.derived,
+                derived.baseline.low,
+                derived.baseline.high,
+                figure.year,
+                figure.value,
+                derived.absolute_change.value,
+                derived.absolute_change.derived,
+                None if percent is None else percent.value,
+                None if percent is None else percent.derived,
                 row.direction,
-            )  # fmt: skip
+            )
         )
     return rows

@@ -50,8 +50,6 @@ def render_plain(sheet: Sheet, out: IO[str]) -> None:
         out.write("\t".join(safe(cell) for cell in row) + "\n")
 
 
-
-
 def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None = None) -> None:
     """A Rich table for a terminal, with the sheet's footnotes below it."""
     from rich.console import Console

@@ -115,7 +115,10 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
             if ref not in figure_ids:
                 yield f"highlights[{index}].figures[{n}]", f"no figure has the id {ref!r}"
             elif ref in figure_home:
-                yield f"highlights[{index}].figures[{n}]", f"figure {ref!r} already belongs to highlight {figure_home[ref]}"
+                yield (
+                    f"highlights[{index}].figures[{n}]",
+                    f"figure {ref!r} already belongs to highlight {figure_home[ref]}",
+                )
             else:
                 figure_home[ref] = highlight.rank
         for n, ref in enumerate(highlight.headline):
@@ -125,7 +128,10 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
             if ref not in event_ids:
                 yield f"highlights[{index}].events[{n}]", f"no event has the id {ref!r}"
             elif ref in event_home:
-                yield f"highlights[{index}].events[{n}]", f"event {ref!r} already belongs to highlight {event_home[ref]}"
+                yield (
+                    f"highlights[{index}].events[{n}]",
+                    f"event {ref!r} already belongs to highlight {event_home[ref]}",
+                )
             else:
                 event_home[ref] = highlight.rank
     for index, figure in enumerate(dataset.figures):
