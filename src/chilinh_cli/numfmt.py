@@ -7,6 +7,7 @@ All arithmetic is on ``Decimal`` so that money never drifts.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 _BILLION = Decimal(10) ** 9
@@ -49,3 +50,24 @@ def format_money(dong: int | Decimal, lang: str) -> str:
         return f"{format_number(amount, lang)} đồng" if lang == "vi" else f"VND {format_number(amount, lang)}"
     number = format_number(scaled, lang)
     return f"{number} {vi_unit}" if lang == "vi" else f"VND {number} {en_unit}"
+
+
+_VI_MULTIPLIERS = {"tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+_VI_AMOUNT = re.compile(r"(?<![\w/])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w/])\s*(tỷ|triệu|nghìn|ngàn)?")
+
+
+def parse_vi_amount(text: str) -> Decimal:
+    """The quantity a Vietnamese phrase writes, adding mixed units up.
+
+    '13.416 tỷ 446 triệu đồng' -> 13416446000000; '967,3 tỷ đồng' -> 967300000000;
+    'gần 7 nghìn người' -> 7000; '99,92%' -> 99.92. Raises ValueError when the
+    phrase holds no number written in digits.
+    """
+    total = Decimal(0)
+    found = False
+    for whole, fraction, unit in _VI_AMOUNT.findall(text):
+        found = True
+        total += parse_number(whole + fraction, "vi") * _VI_MULTIPLIERS.get(unit, 1)
+    if not found:
+        raise ValueError(f"no number written in digits in {text!r}")
+    return total

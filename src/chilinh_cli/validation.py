@@ -73,19 +73,20 @@ def cross_record_problems(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _name_problems(dataset: Dataset) -> Iterator[Problem]:
-    owner: dict[str, str] = {}
+    owner: dict[str, int] = {}
     for index, figure in enumerate(dataset.figures):
         names = [(f"figures[{index}].id", figure.id)]
         names += [(f"figures[{index}].aliases[{n}]", alias) for n, alias in enumerate(figure.aliases)]
         for path, name in names:
             if not _KEBAB.match(name):
                 yield path, f"{name!r} is not kebab-case (a-z, 0-9 and single hyphens)"
-            elif name in owner and owner[name] != figure.id:
-                yield path, f"{name!r} is already the id or an alias of figure {owner[name]!r}"
+            elif name in owner and owner[name] != index:
+                other = dataset.figures[owner[name]].id
+                yield path, f"{name!r} is already the id or an alias of figure {owner[name]} ({other!r})"
             elif name in owner:
                 yield path, f"{name!r} is given twice for the same figure"
             else:
-                owner[name] = figure.id
+                owner[name] = index
     yield from _unique_keys("highlights", "slug", [highlight.slug for highlight in dataset.highlights])
     yield from _unique_keys("events", "id", [event.id for event in dataset.events])
     ranks: set[int] = set()

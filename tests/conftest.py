@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chilinh_cli.loader import embedded_path, load_dataset
+from chilinh_cli.models import Dataset
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = REPO.parent / "shared" / "seed" / "000_7f142ac89515c70a.txt"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests never touch the user's cache, and never see each other's.
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for variable in ("CHILINH_DATA", "CHILINH_NO_CACHE", "CHILINH_DEBUG", "NO_COLOR", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset(use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def _document() -> dict[str, Any]:
+    with embedded_path().open(encoding="utf-8") as handle:
+        document: dict[str, Any] = json.load(handle, parse_float=Decimal)
+    return document
+
+
+@pytest.fixture
+def document(_document: dict[str, Any]) -> dict[str, Any]:
+    """A fresh, mutable copy of the embedded dataset as parsed JSON."""
+    return copy.deepcopy(_document)
+
+
+class _DecimalEncoder(json.JSONEncoder):
+    def default(self, o: object) -> object:
+        if isinstance(o, Decimal):
+            return float(o)
+        return super().default(o)
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path) -> Callable[[Any], Path]:
+    def write(document: Any) -> Path:
+        path = tmp_path / "dataset.json"
+        path.write_text(json.dumps(document, ensure_ascii=False, cls=_DecimalEncoder), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def article() -> Iterator[str]:
+    if not ARTICLE.is_file():
+        pytest.skip(f"the source article is not beside the checkout ({ARTICLE})")
+    yield ARTICLE.read_text(encoding="utf-8")
