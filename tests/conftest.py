@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ def write_dataset(tmp_path: Path) -> Callable[[Any], Path]:
 
 
 @pytest.fixture(scope="session")
-def article() -> Iterator[str]:
+def article() -> str:
     if not ARTICLE.is_file():
         pytest.skip(f"the source article is not beside the checkout ({ARTICLE})")
-    yield ARTICLE.read_text(encoding="utf-8")
+    return ARTICLE.read_text(encoding="utf-8")

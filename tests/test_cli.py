@@ -50,7 +50,11 @@ def test_list_json_and_csv() -> None:
     assert document["dataset"]["published"] == "2022-01-11"
     assert len(document["highlights"]) == 10
     headline = document["highlights"][3]["headline"][0]
-    assert (headline["id"], headline["value"], headline["qualifier"]) == ("budget-revenue", 967_300_000_000, "more_than")
+    assert (headline["id"], headline["value"], headline["qualifier"]) == (
+        "budget-revenue",
+        967_300_000_000,
+        "more_than",
+    )
     rows = list(csv.DictReader(io.StringIO(run("list", "-f", "csv").stdout)))
     assert [row["rank"] for row in rows] == [str(n) for n in range(1, 11)]
     assert rows[9]["headline_ids"] == "petitions"
@@ -140,7 +144,14 @@ def test_compare_2020_plain() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Figure\t2020\t2021\tChange\tChange %\tDirection"
     petitions = next(line for line in lines if line.startswith("Petitions"))
-    assert petitions.split("\t") == ["Petitions received and handled", "≈ 407 (derived)", "317", "-90", "≈ -22.1% (derived)", "↓ down"]
+    assert petitions.split("\t") == [
+        "Petitions received and handled",
+        "≈ 407 (derived)",
+        "317",
+        "-90",
+        "≈ -22.1% (derived)",
+        "↓ down",
+    ]
     industry = lines[1].split("\t")
     assert industry[1] == "≈ VND 10,960 billion (derived)"
     assert industry[4] == "+22.4%"
@@ -159,7 +170,15 @@ def test_compare_json_and_csv() -> None:
     assert document["current_year"] == 2021
     assert len(document["omitted"]) == 33
     rows = {row["id"]: row for row in document["rows"]}
-    assert rows["petitions"]["previous"] == {"year": 2020, "value": 407, "derived": True, "low": 407, "high": 407, "qualifier": "exact", "formula": "317 - (-90)"}
+    assert rows["petitions"]["previous"] == {
+        "year": 2020,
+        "value": 407,
+        "derived": True,
+        "low": 407,
+        "high": 407,
+        "qualifier": "exact",
+        "formula": "317 - (-90)",
+    }
     assert rows["petitions"]["change"] == {"value": -90, "derived": False}
     assert rows["industry-construction-output"]["previous"]["value"] == 10_960_000_000_000
     assert rows["industry-construction-output"]["change_percent"] == {"value": 22.4, "derived": False}
@@ -184,7 +203,14 @@ def test_compare_unknown_year_exits_1() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("compare", "--year", "abc"), ("compare", "--year", "99999"), ("list", "--format", "xml"), ("list", "--lang", "fr"), ("nope",), ("list", "--bogus")],
+    [
+        ("compare", "--year", "abc"),
+        ("compare", "--year", "99999"),
+        ("list", "--format", "xml"),
+        ("list", "--lang", "fr"),
+        ("nope",),
+        ("list", "--bogus"),
+    ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)
@@ -239,16 +265,23 @@ def test_hostile_text_is_printed_literally(document: dict[str, Any], write_datas
     assert "\x1b" not in plain
     assert "\u202e" not in plain
     as_json = run("metric", "voter-turnout", "--data", str(path), "-f", "json").stdout
-    assert "\x1b" not in as_json and "\u202e" not in as_json
+    assert "\x1b" not in as_json
+    assert "\u202e" not in as_json
     assert json.loads(as_json)["label"]["en"] == "[bold red]x[/] \x1b[31mred\u202e =1+1"
     document["figures"][0]["label"]["vi"] = "=HYPERLINK(1)"
-    rows = list(csv.reader(io.StringIO(run("metric", "voter-turnout", "--data", str(write_dataset(document)), "-f", "csv").stdout)))
+    rows = list(
+        csv.reader(
+            io.StringIO(run("metric", "voter-turnout", "--data", str(write_dataset(document)), "-f", "csv").stdout)
+        )
+    )
     assert rows[1][1] == "'=HYPERLINK(1)"
 
 
 def test_rich_table_for_a_terminal(dataset: Dataset) -> None:
     out = io.StringIO()
-    sheet = present.compare_sheet(__import__("chilinh_cli.core", fromlist=["compare"]).compare(dataset, 2020), 2021, "en")
+    sheet = present.compare_sheet(
+        __import__("chilinh_cli.core", fromlist=["compare"]).compare(dataset, 2020), 2021, "en"
+    )
     render_table(sheet, out, color=False, width=250)
     text = out.getvalue()
     assert "2021 compared with 2020" in text
@@ -286,7 +319,12 @@ def test_table_is_used_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("env", "lang"),
-    [({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LANG": "en_US.UTF-8"}, "en"), ({"LC_ALL": "vi_VN", "LANG": "en_US"}, "vi"), ({}, "en")],
+    [
+        ({"LANG": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "vi_VN", "LANG": "en_US"}, "vi"),
+        ({}, "en"),
+    ],
 )
 def test_default_language_follows_the_locale(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str) -> None:
     monkeypatch.delenv("LANG", raising=False)
@@ -305,7 +343,27 @@ def test_completion_of_figure_names(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 
 ARG_WORDS = st.sampled_from(
-    ["list", "metric", "compare", "--year", "2020", "--format", "json", "csv", "table", "--lang", "vi", "en", "revenue", "-f", "--data", "", "--help", "-y", "x"]
+    [
+        "list",
+        "metric",
+        "compare",
+        "--year",
+        "2020",
+        "--format",
+        "json",
+        "csv",
+        "table",
+        "--lang",
+        "vi",
+        "en",
+        "revenue",
+        "-f",
+        "--data",
+        "",
+        "--help",
+        "-y",
+        "x",
+    ]
 )
 
 
@@ -316,3 +374,8 @@ def test_arbitrary_arguments_exit_0_1_or_2_without_traceback(args: list[str]) ->
     assert result.exit_code in (0, 1, 2), (args, result.exception)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    committed = (Path(__file__).resolve().parents[1] / "data" / "highlights.schema.json").read_text(encoding="utf-8")
+    assert run("schema").stdout == committed

@@ -155,7 +155,10 @@ def test_growth_baseline_rounding_stays_inside_its_interval(current: int, percen
     assert Decimal(baseline.low) * (1 - Decimal("1e-14")) <= exact <= Decimal(baseline.high) * (1 + Decimal("1e-14"))
 
 
-@given(current=st.integers(min_value=-(10**12), max_value=10**12), change=st.integers(min_value=-(10**12), max_value=10**12))
+@given(
+    current=st.integers(min_value=-(10**12), max_value=10**12),
+    change=st.integers(min_value=-(10**12), max_value=10**12),
+)
 def test_absolute_change_baseline_is_exact(current: int, change: int) -> None:
     derived = from_change(current, change)
     assert derived.baseline.value + change == current

@@ -119,7 +119,11 @@ def test_key_figures(dataset: Dataset, figure_id: str, value: int | Decimal, qua
 def test_revenue_comparison_is_kept_as_stated_and_marked_ambiguous(dataset: Dataset) -> None:
     revenue = next(f for f in dataset.figures if "revenue" in f.aliases)
     (comparison,) = revenue.comparisons
-    assert (comparison.basis, comparison.kind, comparison.value) == ("budget_estimate", "percent_change", Decimal("198.92"))
+    assert (comparison.basis, comparison.kind, comparison.value) == (
+        "budget_estimate",
+        "percent_change",
+        Decimal("198.92"),
+    )
     assert comparison.ambiguous
     assert comparison.note is not None
 

@@ -40,28 +40,68 @@ def test_public_api_is_importable_lazily() -> None:
 
     assert chilinh_cli.load_dataset is load_dataset
     with pytest.raises(AttributeError):
-        _ = chilinh_cli.no_such_name  # type: ignore[attr-defined]
+        _ = chilinh_cli.no_such_name
 
 
 MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("duplicate id", lambda d: d["figures"][1].update(id="voter-turnout"), "figures[1].id", "already the id"),
-    ("alias taken", lambda d: _figure(d, "petitions")["aliases"].append("revenue"), "figures[34].aliases[2]", "revenue"),
+    (
+        "alias taken",
+        lambda d: _figure(d, "petitions")["aliases"].append("revenue"),
+        "figures[34].aliases[2]",
+        "revenue",
+    ),
     ("alias twice", lambda d: _figure(d, "petitions")["aliases"].append("don-thu"), "figures[34].aliases[2]", "twice"),
     ("not kebab", lambda d: d["figures"][0].update(id="Voter Turnout"), "figures[0].id", "kebab-case"),
-    ("dangling figure", lambda d: d["highlights"][0]["figures"].append("nope"), "highlights[0].figures[3]", "no figure"),
-    ("headline outside", lambda d: d["highlights"][0]["headline"].append("petitions"), "highlights[0].headline[1]", "not one of"),
+    (
+        "dangling figure",
+        lambda d: d["highlights"][0]["figures"].append("nope"),
+        "highlights[0].figures[3]",
+        "no figure",
+    ),
+    (
+        "headline outside",
+        lambda d: d["highlights"][0]["headline"].append("petitions"),
+        "highlights[0].headline[1]",
+        "not one of",
+    ),
     ("dangling event", lambda d: d["highlights"][0]["events"].append("nope"), "highlights[0].events[0]", "no event"),
     ("orphan figure", lambda d: d["highlights"][9]["figures"].pop(), "figures[36]", "belongs to no highlight"),
     ("orphan event", lambda d: d["highlights"][6]["events"].pop(), "events[3]", "belongs to no highlight"),
-    ("figure twice", lambda d: d["highlights"][1]["figures"].append("voter-turnout"), "highlights[1].figures[3]", "already belongs"),
-    ("event twice", lambda d: d["highlights"][1]["events"].append("lockdown-lifted"), "highlights[2].events[1]", "already belongs"),
+    (
+        "figure twice",
+        lambda d: d["highlights"][1]["figures"].append("voter-turnout"),
+        "highlights[1].figures[3]",
+        "already belongs",
+    ),
+    (
+        "event twice",
+        lambda d: d["highlights"][1]["events"].append("lockdown-lifted"),
+        "highlights[2].events[1]",
+        "already belongs",
+    ),
     ("section mismatch", lambda d: d["figures"][0]["source"].update(section=2), "figures[0].source.section", "differs"),
-    ("section 11", lambda d: d["figures"][0]["source"].update(section=11), "figures[0].source.section", "less than or equal to 10"),
-    ("empty quote", lambda d: d["figures"][0]["source"].update(quote=""), "figures[0].source.quote", "at least 1 character"),
+    (
+        "section 11",
+        lambda d: d["figures"][0]["source"].update(section=11),
+        "figures[0].source.section",
+        "less than or equal to 10",
+    ),
+    (
+        "empty quote",
+        lambda d: d["figures"][0]["source"].update(quote=""),
+        "figures[0].source.quote",
+        "at least 1 character",
+    ),
     ("padded quote", lambda d: d["figures"][0]["source"].update(quote=" x"), "figures[0].source.quote", "white space"),
     ("NFD quote", lambda d: d["figures"][0]["source"].update(quote="ti\u0300"), "figures[0].source.quote", "NFC"),
     ("unknown unit", lambda d: d["figures"][0].update(unit="furlongs"), "figures[0].unit", "Input should be"),
-    ("unknown qualifier", lambda d: d["figures"][0].update(qualifier="about"), "figures[0].qualifier", "Input should be"),
+    (
+        "unknown qualifier",
+        lambda d: d["figures"][0].update(qualifier="about"),
+        "figures[0].qualifier",
+        "Input should be",
+    ),
     ("unknown field", lambda d: d["figures"][0].update(colour="red"), "figures[0].colour", "Unexpected"),
     ("missing field", lambda d: d["figures"][0].pop("label"), "figures[0].label", "Field required"),
     ("string number", lambda d: d["figures"][0].update(value="99.92"), "figures[0].value", "number"),
@@ -70,8 +110,18 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("share without whole", lambda d: _figure(d, "socio-economic-targets").pop("out_of"), "figures[13]", "out_of"),
     ("fraction of money", lambda d: d["figures"][14].update(value=Decimal("1.5")), "figures[14]", "whole number"),
     ("year missing", lambda d: d["figures"][14]["comparisons"][0].pop("year"), "figures[14].comparisons[0]", "year"),
-    ("later year", lambda d: d["figures"][14]["comparisons"][0].update(year=2022), "figures[14].comparisons[0].year", "before"),
-    ("ambiguous, no note", lambda d: d["figures"][16]["comparisons"][0].pop("note"), "figures[16].comparisons[0]", "note"),
+    (
+        "later year",
+        lambda d: d["figures"][14]["comparisons"][0].update(year=2022),
+        "figures[14].comparisons[0].year",
+        "before",
+    ),
+    (
+        "ambiguous, no note",
+        lambda d: d["figures"][16]["comparisons"][0].pop("note"),
+        "figures[16].comparisons[0]",
+        "note",
+    ),
     ("bad date", lambda d: d["metadata"].update(published="2022-13-45"), "metadata", "YYYY-MM-DD"),
     ("impossible day", lambda d: d["events"][0]["date"].update(day=31), "events[0].date", "day is out of range"),
     ("day and period", lambda d: d["events"][0]["date"].update(period="mid"), "events[0].date", "either"),
@@ -161,7 +211,7 @@ def test_file_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
     path = tmp_path / "big.json"
     path.write_text("{" + " " * 20 + "}")
-    ((field, reason),) = _problems(path)
+    ((_, reason),) = _problems(path)
     assert "22 bytes" in reason
     assert "at most" in reason
 
@@ -184,14 +234,16 @@ def test_error_message_lists_each_field(document: dict[str, Any], write_dataset:
 
 
 def test_parse_and_validate_names_the_source() -> None:
-    with pytest.raises(DataFileError, match="^memory: is empty$"):
+    with pytest.raises(DataFileError, match=r"^memory: is empty$"):
         parse_and_validate(b"", "memory")
 
 
 # ---- the cache of validated datasets -------------------------------------------------
 
 
-def test_cache_is_written_and_used(document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_written_and_used(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
     path = write_dataset(document)
     first = load_dataset(path)
@@ -207,12 +259,14 @@ def test_changed_file_is_validated_again(document: dict[str, Any], write_dataset
     load_dataset(path)
     document["figures"][0]["unit"] = "furlongs"
     path.write_text(json.dumps(document, default=float, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(DataFileError, match="furlongs|figures\\[0\\].unit"):
+    with pytest.raises(DataFileError, match=r"figures\[0\]\.unit"):
         load_dataset(path)
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N."])
-def test_corrupt_cache_is_ignored(document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, garbage: bytes) -> None:
+def test_corrupt_cache_is_ignored(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, garbage: bytes
+) -> None:
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
     path = write_dataset(document)
     load_dataset(path)
@@ -221,7 +275,9 @@ def test_corrupt_cache_is_ignored(document: dict[str, Any], write_dataset: Write
     assert load_dataset(path).metadata.year == 2021
 
 
-def test_cache_of_another_version_is_ignored(document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_of_another_version_is_ignored(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pickle
 
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
@@ -234,14 +290,18 @@ def test_cache_of_another_version_is_ignored(document: dict[str, Any], write_dat
     assert pickle.loads(entry.read_bytes())[0] == key  # rewritten with the current key
 
 
-def test_unwritable_cache_only_costs_speed(document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_cache_only_costs_speed(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(blocker / "cache"))
     assert load_dataset(write_dataset(document)).metadata.year == 2021
 
 
-def test_cache_can_be_disabled(document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_can_be_disabled(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setenv("CHILINH_NO_CACHE", "1")
     load_dataset(write_dataset(document))
@@ -252,7 +312,7 @@ def test_cache_location_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.delenv("CHILINH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert loader._cache_dir() == tmp_path / "chilinh"
-    monkeypatch.setattr(loader.sys, "platform", "win32")
+    monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
     assert loader._cache_dir() == tmp_path / "chilinh" / "cache"
     monkeypatch.delenv("LOCALAPPDATA")
@@ -264,11 +324,8 @@ def test_cache_location_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tm
 
 def test_committed_schema_matches_the_models() -> None:
     committed = json.loads((Path(__file__).resolve().parents[1] / "data" / "highlights.schema.json").read_text())
-    assert committed == json_schema(), (
-        "data/highlights.schema.json is out of date; regenerate it with: chilinh-dev-schema "
-        "(python -c \"import json,chilinh_cli.validation as v; print(json.dumps(v.json_schema(), ensure_ascii=False, indent=2))\" "
-        "> data/highlights.schema.json)"
-    )
+    hint = "data/highlights.schema.json is out of date: run 'chilinh schema > data/highlights.schema.json'"
+    assert committed == json_schema(), hint
 
 
 def test_data_file_satisfies_its_schema(document: dict[str, Any]) -> None:

@@ -40,7 +40,10 @@ def test_numbers() -> None:
     assert format_number(Decimal("-1234.5"), "en") == "-1,234.5"
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**18), max_value=10**18, places=4), st.sampled_from(["vi", "en"]))
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**18), max_value=10**18, places=4),
+    st.sampled_from(["vi", "en"]),
+)
 def test_format_then_parse_round_trips(value: Decimal, lang: str) -> None:
     assert parse_number(format_number(value, lang), lang) == value
 

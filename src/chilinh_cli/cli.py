@@ -259,6 +259,16 @@ def compare(
             _emit_sheet(present.compare_sheet(result, dataset.metadata.year, _lang(lang)))
 
 
+@app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
+def schema() -> None:
+    """Print the JSON Schema that every dataset file must satisfy."""
+    import json
+
+    from .validation import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
 class _Interrupted(BaseException):
     """Raised by the SIGINT handler; a BaseException so that nothing on the way catches it."""
 
