@@ -91,13 +91,15 @@ def format_figure_value(figure: Figure, lang: str) -> str:
 
 
 def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: str, *, signed: bool = False) -> str:
-    """A stated or derived value; a derived one reads '≈ … (derived)' and keeps the qualifier."""
+    """A stated or derived value; a derived one reads '… (derived)', with '≈' when it is rounded,
+    and keeps the figure's qualifier."""
     text = format_amount(estimate.value, unit, lang)
     if signed and estimate.value > 0:
         text = "+" + text
     if not estimate.derived:
         return text
-    return with_qualifier(f"≈ {text} ({word('derived', lang)})", qualifier, lang)
+    rounded = not (estimate.low == estimate.value == estimate.high)
+    return with_qualifier(f"{'≈ ' if rounded else ''}{text} ({word('derived', lang)})", qualifier, lang)
 
 
 def format_change(comparison: Comparison, unit: str, lang: str) -> str:
