@@ -14,9 +14,7 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +31,14 @@ _CACHE_FORMAT = 1
 
 def embedded_path() -> Path:
     """The dataset shipped inside the package (or, in a source checkout, the repository's)."""
-    packaged = resources.files("chilinh_cli").joinpath("data", "highlights.json")
-    if packaged.is_file():
-        return Path(str(packaged))
+    packaged = Path(__file__).with_name("data") / "highlights.json"
+    if packaged.is_file():  # an installed wheel: the common case, without importing importlib.resources
+        return packaged
+    from importlib import resources
+
+    resource = resources.files("chilinh_cli").joinpath("data", "highlights.json")
+    if resource.is_file():  # pragma: no cover - a package loaded from a zip file
+        return Path(str(resource))
     return Path(__file__).resolve().parents[2] / "data" / "highlights.json"
 
 
@@ -169,6 +172,8 @@ def _read_cache(cache_file: Path, digest: str) -> Dataset | None:
 
 
 def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
+    import tempfile
+
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".tmp-", delete=False)  # noqa: SIM115

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from typing import Annotated, Any, Literal
-
-import annotated_types as at
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 Unit = Literal["vnd", "percent", "count", "days", "share"]
 Qualifier = Literal["exact", "more_than", "nearly"]
@@ -21,10 +19,32 @@ Basis = Literal["previous_year", "budget_estimate", "target"]
 ChangeKind = Literal["percent_change", "absolute_change"]
 Period = Literal["early", "mid", "late"]
 
-NonEmptyStr = Annotated[str, at.MinLen(1)]
-Slug = Annotated[str, at.MinLen(1), at.MaxLen(80)]
-Year = Annotated[int, at.Ge(1900), at.Le(2200)]
 Number = int | Decimal
+
+if TYPE_CHECKING:
+    import annotated_types as at
+
+    NonEmptyStr = Annotated[str, at.MinLen(1)]
+    Slug = Annotated[str, at.MinLen(1), at.MaxLen(80)]
+    Year = Annotated[int, at.Ge(1900), at.Le(2200)]
+
+
+def declare_constraints() -> None:
+    """Define the constraint names the annotations use, for Pydantic to read.
+
+    The annotations are strings (``from __future__ import annotations``) that only
+    Pydantic evaluates, so annotated_types is imported when a file is validated and
+    never on the query path. Keep these in step with the TYPE_CHECKING block above.
+    """
+    import annotated_types as at
+
+    globals().update(
+        at=at,
+        NonEmptyStr=Annotated[str, at.MinLen(1)],
+        Slug=Annotated[str, at.MinLen(1), at.MaxLen(80)],
+        Year=Annotated[int, at.Ge(1900), at.Le(2200)],
+    )
+
 
 _CONFIG: dict[str, Any] = {
     "strict": True,

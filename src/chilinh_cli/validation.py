@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .models import Dataset
+from .models import Dataset, declare_constraints
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Problem = tuple[str, str]
@@ -24,6 +24,7 @@ Problem = tuple[str, str]
 
 @cache
 def _adapter() -> TypeAdapter[Dataset]:
+    declare_constraints()
     return TypeAdapter(Dataset)
 
 
