@@ -46,32 +46,40 @@ def generate(figures: int, destination: Path) -> tuple[Path, str]:
     return path, generated[-1]["id"]
 
 
-def _time(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time of one run, and its peak memory (KiB) where the platform reports it."""
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def _time(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    elapsed = time.perf_counter() - start
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    except ImportError:  # pragma: no cover - Windows
-        peak = 0
-    return elapsed, peak
+    return time.perf_counter() - start
 
 
-def measure(label: str, command: list[str], runs: int, env: dict[str, str]) -> tuple[str, float, float, float]:
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # warm cache
+def peak_memory_mib(command: list[str], env: dict[str, str]) -> float:
+    """Peak resident memory of one run, measured by a parent that runs nothing else (Linux: KiB)."""
+    if sys.platform == "win32":  # pragma: no cover - no getrusage
+        return float("nan")
+    out = subprocess.run([sys.executable, "-c", _PEAK, *command], env=env, capture_output=True, text=True, check=False)
+    kib = int(out.stdout.strip() or 0)
+    return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+
+
+Row = tuple[str, float, float, float, float]
+
+
+def measure(label: str, command: list[str], runs: int, env: dict[str, str]) -> Row:
+    """Median wall time of ``command``, of ``python -c pass`` run alternately, their ratio, and peak memory."""
+    _time(command, env)  # warm the cache of validated datasets
     floor, times = [], []
     for _ in range(runs):
-        floor.append(_time([sys.executable, "-c", "pass"], env)[0])
-        times.append(_time(command, env)[0])
-    return (
-        label,
-        statistics.median(times),
-        statistics.median(floor),
-        statistics.median(times) / statistics.median(floor),
-    )
+        floor.append(_time([sys.executable, "-c", "pass"], env))
+        times.append(_time(command, env))
+    median, base = statistics.median(times), statistics.median(floor)
+    return label, median, base, median / base, peak_memory_mib(command, env)
 
 
 def main() -> None:
@@ -103,13 +111,26 @@ def main() -> None:
         big = {**env, "CHILINH_DATA": str(path)}
         rows.append(measure(f"metric NAME, {count:,} figures", [*base, "metric", last_id], options.runs, big))
         rows.append(measure(f"compare --year 2020, {count:,} figures", [*base, "compare"], options.runs, big))
-        first = _time([*base, "metric", "revenue"], {**big, "CHILINH_NO_CACHE": "1"})[0]
-        rows.append((f"first run (validation), {count:,} figures", first, float("nan"), float("nan")))
+        cold = {**big, "CHILINH_NO_CACHE": "1"}
+        first = _time([*base, "metric", last_id], cold)
+        nan = float("nan")
+        rows.append(
+            (
+                f"first run (validation), {count:,} figures",
+                first,
+                nan,
+                nan,
+                peak_memory_mib([*base, "metric", last_id], cold),
+            )
+        )
 
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {options.runs} runs")
-    print(f"{'command':44} {'median':>10} {'python -c pass':>15} {'ratio':>7}")
-    for label, median, floor, ratio in rows:
-        print(f"{label:44} {median * 1000:8.1f}ms {floor * 1000:13.1f}ms {ratio:6.2f}x")
+    print(f"| {'command':42} | {'median':>10} | {'python -c pass':>14} | {'ratio':>7} | {'peak memory':>11} |")
+    print(f"|{'-' * 44}|{'-' * 12}:|{'-' * 15}:|{'-' * 8}:|{'-' * 12}:|")
+    for label, median, floor, ratio, peak in rows:
+        floor_text = "" if floor != floor else f"{floor * 1000:.1f} ms"
+        ratio_text = "" if ratio != ratio else f"{ratio:.2f}x"
+        print(f"| {label:42} | {median * 1000:7.1f} ms | {floor_text:>14} | {ratio_text:>7} | {peak:7.1f} MiB |")
     shutil.rmtree(work, ignore_errors=True)
 
 

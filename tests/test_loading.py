@@ -334,3 +334,19 @@ def test_data_file_satisfies_its_schema(document: dict[str, Any]) -> None:
     document["figures"][0]["unit"] = "furlongs"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(json.dumps(document, default=float)), json_schema())
+
+
+def test_loading_restores_the_garbage_collector(document: dict[str, Any], write_dataset: Writer) -> None:
+    import gc
+
+    path = write_dataset(document)
+    assert gc.isenabled()
+    load_dataset(path)  # validates and writes the cache
+    load_dataset(path)  # reads the cache
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_dataset(path)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()

@@ -9,12 +9,15 @@ read, or that holds anything unexpected, is ignored and the file validated again
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 import sys
 from decimal import Decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +54,28 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     raw = _read(file)
     digest = hashlib.sha256(raw).hexdigest()
     cache_file = _cache_file(digest) if use_cache else None
-    if cache_file is not None:
-        cached = _read_cache(cache_file, digest)
-        if cached is not None:
-            return cached
-    dataset = parse_and_validate(raw, str(file))
+    with _collector_paused():
+        if cache_file is not None:
+            cached = _read_cache(cache_file, digest)
+            if cached is not None:
+                return cached
+        dataset = parse_and_validate(raw, str(file))
     if cache_file is not None:
         _write_cache(cache_file, digest, dataset)
     return dataset
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building a dataset allocates millions of objects and no cycles; the cyclic garbage
+    collector would otherwise scan them again and again (4x the time for 100,000 figures)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def parse_and_validate(raw: bytes, name: str) -> Dataset:

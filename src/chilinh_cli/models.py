@@ -1,6 +1,8 @@
 """The dataset as frozen standard-library dataclasses.
 
-These classes are the schema. Pydantic validates a data file against them (see
+These classes are the schema. They are frozen but deliberately not slotted: pickle
+restores a non-slotted instance by updating its ``__dict__`` in C, which makes reading
+a large cached dataset about twice as fast as calling a slotted class's ``__setstate__``. Pydantic validates a data file against them (see
 ``validation``), but this module never imports Pydantic: once a file has been
 validated, the query path works on plain dataclasses, which keeps start-up fast.
 Field documentation lives in attribute docstrings, which Pydantic copies into the
@@ -72,7 +74,7 @@ class Record:
         return schema
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Text(Record):
     """A text in Vietnamese and in English."""
 
@@ -85,7 +87,7 @@ class Text(Record):
         return self.vi if lang == "vi" else self.en
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Source(Record):
     """Where the article states something."""
 
@@ -95,7 +97,7 @@ class Source(Record):
     """The shortest exact words of the article that state it (NFC-normalised)."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Comparison(Record):
     """A comparison the article states for a figure, exactly as the text gives it."""
 
@@ -121,7 +123,7 @@ class Comparison(Record):
             raise ValueError("an ambiguous comparison needs a note saying why")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Figure(Record):
     """One quantitative figure of the article."""
 
@@ -157,7 +159,7 @@ class Figure(Record):
             raise ValueError("a stated value cannot be negative")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class EventDate(Record):
     """A date as precise as the article gives it."""
 
@@ -181,7 +183,7 @@ class EventDate(Record):
             datetime.date(self.year, self.month, self.day)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Event(Record):
     """A dated event the article reports."""
 
@@ -195,7 +197,7 @@ class Event(Record):
     """Where the article states it."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Highlight(Record):
     """One of the article's highlights."""
 
@@ -217,7 +219,7 @@ class Highlight(Record):
     """Ids of the events that belong to this highlight."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Metadata(Record):
     """What the dataset is."""
 
@@ -245,7 +247,7 @@ class Metadata(Record):
             raise ValueError("'published' must be a date written YYYY-MM-DD") from None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class Dataset(Record):
     """A year in numbers: the article's metadata, highlights, figures and events."""
 
