@@ -15,9 +15,9 @@ import json
 import os
 import pickle
 import sys
-from decimal import Decimal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
