@@ -1,12 +1,14 @@
 """The dataset as frozen standard-library dataclasses.
 
-These classes are the schema. They are frozen but deliberately not slotted: pickle
-restores a non-slotted instance by updating its ``__dict__`` in C, which makes reading
-a large cached dataset about twice as fast as calling a slotted class's ``__setstate__``. Pydantic validates a data file against them (see
+These classes are the schema. Pydantic validates a data file against them (see
 ``validation``), but this module never imports Pydantic: once a file has been
 validated, the query path works on plain dataclasses, which keeps start-up fast.
 Field documentation lives in attribute docstrings, which Pydantic copies into the
 generated JSON Schema.
+
+The classes are frozen but deliberately not slotted: pickle restores an unslotted
+instance by updating its ``__dict__`` in C, which reads a large cached dataset about
+twice as fast as calling a slotted class's ``__setstate__``.
 """
 
 from __future__ import annotations
