@@ -31,6 +31,9 @@ EXAMPLES = {
 }
 
 
+MAX_NAME_LENGTH = 200
+
+
 class OutputFormat(enum.StrEnum):
     table = "table"
     json = "json"
@@ -77,6 +80,10 @@ LangOption = Annotated[
         show_default=False,
         case_sensitive=False,
     ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any)."),
 ]
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045
@@ -127,9 +134,15 @@ def _answering() -> Iterator[None]:
     except ChilinhError as error:
         report(str(error))
         raise typer.Exit(error.exit_code) from None
+    except BrokenPipeError:
+        # The reader has all it wanted (`chilinh … | head`): stop quietly.
+        _silence_stdout()
+        raise typer.Exit(0) from None
 
 
 def report(message: str) -> None:
+    if sys.stderr is None:  # pragma: no cover - started with standard error closed
+        return
     lines = message.splitlines() or [""]
     sys.stderr.write("chilinh: error: " + "\n".join(safe(line) for line in lines) + "\n")
 
@@ -154,11 +167,11 @@ def _load(data: Path | None) -> Dataset:
         gc.enable()
 
 
-def _emit_sheet(sheet: Sheet) -> None:
+def _emit_sheet(sheet: Sheet, no_color: bool = False) -> None:
     from .render import render_plain, render_table
 
     if sys.stdout.isatty():
-        render_table(sheet, sys.stdout, color=_color_wanted())
+        render_table(sheet, sys.stdout, color=not no_color and _color_wanted())
     else:
         render_plain(sheet, sys.stdout)
         for note in sheet.notes:
@@ -170,7 +183,12 @@ def _color_wanted() -> bool:
 
 
 @app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
-def list_highlights(fmt: FormatOption = OutputFormat.table, lang: LangOption = None, data: DataOption = None) -> None:
+def list_highlights(
+    fmt: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
     """The ten highlights of the year, with their headline figures."""
     with _answering():
         dataset = _load(data)
@@ -185,7 +203,7 @@ def list_highlights(fmt: FormatOption = OutputFormat.table, lang: LangOption = N
 
             render_csv(present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset), sys.stdout)
         else:
-            _emit_sheet(present.list_sheet(dataset, _lang(lang)))
+            _emit_sheet(present.list_sheet(dataset, _lang(lang)), no_color)
 
 
 @app.command("metric", epilog="Examples:\n\n  " + EXAMPLES["metric"])
@@ -201,11 +219,14 @@ def metric(
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     data: DataOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
     with _answering():
         if name is not None and not name.strip():
-            raise typer.BadParameter("the figure name is empty", param_hint="'NAME'")
+            raise typer.BadParameter("the figure name is empty; give an id, alias or label", param_hint="'NAME'")
+        if name is not None and len(name) > MAX_NAME_LENGTH:
+            raise typer.BadParameter(f"a figure name has at most {MAX_NAME_LENGTH} characters", param_hint="'NAME'")
         dataset = _load(data)
         from . import present
 
@@ -229,9 +250,9 @@ def metric(
             rows = [row for figure in figures for row in present.figure_csv_rows(figure)]
             render_csv(present.FIGURE_CSV_COLUMNS, rows, sys.stdout)
         elif name is not None:
-            _emit_sheet(present.figure_sheet(figures[0], _lang(lang)))
+            _emit_sheet(present.figure_sheet(figures[0], _lang(lang)), no_color)
         else:
-            _emit_sheet(present.figures_sheet(dataset, _lang(lang)))
+            _emit_sheet(present.figures_sheet(dataset, _lang(lang)), no_color)
 
 
 @app.command("compare", epilog="Examples:\n\n  " + EXAMPLES["compare"])
@@ -250,6 +271,7 @@ def compare(
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     data: DataOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Every figure the article compares with YEAR: both values, the change and its direction."""
     with _answering():
@@ -266,7 +288,7 @@ def compare(
 
             render_csv(present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result), sys.stdout)
         else:
-            _emit_sheet(present.compare_sheet(result, dataset.metadata.year, _lang(lang)))
+            _emit_sheet(present.compare_sheet(result, dataset.metadata.year, _lang(lang)), no_color)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
@@ -287,11 +309,32 @@ def _on_interrupt(signum: int, frame: object) -> None:
     raise _Interrupted
 
 
+def _configure_streams() -> None:
+    """On a terminal or pipe that cannot encode Vietnamese (PYTHONIOENCODING=ascii, an old
+    console code page), degrade the letters instead of failing: 'Tổng thu' -> 'Tong thu'."""
+    import codecs
+
+    from .text import degrade_on_encode_error
+
+    codecs.register_error("chilinh-degrade", degrade_on_encode_error)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "ếđ≈↑“".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="chilinh-degrade")
+
+
 def main() -> None:
     """The console script: run the app, and turn every way of failing into a message and an exit code."""
     import signal
 
     signal.signal(signal.SIGINT, _on_interrupt)
+    if sys.stdout is None:  # started with standard output closed: nobody to answer
+        sys.exit(0)
+    _configure_streams()
     try:
         app()
     except _Interrupted:

@@ -6,9 +6,10 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# C0/C1 controls, DEL, and the bidirectional embedding/override/isolate marks,
-# which can make a terminal show text in an order other than it is stored.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, DEL, the bidirectional embedding/override/isolate marks (which can
+# make a terminal show text in an order other than it is stored), and lone surrogates
+# (undecodable bytes of a command-line argument), which no terminal can print.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
@@ -24,3 +25,45 @@ def safe(text: str) -> str:
     Tabs and newlines become spaces so that one value stays on one line.
     """
     return UNSAFE_CHARS.sub("\ufffd", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+
+
+_ASCII_STAND_INS = {
+    "≈": "~",
+    "↑": "^",
+    "↓": "v",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "—": "-",
+    "–": "-",
+    "…": "...",
+    "\ufffd": "?",
+    "đ": "d",
+    "Đ": "D",
+}
+
+
+def transliterate(text: str, encoding: str) -> str:
+    """``text`` made writable in ``encoding``: Vietnamese letters lose their marks
+    (Tổng -> Tong), typographic signs get ASCII stand-ins, anything else becomes '?'."""
+    out = []
+    for ch in text:
+        ch = _ASCII_STAND_INS.get(ch, ch)
+        for candidate in (ch, "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))):
+            try:
+                candidate.encode(encoding)
+            except (UnicodeEncodeError, LookupError):
+                continue
+            out.append(candidate)
+            break
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+def degrade_on_encode_error(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: see ``transliterate``. Registered as 'chilinh-degrade'."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return transliterate(error.object[error.start : error.end], error.encoding), error.end
