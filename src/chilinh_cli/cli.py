@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -28,6 +28,9 @@ EXAMPLES = {
     "list": "chilinh list\n\n  chilinh list --lang vi\n\n  chilinh list --format json",
     "metric": "chilinh metric revenue\n\n  chilinh metric 'thu ngan sach' --lang vi\n\n  chilinh metric --format csv",
     "compare": "chilinh compare --year 2020\n\n  chilinh compare --format json | jq '.rows[].id'",
+    "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
+    "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
+    "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
 }
 
 
@@ -38,6 +41,7 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
 
 
 class Language(enum.StrEnum):
@@ -54,6 +58,17 @@ def default_language() -> Language:
     return Language.en
 
 
+def _complete_highlight(incomplete: str) -> list[str]:
+    try:
+        from .core import highlight_slugs
+        from .loader import load_dataset
+
+        slugs = highlight_slugs(load_dataset(os.environ.get("CHILINH_DATA") or None))
+    except ChilinhError:
+        return []
+    return [slug for slug in slugs if slug.startswith(incomplete)]
+
+
 def _complete_figure(incomplete: str) -> list[str]:
     try:
         from .core import figure_names
@@ -68,7 +83,10 @@ def _complete_figure(incomplete: str) -> list[str]:
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", help="table (a plain tab-separated table when piped), json or csv.", case_sensitive=False
+        "--format",
+        "-f",
+        help="table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).",
+        case_sensitive=False,
     ),
 ]
 LangOption = Annotated[
@@ -147,6 +165,13 @@ def report(message: str) -> None:
     sys.stderr.write("chilinh: error: " + "\n".join(safe(line) for line in lines) + "\n")
 
 
+def _check_name(value: str, hint: str) -> None:
+    if not value.strip():
+        raise typer.BadParameter("it is empty", param_hint=f"'{hint}'")
+    if len(value) > MAX_NAME_LENGTH:
+        raise typer.BadParameter(f"it has more than {MAX_NAME_LENGTH} characters", param_hint=f"'{hint}'")
+
+
 def _lang(lang: Language | None) -> str:
     return (lang or default_language()).value
 
@@ -182,6 +207,31 @@ def _color_wanted() -> bool:
     return not (os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
 
 
+def _answer(
+    fmt: OutputFormat,
+    no_color: bool,
+    *,
+    sheet: Callable[[], Sheet],
+    document: Callable[[], object],
+    table: Callable[[], tuple[tuple[str, ...], list[tuple[object, ...]]]],
+) -> None:
+    """Hand the answer to the renderer of the chosen format; each builds only what it prints."""
+    if fmt is OutputFormat.json:
+        from .render import render_json
+
+        render_json(document(), sys.stdout)
+    elif fmt is OutputFormat.csv:
+        from .render import render_csv
+
+        render_csv(*table(), sys.stdout)
+    elif fmt is OutputFormat.markdown:
+        from .render import render_markdown
+
+        render_markdown(sheet(), sys.stdout)
+    else:
+        _emit_sheet(sheet(), no_color)
+
+
 @app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
 def list_highlights(
     fmt: FormatOption = OutputFormat.table,
@@ -194,16 +244,45 @@ def list_highlights(
         dataset = _load(data)
         from . import present
 
-        if fmt is OutputFormat.json:
-            from .render import render_json
+        _answer(
+            fmt,
+            no_color,
+            sheet=lambda: present.list_sheet(dataset, _lang(lang)),
+            document=lambda: present.list_json(dataset),
+            table=lambda: (present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset)),
+        )
 
-            render_json(present.list_json(dataset), sys.stdout)
-        elif fmt is OutputFormat.csv:
-            from .render import render_csv
 
-            render_csv(present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset), sys.stdout)
-        else:
-            _emit_sheet(present.list_sheet(dataset, _lang(lang)), no_color)
+@app.command("show", epilog="Examples:\n\n  " + EXAMPLES["show"])
+def show(
+    highlight: Annotated[
+        str,
+        typer.Argument(help="The highlight's rank (1-10) or slug.", autocompletion=_complete_highlight),
+    ],
+    fmt: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
+    with _answering():
+        _check_name(highlight, "HIGHLIGHT")
+        dataset = _load(data)
+        from . import present
+        from .core import find_highlight
+
+        found = find_highlight(dataset, highlight)
+        by_id = {figure.id: figure for figure in dataset.figures}
+        _answer(
+            fmt,
+            no_color,
+            sheet=lambda: present.highlight_sheet(dataset, found, _lang(lang)),
+            document=lambda: present.highlight_json(dataset, found),
+            table=lambda: (
+                present.FIGURE_CSV_COLUMNS,
+                [row for ref in found.figures for row in present.figure_csv_rows(by_id[ref])],
+            ),
+        )
 
 
 @app.command("metric", epilog="Examples:\n\n  " + EXAMPLES["metric"])
@@ -223,36 +302,33 @@ def metric(
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
     with _answering():
-        if name is not None and not name.strip():
-            raise typer.BadParameter("the figure name is empty; give an id, alias or label", param_hint="'NAME'")
-        if name is not None and len(name) > MAX_NAME_LENGTH:
-            raise typer.BadParameter(f"a figure name has at most {MAX_NAME_LENGTH} characters", param_hint="'NAME'")
+        if name is not None:
+            _check_name(name, "NAME")
         dataset = _load(data)
         from . import present
 
-        figures = list(dataset.figures)
-        if name is not None:
-            from .core import find_figure
-
-            figures = [find_figure(dataset, name)]
-        if fmt is OutputFormat.json:
-            from .render import render_json
-
-            document = (
-                present.figure_json(figures[0])
-                if name is not None
-                else {"figures": [present.figure_json(f) for f in figures]}
+        if name is None:
+            _answer(
+                fmt,
+                no_color,
+                sheet=lambda: present.figures_sheet(dataset, _lang(lang)),
+                document=lambda: {"figures": [present.figure_json(f) for f in dataset.figures]},
+                table=lambda: (
+                    present.FIGURE_CSV_COLUMNS,
+                    [row for figure in dataset.figures for row in present.figure_csv_rows(figure)],
+                ),
             )
-            render_json(document, sys.stdout)
-        elif fmt is OutputFormat.csv:
-            from .render import render_csv
+            return
+        from .core import find_figure
 
-            rows = [row for figure in figures for row in present.figure_csv_rows(figure)]
-            render_csv(present.FIGURE_CSV_COLUMNS, rows, sys.stdout)
-        elif name is not None:
-            _emit_sheet(present.figure_sheet(figures[0], _lang(lang)), no_color)
-        else:
-            _emit_sheet(present.figures_sheet(dataset, _lang(lang)), no_color)
+        figure = find_figure(dataset, name)
+        _answer(
+            fmt,
+            no_color,
+            sheet=lambda: present.figure_sheet(figure, _lang(lang)),
+            document=lambda: present.figure_json(figure),
+            table=lambda: (present.FIGURE_CSV_COLUMNS, present.figure_csv_rows(figure)),
+        )
 
 
 @app.command("compare", epilog="Examples:\n\n  " + EXAMPLES["compare"])
@@ -279,16 +355,54 @@ def compare(
         from . import core, present
 
         result = core.compare(dataset, year if year is not None else dataset.metadata.year - 1)
-        if fmt is OutputFormat.json:
-            from .render import render_json
+        _answer(
+            fmt,
+            no_color,
+            sheet=lambda: present.compare_sheet(result, dataset.metadata.year, _lang(lang)),
+            document=lambda: present.compare_json(result, dataset.metadata.year),
+            table=lambda: (present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result)),
+        )
 
-            render_json(present.compare_json(result, dataset.metadata.year), sys.stdout)
-        elif fmt is OutputFormat.csv:
-            from .render import render_csv
 
-            render_csv(present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result), sys.stdout)
-        else:
-            _emit_sheet(present.compare_sheet(result, dataset.metadata.year, _lang(lang)), no_color)
+@app.command("search", epilog="Examples:\n\n  " + EXAMPLES["search"])
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for; case and Vietnamese diacritics are ignored.")],
+    fmt: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
+    with _answering():
+        _check_name(text, "TEXT")
+        dataset = _load(data)
+        from . import core, present
+
+        hits = core.search(dataset, text)
+        _answer(
+            fmt,
+            no_color,
+            sheet=lambda: present.search_sheet(hits, text, _lang(lang)),
+            document=lambda: present.search_json(hits, text),
+            table=lambda: (present.SEARCH_CSV_COLUMNS, present.search_csv_rows(hits)),
+        )
+
+
+@app.command("validate", epilog="Examples:\n\n  " + EXAMPLES["validate"])
+def validate(
+    path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="The dataset file to check [default: the embedded dataset].", show_default=False),
+    ] = None,
+) -> None:
+    """Check a dataset file and list every problem with its field path; exit 0 when it is valid."""
+    with _answering():
+        from .loader import embedded_path, load_dataset
+
+        dataset = load_dataset(path, use_cache=False)
+        name = str(path) if path is not None else str(embedded_path())
+        counts = f"{len(dataset.highlights)} highlights, {len(dataset.figures)} figures, {len(dataset.events)} events"
+        sys.stdout.write(f"{safe(name)}: valid ({counts})\n")
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")

@@ -7,8 +7,14 @@ import difflib
 from collections.abc import Iterator
 
 from .derive import Derivation, from_change, from_percent
-from .errors import AmbiguousFigureError, NoComparisonError, UnknownFigureError
-from .models import Comparison, Dataset, Figure
+from .errors import (
+    AmbiguousFigureError,
+    NoComparisonError,
+    NothingFoundError,
+    UnknownFigureError,
+    UnknownHighlightError,
+)
+from .models import Comparison, Dataset, Event, Figure, Highlight
 from .text import fold
 
 MAX_CANDIDATES = 8
@@ -111,3 +117,90 @@ def compare(dataset: Dataset, year: int) -> CompareResult:
 
 def figures_by_id(dataset: Dataset) -> dict[str, Figure]:
     return {figure.id: figure for figure in dataset.figures}
+
+
+def find_highlight(dataset: Dataset, key: str) -> Highlight:
+    """The highlight with rank ``key`` ('4') or slug ``key`` ('economy'), case and diacritics ignored."""
+    wanted = key.strip()
+    for highlight in dataset.highlights:
+        if wanted == str(highlight.rank) or fold(wanted) == fold(highlight.slug):
+            return highlight
+    slugs = [highlight.slug for highlight in dataset.highlights]
+    close = difflib.get_close_matches(wanted.lower(), slugs, n=3, cutoff=0.6)
+    raise UnknownHighlightError(key, close, len(dataset.highlights))
+
+
+def highlight_slugs(dataset: Dataset) -> list[str]:
+    """Every highlight slug, for shell completion."""
+    return [highlight.slug for highlight in dataset.highlights]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One thing that matched a search: what it is, and the field that matched best."""
+
+    kind: str
+    """'figure', 'highlight' or 'event'."""
+    key: str
+    """The figure or event id, or the highlight slug."""
+    item: Figure | Highlight | Event
+    field: str
+    """Which field matched: id, alias, label, title, short_title, summary or quote (and the language)."""
+    text: str
+    """The text of that field."""
+    score: int
+
+
+# How much a match in each field counts: a name outranks a quote, a quote a summary.
+_FIELD_WEIGHTS = {"id": 6, "alias": 6, "label": 5, "short_title": 4, "title": 3, "quote": 2, "summary": 1}
+
+
+def _searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight | Event, str, str]]:
+    for highlight in dataset.highlights:
+        for field in ("short_title", "title", "summary"):
+            text = getattr(highlight, field)
+            yield "highlight", highlight.slug, highlight, f"{field}.vi", text.vi
+            yield "highlight", highlight.slug, highlight, f"{field}.en", text.en
+        yield "highlight", highlight.slug, highlight, "id", highlight.slug
+    for figure in dataset.figures:
+        yield "figure", figure.id, figure, "id", figure.id
+        for alias in figure.aliases:
+            yield "figure", figure.id, figure, "alias", alias
+        yield "figure", figure.id, figure, "label.vi", figure.label.vi
+        yield "figure", figure.id, figure, "label.en", figure.label.en
+        yield "figure", figure.id, figure, "quote", figure.source.quote
+        for comparison in figure.comparisons:
+            yield "figure", figure.id, figure, "quote", comparison.source.quote
+    for event in dataset.events:
+        yield "event", event.id, event, "label.vi", event.label.vi
+        yield "event", event.id, event, "label.en", event.label.en
+        yield "event", event.id, event, "quote", event.source.quote
+
+
+def search(dataset: Dataset, text: str) -> list[SearchHit]:
+    """Everything whose names, titles, summaries or quotes contain every word of ``text``.
+
+    Case and Vietnamese diacritics are ignored ('bau cu' finds 'bầu cử'); the last word may
+    be the start of a longer one. Each item appears once, with its best-scoring field;
+    results are ranked by that score (whole words and a whole-field match count more),
+    then in dataset order.
+    """
+    words = fold(text).split()
+    if not words:
+        raise NothingFoundError(text)
+    best: dict[tuple[str, str], SearchHit] = {}
+    for kind, key, item, field, value in _searchable(dataset):
+        plain = fold(value)
+        folded = f" {plain} "
+        # every word but the last must be whole; the last may be the start of a word
+        if not all(f" {word} " in folded for word in words[:-1]) or f" {words[-1]}" not in folded:
+            continue
+        whole = sum(f" {word} " in folded for word in words)
+        score = _FIELD_WEIGHTS[field.split(".")[0]] * (len(words) + whole + (2 if plain == " ".join(words) else 0))
+        hit = SearchHit(kind, key, item, field, value, score)
+        if (kind, key) not in best or best[(kind, key)].score < score:
+            best[(kind, key)] = hit
+    if not best:
+        raise NothingFoundError(text)
+    position = {id(hit.item): n for n, hit in enumerate(best.values())}
+    return sorted(best.values(), key=lambda hit: (-hit.score, position[id(hit.item)]))

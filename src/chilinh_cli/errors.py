@@ -62,3 +62,23 @@ class NoComparisonError(ChilinhError):
         self.available = tuple(available)
         years = ", ".join(str(y) for y in self.available) or "none"
         super().__init__(f"the dataset has no comparison with {year}; years it has: {years}")
+
+
+class UnknownHighlightError(ChilinhError):
+    """No highlight has the rank or slug the user gave."""
+
+    def __init__(self, key: str, suggestions: Sequence[str], count: int) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"no highlight {key!r}; give a rank (1-{count}) or a slug"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(self.suggestions) + "?"
+        super().__init__(message)
+
+
+class NothingFoundError(ChilinhError):
+    """A search that matched nothing."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(f"nothing matches {text!r}; try fewer or shorter words, or 'chilinh metric' for every figure")

@@ -7,9 +7,9 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from .core import ComparedFigure, CompareResult, derivation, figures_by_id
+from .core import ComparedFigure, CompareResult, SearchHit, derivation, figures_by_id
 from .derive import Estimate
-from .models import Comparison, Dataset, Event, Figure, Text
+from .models import Comparison, Dataset, Event, Figure, Highlight, Text
 from .numfmt import format_money, format_number
 
 Number = int | Decimal
@@ -159,6 +159,20 @@ HEADERS: dict[str, dict[str, str]] = {
     "change_percent": {"vi": "Thay đổi %", "en": "Change %"},
     "direction": {"vi": "Xu hướng", "en": "Direction"},
     "comparison": {"vi": "So sánh", "en": "Comparison"},
+    "title_vi": {"vi": "Tiêu đề (tiếng Việt)", "en": "Title (Vietnamese)"},
+    "title_en": {"vi": "Tiêu đề (tiếng Anh)", "en": "Title (English)"},
+    "summary": {"vi": "Tóm tắt", "en": "Summary"},
+    "event": {"vi": "Sự kiện", "en": "Event"},
+    "kind": {"vi": "Loại", "en": "Kind"},
+    "matched": {"vi": "Khớp ở", "en": "Matched"},
+    "text": {"vi": "Nội dung", "en": "Text"},
+    "name": {"vi": "Tên", "en": "Name"},
+}
+
+KINDS = {
+    "figure": {"vi": "số liệu", "en": "figure"},
+    "highlight": {"vi": "dấu ấn", "en": "highlight"},
+    "event": {"vi": "sự kiện", "en": "event"},
 }
 
 
@@ -236,6 +250,64 @@ def figure_sheet(figure: Figure, lang: str) -> Sheet:
     if any(derivation(figure, c) is not None for c in figure.comparisons):
         notes.append(_derived_note(lang))
     return Sheet(figure.label.get(lang), (header("field", lang), header("value", lang)), tuple(rows), tuple(notes))
+
+
+def highlight_sheet(dataset: Dataset, highlight: Highlight, lang: str) -> Sheet:
+    """One highlight in full: both titles, the summary, each figure with its comparisons and source."""
+    figures = figures_by_id(dataset)
+    events = {event.id: event for event in dataset.events}
+    rows: list[tuple[str, str]] = [
+        (header("rank", lang), str(highlight.rank)),
+        (header("title_vi", lang), highlight.title.vi),
+        (header("title_en", lang), highlight.title.en),
+        (header("summary", lang), highlight.summary.get(lang)),
+    ]
+    derived_shown = False
+    for ref in highlight.figures:
+        figure = figures[ref]
+        parts = [format_figure_value(figure, lang)]
+        for comparison in figure.comparisons:
+            stated = (
+                f"{format_change(comparison, figure.unit, lang)} {word(comparison.basis, lang, year=comparison.year)}"
+            )
+            derived = derivation(figure, comparison)
+            if derived is not None:
+                estimate = format_estimate(derived.baseline, figure.unit, figure.qualifier, lang)
+                stated += f"; {baseline_name(comparison, lang)}: {estimate}"
+                derived_shown = True
+            if comparison.ambiguous:
+                stated += f" ({word('ambiguous', lang)})"
+            parts.append(stated)
+        parts.append(format_source(figure.source, lang))
+        rows.append((figure.label.get(lang), " — ".join(parts)))
+    for ref in highlight.events:
+        event = events[ref]
+        rows.append((format_date(event, lang), f"{event.label.get(lang)} — {format_source(event.source, lang)}"))
+    notes = (_derived_note(lang),) if derived_shown else ()
+    title = f"{highlight.rank}. {highlight.short_title.get(lang)}"
+    return Sheet(title, (header("field", lang), header("value", lang)), tuple(rows), notes)
+
+
+def search_sheet(hits: list[SearchHit], text: str, lang: str) -> Sheet:
+    rows = tuple((KINDS[hit.kind][lang], hit.key, _hit_label(hit, lang), hit.field, hit.text) for hit in hits)
+    title = {"vi": f"Kết quả tìm \u201c{text}\u201d", "en": f"Results for \u201c{text}\u201d"}[lang]
+    columns = (
+        header("kind", lang),
+        header("id", lang),
+        header("name", lang),
+        header("matched", lang),
+        header("text", lang),
+    )
+    return Sheet(title, columns, rows)
+
+
+def _hit_label(hit: SearchHit, lang: str) -> str:
+    item = hit.item
+    if isinstance(item, Figure):
+        return f"{item.label.get(lang)}: {format_figure_value(item, lang)}"
+    if isinstance(item, Highlight):
+        return f"{item.rank}. {item.short_title.get(lang)}"
+    return f"{format_date(item, lang)}: {item.label.get(lang)}"
 
 
 def _derived_note(lang: str) -> str:
@@ -343,6 +415,38 @@ def figure_json(figure: Figure) -> dict[str, Any]:
         "note": text_json(figure.note),
         "comparisons": comparisons,
     }
+
+
+def highlight_json(dataset: Dataset, highlight: Highlight) -> dict[str, Any]:
+    figures = figures_by_id(dataset)
+    events = {event.id: event for event in dataset.events}
+    return {
+        "rank": highlight.rank,
+        "slug": highlight.slug,
+        "title": text_json(highlight.title),
+        "short_title": text_json(highlight.short_title),
+        "summary": text_json(highlight.summary),
+        "headline": list(highlight.headline),
+        "figures": [figure_json(figures[ref]) for ref in highlight.figures],
+        "events": [event_json(events[ref]) for ref in highlight.events],
+    }
+
+
+def search_json(hits: list[SearchHit], text: str) -> dict[str, Any]:
+    return {
+        "query": text,
+        "results": [
+            {"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score}
+            for hit in hits
+        ],
+    }
+
+
+SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score")
+
+
+def search_csv_rows(hits: list[SearchHit]) -> list[tuple[object, ...]]:
+    return [(hit.kind, hit.key, hit.field, hit.text, hit.score) for hit in hits]
 
 
 def metadata_json(dataset: Dataset) -> dict[str, Any]:

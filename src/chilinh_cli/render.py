@@ -44,6 +44,22 @@ def render_csv(columns: tuple[str, ...], rows: list[tuple[object, ...]], out: IO
         writer.writerow([_csv_cell(value) for value in row])
 
 
+def _markdown_cell(text: str) -> str:
+    # '|' would end the cell; a backslash or backtick would start markup.
+    return safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+
+
+def render_markdown(sheet: Sheet, out: IO[str]) -> None:
+    """A GitHub-flavoured Markdown table, the title as a heading and footnotes below."""
+    out.write(f"### {_markdown_cell(sheet.title)}\n\n")
+    out.write("| " + " | ".join(_markdown_cell(c) for c in sheet.columns) + " |\n")
+    out.write("|" + "|".join("---" for _ in sheet.columns) + "|\n")
+    for row in sheet.rows:
+        out.write("| " + " | ".join(_markdown_cell(cell) for cell in row) + " |\n")
+    for note in sheet.notes:
+        out.write(f"\n{_markdown_cell(note)}\n")
+
+
 def render_plain(sheet: Sheet, out: IO[str]) -> None:
     """Tab-separated lines, a header first: for pipes, grep, cut and awk."""
     for row in (sheet.columns, *sheet.rows):
