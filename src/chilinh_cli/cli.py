@@ -31,6 +31,7 @@ EXAMPLES = {
     "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
     "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
     "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
+    "export": "chilinh export sqlite chilinh.db\n\n  chilinh export csv tables/ --force",
 }
 
 
@@ -413,6 +414,46 @@ def schema() -> None:
     from .validation import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+export_app = typer.Typer(
+    help="Write the dataset as relational tables (highlights, figures, comparisons, sources, events).",
+    no_args_is_help=True,
+    epilog="Examples:\n\n  " + EXAMPLES["export"],
+)
+app.add_typer(export_app, name="export")
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
+
+
+@export_app.command("sqlite", epilog="Examples:\n\n  chilinh export sqlite chilinh.db && datasette chilinh.db")
+def export_sqlite(
+    path: Annotated[Path, typer.Argument(help="The SQLite file to create.", dir_okay=False)],
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """One SQLite file with every table, primary and foreign keys; written atomically."""
+    with _answering():
+        from .export import write_sqlite
+
+        written = write_sqlite(_load(data), path, force=force)
+        rows = sum(len(table.rows) for table in written)
+        sys.stderr.write(f"wrote {safe(str(path))}: {len(written)} tables, {rows} rows\n")
+
+
+@export_app.command("csv", epilog="Examples:\n\n  chilinh export csv tables/ && ls tables/")
+def export_csv(
+    directory: Annotated[Path, typer.Argument(help="The directory for the CSV files (created if missing).")],
+    force: ForceOption = False,
+    data: DataOption = None,
+) -> None:
+    """One CSV file per table, UTF-8 with a header row; each file written atomically."""
+    with _answering():
+        from .export import write_csv_dir
+
+        written = write_csv_dir(_load(data), directory, force=force)
+        names = ", ".join(f"{table.name}.csv" for table in written)
+        sys.stderr.write(f"wrote {safe(str(directory))}: {names}\n")
 
 
 class _Interrupted(BaseException):

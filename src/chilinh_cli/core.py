@@ -95,6 +95,12 @@ class CompareResult:
     omitted: tuple[str, ...]
     """Ids of the figures left out: the article states no comparison with ``year`` for them."""
 
+    def records(self) -> list[dict[str, object]]:
+        """One plain dict per compared figure, ready for pandas.DataFrame."""
+        from .present import COMPARE_CSV_COLUMNS, compare_csv_rows
+
+        return [dict(zip(COMPARE_CSV_COLUMNS, row, strict=True)) for row in compare_csv_rows(self)]
+
 
 def compare(dataset: Dataset, year: int) -> CompareResult:
     """Every figure with a stated comparison with ``year``; no baseline is ever invented."""

@@ -28,6 +28,8 @@ Number = int | Decimal
 if TYPE_CHECKING:
     import annotated_types as at
 
+    from .core import CompareResult, SearchHit
+
     NonEmptyStr = Annotated[str, at.MinLen(1)]
     Slug = Annotated[str, at.MinLen(1), at.MaxLen(80)]
     Year = Annotated[int, at.Ge(1900), at.Le(2200)]
@@ -251,7 +253,15 @@ class Metadata(Record):
 
 @dataclasses.dataclass(frozen=True)
 class Dataset(Record):
-    """A year in numbers: the article's metadata, highlights, figures and events."""
+    """A year in numbers: the article's metadata, highlights, figures and events.
+
+    The methods are the Python API (the same core the CLI uses)::
+
+        from chilinh_cli import load_dataset
+        dataset = load_dataset()
+        dataset.figure("revenue").value        # 967300000000
+        dataset.compare(2020).records()        # plain dicts, ready for pandas.DataFrame
+    """
 
     schema_version: Literal[1]
     """Version of this format."""
@@ -263,6 +273,36 @@ class Dataset(Record):
     """Every quantitative figure the article states."""
     events: tuple[Event, ...] = ()
     """Every dated event the article reports."""
+
+    def figure(self, name: str) -> Figure:
+        """The figure with this id, alias or label (case and diacritics ignored)."""
+        from .core import find_figure
+
+        return find_figure(self, name)
+
+    def highlight(self, key: str | int) -> Highlight:
+        """The highlight with this rank or slug."""
+        from .core import find_highlight
+
+        return find_highlight(self, str(key))
+
+    def compare(self, year: int | None = None) -> CompareResult:
+        """Every figure the data compares with ``year`` (default: the year before the report's)."""
+        from .core import compare
+
+        return compare(self, self.metadata.year - 1 if year is None else year)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Highlights, figures and events matching every word of ``text``, best first."""
+        from .core import search
+
+        return search(self, text)
+
+    def records(self) -> list[dict[str, object]]:
+        """Every figure as a plain dict (one per stated comparison), ready for pandas.DataFrame."""
+        from .present import FIGURE_CSV_COLUMNS, figure_csv_rows
+
+        return [dict(zip(FIGURE_CSV_COLUMNS, row, strict=True)) for f in self.figures for row in figure_csv_rows(f)]
 
 
 def _is_whole(value: Number) -> bool:
