@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 EXAMPLES = {
     "list": "chilinh list\n\n  chilinh list --lang vi\n\n  chilinh list --format json",
     "metric": "chilinh metric revenue\n\n  chilinh metric 'thu ngan sach' --lang vi\n\n  chilinh metric --format csv",
-    "compare": "chilinh compare --year 2020\n\n  chilinh compare --format json | jq '.rows[].id'",
+    "compare": "chilinh compare --year 2020\n\n  chilinh compare --chart --export-svg growth.svg\n\n"
+    "  chilinh compare --format json | jq '.rows[].id'",
     "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
     "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
     "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
@@ -103,6 +104,15 @@ LangOption = Annotated[
 NoColorOption = Annotated[
     bool,
     typer.Option("--no-color", help="No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any)."),
+]
+SvgOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--export-svg",
+        help="Also save what a terminal shows as an SVG picture at this path.",
+        show_default=False,
+        dir_okay=False,
+    ),
 ]
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045
@@ -215,22 +225,43 @@ def _answer(
     sheet: Callable[[], Sheet],
     document: Callable[[], object],
     table: Callable[[], tuple[tuple[str, ...], list[tuple[object, ...]]]],
+    svg: Path | None = None,
 ) -> None:
-    """Hand the answer to the renderer of the chosen format; each builds only what it prints."""
+    """Hand the answer to the renderer of the chosen format; each builds only what it prints.
+
+    With ``svg``, the same answer is also saved as an SVG picture of a terminal showing it.
+    """
+    import io
+
+    out: IO[str] = io.StringIO() if svg is not None else sys.stdout
     if fmt is OutputFormat.json:
         from .render import render_json
 
-        render_json(document(), sys.stdout)
+        render_json(document(), out)
     elif fmt is OutputFormat.csv:
         from .render import render_csv
 
-        render_csv(*table(), sys.stdout)
+        render_csv(*table(), out)
     elif fmt is OutputFormat.markdown:
         from .render import render_markdown
 
-        render_markdown(sheet(), sys.stdout)
+        render_markdown(sheet(), out)
     else:
-        _emit_sheet(sheet(), no_color)
+        built = sheet()
+        _emit_sheet(built, no_color)
+        if svg is not None:
+            from .render import save_svg, sheet_renderables
+
+            save_svg(sheet_renderables(built), str(svg), title=f"chilinh: {built.title}")
+        return
+    if svg is not None:
+        from rich.text import Text
+
+        from .render import save_svg
+
+        text = out.getvalue()  # type: ignore[attr-defined]
+        sys.stdout.write(text)
+        save_svg([Text(text)], str(svg), title="chilinh")
 
 
 @app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
@@ -239,6 +270,7 @@ def list_highlights(
     lang: LangOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    export_svg: SvgOption = None,
 ) -> None:
     """The ten highlights of the year, with their headline figures."""
     with _answering():
@@ -248,6 +280,7 @@ def list_highlights(
         _answer(
             fmt,
             no_color,
+            svg=export_svg,
             sheet=lambda: present.list_sheet(dataset, _lang(lang)),
             document=lambda: present.list_json(dataset),
             table=lambda: (present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset)),
@@ -264,6 +297,7 @@ def show(
     lang: LangOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    export_svg: SvgOption = None,
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
     with _answering():
@@ -277,6 +311,7 @@ def show(
         _answer(
             fmt,
             no_color,
+            svg=export_svg,
             sheet=lambda: present.highlight_sheet(dataset, found, _lang(lang)),
             document=lambda: present.highlight_json(dataset, found),
             table=lambda: (
@@ -300,6 +335,7 @@ def metric(
     lang: LangOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    export_svg: SvgOption = None,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
     with _answering():
@@ -312,6 +348,7 @@ def metric(
             _answer(
                 fmt,
                 no_color,
+                svg=export_svg,
                 sheet=lambda: present.figures_sheet(dataset, _lang(lang)),
                 document=lambda: {"figures": [present.figure_json(f) for f in dataset.figures]},
                 table=lambda: (
@@ -326,6 +363,7 @@ def metric(
         _answer(
             fmt,
             no_color,
+            svg=export_svg,
             sheet=lambda: present.figure_sheet(figure, _lang(lang)),
             document=lambda: present.figure_json(figure),
             table=lambda: (present.FIGURE_CSV_COLUMNS, present.figure_csv_rows(figure)),
@@ -349,16 +387,34 @@ def compare(
     lang: LangOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    export_svg: SvgOption = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw both years and the change of each figure as bars.")
+    ] = False,
 ) -> None:
     """Every figure the article compares with YEAR: both values, the change and its direction."""
     with _answering():
+        if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+            raise typer.BadParameter(
+                "--chart draws bars for people; use it with --format table", param_hint="'--chart'"
+            )
         dataset = _load(data)
         from . import core, present
 
         result = core.compare(dataset, year if year is not None else dataset.metadata.year - 1)
+        if chart:
+            from .render import chart_renderables, render_chart, save_svg
+
+            drawn = present.compare_chart(result, dataset.metadata.year, _lang(lang))
+            colour = sys.stdout.isatty() and not no_color and _color_wanted()
+            render_chart(drawn, sys.stdout, _lang(lang), color=colour)
+            if export_svg is not None:
+                save_svg(chart_renderables(drawn, _lang(lang), 110), str(export_svg), title=f"chilinh: {drawn.title}")
+            return
         _answer(
             fmt,
             no_color,
+            svg=export_svg,
             sheet=lambda: present.compare_sheet(result, dataset.metadata.year, _lang(lang)),
             document=lambda: present.compare_json(result, dataset.metadata.year),
             table=lambda: (present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result)),
@@ -372,6 +428,7 @@ def search(
     lang: LangOption = None,
     data: DataOption = None,
     no_color: NoColorOption = False,
+    export_svg: SvgOption = None,
 ) -> None:
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
     with _answering():
@@ -383,6 +440,7 @@ def search(
         _answer(
             fmt,
             no_color,
+            svg=export_svg,
             sheet=lambda: present.search_sheet(hits, text, _lang(lang)),
             document=lambda: present.search_json(hits, text),
             table=lambda: (present.SEARCH_CSV_COLUMNS, present.search_csv_rows(hits)),

@@ -234,7 +234,7 @@ def _refuse_to_overwrite(paths: list[Path], force: bool) -> None:
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
+def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only when the block succeeds."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -263,7 +263,7 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
     if path.is_dir():
         raise ExportError(f"{path}: is a directory")
     written = tables(dataset)
-    with _atomic(path) as temporary:
+    with atomic_file(path) as temporary:
         temporary.unlink()  # sqlite creates the file itself
         connection = sqlite3.connect(temporary)
         try:
@@ -286,7 +286,7 @@ def write_csv_dir(dataset: Dataset, directory: Path, *, force: bool = False) -> 
         raise ExportError(f"{directory}: is not a directory")
     _refuse_to_overwrite(targets, force)
     for table, target in zip(written, targets, strict=True):
-        with _atomic(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_file(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(table.column_names)
             writer.writerows(["" if value is None else value for value in row] for row in table.rows)

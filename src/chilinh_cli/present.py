@@ -356,6 +356,64 @@ def compare_sheet(result: CompareResult, current_year: int, lang: str) -> Sheet:
     return Sheet(title[lang], columns, tuple(rows), tuple(notes))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a chart: its label, its length as a fraction of the longest, and its value."""
+
+    label: str
+    fraction: float
+    text: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BarGroup:
+    title: str
+    bars: tuple[Bar, ...]
+    change: Bar
+    direction: str
+    """'up', 'down' or 'unchanged': shown as a word and an arrow, never by colour alone."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    groups: tuple[BarGroup, ...]
+    notes: tuple[str, ...] = ()
+
+
+def compare_chart(result: CompareResult, current_year: int, lang: str) -> Chart:
+    """Both years of each figure as bars on the figure's own scale, and its change in % on a
+    scale shared by all figures (their units differ, their growth rates do not)."""
+    percents = [abs(float(row.derivation.percent_change.value)) for row in result.rows if row.derivation.percent_change]
+    widest = max(percents, default=0.0) or 1.0
+    groups = []
+    for row in result.rows:
+        figure, derived = row.figure, row.derivation
+        previous, current = float(derived.baseline.value), float(figure.value)
+        top = max(abs(previous), abs(current)) or 1.0
+        percent = derived.percent_change
+        change_text = format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
+        groups.append(
+            BarGroup(
+                figure.label.get(lang),
+                (
+                    Bar(
+                        str(result.year),
+                        abs(previous) / top,
+                        format_estimate(derived.baseline, figure.unit, figure.qualifier, lang),
+                    ),
+                    Bar(str(current_year), abs(current) / top, format_figure_value(figure, lang)),
+                ),
+                Bar(
+                    header("change_percent", lang), abs(float(percent.value)) / widest if percent else 0.0, change_text
+                ),
+                row.direction,
+            )
+        )
+    sheet = compare_sheet(result, current_year, lang)
+    return Chart(sheet.title, tuple(groups), sheet.notes)
+
+
 # ---- documents and rows (for scripts) -----------------------------------------------------
 
 

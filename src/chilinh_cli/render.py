@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .present import Sheet
+from .present import Chart, Sheet, word
 from .text import UNSAFE_CHARS, safe
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,13 +69,10 @@ def render_plain(sheet: Sheet, out: IO[str]) -> None:
         out.write("\t".join(safe(cell) for cell in row) + "\n")
 
 
-def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None = None) -> None:
-    """A Rich table for a terminal, with the sheet's footnotes below it."""
+def _console(out: IO[str], *, color: bool, width: int | None, record: bool = False) -> Console:
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
-    console = Console(
+    return Console(
         file=out,
         force_terminal=color,
         no_color=not color,
@@ -81,12 +81,74 @@ def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None =
         emoji=False,
         markup=False,
         width=width,
+        record=record,
     )
+
+
+def sheet_renderables(sheet: Sheet) -> list[RenderableType]:
+    """A sheet as Rich renderables: the table, then its footnotes."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(safe(sheet.title), style="bold"), show_lines=False, header_style="bold")
     for index, column in enumerate(sheet.columns):
         table.add_column(Text(safe(column)), overflow="fold", style="cyan" if index == 0 else None)
     for row in sheet.rows:
         table.add_row(*(Text(safe(cell)) for cell in row))
-    console.print(table)
-    for note in sheet.notes:
-        console.print(Text(safe(note), style="dim"))
+    return [table, *(Text(safe(note), style="dim") for note in sheet.notes)]
+
+
+_BAR_STYLES = {"up": "green", "down": "red", "unchanged": "yellow"}
+_ARROWS = {"up": "▲", "down": "▼", "unchanged": "="}
+
+
+def chart_renderables(chart: Chart, lang: str, width: int) -> list[RenderableType]:
+    """Horizontal bars drawn with block characters; the direction is a word and an arrow too."""
+    from rich.text import Text
+
+    label_width = max((len(bar.label) for g in chart.groups for bar in (*g.bars, g.change)), default=4)
+    room = max(width - label_width - 34, 8)
+    lines: list[RenderableType] = [Text(safe(chart.title), style="bold")]
+    for group in chart.groups:
+        lines.append(Text(""))
+        lines.append(Text(safe(group.title), style="bold cyan"))
+        for bar in group.bars:
+            line = Text(f"  {bar.label:>{label_width}} ")
+            line.append("█" * max(round(bar.fraction * room), 1), style="blue")
+            line.append(f" {safe(bar.text)}")
+            lines.append(line)
+        style = _BAR_STYLES[group.direction]
+        line = Text(f"  {group.change.label:>{label_width}} ")
+        line.append(_ARROWS[group.direction] * max(round(group.change.fraction * room), 1), style=style)
+        line.append(f" {safe(group.change.text)} ({word(group.direction, lang)})")
+        lines.append(line)
+    lines += [Text(safe(note), style="dim") for note in chart.notes]
+    return lines
+
+
+def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None = None) -> None:
+    """A Rich table for a terminal, with the sheet's footnotes below it."""
+    console = _console(out, color=color, width=width)
+    for renderable in sheet_renderables(sheet):
+        console.print(renderable)
+
+
+def render_chart(chart: Chart, out: IO[str], lang: str, *, color: bool, width: int | None = None) -> None:
+    console = _console(out, color=color, width=width)
+    for renderable in chart_renderables(chart, lang, console.width):
+        console.print(renderable)
+
+
+def save_svg(renderables: list[RenderableType], path: str, title: str, width: int = 110) -> None:
+    """Exactly these renderables, as a terminal shows them, in an SVG file (written atomically)."""
+    import io
+    from pathlib import Path
+
+    from .export import atomic_file
+
+    console = _console(io.StringIO(), color=True, width=width, record=True)
+    for renderable in renderables:
+        console.print(renderable)
+    svg = console.export_svg(title=title)
+    with atomic_file(Path(path)) as temporary:
+        temporary.write_text(svg, encoding="utf-8")
