@@ -157,11 +157,11 @@ def _root(
 
 
 @contextmanager
-def _answering() -> Iterator[None]:
+def _answering(lang: Language | None = None) -> Iterator[None]:
     try:
         yield
     except ChilinhError as error:
-        report(str(error))
+        report(error.message(_lang(lang)))
         raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
         # The reader has all it wanted (`chilinh … | head`): stop quietly.
@@ -273,7 +273,7 @@ def list_highlights(
     export_svg: SvgOption = None,
 ) -> None:
     """The ten highlights of the year, with their headline figures."""
-    with _answering():
+    with _answering(lang):
         dataset = _load(data)
         from . import present
 
@@ -300,7 +300,7 @@ def show(
     export_svg: SvgOption = None,
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
-    with _answering():
+    with _answering(lang):
         _check_name(highlight, "HIGHLIGHT")
         dataset = _load(data)
         from . import present
@@ -338,7 +338,7 @@ def metric(
     export_svg: SvgOption = None,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
-    with _answering():
+    with _answering(lang):
         if name is not None:
             _check_name(name, "NAME")
         dataset = _load(data)
@@ -393,7 +393,7 @@ def compare(
     ] = False,
 ) -> None:
     """Every figure the article compares with YEAR: both values, the change and its direction."""
-    with _answering():
+    with _answering(lang):
         if chart and fmt in (OutputFormat.json, OutputFormat.csv):
             raise typer.BadParameter(
                 "--chart draws bars for people; use it with --format table", param_hint="'--chart'"
@@ -431,7 +431,7 @@ def search(
     export_svg: SvgOption = None,
 ) -> None:
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
-    with _answering():
+    with _answering(lang):
         _check_name(text, "TEXT")
         dataset = _load(data)
         from . import core, present
@@ -460,8 +460,12 @@ def validate(
 
         dataset = load_dataset(path, use_cache=False)
         name = str(path) if path is not None else str(embedded_path())
-        counts = f"{len(dataset.highlights)} highlights, {len(dataset.figures)} figures, {len(dataset.events)} events"
-        sys.stdout.write(f"{safe(name)}: valid ({counts})\n")
+        h, f, e = len(dataset.highlights), len(dataset.figures), len(dataset.events)
+        message = {
+            "en": f"{name}: valid ({h} highlights, {f} figures, {e} events)",
+            "vi": f"{name}: hợp lệ ({h} dấu ấn, {f} số liệu, {e} sự kiện)",
+        }
+        sys.stdout.write(safe(message[_lang(None)]) + "\n")
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
@@ -496,7 +500,11 @@ def export_sqlite(
 
         written = write_sqlite(_load(data), path, force=force)
         rows = sum(len(table.rows) for table in written)
-        sys.stderr.write(f"wrote {safe(str(path))}: {len(written)} tables, {rows} rows\n")
+        message = {
+            "en": f"wrote {path}: {len(written)} tables, {rows} rows",
+            "vi": f"đã ghi {path}: {len(written)} bảng, {rows} dòng",
+        }
+        sys.stderr.write(safe(message[_lang(None)]) + "\n")
 
 
 @export_app.command("csv", epilog="Examples:\n\n  chilinh export csv tables/ && ls tables/")
@@ -511,7 +519,8 @@ def export_csv(
 
         written = write_csv_dir(_load(data), directory, force=force)
         names = ", ".join(f"{table.name}.csv" for table in written)
-        sys.stderr.write(f"wrote {safe(str(directory))}: {names}\n")
+        message = {"en": f"wrote {directory}: {names}", "vi": f"đã ghi {directory}: {names}"}
+        sys.stderr.write(safe(message[_lang(None)]) + "\n")
 
 
 class _Interrupted(BaseException):
@@ -551,7 +560,7 @@ def main() -> None:
     try:
         app()
     except _Interrupted:
-        sys.stderr.write("\nchilinh: interrupted\n")
+        sys.stderr.write("\nchilinh: " + ("đã dừng" if _lang(None) == "vi" else "interrupted") + "\n")
         _exit(130)
     except BrokenPipeError:
         _silence_stdout()
@@ -562,7 +571,10 @@ def main() -> None:
         if os.environ.get("CHILINH_DEBUG"):
             raise
         report(
-            f"internal error in chilinh {__version__}; please report it with the command you ran "
+            f"lỗi nội bộ của chilinh {__version__}; xin hãy báo lỗi kèm lệnh bạn đã chạy "
+            "(chạy lại với --debug để xem chi tiết)"
+            if _lang(None) == "vi"
+            else f"internal error in chilinh {__version__}; please report it with the command you ran "
             "(run again with --debug for the traceback)"
         )
         _exit(1)

@@ -1,4 +1,7 @@
-"""The tool's own error types: every failure a user can cause is one of these."""
+"""The tool's own error types: every failure a user can cause is one of these.
+
+Each error keeps its facts and can say itself in English or Vietnamese (``message``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,20 @@ class ChilinhError(Exception):
     """A request that could not be answered; the CLI prints it and exits with ``exit_code``."""
 
     exit_code = 1
+
+    def message(self, lang: str = "en") -> str:
+        return str(self)
+
+
+# Whole-file problems whose wording is fixed, in Vietnamese. Field-level reasons from the
+# validator stay in English: they name fields of the (English) format.
+_FILE_PROBLEMS_VI = {
+    "no such file": "không có tệp này",
+    "permission denied": "không có quyền đọc tệp",
+    "is a directory, not a data file": "là một thư mục, không phải tệp dữ liệu",
+    "is empty": "là tệp rỗng",
+    "is nested too deeply to be a dataset": "lồng nhau quá sâu, không thể là một tập dữ liệu",
+}
 
 
 class DataFileError(ChilinhError):
@@ -21,15 +38,22 @@ class DataFileError(ChilinhError):
     def __init__(self, path: str, problems: Sequence[tuple[str, str]]) -> None:
         self.path = path
         self.problems = tuple(problems)
-        super().__init__(self.describe())
+        super().__init__(self.message("en"))
 
-    def describe(self) -> str:
+    def message(self, lang: str = "en") -> str:
         if len(self.problems) == 1 and not self.problems[0][0]:
-            return f"{self.path}: {self.problems[0][1]}"
+            reason = self.problems[0][1]
+            return f"{self.path}: {_FILE_PROBLEMS_VI.get(reason, reason) if lang == 'vi' else reason}"
         count = len(self.problems)
-        lines = [f"{self.path}: invalid dataset ({count} problem{'s' if count != 1 else ''})"]
+        if lang == "vi":
+            lines = [f"{self.path}: tập dữ liệu không hợp lệ ({count} lỗi)"]
+        else:
+            lines = [f"{self.path}: invalid dataset ({count} problem{'s' if count != 1 else ''})"]
         lines += [f"  {field or '(file)'}: {reason}" for field, reason in self.problems]
         return "\n".join(lines)
+
+    def describe(self) -> str:
+        return self.message("en")
 
 
 class UnknownFigureError(ChilinhError):
@@ -38,11 +62,19 @@ class UnknownFigureError(ChilinhError):
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        message = f"no figure named {name!r}"
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        listed = ", ".join(self.suggestions)
+        if lang == "vi":
+            text = f"không có số liệu nào tên {self.name!r}"
+            if self.suggestions:
+                text += f"; có phải bạn muốn tìm {listed}?"
+            return text + " ('chilinh metric' liệt kê mọi số liệu)"
+        text = f"no figure named {self.name!r}"
         if self.suggestions:
-            message += "; did you mean " + ", ".join(self.suggestions) + "?"
-        message += " ('chilinh metric' lists every figure)"
-        super().__init__(message)
+            text += f"; did you mean {listed}?"
+        return text + " ('chilinh metric' lists every figure)"
 
 
 class AmbiguousFigureError(ChilinhError):
@@ -51,7 +83,13 @@ class AmbiguousFigureError(ChilinhError):
     def __init__(self, name: str, candidates: Sequence[str]) -> None:
         self.name = name
         self.candidates = tuple(candidates)
-        super().__init__(f"{name!r} matches several figures: " + ", ".join(self.candidates) + "; give one of these ids")
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        listed = ", ".join(self.candidates)
+        if lang == "vi":
+            return f"{self.name!r} khớp với nhiều số liệu: {listed}; hãy dùng một trong các mã này"
+        return f"{self.name!r} matches several figures: {listed}; give one of these ids"
 
 
 class NoComparisonError(ChilinhError):
@@ -60,8 +98,13 @@ class NoComparisonError(ChilinhError):
     def __init__(self, year: int, available: Sequence[int]) -> None:
         self.year = year
         self.available = tuple(available)
-        years = ", ".join(str(y) for y in self.available) or "none"
-        super().__init__(f"the dataset has no comparison with {year}; years it has: {years}")
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        years = ", ".join(str(y) for y in self.available)
+        if lang == "vi":
+            return f"dữ liệu không có so sánh với năm {self.year}; các năm có: {years or 'không có'}"
+        return f"the dataset has no comparison with {self.year}; years it has: {years or 'none'}"
 
 
 class UnknownHighlightError(ChilinhError):
@@ -70,10 +113,16 @@ class UnknownHighlightError(ChilinhError):
     def __init__(self, key: str, suggestions: Sequence[str], count: int) -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
-        message = f"no highlight {key!r}; give a rank (1-{count}) or a slug"
-        if self.suggestions:
-            message += "; did you mean " + ", ".join(self.suggestions) + "?"
-        super().__init__(message)
+        self.count = count
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        listed = ", ".join(self.suggestions)
+        if lang == "vi":
+            text = f"không có dấu ấn {self.key!r}; hãy cho thứ tự (1-{self.count}) hoặc mã"
+            return text + (f"; có phải bạn muốn tìm {listed}?" if self.suggestions else "")
+        text = f"no highlight {self.key!r}; give a rank (1-{self.count}) or a slug"
+        return text + (f"; did you mean {listed}?" if self.suggestions else "")
 
 
 class NothingFoundError(ChilinhError):
@@ -81,4 +130,12 @@ class NothingFoundError(ChilinhError):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        super().__init__(f"nothing matches {text!r}; try fewer or shorter words, or 'chilinh metric' for every figure")
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        if lang == "vi":
+            return (
+                f"không tìm thấy gì cho {self.text!r}; hãy thử ít từ hơn hoặc từ ngắn hơn, "
+                "hoặc 'chilinh metric' để xem mọi số liệu"
+            )
+        return f"nothing matches {self.text!r}; try fewer or shorter words, or 'chilinh metric' for every figure"

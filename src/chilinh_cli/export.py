@@ -48,6 +48,13 @@ class Table:
 class ExportError(ChilinhError):
     """An export that would overwrite a file, or could not be written."""
 
+    def __init__(self, english: str, vietnamese: str) -> None:
+        self.vietnamese = vietnamese
+        super().__init__(english)
+
+    def message(self, lang: str = "en") -> str:
+        return self.vietnamese if lang == "vi" else str(self)
+
 
 def _number(value: int | Decimal | None) -> int | float | None:
     if value is None or isinstance(value, int):
@@ -228,8 +235,10 @@ def tables(dataset: Dataset) -> list[Table]:
 def _refuse_to_overwrite(paths: list[Path], force: bool) -> None:
     existing = [str(path) for path in paths if path.exists()]
     if existing and not force:
+        listed = ", ".join(existing)
         raise ExportError(
-            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; use --force to replace"
+            f"{listed} already exist{'s' if len(existing) == 1 else ''}; use --force to replace",
+            f"{listed} đã có; dùng --force để ghi đè",
         )
 
 
@@ -241,7 +250,8 @@ def atomic_file(path: Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as error:
-        raise ExportError(f"{path}: cannot write here: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise ExportError(f"{path}: cannot write here: {reason}", f"{path}: không ghi được vào đây: {reason}") from None
     temporary = Path(name)
     try:
         yield temporary
@@ -261,7 +271,7 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
 
     _refuse_to_overwrite([path], force)
     if path.is_dir():
-        raise ExportError(f"{path}: is a directory")
+        raise ExportError(f"{path}: is a directory", f"{path}: là một thư mục")
     written = tables(dataset)
     with atomic_file(path) as temporary:
         temporary.unlink()  # sqlite creates the file itself
@@ -283,7 +293,7 @@ def write_csv_dir(dataset: Dataset, directory: Path, *, force: bool = False) -> 
     written = tables(dataset)
     targets = [directory / f"{table.name}.csv" for table in written]
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory}: is not a directory")
+        raise ExportError(f"{directory}: is not a directory", f"{directory}: không phải là thư mục")
     _refuse_to_overwrite(targets, force)
     for table, target in zip(written, targets, strict=True):
         with atomic_file(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
