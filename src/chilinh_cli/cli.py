@@ -461,8 +461,12 @@ def validate(
         dataset = load_dataset(path, use_cache=False)
         name = str(path) if path is not None else str(embedded_path())
         h, f, e = len(dataset.highlights), len(dataset.figures), len(dataset.events)
+
+        def plural(count: int, noun: str) -> str:
+            return f"{count} {noun}{'' if count == 1 else 's'}"
+
         message = {
-            "en": f"{name}: valid ({h} highlights, {f} figures, {e} events)",
+            "en": f"{name}: valid ({plural(h, 'highlight')}, {plural(f, 'figure')}, {plural(e, 'event')})",
             "vi": f"{name}: hợp lệ ({h} dấu ấn, {f} số liệu, {e} sự kiện)",
         }
         sys.stdout.write(safe(message[_lang(None)]) + "\n")

@@ -26,7 +26,7 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
         return None
     if comparison.kind == "percent_change":
         return from_percent(figure.value, comparison.value)
-    return from_change(figure.value, comparison.value)
+    return from_change(figure.value, comparison.value, bounded=figure.qualifier != "exact")
 
 
 def find_figure(dataset: Dataset, name: str) -> Figure:

@@ -89,12 +89,17 @@ def from_percent(current: Number, percent: Number) -> Derivation:
     return Derivation(baseline, change, stated(percent))
 
 
-def from_change(current: Number, change: Number) -> Derivation:
-    """current changed by ``change``: baseline = current - change (exact for whole numbers)."""
+def from_change(current: Number, change: Number, *, bounded: bool = False) -> Derivation:
+    """current changed by ``change``: baseline = current - change (exact for whole numbers).
+
+    ``bounded`` says that ``current`` is only a bound ('more than 1,200'): the baseline is
+    then a bound too, but the change in % is not even that (200 on more than 1,000 is
+    less than 20 %), so none is given.
+    """
     value = current - change
     baseline = Estimate(value, value, value, derived=True, formula=f"{current} - ({change})")
     percent: Estimate | None = None
-    if value != 0:
+    if value != 0 and not bounded:
         central = Decimal(change) / Decimal(value) * 100
         percent = Estimate(
             round_within(central, central, central, EXACT_PERCENT_STEP),
