@@ -111,7 +111,7 @@ def test_metric_without_name_lists_every_figure() -> None:
     document = json.loads(run("metric", "-f", "json").stdout)
     assert len(document["figures"]) == 37
     rows = list(csv.DictReader(io.StringIO(run("metric", "-f", "csv").stdout)))
-    assert len(rows) == 37 + 0  # one comparison at most per figure here
+    assert len(rows) == 37  # one row per figure: none has more than one stated comparison
     industry = next(row for row in rows if row["id"] == "industry-construction-output")
     assert industry["value"] == "13416446000000"
     assert industry["comparison_value"] == "22.4"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -217,10 +218,18 @@ def test_file_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: p
 
 
 def test_file_growing_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """stat may see a small file that has grown by the time it is read: the read is capped too."""
     path = tmp_path / "grows.json"
-    path.write_text("{}")
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1)  # stat says 2 bytes > 1, so stat refuses first
-    assert "at most" in _problems(path)[0][1]
+    path.write_text("{" + " " * 20 + "}")
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
+    real_stat = Path.stat
+
+    def small_stat(self: Path, **kwargs: bool) -> os.stat_result:
+        result = real_stat(self, **kwargs)
+        return os.stat_result((result.st_mode, *result[1:6], 5, *result[7:]))
+
+    monkeypatch.setattr(Path, "stat", small_stat)
+    assert _problems(path) == [("", "is larger than 0 MiB")]
 
 
 def test_error_message_lists_each_field(document: dict[str, Any], write_dataset: Writer) -> None:

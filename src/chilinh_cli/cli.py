@@ -60,26 +60,27 @@ def default_language() -> Language:
     return Language.en
 
 
-def _complete_highlight(incomplete: str) -> list[str]:
-    try:
-        from .core import highlight_slugs
-        from .loader import load_dataset
+def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list[str]:
+    """Names from the dataset in use that start with what was typed; nothing if it cannot load."""
+    from .loader import load_dataset
 
-        slugs = highlight_slugs(load_dataset(os.environ.get("CHILINH_DATA") or None))
+    try:
+        candidates = names(load_dataset(os.environ.get("CHILINH_DATA") or None))
     except ChilinhError:
         return []
-    return [slug for slug in slugs if slug.startswith(incomplete)]
+    return [name for name in candidates if name.startswith(incomplete)]
+
+
+def _complete_highlight(incomplete: str) -> list[str]:
+    from .core import highlight_slugs
+
+    return _completions(highlight_slugs, incomplete)
 
 
 def _complete_figure(incomplete: str) -> list[str]:
-    try:
-        from .core import figure_names
-        from .loader import load_dataset
+    from .core import figure_names
 
-        names = figure_names(load_dataset(os.environ.get("CHILINH_DATA") or None))
-    except ChilinhError:
-        return []
-    return [name for name in names if name.startswith(incomplete)]
+    return _completions(figure_names, incomplete)
 
 
 FormatOption = Annotated[
@@ -233,7 +234,8 @@ def _answer(
     """
     import io
 
-    out: IO[str] = io.StringIO() if svg is not None else sys.stdout
+    captured = io.StringIO()
+    out: IO[str] = captured if svg is not None else sys.stdout
     if fmt is OutputFormat.json:
         from .render import render_json
 
@@ -259,7 +261,7 @@ def _answer(
 
         from .render import save_svg
 
-        text = out.getvalue()  # type: ignore[attr-defined]
+        text = captured.getvalue()
         sys.stdout.write(text)
         save_svg([Text(text)], str(svg), title="chilinh")
 

@@ -52,9 +52,6 @@ class DataFileError(ChilinhError):
         lines += [f"  {field or '(file)'}: {reason}" for field, reason in self.problems]
         return "\n".join(lines)
 
-    def describe(self) -> str:
-        return self.message("en")
-
 
 class UnknownFigureError(ChilinhError):
     """No figure answers to the name the user gave."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from .core import ComparedFigure, CompareResult, SearchHit, derivation, figures_by_id
 from .derive import Estimate
-from .models import Comparison, Dataset, Event, Figure, Highlight, Text
+from .models import Comparison, Dataset, Event, Figure, Highlight, Source, Text
 from .numfmt import format_money, format_number
 
 Number = int | Decimal
@@ -109,8 +109,8 @@ def format_change(comparison: Comparison, unit: str, lang: str) -> str:
     return ("+" + text) if comparison.value > 0 else text
 
 
-def format_source(figure_source: Any, lang: str) -> str:
-    return f"{word('section', lang)} {figure_source.section}: \u201c{figure_source.quote}\u201d"
+def format_source(source: Source, lang: str) -> str:
+    return f"{word('section', lang)} {source.section}: \u201c{source.quote}\u201d"
 
 
 def format_date(event: Event, lang: str) -> str:
