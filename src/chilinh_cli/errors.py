@@ -17,15 +17,18 @@ class ChilinhError(Exception):
         return str(self)
 
 
-# Whole-file problems whose wording is fixed, in Vietnamese. Field-level reasons from the
-# validator stay in English: they name fields of the (English) format.
-_FILE_PROBLEMS_VI = {
-    "no such file": "không có tệp này",
-    "permission denied": "không có quyền đọc tệp",
-    "is a directory, not a data file": "là một thư mục, không phải tệp dữ liệu",
-    "is empty": "là tệp rỗng",
-    "is nested too deeply to be a dataset": "lồng nhau quá sâu, không thể là một tập dữ liệu",
-}
+class Reason(str):
+    """Why a data file is rejected: the English text, with its Vietnamese twin in ``vi``.
+
+    A ``str`` (the English) so that scripts and tests matching the English keep working.
+    """
+
+    vi: str
+
+    def __new__(cls, en: str, vi: str) -> Reason:
+        reason = super().__new__(cls, en)
+        reason.vi = vi
+        return reason
 
 
 class DataFileError(ChilinhError):
@@ -35,21 +38,24 @@ class DataFileError(ChilinhError):
     with the file as a whole.
     """
 
-    def __init__(self, path: str, problems: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, path: str, problems: Sequence[tuple[str, Reason]]) -> None:
         self.path = path
         self.problems = tuple(problems)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
+        def said(reason: Reason) -> str:
+            return reason.vi if lang == "vi" else str(reason)
+
         if len(self.problems) == 1 and not self.problems[0][0]:
-            reason = self.problems[0][1]
-            return f"{self.path}: {_FILE_PROBLEMS_VI.get(reason, reason) if lang == 'vi' else reason}"
+            return f"{self.path}: {said(self.problems[0][1])}"
         count = len(self.problems)
         if lang == "vi":
             lines = [f"{self.path}: tập dữ liệu không hợp lệ ({count} lỗi)"]
         else:
             lines = [f"{self.path}: invalid dataset ({count} problem{'s' if count != 1 else ''})"]
-        lines += [f"  {field or '(file)'}: {reason}" for field, reason in self.problems]
+        whole = "(tệp)" if lang == "vi" else "(file)"
+        lines += [f"  {field or whole}: {said(reason)}" for field, reason in self.problems]
         return "\n".join(lines)
 
 

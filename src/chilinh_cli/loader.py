@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import DataFileError
-from .models import Dataset
+from .errors import DataFileError, Reason
+from .models import Dataset, RuleError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """A data file larger than this is refused before it is read."""
@@ -93,25 +93,31 @@ def _read(file: Path) -> bytes:
     try:
         size = file.stat().st_size
         if file.is_dir():
-            raise DataFileError(str(file), [("", "is a directory, not a data file")])
+            raise DataFileError(
+                str(file), [("", Reason("is a directory, not a data file", "là một thư mục, không phải tệp dữ liệu"))]
+            )
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise DataFileError(str(file), [("", f"is {size:,} bytes; a data file may be at most {limit} MiB")])
+            reason = Reason(
+                f"is {size:,} bytes; a data file may be at most {limit} MiB",
+                f"có {size:,} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB".replace(",", "."),
+            )
+            raise DataFileError(str(file), [("", reason)])
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise DataFileError(str(file), [("", "no such file")]) from None
+        raise DataFileError(str(file), [("", Reason("no such file", "không có tệp này"))]) from None
     except PermissionError:
-        raise DataFileError(str(file), [("", "permission denied")]) from None
+        raise DataFileError(str(file), [("", Reason("permission denied", "không có quyền đọc tệp"))]) from None
     except OSError as error:
-        raise DataFileError(str(file), [("", f"cannot be read: {error.strerror or error}")]) from None
+        detail = error.strerror or str(error)
+        reason = Reason(f"cannot be read: {detail}", f"không đọc được tệp (hệ điều hành báo: {detail})")
+        raise DataFileError(str(file), [("", reason)]) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataFileError(str(file), [("", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")])
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        reason = Reason(f"is larger than {limit} MiB", f"lớn hơn {limit} MiB")
+        raise DataFileError(str(file), [("", reason)])
     return raw
-
-
-class _DuplicateKeyError(ValueError):
-    pass
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -120,13 +126,17 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
-            raise _DuplicateKeyError(f"the key {key!r} appears twice in one object")
+            raise RuleError(
+                f"the key {key!r} appears twice in one object", f"khoá {key!r} xuất hiện hai lần trong một đối tượng"
+            )
         obj[key] = tuple(value) if isinstance(value, list) else value
     return obj
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a dataset may contain")
+    raise RuleError(
+        f"{name} is not a number a dataset may contain", f"{name} không phải là số mà tập dữ liệu được chứa"
+    )
 
 
 def parse_json(raw: bytes, name: str) -> Any:
@@ -134,23 +144,37 @@ def parse_json(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
-        raise DataFileError(name, [("", f"is not UTF-8 text (invalid byte at offset {error.start})")]) from None
+        reason = Reason(
+            f"is not UTF-8 text (invalid byte at offset {error.start})",
+            f"không phải văn bản UTF-8 (byte sai ở vị trí {error.start})",
+        )
+        raise DataFileError(name, [("", reason)]) from None
     if not text.strip():
-        raise DataFileError(name, [("", "is empty")])
+        raise DataFileError(name, [("", Reason("is empty", "là tệp rỗng"))])
     try:
         document = json.loads(
             text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
         )
     except json.JSONDecodeError as error:
-        raise DataFileError(
-            name, [("", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]
-        ) from None
+        reason = Reason(
+            f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            f"không phải JSON hợp lệ: {_json_message_vi(error.msg)} (dòng {error.lineno}, cột {error.colno})",
+        )
+        raise DataFileError(name, [("", reason)]) from None
     except RecursionError:
-        raise DataFileError(name, [("", "is nested too deeply to be a dataset")]) from None
+        raise DataFileError(
+            name,
+            [("", Reason("is nested too deeply to be a dataset", "lồng nhau quá sâu, không thể là một tập dữ liệu"))],
+        ) from None
     except ValueError as error:  # duplicate keys, NaN/Infinity, integers too long to convert
-        raise DataFileError(name, [("", f"is not a usable JSON document: {error}")]) from None
+        raise DataFileError(name, [("", _unusable(error))]) from None
     if not isinstance(document, dict):
-        raise DataFileError(name, [("", f"the top level must be a JSON object, not {type(document).__name__}")])
+        kind = _JSON_KINDS.get(type(document), ("value", "giá trị"))
+        reason = Reason(
+            f"the top level must be a JSON object, not {kind[0]}",
+            f"cấp ngoài cùng phải là một đối tượng JSON, không phải {kind[1]}",
+        )
+        raise DataFileError(name, [("", reason)])
     return document
 
 
@@ -203,3 +227,45 @@ def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
             raise
     except OSError:
         pass  # an unwritable cache only costs speed
+
+
+_JSON_KINDS: dict[type, tuple[str, str]] = {
+    list: ("an array", "một mảng"),
+    tuple: ("an array", "một mảng"),
+    str: ("a string", "một chuỗi"),
+    int: ("a number", "một số"),
+    Decimal: ("a number", "một số"),
+    bool: ("true or false", "true hay false"),
+    type(None): ("null", "null"),
+}
+
+# The messages of Python's json module, in Vietnamese (matched by their start).
+_JSON_MESSAGES_VI = (
+    ("Expecting value", "thiếu một giá trị"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy ','"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm ':'"),
+    ("Expecting property name enclosed in double quotes", "thiếu tên khoá trong ngoặc kép"),
+    ("Unterminated string", "chuỗi không được đóng"),
+    ("Invalid control character", "ký tự điều khiển không hợp lệ trong chuỗi"),
+    ("Invalid \\uXXXX escape", "mã \\uXXXX không hợp lệ"),
+    ("Invalid \\escape", "chuỗi thoát \\ không hợp lệ"),
+    ("Extra data", "còn dữ liệu thừa sau tài liệu JSON"),
+    ("Illegal trailing comma", "dấu phẩy thừa trước dấu đóng"),
+)
+
+
+def _json_message_vi(message: str) -> str:
+    for english, vietnamese in _JSON_MESSAGES_VI:
+        if message.startswith(english):
+            return vietnamese
+    return "cú pháp sai"
+
+
+def _unusable(error: ValueError) -> Reason:
+    """Duplicate keys, NaN or Infinity, or an integer too long for Python to convert."""
+    if isinstance(error, RuleError):
+        return Reason(f"is not a usable JSON document: {error}", f"không phải tài liệu JSON dùng được: {error.vi}")
+    return Reason(
+        f"is not a usable JSON document: {error}",
+        "không phải tài liệu JSON dùng được: có một số nguyên quá dài để đọc",
+    )

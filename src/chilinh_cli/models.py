@@ -25,6 +25,19 @@ Period = Literal["early", "mid", "late"]
 
 Number = int | Decimal
 
+
+class RuleError(ValueError):
+    """A rule of one record broken; says itself in English and Vietnamese.
+
+    Pydantic reports the English text and keeps this exception in the error's context,
+    where the validator finds the Vietnamese.
+    """
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.vi = vi
+
+
 if TYPE_CHECKING:
     import annotated_types as at
 
@@ -122,9 +135,14 @@ class Comparison(Record):
 
     def __post_init__(self) -> None:
         if (self.basis == "previous_year") != (self.year is not None):
-            raise ValueError("'year' is required for a previous_year comparison and allowed only there")
+            raise RuleError(
+                "'year' is required for a previous_year comparison and allowed only there",
+                "cần 'year' cho một so sánh previous_year, và chỉ ở đó",
+            )
         if self.ambiguous and self.note is None:
-            raise ValueError("an ambiguous comparison needs a note saying why")
+            raise RuleError(
+                "an ambiguous comparison needs a note saying why", "một so sánh mơ hồ cần 'note' giải thích vì sao"
+            )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -156,11 +174,17 @@ class Figure(Record):
 
     def __post_init__(self) -> None:
         if (self.unit == "share") != (self.out_of is not None):
-            raise ValueError("'out_of' is required for unit 'share' and allowed only there")
+            raise RuleError(
+                "'out_of' is required for unit 'share' and allowed only there",
+                "cần 'out_of' cho đơn vị 'share', và chỉ ở đó",
+            )
         if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
-            raise ValueError(f"a value in unit {self.unit!r} must be a whole number")
+            raise RuleError(
+                f"a value in unit {self.unit!r} must be a whole number",
+                f"giá trị có đơn vị {self.unit!r} phải là số nguyên",
+            )
         if self.value < 0:
-            raise ValueError("a stated value cannot be negative")
+            raise RuleError("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -180,11 +204,17 @@ class EventDate(Record):
 
     def __post_init__(self) -> None:
         if self.day is not None and self.period is not None:
-            raise ValueError("give either 'day' or 'period', not both")
+            raise RuleError("give either 'day' or 'period', not both", "chỉ cho 'day' hoặc 'period', không cả hai")
         if self.day is not None:
             import datetime
 
-            datetime.date(self.year, self.month, self.day)
+            try:
+                datetime.date(self.year, self.month, self.day)
+            except ValueError:
+                raise RuleError(
+                    f"{self.year}-{self.month:02}-{self.day:02} is not a date",
+                    f"ngày {self.day}/{self.month}/{self.year} không tồn tại",
+                ) from None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -248,7 +278,9 @@ class Metadata(Record):
         try:
             datetime.date.fromisoformat(self.published)
         except ValueError:
-            raise ValueError("'published' must be a date written YYYY-MM-DD") from None
+            raise RuleError(
+                "'published' must be a date written YYYY-MM-DD", "'published' phải là một ngày viết YYYY-MM-DD"
+            ) from None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,10 +16,11 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .models import Dataset, declare_constraints
+from .errors import Reason
+from .models import Dataset, RuleError, declare_constraints
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-Problem = tuple[str, str]
+Problem = tuple[str, Reason]
 
 
 @cache
@@ -39,20 +40,67 @@ def validate(document: Any) -> tuple[Dataset | None, list[Problem]]:
 
 
 def _pydantic_problems(error: ValidationError) -> list[Problem]:
-    problems: dict[str, list[str]] = {}
+    problems: dict[str, list[Reason]] = {}
     for item in error.errors(include_url=False, include_input=False):
         location = list(item["loc"])
-        message = item["msg"]
         # A number field is 'int | Decimal': report one problem, not one per branch.
         if location and location[-1] in ("int", "decimal"):
             location.pop()
-            message = "Input should be a number"
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
+            reason = _NUMBER
+        else:
+            reason = _reason(item["type"], item.get("ctx") or {}, item["msg"])
         path = format_path(location)
-        if message not in problems.setdefault(path, []):
-            problems[path].append(message)
-    return [(path, message) for path, messages in problems.items() for message in messages]
+        if reason not in problems.setdefault(path, []):
+            problems[path].append(reason)
+    return [(path, reason) for path, reasons in problems.items() for reason in reasons]
+
+
+_NUMBER = Reason("Input should be a number", "phải là một số")
+_FIXED_REASONS = {
+    "missing": Reason("Field required", "thiếu trường bắt buộc này"),
+    "unexpected_keyword_argument": Reason(
+        "Unknown field (the format has no such field)", "trường lạ (định dạng không có trường này)"
+    ),
+    "int_type": Reason("Input should be a whole number", "phải là một số nguyên"),
+    "string_type": Reason("Input should be a string", "phải là một chuỗi"),
+    "bool_type": Reason("Input should be true or false", "phải là true hoặc false"),
+    "tuple_type": Reason("Input should be a list (a JSON array)", "phải là một danh sách (mảng JSON)"),
+}
+
+
+def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
+    """Pydantic's error, said in English and Vietnamese from its type and context."""
+    if kind in _FIXED_REASONS:
+        return _FIXED_REASONS[kind]
+    if kind == "value_error" and isinstance(context.get("error"), RuleError):
+        rule: RuleError = context["error"]
+        return Reason(str(rule), rule.vi)
+    if kind in ("dataclass_type", "dataclass_exact_type", "model_type", "dict_type"):
+        name = context.get("class_name", "")
+        return Reason(f"Input should be a JSON object ({name})", f"phải là một đối tượng JSON ({name})")
+    if kind == "literal_error":
+        expected = str(context.get("expected", ""))
+        return Reason(f"Input should be {expected}", f"phải là {expected.replace(' or ', ' hoặc ')}")
+    bounds = {
+        "greater_than_equal": ("ge", "lớn hơn hoặc bằng"),
+        "less_than_equal": ("le", "nhỏ hơn hoặc bằng"),
+        "greater_than": ("gt", "lớn hơn"),
+        "less_than": ("lt", "nhỏ hơn"),
+    }
+    if kind in bounds:
+        key, words = bounds[kind]
+        return Reason(message, f"phải {words} {context.get(key)}")
+    lengths = {
+        "string_too_short": ("min_length", "phải có ít nhất {} ký tự"),
+        "string_too_long": ("max_length", "chỉ được có nhiều nhất {} ký tự"),
+        "too_short": ("min_length", "phải có ít nhất {} phần tử"),
+        "too_long": ("max_length", "chỉ được có nhiều nhất {} phần tử"),
+    }
+    if kind in lengths:
+        key, words = lengths[kind]
+        return Reason(message, words.format(context.get(key)))
+    # A type of error the models cannot raise today; say so in Vietnamese, with its code.
+    return Reason(message.removeprefix("Value error, "), f"giá trị không hợp lệ (lỗi {kind})")
 
 
 def format_path(location: list[int | str]) -> str:
@@ -80,12 +128,24 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
         names += [(f"figures[{index}].aliases[{n}]", alias) for n, alias in enumerate(figure.aliases)]
         for path, name in names:
             if not _KEBAB.match(name):
-                yield path, f"{name!r} is not kebab-case (a-z, 0-9 and single hyphens)"
+                yield path, _not_kebab(name)
             elif name in owner and owner[name] != index:
                 other = dataset.figures[owner[name]].id
-                yield path, f"{name!r} is already the id or an alias of figure {owner[name]} ({other!r})"
+                yield (
+                    path,
+                    Reason(
+                        f"{name!r} is already the id or an alias of figure {owner[name]} ({other!r})",
+                        f"{name!r} đã là mã hoặc tên khác của số liệu {owner[name]} ({other!r})",
+                    ),
+                )
             elif name in owner:
-                yield path, f"{name!r} is given twice for the same figure"
+                yield (
+                    path,
+                    Reason(
+                        f"{name!r} is given twice for the same figure",
+                        f"{name!r} được cho hai lần cho cùng một số liệu",
+                    ),
+                )
             else:
                 owner[name] = index
     yield from _unique_keys("highlights", "slug", [highlight.slug for highlight in dataset.highlights])
@@ -93,17 +153,27 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
     ranks: set[int] = set()
     for index, highlight in enumerate(dataset.highlights):
         if highlight.rank in ranks:
-            yield f"highlights[{index}].rank", f"rank {highlight.rank} is used twice"
+            yield (
+                f"highlights[{index}].rank",
+                Reason(f"rank {highlight.rank} is used twice", f"thứ tự {highlight.rank} được dùng hai lần"),
+            )
         ranks.add(highlight.rank)
+
+
+def _not_kebab(name: str) -> Reason:
+    return Reason(
+        f"{name!r} is not kebab-case (a-z, 0-9 and single hyphens)",
+        f"{name!r} không ở dạng kebab-case (a-z, 0-9 và dấu gạch nối đơn)",
+    )
 
 
 def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, key in enumerate(keys):
         if not _KEBAB.match(key):
-            yield f"{collection}[{index}].{field}", f"{key!r} is not kebab-case (a-z, 0-9 and single hyphens)"
+            yield f"{collection}[{index}].{field}", _not_kebab(key)
         elif key in seen:
-            yield f"{collection}[{index}].{field}", f"{key!r} is used twice"
+            yield f"{collection}[{index}].{field}", Reason(f"{key!r} is used twice", f"{key!r} được dùng hai lần")
         seen.add(key)
 
 
@@ -115,39 +185,67 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
     for index, highlight in enumerate(dataset.highlights):
         for n, ref in enumerate(highlight.figures):
             if ref not in figure_ids:
-                yield f"highlights[{index}].figures[{n}]", f"no figure has the id {ref!r}"
+                yield (
+                    f"highlights[{index}].figures[{n}]",
+                    Reason(f"no figure has the id {ref!r}", f"không có số liệu nào có mã {ref!r}"),
+                )
             elif ref in figure_home:
                 yield (
                     f"highlights[{index}].figures[{n}]",
-                    f"figure {ref!r} already belongs to highlight {figure_home[ref]}",
+                    Reason(
+                        f"figure {ref!r} already belongs to highlight {figure_home[ref]}",
+                        f"số liệu {ref!r} đã thuộc dấu ấn {figure_home[ref]}",
+                    ),
                 )
             else:
                 figure_home[ref] = highlight.rank
         for n, ref in enumerate(highlight.headline):
             if ref not in highlight.figures:
-                yield f"highlights[{index}].headline[{n}]", f"{ref!r} is not one of this highlight's figures"
+                yield (
+                    f"highlights[{index}].headline[{n}]",
+                    Reason(
+                        f"{ref!r} is not one of this highlight's figures", f"{ref!r} không phải số liệu của dấu ấn này"
+                    ),
+                )
         for n, ref in enumerate(highlight.events):
             if ref not in event_ids:
-                yield f"highlights[{index}].events[{n}]", f"no event has the id {ref!r}"
+                yield (
+                    f"highlights[{index}].events[{n}]",
+                    Reason(f"no event has the id {ref!r}", f"không có sự kiện nào có mã {ref!r}"),
+                )
             elif ref in event_home:
                 yield (
                     f"highlights[{index}].events[{n}]",
-                    f"event {ref!r} already belongs to highlight {event_home[ref]}",
+                    Reason(
+                        f"event {ref!r} already belongs to highlight {event_home[ref]}",
+                        f"sự kiện {ref!r} đã thuộc dấu ấn {event_home[ref]}",
+                    ),
                 )
             else:
                 event_home[ref] = highlight.rank
     for index, figure in enumerate(dataset.figures):
         if figure.id not in figure_home:
-            yield f"figures[{index}]", f"figure {figure.id!r} belongs to no highlight"
+            yield (
+                f"figures[{index}]",
+                Reason(
+                    f"figure {figure.id!r} belongs to no highlight", f"số liệu {figure.id!r} không thuộc dấu ấn nào"
+                ),
+            )
     for index, event in enumerate(dataset.events):
         if event.id not in event_home:
-            yield f"events[{index}]", f"event {event.id!r} belongs to no highlight"
+            yield (
+                f"events[{index}]",
+                Reason(f"event {event.id!r} belongs to no highlight", f"sự kiện {event.id!r} không thuộc dấu ấn nào"),
+            )
     for index, figure in enumerate(dataset.figures):
         for n, comparison in enumerate(figure.comparisons):
             if comparison.year is not None and comparison.year >= figure.year:
                 yield (
                     f"figures[{index}].comparisons[{n}].year",
-                    f"a previous-year comparison must be with a year before {figure.year}",
+                    Reason(
+                        f"a previous-year comparison must be with a year before {figure.year}",
+                        f"so sánh với năm trước phải là với một năm trước {figure.year}",
+                    ),
                 )
 
 
@@ -165,11 +263,20 @@ def _source_problems(dataset: Dataset) -> Iterator[Problem]:
         sources.append((f"events[{index}].source", rank_of_event.get(event.id), event.source))
     for path, home, source in sources:
         if home is not None and source.section != home:
-            yield f"{path}.section", f"section {source.section} differs from the rank of its highlight ({home})"
+            yield (
+                f"{path}.section",
+                Reason(
+                    f"section {source.section} differs from the rank of its highlight ({home})",
+                    f"mục {source.section} khác thứ tự của dấu ấn chứa nó ({home})",
+                ),
+            )
         if source.quote != source.quote.strip():
-            yield f"{path}.quote", "the quote has leading or trailing white space"
+            yield (
+                f"{path}.quote",
+                Reason("the quote has leading or trailing white space", "trích dẫn có khoảng trắng ở đầu hoặc cuối"),
+            )
         elif unicodedata.normalize("NFC", source.quote) != source.quote:
-            yield f"{path}.quote", "the quote is not NFC-normalised"
+            yield f"{path}.quote", Reason("the quote is not NFC-normalised", "trích dẫn chưa được chuẩn hoá NFC")
 
 
 class _DataJsonSchema(GenerateJsonSchema):
