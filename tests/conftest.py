@@ -20,7 +20,15 @@ ARTICLE = REPO.parent / "shared" / "seed" / "000_7f142ac89515c70a.txt"
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests never touch the user's cache, and never see each other's.
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    for variable in ("CHILINH_DATA", "CHILINH_NO_CACHE", "CHILINH_DEBUG", "NO_COLOR", "LC_ALL", "LC_MESSAGES"):
+    for variable in (
+        "CHILINH_DATA",
+        "CHILINH_NO_CACHE",
+        "CHILINH_DEBUG",
+        "CHILINH_LANG",
+        "NO_COLOR",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

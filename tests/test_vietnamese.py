@@ -13,7 +13,7 @@ from chilinh_cli.cli import app
 runner = CliRunner()
 ENGLISH = re.compile(
     r"\b(Figure|Value|Source|Highlight|Headline|Change|Direction|Field|Year|Note|Comparison|derived|"
-    r"against|more than|nearly|section|billion|VND|error: no|did you mean|matches|left out|Summary|Title)\b"
+    r"against|more than|nearly|section|billion|VND|error|did you mean|matches|left out|Summary|Title)\b"
 )
 
 

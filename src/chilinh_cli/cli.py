@@ -52,12 +52,10 @@ class Language(enum.StrEnum):
 
 
 def default_language() -> Language:
-    """vi when the locale (LC_ALL, LC_MESSAGES, then LANG) is Vietnamese, else en."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return Language.vi if value.lower().startswith("vi") else Language.en
-    return Language.en
+    """CHILINH_LANG, else vi when the locale (LC_ALL, LC_MESSAGES, then LANG) is Vietnamese, else en."""
+    from .localize import default_language
+
+    return Language(default_language(os.environ))
 
 
 def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list[str]:
@@ -97,7 +95,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Language of labels and numbers [default: vi if LANG is vi*, else en].",
+        help="Language of labels, numbers and messages [default: CHILINH_LANG, else vi if LANG is vi*, else en].",
         show_default=False,
         case_sensitive=False,
     ),
@@ -151,6 +149,16 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", envvar="CHILINH_DEBUG", help="Show the full traceback of an internal error.")
     ] = False,
+    lang: Annotated[
+        Optional[Language],  # noqa: UP045
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of labels, numbers and messages, for every command.",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Chí Linh city's 2021 in numbers: every figure of the year-in-review, with its source."""
     if debug:
@@ -162,7 +170,8 @@ def _answering(lang: Language | None = None) -> Iterator[None]:
     try:
         yield
     except ChilinhError as error:
-        report(error.message(_lang(lang)))
+        said = _lang(lang)
+        report(error.message(said), said)
         raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
         # The reader has all it wanted (`chilinh … | head`): stop quietly.
@@ -170,21 +179,40 @@ def _answering(lang: Language | None = None) -> Iterator[None]:
         raise typer.Exit(0) from None
 
 
-def report(message: str) -> None:
+def report(message: str, lang: str = "en") -> None:
     if sys.stderr is None:  # pragma: no cover - started with standard error closed
         return
     lines = message.splitlines() or [""]
-    sys.stderr.write("chilinh: error: " + "\n".join(safe(line) for line in lines) + "\n")
+    prefix = "chilinh: lỗi: " if lang == "vi" else "chilinh: error: "
+    sys.stderr.write(prefix + "\n".join(safe(line) for line in lines) + "\n")
 
 
-def _check_name(value: str, hint: str) -> None:
-    if not value.strip():
-        raise typer.BadParameter("it is empty", param_hint=f"'{hint}'")
-    if len(value) > MAX_NAME_LENGTH:
-        raise typer.BadParameter(f"it has more than {MAX_NAME_LENGTH} characters", param_hint=f"'{hint}'")
+def _check_name(value: str, argument: str) -> None:
+    """Refuse an empty or overlong name before any work, naming the argument as its help does."""
+    from typer._click.globals import get_current_context
+
+    problem = (
+        "it is empty"
+        if not value.strip()
+        else f"it has more than {MAX_NAME_LENGTH} characters"
+        if len(value) > MAX_NAME_LENGTH
+        else None
+    )
+    if problem is not None:
+        context = get_current_context()
+        param = next(param for param in context.command.params if param.name == argument)
+        raise typer.BadParameter(problem, ctx=context, param=param)
 
 
 def _lang(lang: Language | None) -> str:
+    """The command's --lang, else the one given before the command, else the environment's."""
+    if lang is None:
+        from typer._click.globals import get_current_context
+
+        context = get_current_context(silent=True)
+        given = context.find_root().params.get("lang") if context is not None else None
+        if given is not None:
+            return Language(given).value
     return (lang or default_language()).value
 
 
@@ -303,7 +331,7 @@ def show(
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
     with _answering(lang):
-        _check_name(highlight, "HIGHLIGHT")
+        _check_name(highlight, "highlight")
         dataset = _load(data)
         from . import present
         from .core import find_highlight
@@ -342,7 +370,7 @@ def metric(
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
     with _answering(lang):
         if name is not None:
-            _check_name(name, "NAME")
+            _check_name(name, "name")
         dataset = _load(data)
         from . import present
 
@@ -379,6 +407,7 @@ def compare(
         typer.Option(
             "--year",
             "-y",
+            metavar="<year>",
             help="The year to compare with [default: the year before the report's].",
             show_default=False,
             min=1900,
@@ -394,7 +423,7 @@ def compare(
         bool, typer.Option("--chart", help="Draw both years and the change of each figure as bars.")
     ] = False,
 ) -> None:
-    """Every figure the article compares with YEAR: both values, the change and its direction."""
+    """Every figure the article compares with another year: both values, the change and its direction."""
     with _answering(lang):
         if chart and fmt in (OutputFormat.json, OutputFormat.csv):
             raise typer.BadParameter(
@@ -434,7 +463,7 @@ def search(
 ) -> None:
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
     with _answering(lang):
-        _check_name(text, "TEXT")
+        _check_name(text, "text")
         dataset = _load(data)
         from . import core, present
 
@@ -455,9 +484,10 @@ def validate(
         Optional[Path],  # noqa: UP045
         typer.Argument(help="The dataset file to check [default: the embedded dataset].", show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check a dataset file and list every problem with its field path; exit 0 when it is valid."""
-    with _answering():
+    with _answering(lang):
         from .loader import embedded_path, load_dataset
 
         dataset = load_dataset(path, use_cache=False)
@@ -471,7 +501,7 @@ def validate(
             "en": f"{name}: valid ({plural(h, 'highlight')}, {plural(f, 'figure')}, {plural(e, 'event')})",
             "vi": f"{name}: hợp lệ ({h} dấu ấn, {f} số liệu, {e} sự kiện)",
         }
-        sys.stdout.write(safe(message[_lang(None)]) + "\n")
+        sys.stdout.write(safe(message[_lang(lang)]) + "\n")
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
@@ -499,9 +529,10 @@ def export_sqlite(
     path: Annotated[Path, typer.Argument(help="The SQLite file to create.", dir_okay=False)],
     force: ForceOption = False,
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """One SQLite file with every table, primary and foreign keys; written atomically."""
-    with _answering():
+    with _answering(lang):
         from .export import write_sqlite
 
         written = write_sqlite(_load(data), path, force=force)
@@ -510,7 +541,7 @@ def export_sqlite(
             "en": f"wrote {path}: {len(written)} tables, {rows} rows",
             "vi": f"đã ghi {path}: {len(written)} bảng, {rows} dòng",
         }
-        sys.stderr.write(safe(message[_lang(None)]) + "\n")
+        sys.stderr.write(safe(message[_lang(lang)]) + "\n")
 
 
 @export_app.command("csv", epilog="Examples:\n\n  chilinh export csv tables/ && ls tables/")
@@ -518,15 +549,16 @@ def export_csv(
     directory: Annotated[Path, typer.Argument(help="The directory for the CSV files (created if missing).")],
     force: ForceOption = False,
     data: DataOption = None,
+    lang: LangOption = None,
 ) -> None:
     """One CSV file per table, UTF-8 with a header row; each file written atomically."""
-    with _answering():
+    with _answering(lang):
         from .export import write_csv_dir
 
         written = write_csv_dir(_load(data), directory, force=force)
         names = ", ".join(f"{table.name}.csv" for table in written)
         message = {"en": f"wrote {directory}: {names}", "vi": f"đã ghi {directory}: {names}"}
-        sys.stderr.write(safe(message[_lang(None)]) + "\n")
+        sys.stderr.write(safe(message[_lang(lang)]) + "\n")
 
 
 class _Interrupted(BaseException):
@@ -559,31 +591,62 @@ def main() -> None:
     """The console script: run the app, and turn every way of failing into a message and an exit code."""
     import signal
 
+    from .localize import requested_language
+
     signal.signal(signal.SIGINT, _on_interrupt)
     if sys.stdout is None:  # started with standard output closed: nobody to answer
         sys.exit(0)
     _configure_streams()
+    lang = requested_language(sys.argv[1:], os.environ)
     try:
-        app()
+        code = _run(lang)
     except _Interrupted:
-        sys.stderr.write("\nchilinh: " + ("đã dừng" if _lang(None) == "vi" else "interrupted") + "\n")
+        sys.stderr.write("\nchilinh: " + ("đã dừng" if lang == "vi" else "interrupted") + "\n")
         _exit(130)
     except BrokenPipeError:
         _silence_stdout()
         _exit(0)
-    except SystemExit:
-        raise
     except Exception:  # the last resort: a bug in chilinh itself
         if os.environ.get("CHILINH_DEBUG"):
             raise
         report(
             f"lỗi nội bộ của chilinh {__version__}; xin hãy báo lỗi kèm lệnh bạn đã chạy "
             "(chạy lại với --debug để xem chi tiết)"
-            if _lang(None) == "vi"
+            if lang == "vi"
             else f"internal error in chilinh {__version__}; please report it with the command you ran "
-            "(run again with --debug for the traceback)"
+            "(run again with --debug for the traceback)",
+            lang,
         )
         _exit(1)
+    _exit(code)
+
+
+def _run(lang: str) -> int:
+    """Run the command line in ``lang``; usage errors are printed here, in that language."""
+    from typer._click.exceptions import ClickException, UsageError
+    from typer.exceptions import Abort
+    from typer.main import get_command
+
+    command = get_command(app)
+    if lang == "vi":
+        from .localize import to_vietnamese
+
+        to_vietnamese(command)
+    try:
+        # Not standalone: Click would print its usage errors in English and exit itself.
+        result = command.main(standalone_mode=False)
+    except UsageError as error:
+        from .localize import usage_error_text
+
+        sys.stderr.write(usage_error_text(error, lang))
+        return error.exit_code
+    except ClickException as error:  # pragma: no cover - no command raises one today
+        report(error.format_message(), lang)
+        return error.exit_code
+    except Abort:
+        sys.stderr.write("chilinh: " + ("đã huỷ" if lang == "vi" else "aborted") + "\n")
+        return 1
+    return result if isinstance(result, int) else 0
 
 
 def _silence_stdout() -> None:

@@ -67,6 +67,19 @@ _FIXED_REASONS = {
     "tuple_type": Reason("Input should be a list (a JSON array)", "phải là một danh sách (mảng JSON)"),
 }
 
+# What each record is called in messages (the class names are the code's, not the reader's).
+_RECORDS = {
+    "Dataset": ("a dataset", "một tập dữ liệu"),
+    "Metadata": ("the metadata", "thông tin chung"),
+    "Text": ("a text with 'vi' and 'en'", "một văn bản có 'vi' và 'en'"),
+    "Source": ("a source", "một nguồn"),
+    "Comparison": ("a comparison", "một so sánh"),
+    "Figure": ("a figure", "một số liệu"),
+    "EventDate": ("a date", "một ngày"),
+    "Event": ("an event", "một sự kiện"),
+    "Highlight": ("a highlight", "một dấu ấn"),
+}
+
 
 def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
     """Pydantic's error, said in English and Vietnamese from its type and context."""
@@ -76,8 +89,9 @@ def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
         rule: RuleError = context["error"]
         return Reason(str(rule), rule.vi)
     if kind in ("dataclass_type", "dataclass_exact_type", "model_type", "dict_type"):
-        name = context.get("class_name", "")
-        return Reason(f"Input should be a JSON object ({name})", f"phải là một đối tượng JSON ({name})")
+        name = str(context.get("class_name", ""))
+        en, vi = _RECORDS.get(name, (name, name))
+        return Reason(f"Input should be a JSON object ({en})", f"phải là một đối tượng JSON ({vi})")
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
         return Reason(f"Input should be {expected}", f"phải là {expected.replace(' or ', ' hoặc ')}")
