@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -85,6 +86,48 @@ def test_failed_export_leaves_nothing_behind(dataset: Dataset, tmp_path: Path, m
         write_sqlite(dataset, path, force=True)
     assert path.read_text() == "old"  # the old file is untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.db"]  # and no temporary file is left
+
+
+def test_a_full_disk_is_reported_in_both_languages(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(csv, "writer", full)
+    with pytest.raises(ExportError) as caught:
+        write_csv_dir(dataset, tmp_path / "t")
+    assert str(caught.value) == f"{tmp_path / 't' / 'units.csv'}: cannot write here: No space left on device"
+    assert caught.value.message("vi").endswith("units.csv: không ghi được vào đây: hết chỗ trống trên đĩa")
+    assert list((tmp_path / "t").iterdir()) == []  # no temporary file left behind
+
+
+def test_a_bug_in_the_tables_stays_a_bug(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(dataset: Dataset) -> list[export.Table]:
+        return [export.Table("bad table", ("x INTEGER",), (), [])]  # not a valid table name
+
+    monkeypatch.setattr(export, "tables", broken)
+    with pytest.raises(sqlite3.OperationalError, match="syntax error"):
+        write_sqlite(dataset, tmp_path / "x.db")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_sqlite_file_is_reported_and_removed(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect = sqlite3.connect
+
+    def tiny(path: str) -> sqlite3.Connection:
+        connection = connect(path)
+        connection.execute("PRAGMA max_page_count = 3")  # SQLite's own 'disk is full' past 3 pages
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", tiny)
+    with pytest.raises(ExportError) as caught:
+        write_sqlite(dataset, tmp_path / "x.db")
+    assert str(caught.value) == f"{tmp_path / 'x.db'}: SQLite could not write the file: database or disk is full"
+    assert "SQLite không ghi được tệp (đĩa đầy" in caught.value.message("vi")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_csv_export(tmp_path: Path) -> None:

@@ -166,6 +166,8 @@ BAD_USAGE: list[tuple[list[str], str]] = [
     (["search", "x" * 201], "giá trị không hợp lệ cho 'từ-khoá': dài hơn 200 ký tự"),
     (["compare", "--chart", "-f", "json"], "--chart vẽ biểu đồ cho người đọc; hãy dùng nó với --format table"),
     (["--debug"], "thiếu lệnh."),
+    (["list", "--export-svg", "/"], "giá trị không hợp lệ cho '--export-svg': '/' là một thư mục."),
+    (["export", "sqlite", "/"], "giá trị không hợp lệ cho 'đường-dẫn': '/' là một thư mục."),
 ]
 
 
@@ -190,6 +192,20 @@ def test_usage_errors_in_english_are_unchanged(
     assert code == 2
     assert err.split() == runner.invoke(app, args).stderr.split()
     assert err.startswith(("Usage: chilinh", "Error: "))
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("File 'a b' is a file.", "'a b' là một tệp, không phải thư mục."),
+        ("Path 'x' is not readable.", "không đọc được 'x'."),
+        ("Directory 'x' is not writable.", "không ghi được vào 'x'."),
+        ("File 'x' does not exist.", "không có 'x'."),
+        ("Option '--year' requires an argument.", "tuỳ chọn '--year' cần một giá trị."),
+    ],
+)
+def test_clicks_path_messages(english: str, vietnamese: str) -> None:
+    assert message_vi(english) == vietnamese
 
 
 def test_unknown_messages_stay_as_they_are() -> None:
@@ -434,3 +450,21 @@ def test_any_broken_field_is_explained_in_vietnamese(path: tuple[Any, ...], acti
         for _, reason in error.problems:
             assert "(lỗi " not in reason.vi, f"no Vietnamese for a {reason!r} problem"
             assert not english_words(reason.vi), reason.vi
+
+
+def test_the_readme_languages_examples_are_real(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Languages", 1)[1].split("```\n", 2)[1]
+    broken = copy.deepcopy(PRISTINE)
+    broken["figures"][0]["unit"] = "furlongs"
+    del broken["figures"][1]["label"]
+    (tmp_path / "broken.json").write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    examples = block.split("$ chilinh ")[1:]
+    assert len(examples) == 3
+    for example in examples:
+        command, expected = example.split("\n", 1)
+        _, out, err = run_main(monkeypatch, capsys, *command.split())
+        assert out + err == expected

@@ -31,6 +31,26 @@ class Reason(str):
         return reason
 
 
+def os_reason(error: OSError) -> Reason:
+    """What the operating system said, in English (its own words) and in Vietnamese."""
+    import errno
+
+    said = {
+        errno.ENOENT: "không có thư mục hay tệp này",
+        errno.EACCES: "không có quyền",
+        errno.EPERM: "không có quyền",
+        errno.ENOSPC: "hết chỗ trống trên đĩa",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.EISDIR: "là một thư mục",
+        errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+        errno.ENAMETOOLONG: "tên quá dài",
+        errno.EDQUOT: "vượt hạn mức dung lượng",
+        errno.EIO: "lỗi đọc ghi của thiết bị",
+    }
+    english = error.strerror or str(error)
+    return Reason(english, said.get(error.errno or 0, f"lỗi hệ điều hành số {error.errno}"))
+
+
 class DataFileError(ChilinhError):
     """A data file that cannot be used: missing, unreadable, not JSON or invalid.
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import ChilinhError
+from .errors import ChilinhError, os_reason
 from .models import Dataset, Source
 
 UNITS = {
@@ -250,8 +250,7 @@ def atomic_file(path: Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise ExportError(f"{path}: cannot write here: {reason}", f"{path}: không ghi được vào đây: {reason}") from None
+        raise _cannot_write(path, error) from None
     temporary = Path(name)
     try:
         yield temporary
@@ -260,9 +259,20 @@ def atomic_file(path: Path) -> Iterator[Path]:
             os.umask(umask)
             temporary.chmod(0o666 & ~umask)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk, a vanished directory: the user's to fix
+            raise _cannot_write(path, error) from None
         raise
+
+
+def _cannot_write(path: Path, error: OSError) -> ExportError:
+    reason = os_reason(error)
+    return ExportError(f"{path}: cannot write here: {reason}", f"{path}: không ghi được vào đây: {reason.vi}")
+
+
+# SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
+_SQLITE_STORAGE_ERRORS = {3, 8, 10, 13, 14}
 
 
 def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[Table]:
@@ -283,6 +293,15 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
                     connection.execute(table.ddl())
                     marks = ", ".join("?" for _ in table.columns)
                     connection.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table.rows)
+        except sqlite3.OperationalError as error:
+            # A full disk, a read-only or failing file system is the user's to fix; any other
+            # SQLite error is a bug in the tables and is reported as one.
+            if error.sqlite_errorcode & 0xFF not in _SQLITE_STORAGE_ERRORS:
+                raise
+            raise ExportError(
+                f"{path}: SQLite could not write the file: {error}",
+                f"{path}: SQLite không ghi được tệp (đĩa đầy, chỉ cho đọc hoặc lỗi đọc ghi; SQLite báo: {error})",
+            ) from None
         finally:
             connection.close()
     return written

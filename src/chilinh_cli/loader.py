@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import DataFileError, Reason
+from .errors import DataFileError, Reason, os_reason
 from .models import Dataset, RuleError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -110,8 +110,8 @@ def _read(file: Path) -> bytes:
     except PermissionError:
         raise DataFileError(str(file), [("", Reason("permission denied", "không có quyền đọc tệp"))]) from None
     except OSError as error:
-        detail = error.strerror or str(error)
-        reason = Reason(f"cannot be read: {detail}", f"không đọc được tệp (hệ điều hành báo: {detail})")
+        detail = os_reason(error)
+        reason = Reason(f"cannot be read: {detail}", f"không đọc được tệp: {detail.vi}")
         raise DataFileError(str(file), [("", reason)]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)

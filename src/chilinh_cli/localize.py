@@ -244,6 +244,11 @@ _MESSAGES_VI: tuple[tuple[str, str], ...] = (
     (r"No such command (?P<c>'.*')\. Did you mean (?P<s>.*)\?", "không có lệnh {c}. Có phải bạn muốn {s}?"),
     (r"No such command (?P<c>'.*')\.", "không có lệnh {c}."),
     (r"Missing command\.", "thiếu lệnh."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is a directory\.", "{p} là một thư mục."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is a file\.", "{p} là một tệp, không phải thư mục."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is not readable\.", "không đọc được {p}."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is not writable\.", "không ghi được vào {p}."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') does not exist\.", "không có {p}."),
     (r"it is empty", "giá trị rỗng"),
     (r"it has more than (?P<n>\d+) characters", "dài hơn {n} ký tự"),
     (
