@@ -99,6 +99,8 @@ def main() -> None:
         measure("chilinh list", [*base, "list"], options.runs, env),
         measure("chilinh compare --year 2020", [*base, "compare", "--year", "2020"], options.runs, env),
         measure("chilinh --help", [*base, "--help"], options.runs, env),
+        measure("chilinh --lang vi --help", [*base, "--lang", "vi", "--help"], options.runs, env),
+        measure("chilinh metric revenue --lang vi", [*base, "metric", "revenue", "--lang", "vi"], options.runs, env),
         measure(
             "completion of 'metric re<Tab>'",
             [*base],

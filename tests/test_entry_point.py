@@ -110,6 +110,42 @@ def test_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     assert "BrokenPipe" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [["compare", "--chart"], ["metric"], ["list", "-f", "json"], ["schema"]])
+def test_a_reader_gone_before_the_first_byte_is_not_an_error(args: list[str], tmp_path: Path) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # every write gets EPIPE; Rich, for one, would exit 1 on its own
+    try:
+        result = subprocess.run(
+            [_script(), *args], cwd=tmp_path, stdout=writing, stderr=subprocess.PIPE, timeout=60, check=False
+        )
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "cannot write the output: No space left on device"),
+        ("vi", "không ghi được kết quả: hết chỗ trống trên đĩa"),
+    ],
+)
+def test_a_full_disk_is_reported_not_a_bug(lang: str, message: str, tmp_path: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [_script(), "metric", "--lang", lang],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode().endswith(f": {message}\n")
+    assert "Traceback" not in result.stderr.decode()
+
+
 def test_installed_package_carries_its_dataset() -> None:
     """From a wheel (pip install .) the dataset is a package resource, not a file of the checkout."""
     from importlib import resources

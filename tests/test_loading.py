@@ -137,6 +137,21 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("bad slug", lambda d: d["highlights"][1].update(slug="-x-"), "highlights[1].slug", "kebab-case"),
     ("schema version", lambda d: d.update(schema_version=2), "schema_version", "Input should be 1"),
     ("wrong collection", lambda d: d.update(figures={}), "figures", "a list (a JSON array)"),
+    ("too large", lambda d: d["figures"][14].update(value=10**18), "figures[14]", "too large"),
+    ("too precise", lambda d: d["figures"][0].update(value=Decimal("99.1234567")), "figures[0]", "7 digits after"),
+    (
+        "fall of 100 %",
+        lambda d: d["figures"][14]["comparisons"][0].update(value=-100),
+        "figures[14].comparisons[0]",
+        "above -100",
+    ),
+    ("share over whole", lambda d: d["figures"][13].update(value=13), "figures[13]", "more than its whole"),
+    (
+        "rise over value",
+        lambda d: d["figures"][31]["comparisons"][0].update(value=197),
+        "figures[31]",
+        "comparisons[0]: an increase of 197 is more than the value itself (196)",
+    ),
 ]
 
 

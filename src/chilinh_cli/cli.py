@@ -95,7 +95,8 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Language of labels, numbers and messages [default: CHILINH_LANG, else vi if LANG is vi*, else en].",
+        help="Language of labels, numbers and messages [default: CHILINH_LANG, else vi if the locale "
+        "(LC_ALL, LC_MESSAGES or LANG) is vi*, else en].",
         show_default=False,
         case_sensitive=False,
     ),
@@ -205,14 +206,16 @@ def _check_name(value: str, argument: str) -> None:
 
 
 def _lang(lang: Language | None) -> str:
-    """The command's --lang, else the one given before the command, else the environment's."""
+    """The command's --lang, else the nearest one given before it, else the environment's."""
     if lang is None:
         from typer._click.globals import get_current_context
 
         context = get_current_context(silent=True)
-        given = context.find_root().params.get("lang") if context is not None else None
-        if given is not None:
-            return Language(given).value
+        while context is not None:
+            given = context.params.get("lang")
+            if given is not None:
+                return Language(given).value
+            context = context.parent
     return (lang or default_language()).value
 
 
@@ -505,21 +508,30 @@ def validate(
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
-def schema() -> None:
+def schema(lang: LangOption = None) -> None:
     """Print the JSON Schema that every dataset file must satisfy."""
     import json
 
     from .validation import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    with _answering(lang):
+        sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 export_app = typer.Typer(
-    help="Write the dataset as relational tables (highlights, figures, comparisons, sources, events).",
     no_args_is_help=True,
     epilog="Examples:\n\n  " + EXAMPLES["export"],
 )
 app.add_typer(export_app, name="export")
+
+
+@export_app.callback(
+    help="Write the dataset as relational tables "
+    "(units, highlights, sources, figures, figure_aliases, comparisons, events)."
+)
+def _export(lang: LangOption = None) -> None:
+    pass  # the --lang given here is read by the subcommand (see _lang)
+
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
 
@@ -600,12 +612,23 @@ def main() -> None:
     lang = requested_language(sys.argv[1:], os.environ)
     try:
         code = _run(lang)
+        sys.stdout.flush()  # here, so that a full disk is reported rather than found at exit
     except _Interrupted:
         sys.stderr.write("\nchilinh: " + ("đã dừng" if lang == "vi" else "interrupted") + "\n")
         _exit(130)
     except BrokenPipeError:
         _silence_stdout()
         _exit(0)
+    except OSError as error:  # the output cannot be written: a full disk, a vanished terminal
+        from .errors import os_reason
+
+        reason = os_reason(error)
+        _silence_stdout()
+        report(
+            f"không ghi được kết quả: {reason.vi}" if lang == "vi" else f"cannot write the output: {reason}",
+            lang,
+        )
+        _exit(1)
     except Exception:  # the last resort: a bug in chilinh itself
         if os.environ.get("CHILINH_DEBUG"):
             raise

@@ -79,8 +79,10 @@ HELP_VI: dict[str, str] = {
     "table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).": (
         "table (văn bản thuần, cột cách nhau bằng tab khi chuyển qua ống), json, csv hoặc markdown (bảng kiểu GitHub)."
     ),
-    "Language of labels, numbers and messages [default: CHILINH_LANG, else vi if LANG is vi*, else en].": (
-        "Ngôn ngữ của nhãn, số và thông báo [mặc định: CHILINH_LANG, không có thì vi nếu LANG là vi*, còn lại en]."
+    "Language of labels, numbers and messages [default: CHILINH_LANG, else vi if the locale "
+    "(LC_ALL, LC_MESSAGES or LANG) is vi*, else en].": (
+        "Ngôn ngữ của nhãn, số và thông báo [mặc định: CHILINH_LANG, không có thì vi nếu biến ngôn ngữ "
+        "(LC_ALL, LC_MESSAGES hoặc LANG) là vi*, còn lại en]."
     ),
     "Use this dataset file instead of the embedded one.": "Dùng tệp dữ liệu này thay cho bộ dữ liệu có sẵn.",
     "No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any).": (
@@ -123,8 +125,10 @@ HELP_VI: dict[str, str] = {
         "Tệp dữ liệu cần kiểm tra [mặc định: bộ dữ liệu có sẵn]."
     ),
     "Print the JSON Schema that every dataset file must satisfy.": "In JSON Schema mà mọi tệp dữ liệu phải tuân theo.",
-    "Write the dataset as relational tables (highlights, figures, comparisons, sources, events).": (
-        "Ghi bộ dữ liệu thành các bảng quan hệ (highlights, figures, comparisons, sources, events)."
+    "Write the dataset as relational tables "
+    "(units, highlights, sources, figures, figure_aliases, comparisons, events).": (
+        "Ghi bộ dữ liệu thành các bảng quan hệ "
+        "(units, highlights, sources, figures, figure_aliases, comparisons, events)."
     ),
     "One SQLite file with every table, primary and foreign keys; written atomically.": (
         "Một tệp SQLite chứa mọi bảng, có khoá chính và khoá ngoại; ghi trọn vẹn hoặc không ghi gì."

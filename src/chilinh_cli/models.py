@@ -143,6 +143,12 @@ class Comparison(Record):
             raise RuleError(
                 "an ambiguous comparison needs a note saying why", "một so sánh mơ hồ cần 'note' giải thích vì sao"
             )
+        _check_size(self.value)
+        if self.kind == "percent_change" and self.value <= -100:
+            raise RuleError(
+                "a percentage change must be above -100 (nothing can fall by 100 % or more and remain)",
+                "mức thay đổi phần trăm phải lớn hơn -100 (không gì giảm từ 100 % trở lên mà vẫn còn)",
+            )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,6 +191,20 @@ class Figure(Record):
             )
         if self.value < 0:
             raise RuleError("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
+        _check_size(self.value)
+        if self.out_of is not None and self.value > self.out_of:
+            raise RuleError(
+                f"a share cannot be more than its whole ({self.value} out of {self.out_of})",
+                f"một phần không thể lớn hơn tổng ({self.value} trên {self.out_of})",
+            )
+        for n, comparison in enumerate(self.comparisons):
+            if comparison.kind == "absolute_change" and comparison.value > self.value:
+                raise RuleError(
+                    f"comparisons[{n}]: an increase of {comparison.value} is more than the value itself "
+                    f"({self.value}), so the earlier value would be negative",
+                    f"comparisons[{n}]: mức tăng {comparison.value} lớn hơn chính giá trị ({self.value}), "
+                    "nên giá trị trước đó sẽ là số âm",
+                )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -335,6 +355,25 @@ class Dataset(Record):
         from .present import FIGURE_CSV_COLUMNS, figure_csv_rows
 
         return [dict(zip(FIGURE_CSV_COLUMNS, row, strict=True)) for f in self.figures for row in figure_csv_rows(f)]
+
+
+MAX_MAGNITUDE = 10**18
+"""Numbers must stay below this (SQLite's integers end at about 9.2 * 10**18)."""
+MAX_DECIMALS = 6
+"""Digits after the decimal point a number may have (the article gives at most 3)."""
+
+
+def _check_size(value: Number) -> None:
+    if (-value if value < 0 else value) >= MAX_MAGNITUDE:
+        raise RuleError(
+            f"{value} is too large (a number must be below 10^18)", f"{value} quá lớn (một số phải nhỏ hơn 10^18)"
+        )
+    exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise RuleError(
+            f"{value} has {-exponent} digits after the decimal point; at most {MAX_DECIMALS} are allowed",
+            f"{value} có {-exponent} chữ số sau dấu thập phân; tối đa là {MAX_DECIMALS}",
+        )
 
 
 def _is_whole(value: Number) -> bool:

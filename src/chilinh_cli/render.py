@@ -72,7 +72,13 @@ def render_plain(sheet: Sheet, out: IO[str]) -> None:
 def _console(out: IO[str], *, color: bool, width: int | None, record: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1; a reader that stops early (`| head`) is a success for chilinh.
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(
         file=out,
         force_terminal=color,
         no_color=not color,

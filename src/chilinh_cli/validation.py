@@ -65,6 +65,10 @@ _FIXED_REASONS = {
     "string_type": Reason("Input should be a string", "phải là một chuỗi"),
     "bool_type": Reason("Input should be true or false", "phải là true hoặc false"),
     "tuple_type": Reason("Input should be a list (a JSON array)", "phải là một danh sách (mảng JSON)"),
+    "string_unicode": Reason(
+        "Input should be valid Unicode text (no lone surrogate escapes)",
+        "phải là văn bản Unicode hợp lệ (không có mã \\uD800-\\uDFFF đứng lẻ)",
+    ),
 }
 
 # What each record is called in messages (the class names are the code's, not the reader's).
@@ -177,7 +181,7 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
 def _not_kebab(name: str) -> Reason:
     return Reason(
         f"{name!r} is not kebab-case (a-z, 0-9 and single hyphens)",
-        f"{name!r} không ở dạng kebab-case (a-z, 0-9 và dấu gạch nối đơn)",
+        f"{name!r} không đúng dạng mã: chỉ gồm a-z, 0-9 và dấu gạch nối đơn",
     )
 
 
