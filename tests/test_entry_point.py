@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -95,6 +96,23 @@ def test_installed_script_answers_outside_the_source_tree(tmp_path: Path) -> Non
     assert "407 (derived)" in table.stdout
     assert _run([_script(), "metric", "revnue"], tmp_path).returncode == 1
     assert _run([_script(), "list", "--format", "xml"], tmp_path).returncode == 2
+
+
+def test_the_console_script_guards_ctrl_c_before_loading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chilinh_cli import entry
+
+    installed = []
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.append((signum, handler)))
+    monkeypatch.setattr(sys, "argv", ["chilinh", "--version"])
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"chilinh {chilinh_cli.__version__}\n"
+    # first the quiet handler for the loading time, then the CLI's own
+    assert installed[0] == (signal.SIGINT, entry._interrupted_while_loading)
+    assert installed[1][1] is cli._on_interrupt
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:

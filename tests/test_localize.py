@@ -22,16 +22,9 @@ from typer.testing import CliRunner
 from chilinh_cli import cli
 from chilinh_cli.cli import app
 from chilinh_cli.errors import DataFileError
+from chilinh_cli.language import default_language, requested_language
 from chilinh_cli.loader import embedded_path, parse_and_validate, parse_json
-from chilinh_cli.localize import (
-    HELP_VI,
-    default_language,
-    help_texts,
-    help_vi,
-    message_vi,
-    requested_language,
-    usage_error_text,
-)
+from chilinh_cli.localize import HELP_VI, help_texts, help_vi, message_vi, usage_error_text
 
 runner = CliRunner()
 

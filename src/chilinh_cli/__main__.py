@@ -1,3 +1,3 @@
-from chilinh_cli.cli import main
+from chilinh_cli.entry import run
 
-main()
+run()

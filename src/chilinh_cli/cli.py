@@ -53,7 +53,7 @@ class Language(enum.StrEnum):
 
 def default_language() -> Language:
     """CHILINH_LANG, else vi when the locale (LC_ALL, LC_MESSAGES, then LANG) is Vietnamese, else en."""
-    from .localize import default_language
+    from .language import default_language
 
     return Language(default_language(os.environ))
 
@@ -485,7 +485,12 @@ def search(
 def validate(
     path: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(help="The dataset file to check [default: the embedded dataset].", show_default=False),
+        typer.Argument(
+            help="The dataset file to check [default: CHILINH_DATA, else the embedded dataset].",
+            show_default=False,
+            envvar="CHILINH_DATA",
+            show_envvar=False,
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -603,7 +608,7 @@ def main() -> None:
     """The console script: run the app, and turn every way of failing into a message and an exit code."""
     import signal
 
-    from .localize import requested_language
+    from .language import requested_language
 
     signal.signal(signal.SIGINT, _on_interrupt)
     if sys.stdout is None:  # started with standard output closed: nobody to answer

@@ -49,7 +49,7 @@ def find_figure(dataset: Dataset, name: str) -> Figure:
     if len(partial) == 1:
         return next(iter(partial.values()))
     if partial:
-        raise AmbiguousFigureError(name, sorted(partial)[:MAX_CANDIDATES])
+        raise AmbiguousFigureError(name, sorted(partial)[:MAX_CANDIDATES], len(partial))
     spelled = {folded: figure.id for folded, figure in names}
     close = difflib.get_close_matches(key, list(spelled), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(spelled[match] for match in close))

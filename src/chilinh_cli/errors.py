@@ -79,6 +79,12 @@ class DataFileError(ChilinhError):
         return "\n".join(lines)
 
 
+def quoted(text: str) -> str:
+    """``text`` in quotes as Python writes it (control characters escaped), with bytes that
+    were not UTF-8 on the command line (lone surrogates) shown as U+FFFD."""
+    return repr("".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text))
+
+
 class UnknownFigureError(ChilinhError):
     """No figure answers to the name the user gave."""
 
@@ -90,11 +96,11 @@ class UnknownFigureError(ChilinhError):
     def message(self, lang: str = "en") -> str:
         listed = ", ".join(self.suggestions)
         if lang == "vi":
-            text = f"không có số liệu nào tên {self.name!r}"
+            text = f"không có số liệu nào tên {quoted(self.name)}"
             if self.suggestions:
                 text += f"; có phải bạn muốn tìm {listed}?"
             return text + " ('chilinh metric' liệt kê mọi số liệu)"
-        text = f"no figure named {self.name!r}"
+        text = f"no figure named {quoted(self.name)}"
         if self.suggestions:
             text += f"; did you mean {listed}?"
         return text + " ('chilinh metric' lists every figure)"
@@ -103,16 +109,20 @@ class UnknownFigureError(ChilinhError):
 class AmbiguousFigureError(ChilinhError):
     """The name the user gave matches several figures."""
 
-    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+    def __init__(self, name: str, candidates: Sequence[str], total: int | None = None) -> None:
         self.name = name
         self.candidates = tuple(candidates)
+        self.total = len(self.candidates) if total is None else total
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
         listed = ", ".join(self.candidates)
+        more = self.total - len(self.candidates)
+        if more > 0:
+            listed += f" và {more} mã khác" if lang == "vi" else f" and {more} more"
         if lang == "vi":
-            return f"{self.name!r} khớp với nhiều số liệu: {listed}; hãy dùng một trong các mã này"
-        return f"{self.name!r} matches several figures: {listed}; give one of these ids"
+            return f"{quoted(self.name)} khớp với nhiều số liệu: {listed}; hãy dùng một trong các mã này"
+        return f"{quoted(self.name)} matches several figures: {listed}; give one of these ids"
 
 
 class NoComparisonError(ChilinhError):
@@ -142,9 +152,9 @@ class UnknownHighlightError(ChilinhError):
     def message(self, lang: str = "en") -> str:
         listed = ", ".join(self.suggestions)
         if lang == "vi":
-            text = f"không có dấu ấn {self.key!r}; hãy cho thứ tự (1-{self.count}) hoặc mã"
+            text = f"không có dấu ấn {quoted(self.key)}; hãy cho thứ tự (1-{self.count}) hoặc mã"
             return text + (f"; có phải bạn muốn tìm {listed}?" if self.suggestions else "")
-        text = f"no highlight {self.key!r}; give a rank (1-{self.count}) or a slug"
+        text = f"no highlight {quoted(self.key)}; give a rank (1-{self.count}) or a slug"
         return text + (f"; did you mean {listed}?" if self.suggestions else "")
 
 
@@ -158,7 +168,7 @@ class NothingFoundError(ChilinhError):
     def message(self, lang: str = "en") -> str:
         if lang == "vi":
             return (
-                f"không tìm thấy gì cho {self.text!r}; hãy thử ít từ hơn hoặc từ ngắn hơn, "
+                f"không tìm thấy gì cho {quoted(self.text)}; hãy thử ít từ hơn hoặc từ ngắn hơn, "
                 "hoặc 'chilinh metric' để xem mọi số liệu"
             )
-        return f"nothing matches {self.text!r}; try fewer or shorter words, or 'chilinh metric' for every figure"
+        return f"nothing matches {quoted(self.text)}; try fewer or shorter words, or 'chilinh metric' for every figure"

@@ -243,10 +243,11 @@ def _refuse_to_overwrite(paths: list[Path], force: bool) -> None:
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[Path]:
+def atomic_file(path: Path, *, make_parents: bool = True) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only when the block succeeds."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if make_parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as error:

@@ -11,53 +11,13 @@ version is pinned in pyproject.toml, and the tests pin the wording.
 from __future__ import annotations
 
 import io
-import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from typer._click import Command, Context, Parameter
 from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperGroup
-
-LANGUAGES = ("en", "vi")
-
-
-def default_language(environ: Mapping[str, str] = os.environ) -> str:
-    """CHILINH_LANG when it names a language we speak; else vi for a Vietnamese locale
-    (LC_ALL, LC_MESSAGES, then LANG, the first one set), else en."""
-    chosen = environ.get("CHILINH_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(variable)
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
-
-
-def requested_language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
-    """The language a command line asks for, read before Click parses it.
-
-    Click needs it before parsing, to print help and usage errors in it; the last
-    ``--lang``/``-l`` with a known value wins, as it does for Click. Anything after
-    ``--`` is an argument, not an option.
-    """
-    chosen: str | None = None
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        value: str | None = None
-        if arg in ("--lang", "-l"):
-            value = args[index + 1] if index + 1 < len(args) else None
-        elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        elif arg.startswith("-l") and not arg.startswith("--"):
-            value = arg[2:]
-        if value is not None and value.strip().lower() in LANGUAGES:
-            chosen = value.strip().lower()
-    return chosen or default_language(environ)
-
 
 # ---- help pages -------------------------------------------------------------------------
 
@@ -121,8 +81,8 @@ HELP_VI: dict[str, str] = {
     "Check a dataset file and list every problem with its field path; exit 0 when it is valid.": (
         "Kiểm tra một tệp dữ liệu và liệt kê mọi lỗi kèm đường dẫn của trường; thoát với mã 0 khi tệp hợp lệ."
     ),
-    "The dataset file to check [default: the embedded dataset].": (
-        "Tệp dữ liệu cần kiểm tra [mặc định: bộ dữ liệu có sẵn]."
+    "The dataset file to check [default: CHILINH_DATA, else the embedded dataset].": (
+        "Tệp dữ liệu cần kiểm tra [mặc định: CHILINH_DATA, không có thì bộ dữ liệu có sẵn]."
     ),
     "Print the JSON Schema that every dataset file must satisfy.": "In JSON Schema mà mọi tệp dữ liệu phải tuân theo.",
     "Write the dataset as relational tables "

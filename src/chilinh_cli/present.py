@@ -192,7 +192,10 @@ def list_sheet(dataset: Dataset, lang: str) -> Sheet:
             parts = [f"{format_date(events[ref], lang)}: {events[ref].label.get(lang)}" for ref in highlight.events]
         rows.append((str(highlight.rank), highlight.short_title.get(lang), "; ".join(parts) or "—"))
     title = dataset.metadata.title if lang == "vi" else dataset.metadata.title_en
-    source = f"{dataset.metadata.publisher}, {dataset.metadata.published}"
+    published = dataset.metadata.published
+    if lang == "vi":  # the metadata's ISO date, as Vietnamese readers write dates: 11/01/2022
+        published = "/".join(reversed(published.split("-")))
+    source = f"{dataset.metadata.publisher}, {published}"
     note = {
         "vi": f"Nguồn: {source}. 'chilinh metric' liệt kê mọi số liệu.",
         "en": f"Source: {source}. 'chilinh metric' lists every figure.",
@@ -289,7 +292,10 @@ def highlight_sheet(dataset: Dataset, highlight: Highlight, lang: str) -> Sheet:
 
 
 def search_sheet(hits: list[SearchHit], text: str, lang: str) -> Sheet:
-    rows = tuple((KINDS[hit.kind][lang], hit.key, _hit_label(hit, lang), hit.field, hit.text) for hit in hits)
+    rows = tuple(
+        (KINDS[hit.kind][lang], hit.key, _hit_label(hit, lang), _matched_field(hit.field, lang), hit.text)
+        for hit in hits
+    )
     title = {"vi": f"Kết quả tìm \u201c{text}\u201d", "en": f"Results for \u201c{text}\u201d"}[lang]
     columns = (
         header("kind", lang),
@@ -299,6 +305,27 @@ def search_sheet(hits: list[SearchHit], text: str, lang: str) -> Sheet:
         header("text", lang),
     )
     return Sheet(title, columns, rows)
+
+
+_FIELDS_VI = {
+    "id": "mã",
+    "alias": "tên khác",
+    "label": "nhãn",
+    "title": "tiêu đề",
+    "short_title": "tiêu đề ngắn",
+    "summary": "tóm tắt",
+    "quote": "trích dẫn",
+}
+_LANGUAGES_VI = {"vi": "tiếng Việt", "en": "tiếng Anh"}
+
+
+def _matched_field(field: str, lang: str) -> str:
+    """'label.en' as a Vietnamese reader says it: 'nhãn (tiếng Anh)'; English keeps the field's name."""
+    if lang != "vi":
+        return field
+    name, _, language = field.partition(".")
+    said = _FIELDS_VI.get(name, name)
+    return f"{said} ({_LANGUAGES_VI[language]})" if language in _LANGUAGES_VI else said
 
 
 def _hit_label(hit: SearchHit, lang: str) -> str:

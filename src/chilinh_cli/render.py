@@ -156,5 +156,6 @@ def save_svg(renderables: list[RenderableType], path: str, title: str, width: in
     for renderable in renderables:
         console.print(renderable)
     svg = console.export_svg(title=title)
-    with atomic_file(Path(path)) as temporary:
+    # Like a shell's `>`: the directory must exist, an existing file is replaced.
+    with atomic_file(Path(path), make_parents=False) as temporary:
         temporary.write_text(svg, encoding="utf-8")
