@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from chilinh_cli import load_dataset
 from chilinh_cli.cli import app
+from chilinh_cli.models import Dataset
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -81,3 +82,11 @@ def test_completion_of_figures_aliases_and_slugs(tmp_path: Path) -> None:
     assert "budget-revenue" in _complete("chilinh metric bud", 2, tmp_path)
     assert set(_complete("chilinh show e", 2, tmp_path)) == {"elections", "economy"}
     assert "compare" in _complete("chilinh comp", 1, tmp_path)
+
+
+def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
+    with pytest.raises(TypeError, match="year is an int such as 2020, not str"):
+        dataset.compare("2020")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a figure's name is a str"):
+        dataset.figure(None)  # type: ignore[arg-type]
+    assert dataset.compare(2020).year == 2020

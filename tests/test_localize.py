@@ -462,3 +462,42 @@ def test_the_readme_languages_examples_are_real(
         command, expected = example.split("\n", 1)
         _, out, err = run_main(monkeypatch, capsys, *command.split())
         assert out + err == expected
+
+
+def test_search_and_list_speak_vietnamese_to_the_end() -> None:
+    found = runner.invoke(app, ["search", "revenue", "-l", "vi"]).stdout.splitlines()
+    assert found[0] == "Loại\tMã\tTên\tKhớp ở\tNội dung"
+    assert found[1].split("\t")[3:] == ["tên khác", "revenue"]
+    assert "\ttóm tắt (tiếng Anh)\t" in "\n".join(found)
+    listed = runner.invoke(app, ["list", "-l", "vi"])
+    assert (
+        listed.stderr
+        == "Nguồn: Báo điện tử Đảng Cộng sản Việt Nam, 11/01/2022. 'chilinh metric' liệt kê mọi số liệu.\n"
+    )
+
+
+def test_ambiguous_names_say_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = runner.invoke(app, ["metric", "a"]).stderr
+    assert re.search(r", industry-construction-output and \d+ more; give one of these ids\n$", english)
+    vietnamese = runner.invoke(app, ["metric", "a", "-l", "vi"]).stderr
+    assert re.search(r" và \d+ mã khác; hãy dùng một trong các mã này\n$", vietnamese)
+
+
+def test_bytes_that_were_not_utf8_show_as_replacement_characters() -> None:
+    shown = runner.invoke(app, ["metric", "\udcff\udcfe"]).stderr
+    assert shown == "chilinh: error: no figure named '\ufffd\ufffd' ('chilinh metric' lists every figure)\n"
+
+
+def test_validate_reads_chilinh_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHILINH_DATA", str(tmp_path / "none.json"))
+    missing = runner.invoke(app, ["validate", "-l", "vi"])
+    assert missing.exit_code == 1
+    assert missing.stderr == f"chilinh: lỗi: {tmp_path / 'none.json'}: không có tệp này\n"
+
+
+def test_svg_goes_only_where_a_directory_exists(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "x.svg"
+    result = runner.invoke(app, ["list", "--export-svg", str(target), "-l", "vi"])
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"chilinh: lỗi: {target}: không ghi được vào đây: không có thư mục hay tệp này\n")
+    assert not (tmp_path / "missing").exists()

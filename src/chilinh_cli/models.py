@@ -330,6 +330,8 @@ class Dataset(Record):
         """The figure with this id, alias or label (case and diacritics ignored)."""
         from .core import find_figure
 
+        if not isinstance(name, str):
+            raise TypeError(f"a figure's name is a str such as 'revenue', not {type(name).__name__}")
         return find_figure(self, name)
 
     def highlight(self, key: str | int) -> Highlight:
@@ -342,6 +344,8 @@ class Dataset(Record):
         """Every figure the data compares with ``year`` (default: the year before the report's)."""
         from .core import compare
 
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise TypeError(f"year is an int such as 2020, not {type(year).__name__}")
         return compare(self, self.metadata.year - 1 if year is None else year)
 
     def search(self, text: str) -> list[SearchHit]:
