@@ -45,6 +45,23 @@ def _document() -> dict[str, Any]:
     return document
 
 
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@pytest.fixture(scope="session")
+def field_paths(_document: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The path of every field of the embedded dataset, ('figures', 3, 'source', 'quote') and so on."""
+    return _paths(_document)
+
+
 @pytest.fixture
 def document(_document: dict[str, Any]) -> dict[str, Any]:
     """A fresh, mutable copy of the embedded dataset as parsed JSON."""

@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 
 from chilinh_cli import loader
-from chilinh_cli.errors import DataFileError
+from chilinh_cli.errors import DataFileError, Reason
 from chilinh_cli.loader import load_dataset, parse_and_validate
 from chilinh_cli.validation import json_schema
 
 Writer = Callable[[Any], Path]
 
 
-def _problems(path: Path) -> list[tuple[str, str]]:
+def _problems(path: Path) -> list[tuple[str, Reason]]:
     with pytest.raises(DataFileError) as caught:
         load_dataset(path, use_cache=False)
     assert caught.value.path == str(path)
@@ -231,10 +231,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_file_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
     path = tmp_path / "big.json"
-    path.write_text("{" + " " * 20 + "}")
+    path.write_text("{" + " " * 2000 + "}")
     ((_, reason),) = _problems(path)
-    assert "22 bytes" in reason
+    assert "2,002 bytes" in reason
     assert "at most" in reason
+    assert reason.vi == "có 2.002 byte; một tệp dữ liệu chỉ được tối đa 0 MiB"
 
 
 def test_file_growing_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -192,17 +192,15 @@ def _check_name(value: str, argument: str) -> None:
     """Refuse an empty or overlong name before any work, naming the argument as its help does."""
     from typer._click.globals import get_current_context
 
-    problem = (
-        "it is empty"
-        if not value.strip()
-        else f"it has more than {MAX_NAME_LENGTH} characters"
-        if len(value) > MAX_NAME_LENGTH
-        else None
-    )
-    if problem is not None:
-        context = get_current_context()
-        param = next(param for param in context.command.params if param.name == argument)
-        raise typer.BadParameter(problem, ctx=context, param=param)
+    if not value.strip():
+        problem = "it is empty"
+    elif len(value) > MAX_NAME_LENGTH:
+        problem = f"it has more than {MAX_NAME_LENGTH} characters"
+    else:
+        return
+    context = get_current_context()
+    param = next(param for param in context.command.params if param.name == argument)
+    raise typer.BadParameter(problem, ctx=context, param=param)
 
 
 def _lang(lang: Language | None) -> str:
@@ -651,7 +649,7 @@ def main() -> None:
 
 def _run(lang: str) -> int:
     """Run the command line in ``lang``; usage errors are printed here, in that language."""
-    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.exceptions import UsageError
     from typer.exceptions import Abort
     from typer.main import get_command
 
@@ -667,9 +665,6 @@ def _run(lang: str) -> int:
         from .localize import usage_error_text
 
         sys.stderr.write(usage_error_text(error, lang))
-        return error.exit_code
-    except ClickException as error:  # pragma: no cover - no command raises one today
-        report(error.format_message(), lang)
         return error.exit_code
     except Abort:
         sys.stderr.write("chilinh: " + ("đã huỷ" if lang == "vi" else "aborted") + "\n")

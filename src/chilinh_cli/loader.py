@@ -98,9 +98,11 @@ def _read(file: Path) -> bytes:
             )
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
+            from .numfmt import format_number
+
             reason = Reason(
-                f"is {size:,} bytes; a data file may be at most {limit} MiB",
-                f"có {size:,} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB".replace(",", "."),
+                f"is {format_number(size, 'en')} bytes; a data file may be at most {limit} MiB",
+                f"có {format_number(size, 'vi')} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB",
             )
             raise DataFileError(str(file), [("", reason)])
         with file.open("rb") as handle:

@@ -179,8 +179,9 @@ def to_vietnamese(command: Command) -> None:
         each.options_metavar = "[TUỲ-CHỌN]"
         if isinstance(each, TyperGroup):
             each.subcommand_metavar = "LỆNH [ĐỐI-SỐ]..."
+        context = Context(each)
         for param in each.params:
-            _translate_metavar(param, Context(each))
+            _translate_metavar(param, context)
 
 
 def _translate_metavar(param: Parameter, context: Context) -> None:

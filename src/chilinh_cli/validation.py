@@ -84,6 +84,18 @@ _RECORDS = {
     "Highlight": ("a highlight", "một dấu ấn"),
 }
 
+# Errors about a limit: the context key that holds the limit, and the Vietnamese around it.
+_LIMITS_VI = {
+    "greater_than_equal": ("ge", "phải lớn hơn hoặc bằng {}"),
+    "less_than_equal": ("le", "phải nhỏ hơn hoặc bằng {}"),
+    "greater_than": ("gt", "phải lớn hơn {}"),
+    "less_than": ("lt", "phải nhỏ hơn {}"),
+    "string_too_short": ("min_length", "phải có ít nhất {} ký tự"),
+    "string_too_long": ("max_length", "chỉ được có nhiều nhất {} ký tự"),
+    "too_short": ("min_length", "phải có ít nhất {} phần tử"),
+    "too_long": ("max_length", "chỉ được có nhiều nhất {} phần tử"),
+}
+
 
 def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
     """Pydantic's error, said in English and Vietnamese from its type and context."""
@@ -99,23 +111,8 @@ def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
         return Reason(f"Input should be {expected}", f"phải là {expected.replace(' or ', ' hoặc ')}")
-    bounds = {
-        "greater_than_equal": ("ge", "lớn hơn hoặc bằng"),
-        "less_than_equal": ("le", "nhỏ hơn hoặc bằng"),
-        "greater_than": ("gt", "lớn hơn"),
-        "less_than": ("lt", "nhỏ hơn"),
-    }
-    if kind in bounds:
-        key, words = bounds[kind]
-        return Reason(message, f"phải {words} {context.get(key)}")
-    lengths = {
-        "string_too_short": ("min_length", "phải có ít nhất {} ký tự"),
-        "string_too_long": ("max_length", "chỉ được có nhiều nhất {} ký tự"),
-        "too_short": ("min_length", "phải có ít nhất {} phần tử"),
-        "too_long": ("max_length", "chỉ được có nhiều nhất {} phần tử"),
-    }
-    if kind in lengths:
-        key, words = lengths[kind]
+    if kind in _LIMITS_VI:
+        key, words = _LIMITS_VI[kind]
         return Reason(message, words.format(context.get(key)))
     # A type of error the models cannot raise today; say so in Vietnamese, with its code.
     return Reason(message.removeprefix("Value error, "), f"giá trị không hợp lệ (lỗi {kind})")
