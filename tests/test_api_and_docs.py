@@ -13,6 +13,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
+import chilinh_cli as chilinh
 from chilinh_cli import load_dataset
 from chilinh_cli.cli import app
 from chilinh_cli.models import Dataset
@@ -22,27 +23,27 @@ runner = CliRunner()
 
 
 def test_python_api() -> None:
-    dataset = load_dataset()
-    revenue = dataset.figure("revenue")
+    dataset = chilinh.load_dataset()
+    revenue = chilinh.figure(dataset, "revenue").figure
     assert (revenue.value, revenue.qualifier, revenue.unit) == (967_300_000_000, "more_than", "vnd")
-    assert dataset.figure("thu ngan sach") is revenue
-    assert dataset.highlight(10).slug == "petitions"
-    assert dataset.highlight("covid-19").rank == 3
-    assert dataset.search("ocop")[0].key == "ocop-products"
-    compared = dataset.compare()
+    assert chilinh.figure(dataset, "thu ngan sach").figure is revenue
+    assert chilinh.highlight(dataset, 10).highlight.slug == "petitions"
+    assert chilinh.highlight(dataset, "covid-19").highlight.rank == 3
+    assert chilinh.search(dataset, "ocop").hits[0].key == "ocop-products"
+    compared = chilinh.compare(dataset)
     assert compared.year == 2020
-    records = compared.records()
+    records = chilinh.records(compared)
     petitions = next(r for r in records if r["id"] == "petitions")
     assert petitions["previous_value"] == 407
     assert petitions["change_percent"] == Decimal("-22.1")
-    rows = dataset.records()
+    rows = chilinh.records(dataset)
     assert len(rows) == 37
     assert {"id", "label_vi", "label_en", "value", "unit", "qualifier", "quote"} <= set(rows[0])
 
 
 def test_records_build_a_dataframe_when_pandas_is_there() -> None:
     pandas = pytest.importorskip("pandas")
-    frame = pandas.DataFrame(load_dataset().records())
+    frame = pandas.DataFrame(chilinh.records(load_dataset()))
     assert frame.shape[0] == 37
 
 
@@ -86,7 +87,7 @@ def test_completion_of_figures_aliases_and_slugs(tmp_path: Path) -> None:
 
 def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
     with pytest.raises(TypeError, match="year is an int such as 2020, not str"):
-        dataset.compare("2020")  # type: ignore[arg-type]
+        chilinh.compare(dataset, "2020")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="a figure's name is a str"):
-        dataset.figure(None)  # type: ignore[arg-type]
-    assert dataset.compare(2020).year == 2020
+        chilinh.figure(dataset, None)  # type: ignore[arg-type]
+    assert chilinh.compare(dataset, 2020).year == 2020

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from chilinh_cli import __version__, present
-from chilinh_cli.cli import app, default_language
+from chilinh_cli import __version__, core, sheets
+from chilinh_cli.cli import app
+from chilinh_cli.language import default_language
 from chilinh_cli.models import Dataset
 from chilinh_cli.render import render_table
 
@@ -279,16 +280,14 @@ def test_hostile_text_is_printed_literally(document: dict[str, Any], write_datas
 
 def test_rich_table_for_a_terminal(dataset: Dataset) -> None:
     out = io.StringIO()
-    sheet = present.compare_sheet(
-        __import__("chilinh_cli.core", fromlist=["compare"]).compare(dataset, 2020), 2021, "en"
-    )
+    sheet = sheets.sheet(core.compare(dataset, 2020), "en")
     render_table(sheet, out, color=False, width=250)
     text = out.getvalue()
     assert "2021 compared with 2020" in text
     assert "≈ VND 10,960 billion (derived)" in text
     assert "\x1b" not in text
     coloured = io.StringIO()
-    render_table(present.list_sheet(dataset, "vi"), coloured, color=True, width=120)
+    render_table(sheets.sheet(core.list_answer(dataset), "vi"), coloured, color=True, width=120)
     assert "\x1b[" in coloured.getvalue()
     assert "hơn 967,3 tỷ đồng" in coloured.getvalue()
 
@@ -298,23 +297,25 @@ def test_rich_markup_in_data_is_not_interpreted(document: dict[str, Any], write_
 
     document["highlights"][0]["short_title"]["en"] = "[link=http://x]click[/link] [bold]b"
     out = io.StringIO()
-    render_table(present.list_sheet(load_dataset(write_dataset(document)), "en"), out, color=True, width=200)
+    render_table(
+        sheets.sheet(core.list_answer(load_dataset(write_dataset(document))), "en"), out, color=True, width=200
+    )
     assert "[link=http://x]click[/link] [bold]b" in out.getvalue()
 
 
-def test_table_is_used_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_table_is_used_on_a_terminal(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from chilinh_cli import cli
+    from chilinh_cli.render import Output, show
 
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    cli._emit_sheet(present.Sheet("T", ("a", "b"), (("1", "2"),), ("note",)))
+    show(core.compare(dataset, 2020), Output())
     assert "┃" in captured.getvalue() or "│" in captured.getvalue()
     assert "\x1b[" not in captured.getvalue()
-    assert "note" in captured.getvalue()
+    assert "computed by chilinh" in captured.getvalue()  # the footnote, below the table
 
 
 @pytest.mark.parametrize(
@@ -330,16 +331,16 @@ def test_default_language_follows_the_locale(monkeypatch: pytest.MonkeyPatch, en
     monkeypatch.delenv("LANG", raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    assert default_language().value == lang
+    assert default_language() == lang
 
 
 def test_completion_of_figure_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from chilinh_cli.cli import _complete_figure
+    from chilinh_cli.cli_options import complete_figure
 
-    assert "revenue" in _complete_figure("rev")
-    assert all(name.startswith("pe") for name in _complete_figure("pe"))
+    assert "revenue" in complete_figure("rev")
+    assert all(name.startswith("pe") for name in complete_figure("pe"))
     monkeypatch.setenv("CHILINH_DATA", str(tmp_path / "absent.json"))
-    assert _complete_figure("rev") == []
+    assert complete_figure("rev") == []
 
 
 ARG_WORDS = st.sampled_from(

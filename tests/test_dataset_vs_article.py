@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from chilinh_cli.models import Dataset, Source
-from chilinh_cli.numfmt import parse_vi_amount
+from readers import parse_vi_amount
 
 
 def _sections(article: str) -> dict[int, str]:

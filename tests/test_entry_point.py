@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import chilinh_cli
-from chilinh_cli import cli
+from chilinh_cli import entry, render
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     monkeypatch.setattr(sys, "argv", ["chilinh", *args])
     with pytest.raises(SystemExit) as caught:
-        cli.main()
+        entry.run()
     code = caught.value.code
     return code if isinstance(code, int) else (0 if code is None else 1)
 
@@ -35,7 +35,7 @@ def test_internal_error_asks_for_a_report(monkeypatch: pytest.MonkeyPatch, capsy
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("chilinh_cli.present.list_sheet", broken)
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", broken)
     assert _main(monkeypatch, "list") == 1
     err = capsys.readouterr().err
     assert f"internal error in chilinh {chilinh_cli.__version__}" in err
@@ -43,7 +43,7 @@ def test_internal_error_asks_for_a_report(monkeypatch: pytest.MonkeyPatch, capsy
     monkeypatch.setenv("CHILINH_DEBUG", "1")
     monkeypatch.setattr(sys, "argv", ["chilinh", "list"])
     with pytest.raises(RuntimeError, match="boom"):
-        cli.main()
+        entry.run()
 
 
 def test_debug_flag_sets_debug_mode(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,9 +54,9 @@ def test_debug_flag_sets_debug_mode(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def interrupted(*args: object) -> None:
-        cli._on_interrupt(2, None)
+        entry._on_interrupt(2, None)
 
-    monkeypatch.setattr("chilinh_cli.present.list_sheet", interrupted)
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", interrupted)
     assert _main(monkeypatch, "list") == 130
     assert "interrupted" in capsys.readouterr().err
 
@@ -65,8 +65,8 @@ def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     def gone(*args: object) -> None:
         raise BrokenPipeError
 
-    monkeypatch.setattr("chilinh_cli.present.list_sheet", gone)
-    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", gone)
+    monkeypatch.setattr(render, "silence_stdout", lambda: None)
     assert _main(monkeypatch, "list") == 0
     assert "Traceback" not in capsys.readouterr().err
 
@@ -110,9 +110,8 @@ def test_the_console_script_guards_ctrl_c_before_loading(
         entry.run()
     assert stopped.value.code == 0
     assert capsys.readouterr().out == f"chilinh {chilinh_cli.__version__}\n"
-    # first the quiet handler for the loading time, then the CLI's own
-    assert installed[0] == (signal.SIGINT, entry._interrupted_while_loading)
-    assert installed[1][1] is cli._on_interrupt
+    # one handler, set before anything else is loaded
+    assert installed == [(signal.SIGINT, entry._on_interrupt)]
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:

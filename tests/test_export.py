@@ -12,8 +12,10 @@ from typer.testing import CliRunner
 
 from chilinh_cli import export
 from chilinh_cli.cli import app
-from chilinh_cli.export import ExportError, tables, write_csv_dir, write_sqlite
+from chilinh_cli.errors import ExportError
+from chilinh_cli.export import write_csv_dir, write_sqlite
 from chilinh_cli.models import Dataset
+from chilinh_cli.tables import Table, tables
 
 runner = CliRunner()
 TABLES = {"units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
@@ -78,8 +80,8 @@ def test_failed_export_leaves_nothing_behind(dataset: Dataset, tmp_path: Path, m
     path = tmp_path / "out.db"
     path.write_text("old")
 
-    def broken(dataset: Dataset) -> list[export.Table]:
-        return [export.Table("bad", ("x INTEGER",), (), [("not", "two")])]
+    def broken(dataset: Dataset) -> list[Table]:
+        return [Table("bad", ("x INTEGER",), (), [("not", "two")])]
 
     monkeypatch.setattr(export, "tables", broken)
     with pytest.raises(sqlite3.Error):
@@ -103,8 +105,8 @@ def test_a_full_disk_is_reported_in_both_languages(
 
 
 def test_a_bug_in_the_tables_stays_a_bug(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(dataset: Dataset) -> list[export.Table]:
-        return [export.Table("bad table", ("x INTEGER",), (), [])]  # not a valid table name
+    def broken(dataset: Dataset) -> list[Table]:
+        return [Table("bad table", ("x INTEGER",), (), [])]  # not a valid table name
 
     monkeypatch.setattr(export, "tables", broken)
     with pytest.raises(sqlite3.OperationalError, match="syntax error"):

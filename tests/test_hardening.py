@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from chilinh_cli import present
+from chilinh_cli import core, sheets
 from chilinh_cli.cli import app
-from chilinh_cli.errors import DataFileError
+from chilinh_cli.errors import DataFileError, Problem
 from chilinh_cli.loader import parse_and_validate
 from chilinh_cli.models import Dataset
 from chilinh_cli.render import render_table
@@ -182,7 +182,7 @@ def test_undecodable_argument_bytes(tmp_path: Path) -> None:
 def test_narrow_terminal(dataset: Dataset, width: int) -> None:
     out = io.StringIO()
     render_table(
-        present.compare_sheet(__import__("chilinh_cli.core").core.compare(dataset, 2020), 2021, "vi"),
+        sheets.sheet(core.compare(dataset, 2020), "vi"),
         out,
         color=False,
         width=width,
@@ -196,8 +196,10 @@ def test_narrow_terminal(dataset: Dataset, width: int) -> None:
     ("env", "flag", "coloured"),
     [({}, False, True), ({"NO_COLOR": "1"}, False, False), ({"TERM": "dumb"}, False, False), ({}, True, False)],
 )
-def test_colour_switches(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], flag: bool, coloured: bool) -> None:
-    from chilinh_cli import cli
+def test_colour_switches(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], flag: bool, coloured: bool
+) -> None:
+    from chilinh_cli.render import Output, show
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
@@ -206,7 +208,7 @@ def test_colour_switches(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], f
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
-    cli._emit_sheet(present.Sheet("T", ("a",), (("1",),)), no_color=flag)
+    show(core.named_figure(dataset, "revenue"), Output(no_color=flag))
     assert ("\x1b[" in captured.getvalue()) == coloured
 
 
@@ -248,7 +250,7 @@ def test_control_characters_in_every_format(document: dict[str, Any], tmp_path: 
 # ---- property tests ---------------------------------------------------------------------
 
 
-def _outcome(raw: bytes) -> tuple[Dataset | None, tuple[tuple[str, str], ...]]:
+def _outcome(raw: bytes) -> tuple[Dataset | None, tuple[Problem, ...]]:
     """Either a dataset or the tool's own error; any other exception fails the test."""
     try:
         return parse_and_validate(raw, "generated.json"), ()
@@ -298,7 +300,7 @@ def test_arbitrary_argv_never_tracebacks(args: list[str]) -> None:
 
 
 def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chilinh_cli import cli
+    from chilinh_cli import entry
     from chilinh_cli.text import degrade_on_encode_error
 
     raw = io.BytesIO()
@@ -306,7 +308,7 @@ def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:
     utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     monkeypatch.setattr(sys, "stdout", stream)
     monkeypatch.setattr(sys, "stderr", utf8)
-    cli._configure_streams()
+    entry._configure_streams()
     assert stream.errors == "chilinh-degrade"
     assert utf8.errors == "strict"  # a stream that can print Vietnamese is left alone
     stream.write("Giá trị: hơn 967,3 tỷ đồng")

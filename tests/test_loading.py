@@ -12,19 +12,25 @@ from typing import Any
 import pytest
 
 from chilinh_cli import loader
-from chilinh_cli.errors import DataFileError, Reason
+from chilinh_cli.errors import DataFileError
 from chilinh_cli.loader import load_dataset, parse_and_validate
+from chilinh_cli.messages import Msg
 from chilinh_cli.validation import json_schema
 
 Writer = Callable[[Any], Path]
 
 
-def _problems(path: Path) -> list[tuple[str, Reason]]:
+def _said(path: Path) -> list[tuple[str, Msg]]:
     with pytest.raises(DataFileError) as caught:
         load_dataset(path, use_cache=False)
     assert caught.value.path == str(path)
     assert str(path) in str(caught.value)
     return list(caught.value.problems)
+
+
+def _problems(path: Path) -> list[tuple[str, str]]:
+    """Each problem's field path and its English."""
+    return [(field, reason.en) for field, reason in _said(path)]
 
 
 def _figure(document: dict[str, Any], figure_id: str) -> dict[str, Any]:
@@ -39,9 +45,9 @@ def test_embedded_dataset_loads(document: dict[str, Any], write_dataset: Writer)
 def test_public_api_is_importable_lazily() -> None:
     import chilinh_cli
 
-    assert chilinh_cli.load_dataset is load_dataset
+    assert chilinh_cli.load_dataset(use_cache=False) == load_dataset(use_cache=False)
     with pytest.raises(AttributeError):
-        _ = chilinh_cli.no_such_name
+        _ = chilinh_cli.no_such_name  # type: ignore[attr-defined]
 
 
 MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
@@ -232,9 +238,9 @@ def test_file_too_large_is_refused_before_reading(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
     path = tmp_path / "big.json"
     path.write_text("{" + " " * 2000 + "}")
-    ((_, reason),) = _problems(path)
-    assert "2,002 bytes" in reason
-    assert "at most" in reason
+    ((_, reason),) = _said(path)
+    assert "2,002 bytes" in reason.en
+    assert "at most" in reason.en
     assert reason.vi == "có 2.002 byte; một tệp dữ liệu chỉ được tối đa 0 MiB"
 
 

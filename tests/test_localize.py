@@ -19,12 +19,13 @@ from typer.exceptions import Abort
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from chilinh_cli import cli
+from chilinh_cli import entry
 from chilinh_cli.cli import app
+from chilinh_cli.click_bridge import HELP, help_vi, message_vi, usage_error_text
 from chilinh_cli.errors import DataFileError
 from chilinh_cli.language import default_language, requested_language
 from chilinh_cli.loader import embedded_path, parse_and_validate, parse_json
-from chilinh_cli.localize import HELP_VI, help_texts, help_vi, message_vi, usage_error_text
+from readers import help_texts
 
 runner = CliRunner()
 
@@ -66,7 +67,7 @@ def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     # Click names the program after `python -m <package>` when there is one: here, pytest.
     monkeypatch.setattr(sys.modules["__main__"], "__package__", None)
     with pytest.raises(SystemExit) as stopped:
-        cli.main()
+        entry.run()
     captured = capsys.readouterr()
     code = stopped.value.code
     return (code if isinstance(code, int) else 0), captured.out, captured.err
@@ -83,8 +84,8 @@ def test_the_english_vocabulary_is_real() -> None:
 
 def test_every_help_text_has_its_vietnamese() -> None:
     missing = [text for text in help_texts(get_command(app)) if help_vi(text) == text]
-    assert not missing, "add these to localize.HELP_VI: " + repr(missing)
-    unused = set(HELP_VI) - set(help_texts(get_command(app))) - {"Show this message and exit."}
+    assert not missing, "add these to click_bridge.HELP: " + repr(missing)
+    unused = {msg.en for msg in HELP} - set(help_texts(get_command(app))) - {"Show this message and exit.", "Examples:"}
     assert not unused, "these Vietnamese texts translate nothing: " + repr(unused)
 
 
@@ -234,14 +235,14 @@ def test_abort_and_a_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     def abort(*args: object) -> None:
         raise Abort
 
-    monkeypatch.setattr("chilinh_cli.present.list_sheet", abort)
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", abort)
     assert run_main(monkeypatch, capsys, "list", "-l", "vi")[:3] == (1, "", "chilinh: đã huỷ\n")
     assert run_main(monkeypatch, capsys, "list")[2] == "chilinh: aborted\n"
 
     def gone(lang: str) -> int:
         raise BrokenPipeError
 
-    monkeypatch.setattr(cli, "_run", gone)
+    monkeypatch.setattr(entry, "_run", gone)
     assert run_main(monkeypatch, capsys, "list") == (0, "", "")
 
 

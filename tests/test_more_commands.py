@@ -90,19 +90,19 @@ def test_show_errors() -> None:
     ],
 )
 def test_search_ranks_the_best_match_first(dataset: Dataset, text: str, first: str) -> None:
-    assert search(dataset, text)[0].key == first
+    assert search(dataset, text).hits[0].key == first
 
 
 def test_search_finds_quotes_and_summaries(dataset: Dataset) -> None:
-    hits = {hit.key: hit for hit in search(dataset, "du toan phap lenh")}
+    hits = {hit.key: hit for hit in search(dataset, "du toan phap lenh").hits}
     assert hits["budget-revenue"].field == "quote"
-    assert "highlight" in {hit.kind for hit in search(dataset, "digital transformation")}
+    assert "highlight" in {hit.kind for hit in search(dataset, "digital transformation").hits}
 
 
 def test_search_whole_words_except_the_last(dataset: Dataset) -> None:
-    keys = {hit.key for hit in search(dataset, "don thu")}
+    keys = {hit.key for hit in search(dataset, "don thu").hits}
     assert "village-heads-party-secretaries" not in keys  # 'dong thoi … bi thu' is not 'don thu'
-    assert {hit.key for hit in search(dataset, "petit")} >= {"petitions", "petition-resolution-rate"}
+    assert {hit.key for hit in search(dataset, "petit").hits} >= {"petitions", "petition-resolution-rate"}
 
 
 def test_search_without_results(dataset: Dataset) -> None:

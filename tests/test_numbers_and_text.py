@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.numfmt import format_money, format_number, parse_number, parse_vi_amount
+from chilinh_cli.language import Lang
+from chilinh_cli.numfmt import format_money, format_number
 from chilinh_cli.text import fold, safe
+from readers import parse_number, parse_vi_amount
 
 
 @pytest.mark.parametrize(
@@ -27,7 +29,7 @@ from chilinh_cli.text import fold, safe
         (-2_455_000_000_000, "en", "VND -2,455 billion"),
     ],
 )
-def test_money(value: int, lang: str, text: str) -> None:
+def test_money(value: int, lang: Lang, text: str) -> None:
     assert format_money(value, lang) == text
 
 
@@ -44,7 +46,7 @@ def test_numbers() -> None:
     st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**18), max_value=10**18, places=4),
     st.sampled_from(["vi", "en"]),
 )
-def test_format_then_parse_round_trips(value: Decimal, lang: str) -> None:
+def test_format_then_parse_round_trips(value: Decimal, lang: Lang) -> None:
     assert parse_number(format_number(value, lang), lang) == value
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import chilinh_cli as chilinh
 from chilinh_cli import load_dataset
 from chilinh_cli.cli import app
 
@@ -52,5 +53,5 @@ def test_every_command_answers_from_it(env: dict[str, str]) -> None:
 def test_python_api_on_it() -> None:
     dataset = load_dataset(FICTIONAL)
     assert dataset.metadata.year == 2023
-    assert dataset.figure("revenue").id == "harbour-revenue"
-    assert [r["id"] for r in dataset.compare().records()] == ["harbour-revenue", "ships-docked"]
+    assert chilinh.figure(dataset, "revenue").figure.id == "harbour-revenue"
+    assert [r["id"] for r in chilinh.records(chilinh.compare(dataset))] == ["harbour-revenue", "ships-docked"]

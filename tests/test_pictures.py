@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from chilinh_cli import present
+from chilinh_cli import sheets
 from chilinh_cli.cli import app
 from chilinh_cli.core import compare
 from chilinh_cli.models import Dataset
@@ -18,7 +18,7 @@ runner = CliRunner()
 
 
 def test_chart_scales_and_words(dataset: Dataset) -> None:
-    chart = present.compare_chart(compare(dataset, 2020), 2021, "en")
+    chart = sheets.chart(compare(dataset, 2020), "en")
     groups = {group.title: group for group in chart.groups}
     industry = groups["Industrial and construction output"]
     assert industry.bars[1].fraction == 1.0  # 2021 is the larger year
@@ -32,7 +32,7 @@ def test_chart_scales_and_words(dataset: Dataset) -> None:
 
 def test_chart_output_shows_direction_in_words(dataset: Dataset) -> None:
     out = io.StringIO()
-    render_chart(present.compare_chart(compare(dataset, 2020), 2021, "vi"), out, "vi", color=False, width=100)
+    render_chart(sheets.chart(compare(dataset, 2020), "vi"), out, color=False, width=100)
     text = out.getvalue()
     assert "▲" in text
     assert "↑ tăng" in text

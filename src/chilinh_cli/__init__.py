@@ -1,21 +1,80 @@
-"""chilinh: a city's year in numbers, sourced to the article that reports them."""
+"""chilinh: a city's year in numbers, sourced to the article that reports them.
+
+The Python API is these functions (the same core the command line uses)::
+
+    import chilinh_cli as chilinh
+
+    dataset = chilinh.load_dataset()                 # or load_dataset("my-city-2022.json")
+    chilinh.figure(dataset, "revenue").figure.value  # 967300000000
+    chilinh.records(chilinh.compare(dataset, 2020))  # plain dicts, ready for pandas.DataFrame
+
+Each is imported on first call, so that ``import chilinh_cli`` stays cheap for the CLI.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .loader import load_dataset as load_dataset
+    import os
 
-__all__ = ["__version__", "load_dataset"]
+    from .core import Answer, CompareAnswer, FigureAnswer, HighlightAnswer, SearchAnswer
+    from .models import Dataset
+
+__all__ = ["__version__", "compare", "figure", "highlight", "load_dataset", "records", "search"]
 
 
-def __getattr__(name: str) -> Any:
-    # Imported on first use so that 'import chilinh_cli' stays cheap for the CLI.
-    if name == "load_dataset":
-        from .loader import load_dataset
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """Load and validate a dataset: the embedded one, or the file at ``path``.
 
-        return load_dataset
-    raise AttributeError(f"module 'chilinh_cli' has no attribute {name!r}")
+    Raises ``chilinh_cli.errors.DataFileError`` naming the file and every problem found.
+    """
+    from .loader import load_dataset as load
+
+    return load(path, use_cache=use_cache)
+
+
+def figure(dataset: Dataset, name: str) -> FigureAnswer:
+    """The figure with this id, alias or label (case and diacritics ignored), with the values
+    derived from its stated comparisons."""
+    from .core import named_figure
+
+    if not isinstance(name, str):
+        raise TypeError(f"a figure's name is a str such as 'revenue', not {type(name).__name__}")
+    return named_figure(dataset, name)
+
+
+def highlight(dataset: Dataset, key: str | int) -> HighlightAnswer:
+    """The highlight with this rank or slug, with its figures and events."""
+    from .core import highlight_answer
+
+    return highlight_answer(dataset, str(key))
+
+
+def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
+    """Every figure the data compares with ``year`` (default: the year before the report's)."""
+    from .core import compare as compared
+
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise TypeError(f"year is an int such as 2020, not {type(year).__name__}")
+    return compared(dataset, year)
+
+
+def search(dataset: Dataset, text: str) -> SearchAnswer:
+    """Highlights, figures and events matching every word of ``text``, best first."""
+    from .core import search as searched
+
+    return searched(dataset, text)
+
+
+def records(answer: Answer | Dataset) -> list[dict[str, object]]:
+    """An answer's CSV rows as plain dicts, ready for pandas.DataFrame; for a dataset, every
+    figure (one row per stated comparison)."""
+    from .core import every_figure
+    from .documents import records as as_records
+    from .documents import rows
+    from .models import Dataset
+
+    return as_records(*rows(every_figure(answer) if isinstance(answer, Dataset) else answer))

@@ -1,29 +1,49 @@
-"""The command line: parse arguments, ask the core, hand the answer to a renderer.
+"""The command line: parse arguments, ask the core, hand the answer to the renderer.
 
-Nothing here computes a figure. Rich and Pydantic are imported only on the paths
-that need them (a table for a terminal; validating a file not yet in the cache).
+Typer only: nothing here computes, formats or prints a figure. Each query command reads
+parse → query → ``render.show(answer, output)``, where ``output`` (``render.Output``)
+holds the options every query command shares.
+
+The query stack (``loader``, ``core``, ``render``: some 25 ms of imports) is imported
+inside the commands, so that help pages, usage errors and the completion of option
+names never pay for it; docs/architecture.md lists every import kept lazy, and why.
 """
 
 from __future__ import annotations
 
-import enum
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import messages
+from .cli_options import (
+    DataOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    Language,
+    NoColorOption,
+    OutputFormat,
+    SvgOption,
+    complete_figure,
+    complete_highlight,
+)
 from .errors import ChilinhError
-from .text import safe
+from .language import Lang, default_language
+from .version import __version__
 
 if TYPE_CHECKING:
+    from .core import Answer
     from .models import Dataset
-    from .present import Sheet
+    from .render import Output
 
+MAX_NAME_LENGTH = 200
 EXAMPLES = {
     "list": "chilinh list\n\n  chilinh list --lang vi\n\n  chilinh list --format json",
     "metric": "chilinh metric revenue\n\n  chilinh metric 'thu ngan sach' --lang vi\n\n  chilinh metric --format csv",
@@ -36,94 +56,9 @@ EXAMPLES = {
 }
 
 
-MAX_NAME_LENGTH = 200
+def _examples(command: str) -> str:
+    return "Examples:\n\n  " + EXAMPLES[command]
 
-
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Language(enum.StrEnum):
-    en = "en"
-    vi = "vi"
-
-
-def default_language() -> Language:
-    """CHILINH_LANG, else vi when the locale (LC_ALL, LC_MESSAGES, then LANG) is Vietnamese, else en."""
-    from .language import default_language
-
-    return Language(default_language(os.environ))
-
-
-def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list[str]:
-    """Names from the dataset in use that start with what was typed; nothing if it cannot load."""
-    from .loader import load_dataset
-
-    try:
-        candidates = names(load_dataset(os.environ.get("CHILINH_DATA") or None))
-    except ChilinhError:
-        return []
-    return [name for name in candidates if name.startswith(incomplete)]
-
-
-def _complete_highlight(incomplete: str) -> list[str]:
-    from .core import highlight_slugs
-
-    return _completions(highlight_slugs, incomplete)
-
-
-def _complete_figure(incomplete: str) -> list[str]:
-    from .core import figure_names
-
-    return _completions(figure_names, incomplete)
-
-
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).",
-        case_sensitive=False,
-    ),
-]
-LangOption = Annotated[
-    Optional[Language],  # noqa: UP045 - Typer 0.28 reads the annotation at run time on Python 3.11
-    typer.Option(
-        "--lang",
-        "-l",
-        help="Language of labels, numbers and messages [default: CHILINH_LANG, else vi if the locale "
-        "(LC_ALL, LC_MESSAGES or LANG) is vi*, else en].",
-        show_default=False,
-        case_sensitive=False,
-    ),
-]
-NoColorOption = Annotated[
-    bool,
-    typer.Option("--no-color", help="No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any)."),
-]
-SvgOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--export-svg",
-        help="Also save what a terminal shows as an SVG picture at this path.",
-        show_default=False,
-        dir_okay=False,
-    ),
-]
-DataOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--data",
-        envvar="CHILINH_DATA",
-        help="Use this dataset file instead of the embedded one.",
-        show_default=False,
-        dir_okay=True,
-    ),
-]
 
 app = typer.Typer(
     name="chilinh",
@@ -166,137 +101,64 @@ def _root(
         os.environ["CHILINH_DEBUG"] = "1"
 
 
+def _language(ctx: typer.Context, given: Language | None) -> Lang:
+    """The run's language, settled once per command: its --lang, else the nearest one given
+    before the command name (``chilinh --lang vi list``), else the environment's."""
+    context: typer.Context | None = ctx
+    while given is None and context is not None:
+        given = context.params.get("lang")
+        context = context.parent  # type: ignore[assignment]  # Click types parents as its own Context
+    return "vi" if given == "vi" else "en" if given is not None else default_language()
+
+
 @contextmanager
-def _answering(lang: Language | None = None) -> Iterator[None]:
+def _answering(lang: Lang) -> Iterator[None]:
+    """A request the tool cannot answer is a message and its exit code; a reader that has all
+    it wanted (`chilinh … | head`) ends the command quietly."""
     try:
         yield
     except ChilinhError as error:
-        said = _lang(lang)
-        report(error.message(said), said)
+        from .render import report
+
+        report(error.said, lang)
         raise typer.Exit(error.exit_code) from None
     except BrokenPipeError:
-        # The reader has all it wanted (`chilinh … | head`): stop quietly.
-        _silence_stdout()
+        from .render import silence_stdout
+
+        silence_stdout()
         raise typer.Exit(0) from None
 
 
-def report(message: str, lang: str = "en") -> None:
-    if sys.stderr is None:  # pragma: no cover - started with standard error closed
-        return
-    lines = message.splitlines() or [""]
-    prefix = "chilinh: lỗi: " if lang == "vi" else "chilinh: error: "
-    sys.stderr.write(prefix + "\n".join(safe(line) for line in lines) + "\n")
-
-
-def _check_name(value: str, argument: str) -> None:
+def _checked(ctx: typer.Context, value: str, argument: str) -> str:
     """Refuse an empty or overlong name before any work, naming the argument as its help does."""
-    from typer._click.globals import get_current_context
-
     if not value.strip():
-        problem = "it is empty"
+        problem = messages.EMPTY_NAME.en
     elif len(value) > MAX_NAME_LENGTH:
-        problem = f"it has more than {MAX_NAME_LENGTH} characters"
+        problem = messages.LONG_NAME.format(n=MAX_NAME_LENGTH).en
     else:
-        return
-    context = get_current_context()
-    param = next(param for param in context.command.params if param.name == argument)
-    raise typer.BadParameter(problem, ctx=context, param=param)
+        return value
+    param = next(param for param in ctx.command.params if param.name == argument)
+    raise typer.BadParameter(problem, ctx=ctx, param=param)
 
 
-def _lang(lang: Language | None) -> str:
-    """The command's --lang, else the nearest one given before it, else the environment's."""
-    if lang is None:
-        from typer._click.globals import get_current_context
+def _output(ctx: typer.Context, fmt: OutputFormat, lang: Language | None, no_color: bool, svg: Path | None) -> Output:
+    """The options every query command shares, settled: the command's ``Output``."""
+    from .render import Output
 
-        context = get_current_context(silent=True)
-        while context is not None:
-            given = context.params.get("lang")
-            if given is not None:
-                return Language(given).value
-            context = context.parent
-    return (lang or default_language()).value
+    return Output(fmt.value, _language(ctx, lang), no_color, svg)
 
 
-def _load(data: Path | None) -> Dataset:
-    import gc
+def _answer(output: Output, data: Path | None, ask: Callable[[Dataset], Answer]) -> None:
+    """Every query command's last step: load the dataset, ask it, show the answer."""
+    with _answering(output.lang):
+        from . import loader, render
 
-    from .loader import load_dataset
-
-    # The dataset lives until the process ends: keep the cyclic collector from scanning
-    # its (acyclic) objects while they are built and every time an answer allocates a
-    # few more. For 100,000 figures that is most of the run time.
-    gc.disable()
-    try:
-        return load_dataset(data)
-    finally:
-        gc.freeze()
-        gc.enable()
+        render.show(ask(loader.load_dataset(data)), output)
 
 
-def _emit_sheet(sheet: Sheet, no_color: bool = False) -> None:
-    from .render import render_plain, render_table
-
-    if sys.stdout.isatty():
-        render_table(sheet, sys.stdout, color=not no_color and _color_wanted())
-    else:
-        render_plain(sheet, sys.stdout)
-        for note in sheet.notes:
-            sys.stderr.write(safe(note) + "\n")
-
-
-def _color_wanted() -> bool:
-    return not (os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
-
-
-def _answer(
-    fmt: OutputFormat,
-    no_color: bool,
-    *,
-    sheet: Callable[[], Sheet],
-    document: Callable[[], object],
-    table: Callable[[], tuple[tuple[str, ...], list[tuple[object, ...]]]],
-    svg: Path | None = None,
-) -> None:
-    """Hand the answer to the renderer of the chosen format; each builds only what it prints.
-
-    With ``svg``, the same answer is also saved as an SVG picture of a terminal showing it.
-    """
-    import io
-
-    captured = io.StringIO()
-    out: IO[str] = captured if svg is not None else sys.stdout
-    if fmt is OutputFormat.json:
-        from .render import render_json
-
-        render_json(document(), out)
-    elif fmt is OutputFormat.csv:
-        from .render import render_csv
-
-        render_csv(*table(), out)
-    elif fmt is OutputFormat.markdown:
-        from .render import render_markdown
-
-        render_markdown(sheet(), out)
-    else:
-        built = sheet()
-        _emit_sheet(built, no_color)
-        if svg is not None:
-            from .render import save_svg, sheet_renderables
-
-            save_svg(sheet_renderables(built), str(svg), title=f"chilinh: {built.title}")
-        return
-    if svg is not None:
-        from rich.text import Text
-
-        from .render import save_svg
-
-        text = captured.getvalue()
-        sys.stdout.write(text)
-        save_svg([Text(text)], str(svg), title="chilinh")
-
-
-@app.command("list", epilog="Examples:\n\n  " + EXAMPLES["list"])
+@app.command("list", epilog=_examples("list"))
 def list_highlights(
+    ctx: typer.Context,
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     data: DataOption = None,
@@ -304,25 +166,17 @@ def list_highlights(
     export_svg: SvgOption = None,
 ) -> None:
     """The ten highlights of the year, with their headline figures."""
-    with _answering(lang):
-        dataset = _load(data)
-        from . import present
+    from .core import list_answer
 
-        _answer(
-            fmt,
-            no_color,
-            svg=export_svg,
-            sheet=lambda: present.list_sheet(dataset, _lang(lang)),
-            document=lambda: present.list_json(dataset),
-            table=lambda: (present.LIST_CSV_COLUMNS, present.list_csv_rows(dataset)),
-        )
+    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, list_answer)
 
 
-@app.command("show", epilog="Examples:\n\n  " + EXAMPLES["show"])
+@app.command("show", epilog=_examples("show"))
 def show(
+    ctx: typer.Context,
     highlight: Annotated[
         str,
-        typer.Argument(help="The highlight's rank (1-10) or slug.", autocompletion=_complete_highlight),
+        typer.Argument(help="The highlight's rank (1-10) or slug.", autocompletion=complete_highlight),
     ],
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,
@@ -331,34 +185,20 @@ def show(
     export_svg: SvgOption = None,
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
-    with _answering(lang):
-        _check_name(highlight, "highlight")
-        dataset = _load(data)
-        from . import present
-        from .core import find_highlight
+    from .core import highlight_answer
 
-        found = find_highlight(dataset, highlight)
-        by_id = {figure.id: figure for figure in dataset.figures}
-        _answer(
-            fmt,
-            no_color,
-            svg=export_svg,
-            sheet=lambda: present.highlight_sheet(dataset, found, _lang(lang)),
-            document=lambda: present.highlight_json(dataset, found),
-            table=lambda: (
-                present.FIGURE_CSV_COLUMNS,
-                [row for ref in found.figures for row in present.figure_csv_rows(by_id[ref])],
-            ),
-        )
+    key = _checked(ctx, highlight, "highlight")
+    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: highlight_answer(dataset, key))
 
 
-@app.command("metric", epilog="Examples:\n\n  " + EXAMPLES["metric"])
+@app.command("metric", epilog=_examples("metric"))
 def metric(
+    ctx: typer.Context,
     name: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
             help="Figure id, alias or label; case and Vietnamese diacritics are ignored. Omit it to list every figure.",
-            autocompletion=_complete_figure,
+            autocompletion=complete_figure,
             show_default=False,
         ),
     ] = None,
@@ -369,40 +209,19 @@ def metric(
     export_svg: SvgOption = None,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
-    with _answering(lang):
-        if name is not None:
-            _check_name(name, "name")
-        dataset = _load(data)
-        from . import present
+    from .core import every_figure, named_figure
 
-        if name is None:
-            _answer(
-                fmt,
-                no_color,
-                svg=export_svg,
-                sheet=lambda: present.figures_sheet(dataset, _lang(lang)),
-                document=lambda: {"figures": [present.figure_json(f) for f in dataset.figures]},
-                table=lambda: (
-                    present.FIGURE_CSV_COLUMNS,
-                    [row for figure in dataset.figures for row in present.figure_csv_rows(figure)],
-                ),
-            )
-            return
-        from .core import find_figure
-
-        figure = find_figure(dataset, name)
-        _answer(
-            fmt,
-            no_color,
-            svg=export_svg,
-            sheet=lambda: present.figure_sheet(figure, _lang(lang)),
-            document=lambda: present.figure_json(figure),
-            table=lambda: (present.FIGURE_CSV_COLUMNS, present.figure_csv_rows(figure)),
-        )
+    output = _output(ctx, fmt, lang, no_color, export_svg)
+    if name is None:
+        _answer(output, data, every_figure)
+    else:
+        wanted = _checked(ctx, name, "name")
+        _answer(output, data, lambda dataset: named_figure(dataset, wanted))
 
 
-@app.command("compare", epilog="Examples:\n\n  " + EXAMPLES["compare"])
+@app.command("compare", epilog=_examples("compare"))
 def compare(
+    ctx: typer.Context,
     year: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
@@ -425,36 +244,17 @@ def compare(
     ] = False,
 ) -> None:
     """Every figure the article compares with another year: both values, the change and its direction."""
-    with _answering(lang):
-        if chart and fmt in (OutputFormat.json, OutputFormat.csv):
-            raise typer.BadParameter(
-                "--chart draws bars for people; use it with --format table", param_hint="'--chart'"
-            )
-        dataset = _load(data)
-        from . import core, present
+    from .core import compare as compared
 
-        result = core.compare(dataset, year if year is not None else dataset.metadata.year - 1)
-        if chart:
-            from .render import chart_renderables, render_chart, save_svg
-
-            drawn = present.compare_chart(result, dataset.metadata.year, _lang(lang))
-            colour = sys.stdout.isatty() and not no_color and _color_wanted()
-            render_chart(drawn, sys.stdout, _lang(lang), color=colour)
-            if export_svg is not None:
-                save_svg(chart_renderables(drawn, _lang(lang), 110), str(export_svg), title=f"chilinh: {drawn.title}")
-            return
-        _answer(
-            fmt,
-            no_color,
-            svg=export_svg,
-            sheet=lambda: present.compare_sheet(result, dataset.metadata.year, _lang(lang)),
-            document=lambda: present.compare_json(result, dataset.metadata.year),
-            table=lambda: (present.COMPARE_CSV_COLUMNS, present.compare_csv_rows(result)),
-        )
+    if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+        raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
+    output = dataclasses.replace(_output(ctx, fmt, lang, no_color, export_svg), chart=chart)
+    _answer(output, data, lambda dataset: compared(dataset, year))
 
 
-@app.command("search", epilog="Examples:\n\n  " + EXAMPLES["search"])
+@app.command("search", epilog=_examples("search"))
 def search(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for; case and Vietnamese diacritics are ignored.")],
     fmt: FormatOption = OutputFormat.table,
     lang: LangOption = None,
@@ -463,24 +263,15 @@ def search(
     export_svg: SvgOption = None,
 ) -> None:
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
-    with _answering(lang):
-        _check_name(text, "text")
-        dataset = _load(data)
-        from . import core, present
+    from .core import search as searched
 
-        hits = core.search(dataset, text)
-        _answer(
-            fmt,
-            no_color,
-            svg=export_svg,
-            sheet=lambda: present.search_sheet(hits, text, _lang(lang)),
-            document=lambda: present.search_json(hits, text),
-            table=lambda: (present.SEARCH_CSV_COLUMNS, present.search_csv_rows(hits)),
-        )
+    words = _checked(ctx, text, "text")
+    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: searched(dataset, words))
 
 
-@app.command("validate", epilog="Examples:\n\n  " + EXAMPLES["validate"])
+@app.command("validate", epilog=_examples("validate"))
 def validate(
+    ctx: typer.Context,
     path: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Argument(
@@ -493,38 +284,25 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check a dataset file and list every problem with its field path; exit 0 when it is valid."""
-    with _answering(lang):
-        from .loader import embedded_path, load_dataset
+    said = _language(ctx, lang)
+    with _answering(said):
+        from . import loader, render, sheets
 
-        dataset = load_dataset(path, use_cache=False)
-        name = str(path) if path is not None else str(embedded_path())
-        h, f, e = len(dataset.highlights), len(dataset.figures), len(dataset.events)
-
-        def plural(count: int, noun: str) -> str:
-            return f"{count} {noun}{'' if count == 1 else 's'}"
-
-        message = {
-            "en": f"{name}: valid ({plural(h, 'highlight')}, {plural(f, 'figure')}, {plural(e, 'event')})",
-            "vi": f"{name}: hợp lệ ({h} dấu ấn, {f} số liệu, {e} sự kiện)",
-        }
-        sys.stdout.write(safe(message[_lang(lang)]) + "\n")
+        dataset = loader.load_dataset(path, use_cache=False)
+        render.say(sheets.valid(str(path or loader.embedded_path()), dataset), said, sys.stdout)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
-def schema(lang: LangOption = None) -> None:
+def schema(ctx: typer.Context, lang: LangOption = None) -> None:
     """Print the JSON Schema that every dataset file must satisfy."""
-    import json
+    with _answering(_language(ctx, lang)):
+        from .render import render_json
+        from .validation import json_schema
 
-    from .validation import json_schema
-
-    with _answering(lang):
-        sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+        render_json(json_schema(), sys.stdout)
 
 
-export_app = typer.Typer(
-    no_args_is_help=True,
-    epilog="Examples:\n\n  " + EXAMPLES["export"],
-)
+export_app = typer.Typer(no_args_is_help=True, epilog=_examples("export"))
 app.add_typer(export_app, name="export")
 
 
@@ -533,154 +311,40 @@ app.add_typer(export_app, name="export")
     "(units, highlights, sources, figures, figure_aliases, comparisons, events)."
 )
 def _export(lang: LangOption = None) -> None:
-    pass  # the --lang given here is read by the subcommand (see _lang)
-
-
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
+    pass  # the --lang given here is read by the subcommand (see _language)
 
 
 @export_app.command("sqlite", epilog="Examples:\n\n  chilinh export sqlite chilinh.db && datasette chilinh.db")
 def export_sqlite(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="The SQLite file to create.", dir_okay=False)],
     force: ForceOption = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """One SQLite file with every table, primary and foreign keys; written atomically."""
-    with _answering(lang):
+    said = _language(ctx, lang)
+    with _answering(said):
+        from . import loader, render, sheets
         from .export import write_sqlite
 
-        written = write_sqlite(_load(data), path, force=force)
-        rows = sum(len(table.rows) for table in written)
-        message = {
-            "en": f"wrote {path}: {len(written)} tables, {rows} rows",
-            "vi": f"đã ghi {path}: {len(written)} bảng, {rows} dòng",
-        }
-        sys.stderr.write(safe(message[_lang(lang)]) + "\n")
+        written = write_sqlite(loader.load_dataset(data), path, force=force)
+        render.say(sheets.wrote_sqlite(str(path), written), said, sys.stderr)
 
 
 @export_app.command("csv", epilog="Examples:\n\n  chilinh export csv tables/ && ls tables/")
 def export_csv(
+    ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(help="The directory for the CSV files (created if missing).")],
     force: ForceOption = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
     """One CSV file per table, UTF-8 with a header row; each file written atomically."""
-    with _answering(lang):
+    said = _language(ctx, lang)
+    with _answering(said):
+        from . import loader, render, sheets
         from .export import write_csv_dir
 
-        written = write_csv_dir(_load(data), directory, force=force)
-        names = ", ".join(f"{table.name}.csv" for table in written)
-        message = {"en": f"wrote {directory}: {names}", "vi": f"đã ghi {directory}: {names}"}
-        sys.stderr.write(safe(message[_lang(lang)]) + "\n")
-
-
-class _Interrupted(BaseException):
-    """Raised by the SIGINT handler; a BaseException so that nothing on the way catches it."""
-
-
-def _on_interrupt(signum: int, frame: object) -> None:
-    raise _Interrupted
-
-
-def _configure_streams() -> None:
-    """On a terminal or pipe that cannot encode Vietnamese (PYTHONIOENCODING=ascii, an old
-    console code page), degrade the letters instead of failing: 'Tổng thu' -> 'Tong thu'."""
-    import codecs
-
-    from .text import degrade_on_encode_error
-
-    codecs.register_error("chilinh-degrade", degrade_on_encode_error)
-    for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        try:
-            "ếđ≈↑“".encode(encoding)
-        except (UnicodeEncodeError, LookupError):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors="chilinh-degrade")
-
-
-def main() -> None:
-    """The console script: run the app, and turn every way of failing into a message and an exit code."""
-    import signal
-
-    from .language import requested_language
-
-    signal.signal(signal.SIGINT, _on_interrupt)
-    if sys.stdout is None:  # started with standard output closed: nobody to answer
-        sys.exit(0)
-    _configure_streams()
-    lang = requested_language(sys.argv[1:], os.environ)
-    try:
-        code = _run(lang)
-        sys.stdout.flush()  # here, so that a full disk is reported rather than found at exit
-    except _Interrupted:
-        sys.stderr.write("\nchilinh: " + ("đã dừng" if lang == "vi" else "interrupted") + "\n")
-        _exit(130)
-    except BrokenPipeError:
-        _silence_stdout()
-        _exit(0)
-    except OSError as error:  # the output cannot be written: a full disk, a vanished terminal
-        from .errors import os_reason
-
-        reason = os_reason(error)
-        _silence_stdout()
-        report(
-            f"không ghi được kết quả: {reason.vi}" if lang == "vi" else f"cannot write the output: {reason}",
-            lang,
-        )
-        _exit(1)
-    except Exception:  # the last resort: a bug in chilinh itself
-        if os.environ.get("CHILINH_DEBUG"):
-            raise
-        report(
-            f"lỗi nội bộ của chilinh {__version__}; xin hãy báo lỗi kèm lệnh bạn đã chạy "
-            "(chạy lại với --debug để xem chi tiết)"
-            if lang == "vi"
-            else f"internal error in chilinh {__version__}; please report it with the command you ran "
-            "(run again with --debug for the traceback)",
-            lang,
-        )
-        _exit(1)
-    _exit(code)
-
-
-def _run(lang: str) -> int:
-    """Run the command line in ``lang``; usage errors are printed here, in that language."""
-    from typer._click.exceptions import UsageError
-    from typer.exceptions import Abort
-    from typer.main import get_command
-
-    command = get_command(app)
-    if lang == "vi":
-        from .localize import to_vietnamese
-
-        to_vietnamese(command)
-    try:
-        # Not standalone: Click would print its usage errors in English and exit itself.
-        result = command.main(standalone_mode=False)
-    except UsageError as error:
-        from .localize import usage_error_text
-
-        sys.stderr.write(usage_error_text(error, lang))
-        return error.exit_code
-    except Abort:
-        sys.stderr.write("chilinh: " + ("đã huỷ" if lang == "vi" else "aborted") + "\n")
-        return 1
-    return result if isinstance(result, int) else 0
-
-
-def _silence_stdout() -> None:
-    # The reader has gone (`chilinh … | head`): send what is left to /dev/null so that
-    # Python's shutdown flush does not raise a second BrokenPipeError.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _exit(code: int) -> None:
-    sys.exit(code)
+        written = write_csv_dir(loader.load_dataset(data), directory, force=force)
+        render.say(sheets.wrote_csv(str(directory), written), said, sys.stderr)

@@ -1,4 +1,9 @@
-"""Questions asked of a dataset, answered as data objects (no terminal, no formatting)."""
+"""Questions asked of a dataset, answered as data objects (no terminal, no formatting).
+
+Each command asks one question and gets one answer object: ``FigureAnswer``,
+``FiguresAnswer``, ``HighlightAnswer``, ``ListAnswer``, ``CompareAnswer`` or
+``SearchAnswer``. An answer carries every value derived for it (``derive``), so the
+layers above only say what they are given."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from .errors import (
     UnknownFigureError,
     UnknownHighlightError,
 )
-from .models import Comparison, Dataset, Event, Figure, Highlight
+from .models import Comparison, Dataset, Event, Figure, Highlight, Metadata
 from .text import fold
 
 MAX_CANDIDATES = 8
@@ -33,7 +38,7 @@ def find_figure(dataset: Dataset, name: str) -> Figure:
     """The figure ``name`` designates: its id, an alias or a label, ignoring case and diacritics.
 
     A name that is part of exactly one figure's names also designates it
-    ('thu ngan sach' finds 'Tổng thu ngân sách').
+    ('thu ngan sach' finds the label 'Tong thu ngan sach' written with its diacritics).
     """
     for figure in dataset.figures:  # the common case, without folding every name
         if figure.id == name or name in figure.aliases:
@@ -77,6 +82,74 @@ def comparison_years(dataset: Dataset) -> list[int]:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class StatedComparison:
+    """A comparison the article states, with what it implies (None when its wording is ambiguous)."""
+
+    comparison: Comparison
+    derivation: Derivation | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FigureAnswer:
+    """One figure, each of its stated comparisons beside the values derived from it."""
+
+    figure: Figure
+    comparisons: tuple[StatedComparison, ...]
+
+    @property
+    def derives(self) -> bool:
+        """Whether any value shown with the figure is derived rather than stated."""
+        return any(stated.derivation is not None for stated in self.comparisons)
+
+
+def figure_answer(figure: Figure) -> FigureAnswer:
+    return FigureAnswer(figure, tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons))
+
+
+def named_figure(dataset: Dataset, name: str) -> FigureAnswer:
+    """The figure ``name`` designates (see ``find_figure``), with its derived values."""
+    return figure_answer(find_figure(dataset, name))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FiguresAnswer:
+    """Every figure of a dataset (``metric`` without a name)."""
+
+    figures: tuple[Figure, ...]
+
+    def each(self) -> Iterator[FigureAnswer]:
+        """The figures with their derived values, made one at a time: a listing that shows
+        only the stated values never pays for the derivations."""
+        return (figure_answer(figure) for figure in self.figures)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class HighlightAnswer:
+    """One highlight in full: its figures (with derived values) and its events."""
+
+    highlight: Highlight
+    figures: tuple[FigureAnswer, ...]
+    events: tuple[Event, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListedHighlight:
+    """A highlight as the list shows it: its headline figures, and its events."""
+
+    highlight: Highlight
+    headline: tuple[FigureAnswer, ...]
+    events: tuple[Event, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ListAnswer:
+    """What the dataset is, and its highlights with their headline figures."""
+
+    metadata: Metadata
+    highlights: tuple[ListedHighlight, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class ComparedFigure:
     figure: Figure
     comparison: Comparison
@@ -89,21 +162,21 @@ class ComparedFigure:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class CompareResult:
+class CompareAnswer:
     year: int
+    """The year compared with."""
+    current_year: int
+    """The year of the report."""
     rows: tuple[ComparedFigure, ...]
     omitted: tuple[str, ...]
     """Ids of the figures left out: the article states no comparison with ``year`` for them."""
 
-    def records(self) -> list[dict[str, object]]:
-        """One plain dict per compared figure, ready for pandas.DataFrame."""
-        from .present import COMPARE_CSV_COLUMNS, compare_csv_rows
 
-        return [dict(zip(COMPARE_CSV_COLUMNS, row, strict=True)) for row in compare_csv_rows(self)]
-
-
-def compare(dataset: Dataset, year: int) -> CompareResult:
-    """Every figure with a stated comparison with ``year``; no baseline is ever invented."""
+def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
+    """Every figure with a stated comparison with ``year`` (default: the year before the
+    report's); no baseline is ever invented."""
+    if year is None:
+        year = dataset.metadata.year - 1
     rows: list[ComparedFigure] = []
     omitted: list[str] = []
     for figure in dataset.figures:
@@ -118,11 +191,41 @@ def compare(dataset: Dataset, year: int) -> CompareResult:
             rows.append(ComparedFigure(figure, match, derived))
     if not rows:
         raise NoComparisonError(year, comparison_years(dataset))
-    return CompareResult(year, tuple(rows), tuple(omitted))
+    return CompareAnswer(year, dataset.metadata.year, tuple(rows), tuple(omitted))
 
 
-def figures_by_id(dataset: Dataset) -> dict[str, Figure]:
-    return {figure.id: figure for figure in dataset.figures}
+def every_figure(dataset: Dataset) -> FiguresAnswer:
+    return FiguresAnswer(dataset.figures)
+
+
+def highlight_answer(dataset: Dataset, key: str) -> HighlightAnswer:
+    """The highlight ``key`` names (see ``find_highlight``), with its figures and events."""
+    highlight = find_highlight(dataset, key)
+    figures, events = _by_id(dataset)
+    return HighlightAnswer(
+        highlight,
+        tuple(figure_answer(figures[ref]) for ref in highlight.figures),
+        tuple(events[ref] for ref in highlight.events),
+    )
+
+
+def list_answer(dataset: Dataset) -> ListAnswer:
+    figures, events = _by_id(dataset)
+    return ListAnswer(
+        dataset.metadata,
+        tuple(
+            ListedHighlight(
+                highlight,
+                tuple(figure_answer(figures[ref]) for ref in highlight.headline),
+                tuple(events[ref] for ref in highlight.events),
+            )
+            for highlight in dataset.highlights
+        ),
+    )
+
+
+def _by_id(dataset: Dataset) -> tuple[dict[str, Figure], dict[str, Event]]:
+    return {figure.id: figure for figure in dataset.figures}, {event.id: event for event in dataset.events}
 
 
 def find_highlight(dataset: Dataset, key: str) -> Highlight:
@@ -183,11 +286,17 @@ def _searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight
         yield "event", event.id, event, "quote", event.source.quote
 
 
-def search(dataset: Dataset, text: str) -> list[SearchHit]:
+@dataclasses.dataclass(frozen=True, slots=True)
+class SearchAnswer:
+    query: str
+    hits: tuple[SearchHit, ...]
+
+
+def search(dataset: Dataset, text: str) -> SearchAnswer:
     """Everything whose names, titles, summaries or quotes contain every word of ``text``.
 
-    Case and Vietnamese diacritics are ignored ('bau cu' finds 'bầu cử'); the last word may
-    be the start of a longer one. Each item appears once, with its best-scoring field;
+    Case and Vietnamese diacritics are ignored ('bau cu' finds the words written with their
+    diacritics); the last word may be the start of a longer one. Each item appears once, with its best-scoring field;
     results are ranked by that score (whole words and a whole-field match count more),
     then in dataset order.
     """
@@ -209,4 +318,9 @@ def search(dataset: Dataset, text: str) -> list[SearchHit]:
     if not best:
         raise NothingFoundError(text)
     position = {id(hit.item): n for n, hit in enumerate(best.values())}
-    return sorted(best.values(), key=lambda hit: (-hit.score, position[id(hit.item)]))
+    return SearchAnswer(text, tuple(sorted(best.values(), key=lambda hit: (-hit.score, position[id(hit.item)]))))
+
+
+Answer = FigureAnswer | FiguresAnswer | HighlightAnswer | ListAnswer | CompareAnswer | SearchAnswer
+"""What a query command is answered with: one object, which the presentation turns into
+a sheet for people, a JSON document and CSV rows."""

@@ -1,7 +1,9 @@
-"""The `chilinh` console script and `python -m chilinh_cli`.
+"""The process: the `chilinh` console script and `python -m chilinh_cli`.
 
-Loading Typer and the CLI takes a few tens of milliseconds; a Ctrl-C in that time ends
-the same quiet way as one later (a line on standard error, exit 130), not with a traceback.
+Everything that belongs to the process rather than to a command is here: the one Ctrl-C
+handler (set before Typer loads, so that an interrupt while loading ends as quietly as
+one later), streams that cannot encode Vietnamese, the top-level error boundary and the
+exit codes (0 answered, 1 not answerable or failed, 2 usage, 130 interrupted).
 """
 
 from __future__ import annotations
@@ -10,17 +12,80 @@ import os
 import signal
 import sys
 
+from . import messages
+from .language import Lang, requested_language
 
-def _interrupted_while_loading(signum: int, frame: object) -> None:  # pragma: no cover - timing
-    from .language import requested_language
 
-    said = "đã dừng" if requested_language(sys.argv[1:], os.environ) == "vi" else "interrupted"
-    os.write(2, f"\nchilinh: {said}\n".encode())
-    os._exit(130)
+class _Interrupted(BaseException):
+    """Raised by the SIGINT handler; a BaseException so that nothing on the way catches it."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
 
 
 def run() -> None:
-    signal.signal(signal.SIGINT, _interrupted_while_loading)
-    from .cli import main
+    """Run the command line, and turn every way of failing into a message and an exit code.
 
-    main()
+    The rest of the tool is imported only once the Ctrl-C handler is set (``_run``), and
+    the error reporting only when there is an error to report.
+    """
+    signal.signal(signal.SIGINT, _on_interrupt)
+    lang = requested_language(sys.argv[1:], os.environ)
+    if sys.stdout is None:  # started with standard output closed: nobody to answer
+        sys.exit(0)
+    try:
+        _configure_streams()
+        code = _run(lang)
+        sys.stdout.flush()  # here, so that a full disk is reported rather than found at exit
+    except _Interrupted:
+        sys.stderr.write("\n" + messages.INTERRUPTED.get(lang) + "\n")
+        code = 130
+    except BrokenPipeError:
+        from .render import silence_stdout
+
+        silence_stdout()
+        code = 0
+    except OSError as error:  # the output cannot be written: a full disk, a vanished terminal
+        from .errors import os_reason
+        from .render import report, silence_stdout
+
+        silence_stdout()
+        report(messages.CANNOT_WRITE_OUTPUT.format(reason=os_reason(error)), lang)
+        code = 1
+    except Exception:  # the last resort: a bug in chilinh itself
+        if os.environ.get("CHILINH_DEBUG"):
+            raise
+        from .render import report
+        from .version import __version__
+
+        report(messages.INTERNAL_ERROR.format(version=__version__), lang)
+        code = 1
+    sys.exit(code)
+
+
+def _run(lang: Lang) -> int:
+    from typer.main import get_command
+
+    from .cli import app
+    from .click_bridge import run
+
+    return run(get_command(app), lang)
+
+
+def _configure_streams() -> None:
+    """On a terminal or pipe that cannot encode Vietnamese (PYTHONIOENCODING=ascii, an old
+    console code page), degrade the letters instead of failing: Vietnamese letters lose their marks."""
+    import codecs
+
+    from .text import VIETNAMESE_SAMPLE, degrade_on_encode_error
+
+    codecs.register_error("chilinh-degrade", degrade_on_encode_error)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            VIETNAMESE_SAMPLE.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="chilinh-degrade")

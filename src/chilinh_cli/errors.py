@@ -1,11 +1,19 @@
 """The tool's own error types: every failure a user can cause is one of these.
 
-Each error keeps its facts and can say itself in English or Vietnamese (``message``).
+Each error keeps its facts and says itself through a catalogue message (``said``), in
+the language asked for (``message(lang)``); its ``str`` is the English.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from . import messages
+from .language import Lang
+from .messages import Msg, same
+
+Problem = tuple[str, Msg]
+"""A field path ('figures[3].source.quote', empty for the file as a whole) and what is wrong there."""
 
 
 class ChilinhError(Exception):
@@ -13,70 +21,32 @@ class ChilinhError(Exception):
 
     exit_code = 1
 
-    def message(self, lang: str = "en") -> str:
-        return str(self)
+    def __init__(self, said: Msg) -> None:
+        self.said = said
+        super().__init__(said.en)
+
+    def message(self, lang: Lang = "en") -> str:
+        return self.said.get(lang)
 
 
-class Reason(str):
-    """Why a data file is rejected: the English text, with its Vietnamese twin in ``vi``.
-
-    A ``str`` (the English) so that scripts and tests matching the English keep working.
-    """
-
-    vi: str
-
-    def __new__(cls, en: str, vi: str) -> Reason:
-        reason = super().__new__(cls, en)
-        reason.vi = vi
-        return reason
-
-
-def os_reason(error: OSError) -> Reason:
-    """What the operating system said, in English (its own words) and in Vietnamese."""
+def os_reason(error: OSError) -> Msg:
+    """What the operating system said: its own English words, and their Vietnamese."""
     import errno
 
-    said = {
-        errno.ENOENT: "không có thư mục hay tệp này",
-        errno.EACCES: "không có quyền",
-        errno.EPERM: "không có quyền",
-        errno.ENOSPC: "hết chỗ trống trên đĩa",
-        errno.EROFS: "ổ đĩa chỉ cho đọc",
-        errno.EISDIR: "là một thư mục",
-        errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
-        errno.ENAMETOOLONG: "tên quá dài",
-        errno.EDQUOT: "vượt hạn mức dung lượng",
-        errno.EIO: "lỗi đọc ghi của thiết bị",
-    }
     english = error.strerror or str(error)
-    return Reason(english, said.get(error.errno or 0, f"lỗi hệ điều hành số {error.errno}"))
-
-
-class DataFileError(ChilinhError):
-    """A data file that cannot be used: missing, unreadable, not JSON or invalid.
-
-    ``problems`` holds (field path, reason) pairs; the path is empty for problems
-    with the file as a whole.
-    """
-
-    def __init__(self, path: str, problems: Sequence[tuple[str, Reason]]) -> None:
-        self.path = path
-        self.problems = tuple(problems)
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        def said(reason: Reason) -> str:
-            return reason.vi if lang == "vi" else str(reason)
-
-        if len(self.problems) == 1 and not self.problems[0][0]:
-            return f"{self.path}: {said(self.problems[0][1])}"
-        count = len(self.problems)
-        if lang == "vi":
-            lines = [f"{self.path}: tập dữ liệu không hợp lệ ({count} lỗi)"]
-        else:
-            lines = [f"{self.path}: invalid dataset ({count} problem{'s' if count != 1 else ''})"]
-        whole = "(tệp)" if lang == "vi" else "(file)"
-        lines += [f"  {field or whole}: {said(reason)}" for field, reason in self.problems]
-        return "\n".join(lines)
+    vietnamese = {
+        errno.ENOENT: messages.OS_ENOENT,
+        errno.EACCES: messages.OS_EACCES,
+        errno.EPERM: messages.OS_EACCES,
+        errno.ENOSPC: messages.OS_ENOSPC,
+        errno.EROFS: messages.OS_EROFS,
+        errno.EISDIR: messages.OS_EISDIR,
+        errno.ENOTDIR: messages.OS_ENOTDIR,
+        errno.ENAMETOOLONG: messages.OS_ENAMETOOLONG,
+        errno.EDQUOT: messages.OS_EDQUOT,
+        errno.EIO: messages.OS_EIO,
+    }.get(error.errno or 0, messages.OS_OTHER.format(number=error.errno))
+    return Msg(english, vietnamese.vi)
 
 
 def quoted(text: str) -> str:
@@ -85,25 +55,42 @@ def quoted(text: str) -> str:
     return repr("".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text))
 
 
+class DataFileError(ChilinhError):
+    """A data file that cannot be used: missing, unreadable, not JSON or invalid."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__(self._said())
+
+    def _said(self) -> Msg:
+        if len(self.problems) == 1 and not self.problems[0][0]:
+            return messages.FILE_PROBLEM.format(path=self.path, reason=self.problems[0][1])
+        count = len(self.problems)
+        lines = [
+            (messages.INVALID_DATASET_ONE if count == 1 else messages.INVALID_DATASET).format(
+                path=self.path, count=count
+            )
+        ]
+        lines += [
+            messages.FIELD_PROBLEM.format(field=field or messages.WHOLE_FILE, reason=reason)
+            for field, reason in self.problems
+        ]
+        return Msg("\n".join(line.en for line in lines), "\n".join(line.vi for line in lines))
+
+
+class ExportError(ChilinhError):
+    """A file that would replace another, or could not be written."""
+
+
 class UnknownFigureError(ChilinhError):
     """No figure answers to the name the user gave."""
 
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        listed = ", ".join(self.suggestions)
-        if lang == "vi":
-            text = f"không có số liệu nào tên {quoted(self.name)}"
-            if self.suggestions:
-                text += f"; có phải bạn muốn tìm {listed}?"
-            return text + " ('chilinh metric' liệt kê mọi số liệu)"
-        text = f"no figure named {quoted(self.name)}"
-        if self.suggestions:
-            text += f"; did you mean {listed}?"
-        return text + " ('chilinh metric' lists every figure)"
+        guess = messages.DID_YOU_MEAN.format(names=", ".join(self.suggestions)) if self.suggestions else same("")
+        super().__init__(messages.NO_SUCH_FIGURE.format(name=quoted(name), guess=guess))
 
 
 class AmbiguousFigureError(ChilinhError):
@@ -113,16 +100,13 @@ class AmbiguousFigureError(ChilinhError):
         self.name = name
         self.candidates = tuple(candidates)
         self.total = len(self.candidates) if total is None else total
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        listed = ", ".join(self.candidates)
         more = self.total - len(self.candidates)
-        if more > 0:
-            listed += f" và {more} mã khác" if lang == "vi" else f" and {more} more"
-        if lang == "vi":
-            return f"{quoted(self.name)} khớp với nhiều số liệu: {listed}; hãy dùng một trong các mã này"
-        return f"{quoted(self.name)} matches several figures: {listed}; give one of these ids"
+        listed = (
+            messages.AND_MORE.format(listed=", ".join(self.candidates), more=more)
+            if more > 0
+            else same(", ".join(self.candidates))
+        )
+        super().__init__(messages.AMBIGUOUS_FIGURE.format(name=quoted(name), listed=listed))
 
 
 class NoComparisonError(ChilinhError):
@@ -131,13 +115,8 @@ class NoComparisonError(ChilinhError):
     def __init__(self, year: int, available: Sequence[int]) -> None:
         self.year = year
         self.available = tuple(available)
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        years = ", ".join(str(y) for y in self.available)
-        if lang == "vi":
-            return f"dữ liệu không có so sánh với năm {self.year}; các năm có: {years or 'không có'}"
-        return f"the dataset has no comparison with {self.year}; years it has: {years or 'none'}"
+        years = same(", ".join(str(y) for y in self.available)) if self.available else messages.NONE
+        super().__init__(messages.NO_COMPARISON.format(year=year, years=years))
 
 
 class UnknownHighlightError(ChilinhError):
@@ -147,15 +126,8 @@ class UnknownHighlightError(ChilinhError):
         self.key = key
         self.suggestions = tuple(suggestions)
         self.count = count
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        listed = ", ".join(self.suggestions)
-        if lang == "vi":
-            text = f"không có dấu ấn {quoted(self.key)}; hãy cho thứ tự (1-{self.count}) hoặc mã"
-            return text + (f"; có phải bạn muốn tìm {listed}?" if self.suggestions else "")
-        text = f"no highlight {quoted(self.key)}; give a rank (1-{self.count}) or a slug"
-        return text + (f"; did you mean {listed}?" if self.suggestions else "")
+        guess = messages.DID_YOU_MEAN.format(names=", ".join(self.suggestions)) if self.suggestions else same("")
+        super().__init__(messages.NO_SUCH_HIGHLIGHT.format(key=quoted(key), count=count, guess=guess))
 
 
 class NothingFoundError(ChilinhError):
@@ -163,12 +135,4 @@ class NothingFoundError(ChilinhError):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        if lang == "vi":
-            return (
-                f"không tìm thấy gì cho {quoted(self.text)}; hãy thử ít từ hơn hoặc từ ngắn hơn, "
-                "hoặc 'chilinh metric' để xem mọi số liệu"
-            )
-        return f"nothing matches {quoted(self.text)}; try fewer or shorter words, or 'chilinh metric' for every figure"
+        super().__init__(messages.NOTHING_FOUND.format(text=quoted(text)))

@@ -1,22 +1,28 @@
 """Which language to speak: from the command line, CHILINH_LANG or the locale.
 
-Kept free of imports beyond the standard library: the console script asks it before
-anything else is loaded.
+Kept free of imports beyond the standard library: the process entry asks it before
+anything else is loaded, to say Click's help and usage errors in the right language.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from typing import Literal, TypeGuard
 
-LANGUAGES = ("en", "vi")
+Lang = Literal["en", "vi"]
+LANGUAGES: tuple[Lang, ...] = ("en", "vi")
 
 
-def default_language(environ: Mapping[str, str] = os.environ) -> str:
+def is_lang(value: object) -> TypeGuard[Lang]:
+    return value in LANGUAGES
+
+
+def default_language(environ: Mapping[str, str] = os.environ) -> Lang:
     """CHILINH_LANG when it names a language we speak; else vi for a Vietnamese locale
     (LC_ALL, LC_MESSAGES, then LANG, the first one set), else en."""
     chosen = environ.get("CHILINH_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
+    if is_lang(chosen):
         return chosen
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable)
@@ -25,14 +31,14 @@ def default_language(environ: Mapping[str, str] = os.environ) -> str:
     return "en"
 
 
-def requested_language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+def requested_language(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> Lang:
     """The language a command line asks for, read before Click parses it.
 
-    Click needs it before parsing, to print help and usage errors in it; the last
-    ``--lang``/``-l`` with a known value wins, as it does for Click. Anything after
-    ``--`` is an argument, not an option.
+    The last ``--lang``/``-l`` with a known value wins, wherever it stands (before or after
+    the command name), as it does once Click has parsed the line; anything after ``--``
+    is an argument, not an option. Without one, the environment's language.
     """
-    chosen: str | None = None
+    chosen: Lang | None = None
     for index, arg in enumerate(args):
         if arg == "--":
             break
@@ -43,6 +49,8 @@ def requested_language(args: Sequence[str], environ: Mapping[str, str] = os.envi
             value = arg.removeprefix("--lang=")
         elif arg.startswith("-l") and not arg.startswith("--"):
             value = arg[2:]
-        if value is not None and value.strip().lower() in LANGUAGES:
-            chosen = value.strip().lower()
+        if value is not None:
+            folded = value.strip().lower()
+            if is_lang(folded):
+                chosen = folded
     return chosen or default_language(environ)

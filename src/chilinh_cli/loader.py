@@ -5,6 +5,10 @@ tool does. A dataset that has been validated once is therefore kept in the user'
 cache directory, keyed by the SHA-256 of the file's bytes and the tool's version:
 a changed file has another key and is validated again. A cache entry that cannot be
 read, or that holds anything unexpected, is ignored and the file validated again.
+
+The garbage-collector policy of the whole tool lives here (``_building``): a dataset is
+built with the cyclic collector paused, then frozen, because its objects hold no cycles
+and live as long as the answers made from them.
 """
 
 from __future__ import annotations
@@ -21,14 +25,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import DataFileError, Reason, os_reason
+from . import messages
+from .errors import DataFileError, os_reason
+from .messages import Msg, same
 from .models import Dataset, RuleError
+from .version import __version__
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """A data file larger than this is refused before it is read."""
 
-EMBEDDED_NAME = "embedded dataset"
 _CACHE_FORMAT = 1
 
 
@@ -54,7 +59,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     raw = _read(file)
     digest = hashlib.sha256(raw).hexdigest()
     cache_file = _cache_file(digest) if use_cache else None
-    with _collector_paused():
+    with _building():
         if cache_file is not None:
             cached = _read_cache(cache_file, digest)
             if cached is not None:
@@ -66,14 +71,17 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _building() -> Iterator[None]:
     """Building a dataset allocates millions of objects and no cycles; the cyclic garbage
-    collector would otherwise scan them again and again (4x the time for 100,000 figures)."""
+    collector would otherwise scan them again and again while they are built (4x the time
+    for 100,000 figures), and again whenever an answer allocates a few more. So it is
+    paused while they are built, and what exists then is frozen out of its sight."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -93,32 +101,24 @@ def _read(file: Path) -> bytes:
     try:
         size = file.stat().st_size
         if file.is_dir():
-            raise DataFileError(
-                str(file), [("", Reason("is a directory, not a data file", "là một thư mục, không phải tệp dữ liệu"))]
-            )
+            raise DataFileError(str(file), [("", messages.IS_A_DIRECTORY)])
         if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
             from .numfmt import format_number
 
-            reason = Reason(
-                f"is {format_number(size, 'en')} bytes; a data file may be at most {limit} MiB",
-                f"có {format_number(size, 'vi')} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB",
-            )
-            raise DataFileError(str(file), [("", reason)])
+            bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise DataFileError(str(file), [("", messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise DataFileError(str(file), [("", Reason("no such file", "không có tệp này"))]) from None
+        raise DataFileError(str(file), [("", messages.NO_SUCH_FILE)]) from None
     except PermissionError:
-        raise DataFileError(str(file), [("", Reason("permission denied", "không có quyền đọc tệp"))]) from None
+        raise DataFileError(str(file), [("", messages.PERMISSION_DENIED)]) from None
     except OSError as error:
-        detail = os_reason(error)
-        reason = Reason(f"cannot be read: {detail}", f"không đọc được tệp: {detail.vi}")
-        raise DataFileError(str(file), [("", reason)]) from None
+        raise DataFileError(str(file), [("", messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        reason = Reason(f"is larger than {limit} MiB", f"lớn hơn {limit} MiB")
-        raise DataFileError(str(file), [("", reason)])
+        raise DataFileError(str(file), [("", messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
     return raw
 
 
@@ -128,17 +128,13 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
-            raise RuleError(
-                f"the key {key!r} appears twice in one object", f"khoá {key!r} xuất hiện hai lần trong một đối tượng"
-            )
+            raise RuleError(messages.DUPLICATE_KEY.format(key=repr(key)))
         obj[key] = tuple(value) if isinstance(value, list) else value
     return obj
 
 
 def _reject_constant(name: str) -> Any:
-    raise RuleError(
-        f"{name} is not a number a dataset may contain", f"{name} không phải là số mà tập dữ liệu được chứa"
-    )
+    raise RuleError(messages.NOT_A_DATASET_NUMBER.format(name=name))
 
 
 def parse_json(raw: bytes, name: str) -> Any:
@@ -146,37 +142,29 @@ def parse_json(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
-        reason = Reason(
-            f"is not UTF-8 text (invalid byte at offset {error.start})",
-            f"không phải văn bản UTF-8 (byte sai ở vị trí {error.start})",
-        )
-        raise DataFileError(name, [("", reason)]) from None
+        raise DataFileError(name, [("", messages.NOT_UTF8.format(offset=error.start))]) from None
     if not text.strip():
-        raise DataFileError(name, [("", Reason("is empty", "là tệp rỗng"))])
+        raise DataFileError(name, [("", messages.EMPTY_FILE)])
     try:
         document = json.loads(
             text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
         )
     except json.JSONDecodeError as error:
-        reason = Reason(
-            f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-            f"không phải JSON hợp lệ: {_json_message_vi(error.msg)} (dòng {error.lineno}, cột {error.colno})",
-        )
+        said = next((m for m in messages.JSON_SYNTAX if error.msg.startswith(m.en)), messages.JSON_SYNTAX_OTHER)
+        detail = Msg(error.msg, said.vi)
+        reason = messages.NOT_JSON.format(detail=detail, line=error.lineno, column=error.colno)
         raise DataFileError(name, [("", reason)]) from None
     except RecursionError:
+        raise DataFileError(name, [("", messages.TOO_DEEP)]) from None
+    except RuleError as error:  # duplicate keys, NaN/Infinity
+        raise DataFileError(name, [("", messages.UNUSABLE_JSON.format(detail=error.said))]) from None
+    except ValueError as error:  # an integer too long for Python to convert
         raise DataFileError(
-            name,
-            [("", Reason("is nested too deeply to be a dataset", "lồng nhau quá sâu, không thể là một tập dữ liệu"))],
+            name, [("", messages.UNUSABLE_JSON.format(detail=Msg(str(error), messages.TOO_LONG_INTEGER.vi)))]
         ) from None
-    except ValueError as error:  # duplicate keys, NaN/Infinity, integers too long to convert
-        raise DataFileError(name, [("", _unusable(error))]) from None
     if not isinstance(document, dict):
-        kind = _JSON_KINDS.get(type(document), ("value", "giá trị"))
-        reason = Reason(
-            f"the top level must be a JSON object, not {kind[0]}",
-            f"cấp ngoài cùng phải là một đối tượng JSON, không phải {kind[1]}",
-        )
-        raise DataFileError(name, [("", reason)])
+        kind = _JSON_KINDS.get(type(document), messages.JSON_VALUE)
+        raise DataFileError(name, [("", messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])
     return document
 
 
@@ -231,43 +219,12 @@ def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
         pass  # an unwritable cache only costs speed
 
 
-_JSON_KINDS: dict[type, tuple[str, str]] = {
-    list: ("an array", "một mảng"),
-    tuple: ("an array", "một mảng"),
-    str: ("a string", "một chuỗi"),
-    int: ("a number", "một số"),
-    Decimal: ("a number", "một số"),
-    bool: ("true or false", "true hay false"),
-    type(None): ("null", "null"),
+_JSON_KINDS: dict[type, Msg] = {
+    list: messages.JSON_ARRAY,
+    tuple: messages.JSON_ARRAY,
+    str: messages.JSON_STRING,
+    int: messages.JSON_NUMBER,
+    Decimal: messages.JSON_NUMBER,
+    bool: messages.JSON_BOOL,
+    type(None): same("null"),
 }
-
-# The messages of Python's json module, in Vietnamese (matched by their start).
-_JSON_MESSAGES_VI = (
-    ("Expecting value", "thiếu một giá trị"),
-    ("Expecting ',' delimiter", "thiếu dấu phẩy ','"),
-    ("Expecting ':' delimiter", "thiếu dấu hai chấm ':'"),
-    ("Expecting property name enclosed in double quotes", "thiếu tên khoá trong ngoặc kép"),
-    ("Unterminated string", "chuỗi không được đóng"),
-    ("Invalid control character", "ký tự điều khiển không hợp lệ trong chuỗi"),
-    ("Invalid \\uXXXX escape", "mã \\uXXXX không hợp lệ"),
-    ("Invalid \\escape", "chuỗi thoát \\ không hợp lệ"),
-    ("Extra data", "còn dữ liệu thừa sau tài liệu JSON"),
-    ("Illegal trailing comma", "dấu phẩy thừa trước dấu đóng"),
-)
-
-
-def _json_message_vi(message: str) -> str:
-    for english, vietnamese in _JSON_MESSAGES_VI:
-        if message.startswith(english):
-            return vietnamese
-    return "cú pháp sai"
-
-
-def _unusable(error: ValueError) -> Reason:
-    """Duplicate keys, NaN or Infinity, or an integer too long for Python to convert."""
-    if isinstance(error, RuleError):
-        return Reason(f"is not a usable JSON document: {error}", f"không phải tài liệu JSON dùng được: {error.vi}")
-    return Reason(
-        f"is not a usable JSON document: {error}",
-        "không phải tài liệu JSON dùng được: có một số nguyên quá dài để đọc",
-    )

@@ -17,6 +17,9 @@ import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from . import messages
+from .messages import Msg
+
 Unit = Literal["vnd", "percent", "count", "days", "share"]
 Qualifier = Literal["exact", "more_than", "nearly"]
 Basis = Literal["previous_year", "budget_estimate", "target"]
@@ -27,21 +30,21 @@ Number = int | Decimal
 
 
 class RuleError(ValueError):
-    """A rule of one record broken; says itself in English and Vietnamese.
+    """A rule of one record broken, said by a catalogue message.
 
     Pydantic reports the English text and keeps this exception in the error's context,
-    where the validator finds the Vietnamese.
+    where the validator finds the whole message.
     """
 
-    def __init__(self, en: str, vi: str) -> None:
-        super().__init__(en)
-        self.vi = vi
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.en)
+        self.said = message
 
 
 if TYPE_CHECKING:
     import annotated_types as at
 
-    from .core import CompareResult, SearchHit
+    from .language import Lang
 
     NonEmptyStr = Annotated[str, at.MinLen(1)]
     Slug = Annotated[str, at.MinLen(1), at.MaxLen(80)]
@@ -100,7 +103,7 @@ class Text(Record):
     en: NonEmptyStr
     """The English text."""
 
-    def get(self, lang: str) -> str:
+    def get(self, lang: Lang) -> str:
         return self.vi if lang == "vi" else self.en
 
 
@@ -135,20 +138,12 @@ class Comparison(Record):
 
     def __post_init__(self) -> None:
         if (self.basis == "previous_year") != (self.year is not None):
-            raise RuleError(
-                "'year' is required for a previous_year comparison and allowed only there",
-                "cần 'year' cho một so sánh previous_year, và chỉ ở đó",
-            )
+            raise RuleError(messages.RULE_YEAR_FOR_PREVIOUS_YEAR)
         if self.ambiguous and self.note is None:
-            raise RuleError(
-                "an ambiguous comparison needs a note saying why", "một so sánh mơ hồ cần 'note' giải thích vì sao"
-            )
+            raise RuleError(messages.RULE_AMBIGUOUS_NEEDS_NOTE)
         _check_size(self.value)
         if self.kind == "percent_change" and self.value <= -100:
-            raise RuleError(
-                "a percentage change must be above -100 (nothing can fall by 100 % or more and remain)",
-                "mức thay đổi phần trăm phải lớn hơn -100 (không gì giảm từ 100 % trở lên mà vẫn còn)",
-            )
+            raise RuleError(messages.RULE_PERCENT_ABOVE_MINUS_100)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,11 +155,11 @@ class Figure(Record):
     label: Text
     """What the figure measures."""
     value: Number
-    """The stated value: money as a whole number of đồng, a percentage as its number (99.92)."""
+    """The stated value: money as a whole number of dong (VND), a percentage as its number (99.92)."""
     unit: Unit
-    """vnd (đồng), percent, count, days, or share (value out of ``out_of``)."""
+    """vnd (dong), percent, count, days, or share (value out of ``out_of``)."""
     qualifier: Qualifier
-    """exact; more_than (hơn, trên): a lower bound; nearly (gần): approximate, from below."""
+    """exact; more_than: a lower bound (the article says 'more than'); nearly: approximate, from below."""
     year: Year
     """The year the figure describes."""
     source: Source
@@ -180,31 +175,17 @@ class Figure(Record):
 
     def __post_init__(self) -> None:
         if (self.unit == "share") != (self.out_of is not None):
-            raise RuleError(
-                "'out_of' is required for unit 'share' and allowed only there",
-                "cần 'out_of' cho đơn vị 'share', và chỉ ở đó",
-            )
+            raise RuleError(messages.RULE_OUT_OF_FOR_SHARE)
         if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
-            raise RuleError(
-                f"a value in unit {self.unit!r} must be a whole number",
-                f"giá trị có đơn vị {self.unit!r} phải là số nguyên",
-            )
+            raise RuleError(messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)))
         if self.value < 0:
-            raise RuleError("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
+            raise RuleError(messages.RULE_NOT_NEGATIVE)
         _check_size(self.value)
         if self.out_of is not None and self.value > self.out_of:
-            raise RuleError(
-                f"a share cannot be more than its whole ({self.value} out of {self.out_of})",
-                f"một phần không thể lớn hơn tổng ({self.value} trên {self.out_of})",
-            )
+            raise RuleError(messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of))
         for n, comparison in enumerate(self.comparisons):
             if comparison.kind == "absolute_change" and comparison.value > self.value:
-                raise RuleError(
-                    f"comparisons[{n}]: an increase of {comparison.value} is more than the value itself "
-                    f"({self.value}), so the earlier value would be negative",
-                    f"comparisons[{n}]: mức tăng {comparison.value} lớn hơn chính giá trị ({self.value}), "
-                    "nên giá trị trước đó sẽ là số âm",
-                )
+                raise RuleError(messages.RULE_RISE_ABOVE_VALUE.format(n=n, change=comparison.value, value=self.value))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -224,7 +205,7 @@ class EventDate(Record):
 
     def __post_init__(self) -> None:
         if self.day is not None and self.period is not None:
-            raise RuleError("give either 'day' or 'period', not both", "chỉ cho 'day' hoặc 'period', không cả hai")
+            raise RuleError(messages.RULE_DAY_OR_PERIOD)
         if self.day is not None:
             import datetime
 
@@ -232,8 +213,7 @@ class EventDate(Record):
                 datetime.date(self.year, self.month, self.day)
             except ValueError:
                 raise RuleError(
-                    f"{self.year}-{self.month:02}-{self.day:02} is not a date",
-                    f"ngày {self.day}/{self.month}/{self.year} không tồn tại",
+                    messages.RULE_NOT_A_DATE.format(year=self.year, month=self.month, day=self.day)
                 ) from None
 
 
@@ -298,22 +278,15 @@ class Metadata(Record):
         try:
             datetime.date.fromisoformat(self.published)
         except ValueError:
-            raise RuleError(
-                "'published' must be a date written YYYY-MM-DD", "'published' phải là một ngày viết YYYY-MM-DD"
-            ) from None
+            raise RuleError(messages.RULE_PUBLISHED_DATE) from None
 
 
 @dataclasses.dataclass(frozen=True)
 class Dataset(Record):
-    """A year in numbers: the article's metadata, highlights, figures and events.
+    """A year in numbers: the article's metadata, highlights, figures and events."""
 
-    The methods are the Python API (the same core the CLI uses)::
-
-        from chilinh_cli import load_dataset
-        dataset = load_dataset()
-        dataset.figure("revenue").value        # 967300000000
-        dataset.compare(2020).records()        # plain dicts, ready for pandas.DataFrame
-    """
+    # A record answers no questions itself: they are asked through the functions of
+    # ``chilinh_cli`` (the Python API) and of ``chilinh_cli.core``.
 
     schema_version: Literal[1]
     """Version of this format."""
@@ -326,39 +299,15 @@ class Dataset(Record):
     events: tuple[Event, ...] = ()
     """Every dated event the article reports."""
 
-    def figure(self, name: str) -> Figure:
-        """The figure with this id, alias or label (case and diacritics ignored)."""
-        from .core import find_figure
 
-        if not isinstance(name, str):
-            raise TypeError(f"a figure's name is a str such as 'revenue', not {type(name).__name__}")
-        return find_figure(self, name)
+def figure_homes(dataset: Dataset) -> dict[str, int]:
+    """The rank of the highlight each figure belongs to, by figure id."""
+    return {ref: highlight.rank for highlight in dataset.highlights for ref in highlight.figures}
 
-    def highlight(self, key: str | int) -> Highlight:
-        """The highlight with this rank or slug."""
-        from .core import find_highlight
 
-        return find_highlight(self, str(key))
-
-    def compare(self, year: int | None = None) -> CompareResult:
-        """Every figure the data compares with ``year`` (default: the year before the report's)."""
-        from .core import compare
-
-        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-            raise TypeError(f"year is an int such as 2020, not {type(year).__name__}")
-        return compare(self, self.metadata.year - 1 if year is None else year)
-
-    def search(self, text: str) -> list[SearchHit]:
-        """Highlights, figures and events matching every word of ``text``, best first."""
-        from .core import search
-
-        return search(self, text)
-
-    def records(self) -> list[dict[str, object]]:
-        """Every figure as a plain dict (one per stated comparison), ready for pandas.DataFrame."""
-        from .present import FIGURE_CSV_COLUMNS, figure_csv_rows
-
-        return [dict(zip(FIGURE_CSV_COLUMNS, row, strict=True)) for f in self.figures for row in figure_csv_rows(f)]
+def event_homes(dataset: Dataset) -> dict[str, int]:
+    """The rank of the highlight each event belongs to, by event id."""
+    return {ref: highlight.rank for highlight in dataset.highlights for ref in highlight.events}
 
 
 MAX_MAGNITUDE = 10**18
@@ -369,15 +318,10 @@ MAX_DECIMALS = 6
 
 def _check_size(value: Number) -> None:
     if (-value if value < 0 else value) >= MAX_MAGNITUDE:
-        raise RuleError(
-            f"{value} is too large (a number must be below 10^18)", f"{value} quá lớn (một số phải nhỏ hơn 10^18)"
-        )
+        raise RuleError(messages.RULE_TOO_LARGE.format(value=value))
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        raise RuleError(
-            f"{value} has {-exponent} digits after the decimal point; at most {MAX_DECIMALS} are allowed",
-            f"{value} có {-exponent} chữ số sau dấu thập phân; tối đa là {MAX_DECIMALS}",
-        )
+        raise RuleError(messages.RULE_TOO_MANY_DECIMALS.format(value=value, digits=-exponent, most=MAX_DECIMALS))
 
 
 def _is_whole(value: Number) -> bool:

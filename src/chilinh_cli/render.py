@@ -1,24 +1,112 @@
-"""One renderer per output format. Each writes to the stream it is given.
+"""Answers written out: one renderer per output format, and ``show``, which picks one.
 
-Text from a data file is never interpreted: Rich receives ``Text`` objects (markup
-in them stays literal), control and bidi characters are replaced, and CSV text
-cells that a spreadsheet would run as a formula are defused.
+This is the only module that imports Rich (lazily: only a table for a terminal, a chart
+or a picture pays for it). Text from a data file is never interpreted: Rich receives
+``Text`` objects (markup in them stays literal), control and bidi characters are
+replaced, and CSV text cells that a spreadsheet would run as a formula are defused.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import io
 import json
+import os
+import sys
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from .present import Chart, Sheet, word
+from . import documents, messages, sheets
+from .core import Answer, CompareAnswer
+from .files import atomic_file
+from .language import Lang
+from .messages import Msg
+from .sheets import Chart, Sheet
 from .text import UNSAFE_CHARS, safe
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+Format = Literal["table", "json", "csv", "markdown"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Output:
+    """How an answer is to be shown: the options every query command shares."""
+
+    format: Format = "table"
+    lang: Lang = "en"
+    no_color: bool = False
+    svg: Path | None = None
+    """Also save what a terminal shows as an SVG picture here."""
+    chart: bool = False
+    """Draw a comparison as bars instead of a table."""
+
+
+def show(answer: Answer, output: Output) -> None:
+    """Write ``answer`` to standard output as ``output`` asks; footnotes of a piped table go
+    to standard error, since they are messages, not data."""
+    if output.chart and isinstance(answer, CompareAnswer):
+        drawn = sheets.chart(answer, output.lang)
+        render_chart(drawn, sys.stdout, color=_color(output))
+        if output.svg is not None:
+            save_svg(chart_renderables(drawn, 110), output.svg, title=f"chilinh: {drawn.title}")
+        return
+    if output.format == "table":
+        table = sheets.sheet(answer, output.lang)
+        if sys.stdout.isatty():
+            render_table(table, sys.stdout, color=_color(output))
+        else:
+            render_plain(table, sys.stdout)
+            for note in table.notes:
+                sys.stderr.write(safe(note) + "\n")
+        if output.svg is not None:
+            save_svg(sheet_renderables(table), output.svg, title=f"chilinh: {table.title}")
+        return
+    captured = io.StringIO()
+    out: IO[str] = captured if output.svg is not None else sys.stdout
+    if output.format == "json":
+        render_json(documents.document(answer), out)
+    elif output.format == "csv":
+        render_csv(*documents.rows(answer), out)
+    else:
+        render_markdown(sheets.sheet(answer, output.lang), out)
+    if output.svg is not None:
+        from rich.text import Text
+
+        sys.stdout.write(captured.getvalue())
+        save_svg([Text(captured.getvalue())], output.svg, title="chilinh")
+
+
+def say(message: Msg, lang: Lang, out: IO[str]) -> None:
+    """A message of the tool's own (not data), made safe to print."""
+    out.write(safe(message.get(lang)) + "\n")
+
+
+def report(message: Msg, lang: Lang) -> None:
+    """An error, on standard error: 'chilinh: error: …', every line of it made safe to print."""
+    if sys.stderr is None:  # pragma: no cover - started with standard error closed
+        return
+    lines = message.get(lang).splitlines() or [""]
+    sys.stderr.write(messages.ERROR_PREFIX.get(lang) + "\n".join(safe(line) for line in lines) + "\n")
+
+
+def silence_stdout() -> None:
+    """The reader has gone (`chilinh … | head`): send what is left to /dev/null so that
+    Python's shutdown flush does not raise a second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _color(output: Output) -> bool:
+    wanted = not (output.no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
+    return wanted and sys.stdout.isatty()
 
 
 def render_json(document: Any, out: IO[str]) -> None:
@@ -108,7 +196,7 @@ _BAR_STYLES = {"up": "green", "down": "red", "unchanged": "yellow"}
 _ARROWS = {"up": "▲", "down": "▼", "unchanged": "="}
 
 
-def chart_renderables(chart: Chart, lang: str, width: int) -> list[RenderableType]:
+def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
     """Horizontal bars drawn with block characters; the direction is a word and an arrow too."""
     from rich.text import Text
 
@@ -123,10 +211,10 @@ def chart_renderables(chart: Chart, lang: str, width: int) -> list[RenderableTyp
             line.append("█" * max(round(bar.fraction * room), 1), style="blue")
             line.append(f" {safe(bar.text)}")
             lines.append(line)
-        style = _BAR_STYLES[group.direction]
         line = Text(f"  {group.change.label:>{label_width}} ")
-        line.append(_ARROWS[group.direction] * max(round(group.change.fraction * room), 1), style=style)
-        line.append(f" {safe(group.change.text)} ({word(group.direction, lang)})")
+        arrows = _ARROWS[group.direction] * max(round(group.change.fraction * room), 1)
+        line.append(arrows, style=_BAR_STYLES[group.direction])
+        line.append(f" {safe(group.change.text)}")
         lines.append(line)
     lines += [Text(safe(note), style="dim") for note in chart.notes]
     return lines
@@ -139,23 +227,18 @@ def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None =
         console.print(renderable)
 
 
-def render_chart(chart: Chart, out: IO[str], lang: str, *, color: bool, width: int | None = None) -> None:
+def render_chart(chart: Chart, out: IO[str], *, color: bool, width: int | None = None) -> None:
     console = _console(out, color=color, width=width)
-    for renderable in chart_renderables(chart, lang, console.width):
+    for renderable in chart_renderables(chart, console.width):
         console.print(renderable)
 
 
-def save_svg(renderables: list[RenderableType], path: str, title: str, width: int = 110) -> None:
+def save_svg(renderables: list[RenderableType], path: Path, title: str, width: int = 110) -> None:
     """Exactly these renderables, as a terminal shows them, in an SVG file (written atomically)."""
-    import io
-    from pathlib import Path
-
-    from .export import atomic_file
-
     console = _console(io.StringIO(), color=True, width=width, record=True)
     for renderable in renderables:
         console.print(renderable)
     svg = console.export_svg(title=title)
     # Like a shell's `>`: the directory must exist, an existing file is replaced.
-    with atomic_file(Path(path), make_parents=False) as temporary:
+    with atomic_file(path, make_parents=False) as temporary:
         temporary.write_text(svg, encoding="utf-8")

@@ -27,6 +27,9 @@ def safe(text: str) -> str:
     return UNSAFE_CHARS.sub("\ufffd", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
+VIETNAMESE_SAMPLE = "ếđ≈↑“"
+"""Characters that a stream able to show chilinh's output must encode."""
+
 _ASCII_STAND_INS = {
     "≈": "~",
     "█": "#",

@@ -16,11 +16,12 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from .errors import Reason
-from .models import Dataset, RuleError, declare_constraints
+from . import messages
+from .errors import Problem
+from .messages import Msg
+from .models import Dataset, RuleError, declare_constraints, event_homes, figure_homes
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-Problem = tuple[str, Reason]
 
 
 @cache
@@ -40,13 +41,13 @@ def validate(document: Any) -> tuple[Dataset | None, list[Problem]]:
 
 
 def _pydantic_problems(error: ValidationError) -> list[Problem]:
-    problems: dict[str, list[Reason]] = {}
+    problems: dict[str, list[Msg]] = {}
     for item in error.errors(include_url=False, include_input=False):
         location = list(item["loc"])
         # A number field is 'int | Decimal': report one problem, not one per branch.
         if location and location[-1] in ("int", "decimal"):
             location.pop()
-            reason = _NUMBER
+            reason = messages.PYDANTIC_TYPES["number"]
         else:
             reason = _reason(item["type"], item.get("ctx") or {}, item["msg"])
         path = format_path(location)
@@ -55,67 +56,24 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
     return [(path, reason) for path, reasons in problems.items() for reason in reasons]
 
 
-_NUMBER = Reason("Input should be a number", "phải là một số")
-_FIXED_REASONS = {
-    "missing": Reason("Field required", "thiếu trường bắt buộc này"),
-    "unexpected_keyword_argument": Reason(
-        "Unknown field (the format has no such field)", "trường lạ (định dạng không có trường này)"
-    ),
-    "int_type": Reason("Input should be a whole number", "phải là một số nguyên"),
-    "string_type": Reason("Input should be a string", "phải là một chuỗi"),
-    "bool_type": Reason("Input should be true or false", "phải là true hoặc false"),
-    "tuple_type": Reason("Input should be a list (a JSON array)", "phải là một danh sách (mảng JSON)"),
-    "string_unicode": Reason(
-        "Input should be valid Unicode text (no lone surrogate escapes)",
-        "phải là văn bản Unicode hợp lệ (không có mã \\uD800-\\uDFFF đứng lẻ)",
-    ),
-}
-
-# What each record is called in messages (the class names are the code's, not the reader's).
-_RECORDS = {
-    "Dataset": ("a dataset", "một tập dữ liệu"),
-    "Metadata": ("the metadata", "thông tin chung"),
-    "Text": ("a text with 'vi' and 'en'", "một văn bản có 'vi' và 'en'"),
-    "Source": ("a source", "một nguồn"),
-    "Comparison": ("a comparison", "một so sánh"),
-    "Figure": ("a figure", "một số liệu"),
-    "EventDate": ("a date", "một ngày"),
-    "Event": ("an event", "một sự kiện"),
-    "Highlight": ("a highlight", "một dấu ấn"),
-}
-
-# Errors about a limit: the context key that holds the limit, and the Vietnamese around it.
-_LIMITS_VI = {
-    "greater_than_equal": ("ge", "phải lớn hơn hoặc bằng {}"),
-    "less_than_equal": ("le", "phải nhỏ hơn hoặc bằng {}"),
-    "greater_than": ("gt", "phải lớn hơn {}"),
-    "less_than": ("lt", "phải nhỏ hơn {}"),
-    "string_too_short": ("min_length", "phải có ít nhất {} ký tự"),
-    "string_too_long": ("max_length", "chỉ được có nhiều nhất {} ký tự"),
-    "too_short": ("min_length", "phải có ít nhất {} phần tử"),
-    "too_long": ("max_length", "chỉ được có nhiều nhất {} phần tử"),
-}
-
-
-def _reason(kind: str, context: dict[str, Any], message: str) -> Reason:
+def _reason(kind: str, context: dict[str, Any], message: str) -> Msg:
     """Pydantic's error, said in English and Vietnamese from its type and context."""
-    if kind in _FIXED_REASONS:
-        return _FIXED_REASONS[kind]
+    if kind in messages.PYDANTIC_TYPES:
+        return messages.PYDANTIC_TYPES[kind]
     if kind == "value_error" and isinstance(context.get("error"), RuleError):
         rule: RuleError = context["error"]
-        return Reason(str(rule), rule.vi)
+        return rule.said
     if kind in ("dataclass_type", "dataclass_exact_type", "model_type", "dict_type"):
         name = str(context.get("class_name", ""))
-        en, vi = _RECORDS.get(name, (name, name))
-        return Reason(f"Input should be a JSON object ({en})", f"phải là một đối tượng JSON ({vi})")
+        return messages.NOT_A_RECORD.format(record=messages.RECORDS.get(name, Msg(name, name)))
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
-        return Reason(f"Input should be {expected}", f"phải là {expected.replace(' or ', ' hoặc ')}")
-    if kind in _LIMITS_VI:
-        key, words = _LIMITS_VI[kind]
-        return Reason(message, words.format(context.get(key)))
+        return messages.NOT_ONE_OF.format(expected=Msg(expected, expected.replace(messages.OR.en, messages.OR.vi)))
+    if kind in messages.PYDANTIC_LIMITS:
+        key, words = messages.PYDANTIC_LIMITS[kind]
+        return Msg(message, words.vi.format(context.get(key)))
     # A type of error the models cannot raise today; say so in Vietnamese, with its code.
-    return Reason(message.removeprefix("Value error, "), f"giá trị không hợp lệ (lỗi {kind})")
+    return Msg(message.removeprefix("Value error, "), messages.PYDANTIC_OTHER.vi.format(kind=kind))
 
 
 def format_path(location: list[int | str]) -> str:
@@ -146,21 +104,9 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
                 yield path, _not_kebab(name)
             elif name in owner and owner[name] != index:
                 other = dataset.figures[owner[name]].id
-                yield (
-                    path,
-                    Reason(
-                        f"{name!r} is already the id or an alias of figure {owner[name]} ({other!r})",
-                        f"{name!r} đã là mã hoặc tên khác của số liệu {owner[name]} ({other!r})",
-                    ),
-                )
+                yield path, messages.NAME_TAKEN.format(name=repr(name), index=owner[name], other=repr(other))
             elif name in owner:
-                yield (
-                    path,
-                    Reason(
-                        f"{name!r} is given twice for the same figure",
-                        f"{name!r} được cho hai lần cho cùng một số liệu",
-                    ),
-                )
+                yield path, messages.NAME_TWICE.format(name=repr(name))
             else:
                 owner[name] = index
     yield from _unique_keys("highlights", "slug", [highlight.slug for highlight in dataset.highlights])
@@ -168,18 +114,12 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
     ranks: set[int] = set()
     for index, highlight in enumerate(dataset.highlights):
         if highlight.rank in ranks:
-            yield (
-                f"highlights[{index}].rank",
-                Reason(f"rank {highlight.rank} is used twice", f"thứ tự {highlight.rank} được dùng hai lần"),
-            )
+            yield f"highlights[{index}].rank", messages.RANK_TWICE.format(rank=highlight.rank)
         ranks.add(highlight.rank)
 
 
-def _not_kebab(name: str) -> Reason:
-    return Reason(
-        f"{name!r} is not kebab-case (a-z, 0-9 and single hyphens)",
-        f"{name!r} không đúng dạng mã: chỉ gồm a-z, 0-9 và dấu gạch nối đơn",
-    )
+def _not_kebab(name: str) -> Msg:
+    return messages.NOT_KEBAB.format(name=repr(name))
 
 
 def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Problem]:
@@ -188,7 +128,7 @@ def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Probl
         if not _KEBAB.match(key):
             yield f"{collection}[{index}].{field}", _not_kebab(key)
         elif key in seen:
-            yield f"{collection}[{index}].{field}", Reason(f"{key!r} is used twice", f"{key!r} được dùng hai lần")
+            yield f"{collection}[{index}].{field}", messages.KEY_TWICE.format(key=repr(key))
         seen.add(key)
 
 
@@ -200,73 +140,42 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
     for index, highlight in enumerate(dataset.highlights):
         for n, ref in enumerate(highlight.figures):
             if ref not in figure_ids:
-                yield (
-                    f"highlights[{index}].figures[{n}]",
-                    Reason(f"no figure has the id {ref!r}", f"không có số liệu nào có mã {ref!r}"),
-                )
+                yield f"highlights[{index}].figures[{n}]", messages.NO_FIGURE_ID.format(ref=repr(ref))
             elif ref in figure_home:
                 yield (
                     f"highlights[{index}].figures[{n}]",
-                    Reason(
-                        f"figure {ref!r} already belongs to highlight {figure_home[ref]}",
-                        f"số liệu {ref!r} đã thuộc dấu ấn {figure_home[ref]}",
-                    ),
+                    messages.FIGURE_HOMED.format(ref=repr(ref), rank=figure_home[ref]),
                 )
             else:
                 figure_home[ref] = highlight.rank
         for n, ref in enumerate(highlight.headline):
             if ref not in highlight.figures:
-                yield (
-                    f"highlights[{index}].headline[{n}]",
-                    Reason(
-                        f"{ref!r} is not one of this highlight's figures", f"{ref!r} không phải số liệu của dấu ấn này"
-                    ),
-                )
+                yield f"highlights[{index}].headline[{n}]", messages.NOT_HIGHLIGHT_FIGURE.format(ref=repr(ref))
         for n, ref in enumerate(highlight.events):
             if ref not in event_ids:
-                yield (
-                    f"highlights[{index}].events[{n}]",
-                    Reason(f"no event has the id {ref!r}", f"không có sự kiện nào có mã {ref!r}"),
-                )
+                yield f"highlights[{index}].events[{n}]", messages.NO_EVENT_ID.format(ref=repr(ref))
             elif ref in event_home:
                 yield (
                     f"highlights[{index}].events[{n}]",
-                    Reason(
-                        f"event {ref!r} already belongs to highlight {event_home[ref]}",
-                        f"sự kiện {ref!r} đã thuộc dấu ấn {event_home[ref]}",
-                    ),
+                    messages.EVENT_HOMED.format(ref=repr(ref), rank=event_home[ref]),
                 )
             else:
                 event_home[ref] = highlight.rank
     for index, figure in enumerate(dataset.figures):
         if figure.id not in figure_home:
-            yield (
-                f"figures[{index}]",
-                Reason(
-                    f"figure {figure.id!r} belongs to no highlight", f"số liệu {figure.id!r} không thuộc dấu ấn nào"
-                ),
-            )
+            yield f"figures[{index}]", messages.FIGURE_HOMELESS.format(id=repr(figure.id))
     for index, event in enumerate(dataset.events):
         if event.id not in event_home:
-            yield (
-                f"events[{index}]",
-                Reason(f"event {event.id!r} belongs to no highlight", f"sự kiện {event.id!r} không thuộc dấu ấn nào"),
-            )
+            yield f"events[{index}]", messages.EVENT_HOMELESS.format(id=repr(event.id))
     for index, figure in enumerate(dataset.figures):
         for n, comparison in enumerate(figure.comparisons):
             if comparison.year is not None and comparison.year >= figure.year:
-                yield (
-                    f"figures[{index}].comparisons[{n}].year",
-                    Reason(
-                        f"a previous-year comparison must be with a year before {figure.year}",
-                        f"so sánh với năm trước phải là với một năm trước {figure.year}",
-                    ),
-                )
+                yield f"figures[{index}].comparisons[{n}].year", messages.YEAR_NOT_BEFORE.format(year=figure.year)
 
 
 def _source_problems(dataset: Dataset) -> Iterator[Problem]:
-    rank_of_figure = {ref: h.rank for h in dataset.highlights for ref in h.figures}
-    rank_of_event = {ref: h.rank for h in dataset.highlights for ref in h.events}
+    rank_of_figure = figure_homes(dataset)
+    rank_of_event = event_homes(dataset)
     sources: list[tuple[str, int | None, Any]] = []
     for index, figure in enumerate(dataset.figures):
         home = rank_of_figure.get(figure.id)
@@ -278,20 +187,11 @@ def _source_problems(dataset: Dataset) -> Iterator[Problem]:
         sources.append((f"events[{index}].source", rank_of_event.get(event.id), event.source))
     for path, home, source in sources:
         if home is not None and source.section != home:
-            yield (
-                f"{path}.section",
-                Reason(
-                    f"section {source.section} differs from the rank of its highlight ({home})",
-                    f"mục {source.section} khác thứ tự của dấu ấn chứa nó ({home})",
-                ),
-            )
+            yield f"{path}.section", messages.SECTION_NOT_RANK.format(section=source.section, rank=home)
         if source.quote != source.quote.strip():
-            yield (
-                f"{path}.quote",
-                Reason("the quote has leading or trailing white space", "trích dẫn có khoảng trắng ở đầu hoặc cuối"),
-            )
+            yield f"{path}.quote", messages.QUOTE_SPACE
         elif unicodedata.normalize("NFC", source.quote) != source.quote:
-            yield f"{path}.quote", Reason("the quote is not NFC-normalised", "trích dẫn chưa được chuẩn hoá NFC")
+            yield f"{path}.quote", messages.QUOTE_NOT_NFC
 
 
 class _DataJsonSchema(GenerateJsonSchema):

@@ -1,0 +1,98 @@
+"""The options and arguments the commands share, as Typer declares them, and the shell
+completion of names. Their Vietnamese help is in ``click_bridge`` (looked up by the English)."""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .errors import ChilinhError
+
+if TYPE_CHECKING:
+    from .models import Dataset
+
+
+class OutputFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Language(enum.StrEnum):
+    en = "en"
+    vi = "vi"
+
+
+def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list[str]:
+    """Names from the dataset in use that start with what was typed; nothing if it cannot load."""
+    from .loader import load_dataset
+
+    try:
+        candidates = names(load_dataset(os.environ.get("CHILINH_DATA") or None))
+    except ChilinhError:
+        return []
+    return [name for name in candidates if name.startswith(incomplete)]
+
+
+def complete_highlight(incomplete: str) -> list[str]:
+    from .core import highlight_slugs
+
+    return _completions(highlight_slugs, incomplete)
+
+
+def complete_figure(incomplete: str) -> list[str]:
+    from .core import figure_names
+
+    return _completions(figure_names, incomplete)
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).",
+        case_sensitive=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[Language],  # noqa: UP045 - Typer 0.28 reads the annotation at run time on Python 3.11
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language of labels, numbers and messages [default: CHILINH_LANG, else vi if the locale "
+        "(LC_ALL, LC_MESSAGES or LANG) is vi*, else en].",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any)."),
+]
+SvgOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--export-svg",
+        help="Also save what a terminal shows as an SVG picture at this path.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--data",
+        envvar="CHILINH_DATA",
+        help="Use this dataset file instead of the embedded one.",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]

@@ -1,0 +1,290 @@
+"""Answers as data for scripts: JSON documents and CSV rows, raw values in no language.
+
+Like ``sheets``, it derives nothing: derived values come with the answer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .core import (
+    Answer,
+    CompareAnswer,
+    ComparedFigure,
+    FigureAnswer,
+    FiguresAnswer,
+    HighlightAnswer,
+    ListAnswer,
+    SearchAnswer,
+)
+from .derive import Estimate
+from .models import Event, Metadata, Source, Text
+
+Number = int | Decimal
+Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
+"""Column names, then one tuple of raw values per row."""
+
+
+def document(answer: Answer) -> dict[str, Any]:
+    """The JSON document for ``answer``."""
+    if isinstance(answer, ListAnswer):
+        return _list_json(answer)
+    if isinstance(answer, FiguresAnswer):
+        return {"figures": [figure_json(each) for each in answer.each()]}
+    if isinstance(answer, FigureAnswer):
+        return figure_json(answer)
+    if isinstance(answer, HighlightAnswer):
+        return _highlight_json(answer)
+    if isinstance(answer, CompareAnswer):
+        return _compare_json(answer)
+    return _search_json(answer)
+
+
+def rows(answer: Answer) -> Rows:
+    """The CSV table for ``answer``: a long table, one row per fact, ready for pandas."""
+    if isinstance(answer, ListAnswer):
+        return LIST_CSV_COLUMNS, _list_csv_rows(answer)
+    if isinstance(answer, FiguresAnswer):
+        return FIGURE_CSV_COLUMNS, [row for each in answer.each() for row in figure_csv_rows(each)]
+    if isinstance(answer, FigureAnswer):
+        return FIGURE_CSV_COLUMNS, figure_csv_rows(answer)
+    if isinstance(answer, HighlightAnswer):
+        return FIGURE_CSV_COLUMNS, [row for each in answer.figures for row in figure_csv_rows(each)]
+    if isinstance(answer, CompareAnswer):
+        return COMPARE_CSV_COLUMNS, compare_csv_rows(answer)
+    return SEARCH_CSV_COLUMNS, [(hit.kind, hit.key, hit.field, hit.text, hit.score) for hit in answer.hits]
+
+
+def records(columns: tuple[str, ...], table: list[tuple[object, ...]]) -> list[dict[str, object]]:
+    """Rows as plain dicts keyed by column, ready for pandas.DataFrame."""
+    return [dict(zip(columns, row, strict=True)) for row in table]
+
+
+# ---- JSON ------------------------------------------------------------------------------------
+
+
+def json_number(value: Number) -> int | float | str:
+    """A number for JSON without losing digits: ints as ints, decimals as the float that prints
+    identically (all stated values have few digits); anything longer as a string."""
+    if isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def _text(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else {"vi": text.vi, "en": text.en}
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"section": source.section, "quote": source.quote}
+
+
+def _estimate(estimate: Estimate, qualifier: str) -> dict[str, Any]:
+    said: dict[str, Any] = {"value": json_number(estimate.value), "derived": estimate.derived}
+    if estimate.derived:
+        said.update(
+            low=json_number(estimate.low),
+            high=json_number(estimate.high),
+            qualifier=qualifier,
+            formula=estimate.formula,
+        )
+    return said
+
+
+def figure_json(answer: FigureAnswer) -> dict[str, Any]:
+    figure = answer.figure
+    comparisons = [
+        {
+            "basis": stated.comparison.basis,
+            "year": stated.comparison.year,
+            "kind": stated.comparison.kind,
+            "value": json_number(stated.comparison.value),
+            "ambiguous": stated.comparison.ambiguous,
+            "note": _text(stated.comparison.note),
+            "source": _source(stated.comparison.source),
+            "baseline": None if stated.derivation is None else _estimate(stated.derivation.baseline, figure.qualifier),
+        }
+        for stated in answer.comparisons
+    ]
+    return {
+        "id": figure.id,
+        "aliases": list(figure.aliases),
+        "label": _text(figure.label),
+        "value": json_number(figure.value),
+        "out_of": figure.out_of,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "year": figure.year,
+        "source": _source(figure.source),
+        "note": _text(figure.note),
+        "comparisons": comparisons,
+    }
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    date = event.date
+    return {
+        "id": event.id,
+        "label": _text(event.label),
+        "date": {
+            "year": date.year,
+            "month": date.month,
+            "day": date.day,
+            "period": date.period,
+            "year_inferred": date.year_inferred,
+        },
+        "source": _source(event.source),
+    }
+
+
+def _highlight_json(answer: HighlightAnswer) -> dict[str, Any]:
+    highlight = answer.highlight
+    return {
+        "rank": highlight.rank,
+        "slug": highlight.slug,
+        "title": _text(highlight.title),
+        "short_title": _text(highlight.short_title),
+        "summary": _text(highlight.summary),
+        "headline": list(highlight.headline),
+        "figures": [figure_json(each) for each in answer.figures],
+        "events": [_event_json(event) for event in answer.events],
+    }
+
+
+def _metadata_json(meta: Metadata) -> dict[str, Any]:
+    return {
+        "title": meta.title,
+        "title_en": meta.title_en,
+        "publisher": meta.publisher,
+        "published": meta.published,
+        "locality": _text(meta.locality),
+        "year": meta.year,
+        "language": meta.language,
+    }
+
+
+def _list_json(answer: ListAnswer) -> dict[str, Any]:
+    return {
+        "dataset": _metadata_json(answer.metadata),
+        "highlights": [
+            {
+                "rank": listed.highlight.rank,
+                "slug": listed.highlight.slug,
+                "title": _text(listed.highlight.title),
+                "short_title": _text(listed.highlight.short_title),
+                "summary": _text(listed.highlight.summary),
+                "figures": list(listed.highlight.figures),
+                "headline": [figure_json(each) for each in listed.headline],
+                "events": [_event_json(event) for event in listed.events],
+            }
+            for listed in answer.highlights
+        ],
+    }
+
+
+def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
+    figure, derived = row.figure, row.derivation
+    percent = derived.percent_change
+    return {
+        "id": figure.id,
+        "label": _text(figure.label),
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "previous": {"year": row.comparison.year, **_estimate(derived.baseline, figure.qualifier)},
+        "current": {"year": figure.year, "value": json_number(figure.value), "derived": False},
+        "change": _estimate(derived.absolute_change, figure.qualifier),
+        "change_percent": None if percent is None else _estimate(percent, "exact"),
+        "direction": row.direction,
+        "source": _source(row.comparison.source),
+    }
+
+
+def _compare_json(answer: CompareAnswer) -> dict[str, Any]:
+    return {
+        "year": answer.year,
+        "current_year": answer.current_year,
+        "rows": [_compare_row_json(row) for row in answer.rows],
+        "omitted": list(answer.omitted),
+    }
+
+
+def _search_json(answer: SearchAnswer) -> dict[str, Any]:
+    return {
+        "query": answer.query,
+        "results": [
+            {"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score}
+            for hit in answer.hits
+        ],
+    }
+
+
+# ---- CSV -------------------------------------------------------------------------------------
+
+SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score")
+FIGURE_CSV_COLUMNS = (
+    *("id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote"),
+    *("comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous"),
+    *("baseline_value", "baseline_derived"),
+)
+LIST_CSV_COLUMNS = (
+    *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
+)
+COMPARE_CSV_COLUMNS = (
+    *("id", "label_vi", "label_en", "unit", "qualifier"),
+    *("previous_year", "previous_value", "previous_derived", "previous_low", "previous_high"),
+    *("current_year", "current_value", "change", "change_derived", "change_percent", "change_percent_derived"),
+    "direction",
+)
+
+
+def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
+    """One row per stated comparison (one row when there is none): a long table for pandas."""
+    figure = answer.figure
+    base = (
+        *(figure.id, figure.label.vi, figure.label.en, figure.value, figure.out_of, figure.unit),
+        *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
+    )
+    if not answer.comparisons:
+        return [base + (None,) * 7]
+    return [
+        (
+            *base,
+            *(stated.comparison.basis, stated.comparison.year, stated.comparison.kind, stated.comparison.value),
+            stated.comparison.ambiguous,
+            None if stated.derivation is None else stated.derivation.baseline.value,
+            None if stated.derivation is None else True,
+        )
+        for stated in answer.comparisons
+    ]
+
+
+def _list_csv_rows(answer: ListAnswer) -> list[tuple[object, ...]]:
+    return [
+        (
+            *(h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en),
+            *(";".join(h.headline), ";".join(h.figures)),
+        )
+        for h in (listed.highlight for listed in answer.highlights)
+    ]
+
+
+def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
+    table: list[tuple[object, ...]] = []
+    for row in answer.rows:
+        figure, derived = row.figure, row.derivation
+        percent = derived.percent_change
+        table.append(
+            (
+                *(figure.id, figure.label.vi, figure.label.en, figure.unit, figure.qualifier),
+                *(row.comparison.year, derived.baseline.value, derived.baseline.derived),
+                *(derived.baseline.low, derived.baseline.high, figure.year, figure.value),
+                *(derived.absolute_change.value, derived.absolute_change.derived),
+                *(None if percent is None else percent.value, None if percent is None else percent.derived),
+                row.direction,
+            )
+        )
+    return table

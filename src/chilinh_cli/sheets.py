@@ -1,0 +1,287 @@
+"""Answers as sheets and charts for people, in a language. It derives nothing: every
+value it shows comes with the answer (``core``); it only chooses words and layout."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from . import messages
+from .core import (
+    Answer,
+    CompareAnswer,
+    FigureAnswer,
+    FiguresAnswer,
+    HighlightAnswer,
+    ListAnswer,
+    SearchAnswer,
+    SearchHit,
+)
+from .language import Lang
+from .messages import Msg
+from .models import Dataset, Figure, Highlight
+from .tables import Table
+from .values import (
+    against,
+    baseline_name,
+    format_change,
+    format_date,
+    format_estimate,
+    format_figure_value,
+    format_published,
+    format_source,
+)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Sheet:
+    """A table of text for people: a title, column headers, rows and footnotes."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a chart: its label, its length as a fraction of the longest, and its value."""
+
+    label: str
+    fraction: float
+    text: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BarGroup:
+    title: str
+    bars: tuple[Bar, ...]
+    change: Bar
+    direction: str
+    """'up', 'down' or 'unchanged': shown as a word (in ``change.text``) and an arrow, never by colour alone."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    groups: tuple[BarGroup, ...]
+    notes: tuple[str, ...] = ()
+
+
+def sheet(answer: Answer, lang: Lang) -> Sheet:
+    """The sheet a terminal, a pipe or a Markdown report shows for ``answer``."""
+    if isinstance(answer, ListAnswer):
+        return _list_sheet(answer, lang)
+    if isinstance(answer, FiguresAnswer):
+        return _figures_sheet(answer, lang)
+    if isinstance(answer, FigureAnswer):
+        return _figure_sheet(answer, lang)
+    if isinstance(answer, HighlightAnswer):
+        return _highlight_sheet(answer, lang)
+    if isinstance(answer, CompareAnswer):
+        return _compare_sheet(answer, lang)
+    return _search_sheet(answer, lang)
+
+
+def _h(key: str, lang: Lang) -> str:
+    return messages.HEADERS[key].get(lang)
+
+
+def _list_sheet(answer: ListAnswer, lang: Lang) -> Sheet:
+    rows: list[tuple[str, ...]] = []
+    for listed in answer.highlights:
+        parts = [f"{a.figure.label.get(lang)}: {format_figure_value(a.figure, lang)}" for a in listed.headline]
+        if not parts:
+            parts = [f"{format_date(event, lang)}: {event.label.get(lang)}" for event in listed.events]
+        rows.append((str(listed.highlight.rank), listed.highlight.short_title.get(lang), "; ".join(parts) or "—"))
+    meta = answer.metadata
+    note = messages.LIST_NOTE.get(lang).format(
+        publisher=meta.publisher, published=format_published(meta.published, lang)
+    )
+    columns = (_h("rank", lang), _h("highlight", lang), _h("headline", lang))
+    return Sheet(meta.title if lang == "vi" else meta.title_en, columns, tuple(rows), (note,))
+
+
+def _figures_sheet(answer: FiguresAnswer, lang: Lang) -> Sheet:
+    rows = tuple(
+        (figure.id, figure.label.get(lang), format_figure_value(figure, lang), str(figure.source.section))
+        for figure in answer.figures
+    )
+    columns = (_h("id", lang), _h("figure", lang), _h("value", lang), _h("section", lang))
+    return Sheet(messages.EVERY_FIGURE.get(lang), columns, rows, (messages.FIGURES_NOTE.get(lang),))
+
+
+def _figure_sheet(answer: FigureAnswer, lang: Lang) -> Sheet:
+    figure = answer.figure
+    rows: list[tuple[str, str]] = [
+        (_h("figure", lang), figure.label.get(lang)),
+        (_h("id", lang), ", ".join((figure.id, *figure.aliases))),
+        (_h("value", lang), format_figure_value(figure, lang)),
+        (_h("year", lang), str(figure.year)),
+        (_h("source", lang), format_source(figure.source, lang)),
+    ]
+    if figure.note is not None:
+        rows.append((_h("note", lang), figure.note.get(lang)))
+    for stated in answer.comparisons:
+        comparison = stated.comparison
+        said = f"{format_change(comparison, figure.unit, lang)} {against(comparison, lang)}"
+        if comparison.ambiguous:
+            said += messages.AMBIGUOUS.get(lang)
+        rows.append((_h("comparison", lang), said))
+        rows.append((_h("source", lang), format_source(comparison.source, lang)))
+        if stated.derivation is not None:
+            baseline = format_estimate(stated.derivation.baseline, figure.unit, figure.qualifier, lang)
+            rows.append((baseline_name(comparison, lang), baseline))
+        if comparison.note is not None:
+            rows.append((_h("note", lang), comparison.note.get(lang)))
+    notes = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
+    return Sheet(figure.label.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
+
+
+def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
+    """One highlight in full: both titles, the summary, each figure with its comparisons and source."""
+    highlight = answer.highlight
+    rows: list[tuple[str, str]] = [
+        (_h("rank", lang), str(highlight.rank)),
+        (_h("title_vi", lang), highlight.title.vi),
+        (_h("title_en", lang), highlight.title.en),
+        (_h("summary", lang), highlight.summary.get(lang)),
+    ]
+    for figure_answer in answer.figures:
+        figure = figure_answer.figure
+        parts = [format_figure_value(figure, lang)]
+        for stated in figure_answer.comparisons:
+            comparison = stated.comparison
+            said = f"{format_change(comparison, figure.unit, lang)} {against(comparison, lang)}"
+            if stated.derivation is not None:
+                estimate = format_estimate(stated.derivation.baseline, figure.unit, figure.qualifier, lang)
+                said += f"; {baseline_name(comparison, lang)}: {estimate}"
+            if comparison.ambiguous:
+                said += messages.AMBIGUOUS.get(lang)
+            parts.append(said)
+        parts.append(format_source(figure.source, lang))
+        rows.append((figure.label.get(lang), " — ".join(parts)))
+    for event in answer.events:
+        rows.append((format_date(event, lang), f"{event.label.get(lang)} — {format_source(event.source, lang)}"))
+    notes = (messages.DERIVED_NOTE.get(lang),) if any(a.derives for a in answer.figures) else ()
+    title = f"{highlight.rank}. {highlight.short_title.get(lang)}"
+    return Sheet(title, (_h("field", lang), _h("value", lang)), tuple(rows), notes)
+
+
+def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:
+    rows = tuple(
+        (messages.KINDS[hit.kind].get(lang), hit.key, _hit_label(hit, lang), _matched_field(hit.field, lang), hit.text)
+        for hit in answer.hits
+    )
+    columns = tuple(_h(key, lang) for key in ("kind", "id", "name", "matched", "text"))
+    return Sheet(messages.SEARCH_TITLE.get(lang).format(text=answer.query), columns, rows)
+
+
+def _matched_field(field: str, lang: Lang) -> str:
+    """'label.en' as a Vietnamese reader says it ('label (English)', in Vietnamese); English keeps the field's name."""
+    if lang != "vi":
+        return field
+    name, _, language = field.partition(".")
+    said = messages.FIELD_NAMES[name].vi if name in messages.FIELD_NAMES else name
+    return (
+        messages.FIELD_IN_LANGUAGE.vi.format(field=said, language=messages.LANGUAGE_NAMES[language].vi)
+        if language
+        else said
+    )
+
+
+def _hit_label(hit: SearchHit, lang: Lang) -> str:
+    item = hit.item
+    if isinstance(item, Figure):
+        return f"{item.label.get(lang)}: {format_figure_value(item, lang)}"
+    if isinstance(item, Highlight):
+        return f"{item.rank}. {item.short_title.get(lang)}"
+    return f"{format_date(item, lang)}: {item.label.get(lang)}"
+
+
+def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
+    rows: list[tuple[str, ...]] = []
+    for row in answer.rows:
+        figure, derived = row.figure, row.derivation
+        percent = derived.percent_change
+        rows.append(
+            (
+                figure.label.get(lang),
+                format_estimate(derived.baseline, figure.unit, figure.qualifier, lang),
+                format_figure_value(figure, lang),
+                format_estimate(derived.absolute_change, figure.unit, figure.qualifier, lang, signed=True),
+                format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—",
+                messages.DIRECTIONS[row.direction].get(lang),
+            )
+        )
+    notes = [messages.DERIVED_NOTE.get(lang)]
+    if answer.omitted:
+        notes.append(messages.OMITTED_NOTE.get(lang).format(count=len(answer.omitted), year=answer.year))
+    columns = (
+        _h("figure", lang),
+        str(answer.year),
+        str(answer.current_year),
+        _h("change", lang),
+        _h("change_percent", lang),
+        _h("direction", lang),
+    )
+    title = messages.COMPARE_TITLE.get(lang).format(current=answer.current_year, year=answer.year)
+    return Sheet(title, columns, tuple(rows), tuple(notes))
+
+
+def chart(answer: CompareAnswer, lang: Lang) -> Chart:
+    """Both years of each figure as bars on the figure's own scale, and its change in % on a
+    scale shared by all figures (their units differ, their growth rates do not)."""
+    percents = [abs(float(row.derivation.percent_change.value)) for row in answer.rows if row.derivation.percent_change]
+    widest = max(percents, default=0.0) or 1.0
+    groups = []
+    for row in answer.rows:
+        figure, derived = row.figure, row.derivation
+        previous, current = float(derived.baseline.value), float(figure.value)
+        top = max(abs(previous), abs(current)) or 1.0
+        percent = derived.percent_change
+        change_text = format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
+        direction = messages.DIRECTIONS[row.direction].get(lang)
+        baseline_text = format_estimate(derived.baseline, figure.unit, figure.qualifier, lang)
+        groups.append(
+            BarGroup(
+                figure.label.get(lang),
+                (
+                    Bar(str(answer.year), abs(previous) / top, baseline_text),
+                    Bar(str(answer.current_year), abs(current) / top, format_figure_value(figure, lang)),
+                ),
+                Bar(
+                    _h("change_percent", lang),
+                    abs(float(percent.value)) / widest if percent else 0.0,
+                    f"{change_text} ({direction})",
+                ),
+                row.direction,
+            )
+        )
+    table = _compare_sheet(answer, lang)
+    return Chart(table.title, tuple(groups), table.notes)
+
+
+# ---- one-line reports of validate and export ---------------------------------------------------
+
+
+def valid(path: str, dataset: Dataset) -> Msg:
+    """'PATH: valid (10 highlights, 37 figures, 7 events)'."""
+    counts = {
+        "highlights": _counted(messages.HIGHLIGHTS, len(dataset.highlights)),
+        "figures": _counted(messages.FIGURES, len(dataset.figures)),
+        "events": _counted(messages.EVENTS, len(dataset.events)),
+    }
+    return messages.VALID.format(path=path, **counts)
+
+
+def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
+    return forms[0 if n == 1 else 1].format(n=n)
+
+
+def wrote_sqlite(path: str, written: list[Table]) -> Msg:
+    rows = sum(len(table.rows) for table in written)
+    return messages.WROTE_SQLITE.format(path=path, tables=len(written), rows=rows)
+
+
+def wrote_csv(directory: str, written: list[Table]) -> Msg:
+    return messages.WROTE_CSV.format(path=directory, names=", ".join(f"{table.name}.csv" for table in written))

@@ -1,0 +1,156 @@
+"""The dataset as relational tables: the one schema that ``export sqlite`` and ``export csv`` write.
+
+Tables: units, highlights, sources, figures, figure_aliases, comparisons, events, with
+primary and foreign keys, ready for sqlite-utils, Datasette or DuckDB. Numbers keep
+their exact written form in a ``*_exact`` text column next to the numeric one (SQLite
+has no decimal type: 99.92 as REAL is only close to 99.92).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from . import messages
+from .models import Dataset, Figure, Source, Text, event_homes, figure_homes
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    """Column definitions in SQLite syntax; the first word of each is the column name."""
+    constraints: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.split()[0] for column in self.columns)
+
+    def ddl(self) -> str:
+        return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(self.columns + self.constraints) + "\n)"
+
+
+_HIGHLIGHT_KEY = "FOREIGN KEY (highlight_rank) REFERENCES highlights(rank)"
+_SOURCE_KEY = "FOREIGN KEY (source_id) REFERENCES sources(id)"
+_FIGURE_KEY = "FOREIGN KEY (figure_id) REFERENCES figures(id)"
+_NOTES = ("note_vi TEXT", "note_en TEXT")
+
+UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
+HIGHLIGHTS_COLUMNS = (
+    *("rank INTEGER PRIMARY KEY", "slug TEXT NOT NULL UNIQUE", "title_vi TEXT NOT NULL", "title_en TEXT NOT NULL"),
+    *("short_title_vi TEXT NOT NULL", "short_title_en TEXT NOT NULL"),
+    *("summary_vi TEXT NOT NULL", "summary_en TEXT NOT NULL"),
+)
+SOURCES_COLUMNS = ("id INTEGER PRIMARY KEY", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
+FIGURES_COLUMNS = (
+    *("id TEXT PRIMARY KEY", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *("value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
+    *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
+)
+ALIASES_COLUMNS = ("alias TEXT PRIMARY KEY", "figure_id TEXT NOT NULL")
+COMPARISONS_COLUMNS = (
+    *("id INTEGER PRIMARY KEY", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
+    *("kind TEXT NOT NULL", "value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
+    *("source_id INTEGER NOT NULL", *_NOTES),
+)
+EVENTS_COLUMNS = (
+    *("id TEXT PRIMARY KEY", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
+    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL"),
+)
+
+
+def _number(value: int | Decimal | None) -> int | float | None:
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _exact(value: int | Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class _Sources:
+    """Each distinct (section, quote) once, numbered in the order first met."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[int, str], int] = {}
+
+    def id(self, source: Source) -> int:
+        return self.ids.setdefault((source.section, source.quote), len(self.ids) + 1)
+
+    def rows(self) -> list[tuple[object, ...]]:
+        return [(number, section, quote) for (section, quote), number in self.ids.items()]
+
+
+def tables(dataset: Dataset) -> list[Table]:
+    """The dataset as tables, in an order that satisfies every foreign key."""
+    sources = _Sources()
+    figures, comparisons = _figure_rows(dataset, sources)
+    events = _event_rows(dataset, sources)
+    highlights = [
+        (h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en, h.summary.vi, h.summary.en)
+        for h in dataset.highlights
+    ]
+    aliases: list[tuple[object, ...]] = [(alias, f.id) for f in dataset.figures for alias in f.aliases]
+    units: list[tuple[object, ...]] = [(code, label.en, label.vi) for code, label in messages.UNIT_NAMES.items()]
+    return [
+        Table("units", UNITS_COLUMNS, (), units),
+        Table("highlights", HIGHLIGHTS_COLUMNS, (), list(highlights)),
+        Table("sources", SOURCES_COLUMNS, (), sources.rows()),
+        Table(
+            "figures",
+            FIGURES_COLUMNS,
+            (_HIGHLIGHT_KEY, "FOREIGN KEY (unit) REFERENCES units(code)", _SOURCE_KEY),
+            figures,
+        ),
+        Table("figure_aliases", ALIASES_COLUMNS, (_FIGURE_KEY,), aliases),
+        Table("comparisons", COMPARISONS_COLUMNS, (_FIGURE_KEY, _SOURCE_KEY), comparisons),
+        Table("events", EVENTS_COLUMNS, (_HIGHLIGHT_KEY, _SOURCE_KEY), events),
+    ]
+
+
+def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The figures and comparisons tables; sources are numbered as a reader meets them, each
+    figure's before those of its comparisons."""
+    home = figure_homes(dataset)
+    figures: list[tuple[object, ...]] = []
+    comparisons: list[tuple[object, ...]] = []
+    for figure in dataset.figures:
+        figures.append(
+            (
+                *(figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
+                *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
+                *(figure.year, sources.id(figure.source), *_notes(figure.note)),
+            )
+        )
+        comparisons += _comparison_rows(figure, len(comparisons), sources)
+    return figures, comparisons
+
+
+def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tuple[object, ...]]:
+    return [
+        (
+            *(before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
+            *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
+            *(sources.id(comparison.source), *_notes(comparison.note)),
+        )
+        for n, comparison in enumerate(figure.comparisons, start=1)
+    ]
+
+
+def _notes(note: Text | None) -> tuple[str | None, str | None]:
+    return (note.vi, note.en) if note else (None, None)
+
+
+def _event_rows(dataset: Dataset, sources: _Sources) -> list[tuple[object, ...]]:
+    home = event_homes(dataset)
+    return [
+        (
+            *(event.id, home.get(event.id), event.label.vi, event.label.en),
+            *(event.date.year, event.date.month, event.date.day, event.date.period, int(event.date.year_inferred)),
+            sources.id(event.source),
+        )
+        for event in dataset.events
+    ]

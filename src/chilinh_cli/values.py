@@ -1,0 +1,90 @@
+"""Single values as people read them, in a language: amounts, estimates, changes, sources, dates.
+
+Everything here formats what it is given; nothing is computed but the writing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import messages
+from .derive import Estimate
+from .language import Lang
+from .models import Comparison, Event, Figure, Source
+from .numfmt import format_money, format_number
+
+Number = int | Decimal
+
+
+def format_amount(value: Number, unit: str, lang: Lang, out_of: int | None = None) -> str:
+    """A value in its unit, without qualifier: 'VND 967.3 billion', '99.92%', '10/12', '34 days'."""
+    if unit == "vnd":
+        return format_money(value, lang)
+    if unit == "percent":
+        return format_number(value, lang) + "%"
+    if unit == "share":
+        return f"{format_number(value, lang)}/{format_number(out_of or 0, lang)}"
+    if unit == "days":
+        return (messages.ONE_DAY if value == 1 else messages.DAYS).get(lang).format(format_number(value, lang))
+    return format_number(value, lang)
+
+
+def with_qualifier(text: str, qualifier: str, lang: Lang) -> str:
+    return text if qualifier == "exact" else messages.QUALIFIERS[qualifier].get(lang).format(text)
+
+
+def format_figure_value(figure: Figure, lang: Lang) -> str:
+    return with_qualifier(format_amount(figure.value, figure.unit, lang, figure.out_of), figure.qualifier, lang)
+
+
+def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: Lang, *, signed: bool = False) -> str:
+    """A stated or derived value; a derived one reads '… (derived)', with '≈' when it is rounded,
+    and keeps the figure's qualifier."""
+    text = format_amount(estimate.value, unit, lang)
+    if signed and estimate.value > 0:
+        text = "+" + text
+    if not estimate.derived:
+        return text
+    rounded = not (estimate.low == estimate.value == estimate.high)
+    marked = messages.DERIVED_VALUE.get(lang).format(("≈ " if rounded else "") + text)
+    return with_qualifier(marked, qualifier, lang)
+
+
+def format_change(comparison: Comparison, unit: str, lang: Lang) -> str:
+    """The change as the article states it: '+22,4%', '-90'."""
+    change_unit = "percent" if comparison.kind == "percent_change" else unit
+    text = format_amount(comparison.value, change_unit, lang)
+    return ("+" + text) if comparison.value > 0 else text
+
+
+def against(comparison: Comparison, lang: Lang) -> str:
+    """What a comparison is made with: 'against 2020', 'against the budget estimate'."""
+    return messages.AGAINST[comparison.basis].get(lang).format(year=comparison.year)
+
+
+def baseline_name(comparison: Comparison, lang: Lang) -> str:
+    """The name of the value compared with: '2020 value', 'Budget estimate'."""
+    return messages.BASELINE[comparison.basis].get(lang).format(year=comparison.year)
+
+
+def format_source(source: Source, lang: Lang) -> str:
+    return messages.SOURCE.get(lang).format(section=source.section, quote=source.quote)
+
+
+def format_date(event: Event, lang: Lang) -> str:
+    date = event.date
+    month = messages.MONTHS[date.month - 1].get(lang)
+    if date.day is not None:
+        text = messages.DATE_DAY.get(lang).format(day=date.day, month=month, year=date.year)
+    elif date.period is not None:
+        text = messages.DATE_PERIODS[date.period].get(lang).format(month=month, year=date.year)
+    else:
+        text = messages.DATE_MONTH.get(lang).format(month=month, year=date.year)
+    if date.year_inferred:
+        text += messages.YEAR_INFERRED.get(lang)
+    return text
+
+
+def format_published(iso_date: str, lang: Lang) -> str:
+    """The metadata's ISO date as each language's readers write it: 2022-01-11, 11/01/2022."""
+    return "/".join(reversed(iso_date.split("-"))) if lang == "vi" else iso_date
