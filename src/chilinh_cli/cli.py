@@ -11,7 +11,6 @@ names never pay for it; docs/architecture.md lists every import kept lazy, and w
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -248,7 +247,7 @@ def compare(
 
     if chart and fmt in (OutputFormat.json, OutputFormat.csv):
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
-    output = dataclasses.replace(_output(ctx, fmt, lang, no_color, export_svg), chart=chart)
+    output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
     _answer(output, data, lambda dataset: compared(dataset, year))
 
 

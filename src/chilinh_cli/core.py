@@ -7,9 +7,9 @@ layers above only say what they are given."""
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from .derive import Derivation, from_change, from_percent
 from .errors import (
@@ -81,16 +81,14 @@ def comparison_years(dataset: Dataset) -> list[int]:
     return sorted(years)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class StatedComparison:
+class StatedComparison(NamedTuple):
     """A comparison the article states, with what it implies (None when its wording is ambiguous)."""
 
     comparison: Comparison
     derivation: Derivation | None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class FigureAnswer:
+class FigureAnswer(NamedTuple):
     """One figure, each of its stated comparisons beside the values derived from it."""
 
     figure: Figure
@@ -111,8 +109,7 @@ def named_figure(dataset: Dataset, name: str) -> FigureAnswer:
     return figure_answer(find_figure(dataset, name))
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class FiguresAnswer:
+class FiguresAnswer(NamedTuple):
     """Every figure of a dataset (``metric`` without a name)."""
 
     figures: tuple[Figure, ...]
@@ -123,8 +120,7 @@ class FiguresAnswer:
         return (figure_answer(figure) for figure in self.figures)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class HighlightAnswer:
+class HighlightAnswer(NamedTuple):
     """One highlight in full: its figures (with derived values) and its events."""
 
     highlight: Highlight
@@ -132,8 +128,7 @@ class HighlightAnswer:
     events: tuple[Event, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ListedHighlight:
+class ListedHighlight(NamedTuple):
     """A highlight as the list shows it: its headline figures, and its events."""
 
     highlight: Highlight
@@ -141,16 +136,14 @@ class ListedHighlight:
     events: tuple[Event, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ListAnswer:
+class ListAnswer(NamedTuple):
     """What the dataset is, and its highlights with their headline figures."""
 
     metadata: Metadata
     highlights: tuple[ListedHighlight, ...]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ComparedFigure:
+class ComparedFigure(NamedTuple):
     figure: Figure
     comparison: Comparison
     derivation: Derivation
@@ -161,8 +154,7 @@ class ComparedFigure:
         return "up" if sign > 0 else "down" if sign < 0 else "unchanged"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class CompareAnswer:
+class CompareAnswer(NamedTuple):
     year: int
     """The year compared with."""
     current_year: int
@@ -244,8 +236,7 @@ def highlight_slugs(dataset: Dataset) -> list[str]:
     return [highlight.slug for highlight in dataset.highlights]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One thing that matched a search: what it is, and the field that matched best."""
 
     kind: str
@@ -286,8 +277,7 @@ def _searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight
         yield "event", event.id, event, "quote", event.source.quote
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class SearchAnswer:
+class SearchAnswer(NamedTuple):
     query: str
     hits: tuple[SearchHit, ...]
 

@@ -9,8 +9,8 @@ last stated digit is what makes the interval.
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import NamedTuple
 
 Number = int | Decimal
 
@@ -18,8 +18,7 @@ Number = int | Decimal
 EXACT_PERCENT_STEP = Decimal("0.1")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Estimate:
+class Estimate(NamedTuple):
     """A value with the interval it comes from; ``derived`` is False for stated values."""
 
     value: Number
@@ -56,8 +55,7 @@ def round_within(central: Decimal, low: Decimal, high: Decimal, exact_step: Deci
         step = step.scaleb(-1)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Derivation:
+class Derivation(NamedTuple):
     """What a stated change implies: the value compared with, and the change in the other form."""
 
     baseline: Estimate

@@ -11,14 +11,12 @@ The dataset's own bilingual texts (labels, titles, notes) are data, not entries 
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Final
+from typing import Final, NamedTuple
 
 from .language import Lang
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Msg:
+class Msg(NamedTuple):
     """A text in English and in Vietnamese."""
 
     en: str

@@ -9,14 +9,13 @@ replaced, and CSV text cells that a spreadsheet would run as a formula are defus
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 from . import documents, messages, sheets
 from .core import Answer, CompareAnswer
@@ -33,8 +32,7 @@ Format = Literal["table", "json", "csv", "markdown"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
     """How an answer is to be shown: the options every query command shares."""
 
     format: Format = "table"

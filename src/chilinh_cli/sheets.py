@@ -3,7 +3,7 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
-import dataclasses
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import messages
 from .core import (
@@ -19,7 +19,6 @@ from .core import (
 from .language import Lang
 from .messages import Msg
 from .models import Dataset, Figure, Highlight
-from .tables import Table
 from .values import (
     against,
     baseline_name,
@@ -31,9 +30,11 @@ from .values import (
     format_source,
 )
 
+if TYPE_CHECKING:
+    from .tables import Table
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Sheet:
+
+class Sheet(NamedTuple):
     """A table of text for people: a title, column headers, rows and footnotes."""
 
     title: str
@@ -42,8 +43,7 @@ class Sheet:
     notes: tuple[str, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(NamedTuple):
     """One bar of a chart: its label, its length as a fraction of the longest, and its value."""
 
     label: str
@@ -51,8 +51,7 @@ class Bar:
     text: str
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class BarGroup:
+class BarGroup(NamedTuple):
     title: str
     bars: tuple[Bar, ...]
     change: Bar
@@ -60,8 +59,7 @@ class BarGroup:
     """'up', 'down' or 'unchanged': shown as a word (in ``change.text``) and an arrow, never by colour alone."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(NamedTuple):
     title: str
     groups: tuple[BarGroup, ...]
     notes: tuple[str, ...] = ()
