@@ -12,6 +12,9 @@ import pytest
 from chilinh_cli.loader import embedded_path, load_dataset
 from chilinh_cli.models import Dataset
 
+# readers.py holds helpers that assert; rewrite them like a test module's asserts
+pytest.register_assert_rewrite("readers")
+
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO.parent / "shared" / "seed" / "000_7f142ac89515c70a.txt"
 

@@ -1,16 +1,75 @@
-"""Helpers only the tests need: reading numbers back as a person reads them, and the help
-texts a command tree can print."""
+"""Helpers only the tests need: running the command line, loading a file that must fail,
+finding English words in Vietnamese text, reading numbers back as a person reads them, and
+the help texts a command tree can print."""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import pytest
 from typer._click import Command, Context
+from typer.main import get_command
+from typer.testing import CliRunner, Result
 
+from chilinh_cli import entry
+from chilinh_cli.cli import app
 from chilinh_cli.click_bridge import walk
+from chilinh_cli.errors import DataFileError
 from chilinh_cli.language import Lang
+from chilinh_cli.loader import embedded_path, load_dataset
+from chilinh_cli.messages import Msg
+
+REPO = Path(__file__).resolve().parents[1]
+PRISTINE = json.loads(embedded_path().read_text(encoding="utf-8"))
+"""The embedded dataset as plain JSON (numbers as floats): deep-copy it before changing it."""
+TABLES = {"units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
+"""The tables an export writes."""
+Writer = Callable[[Any], Path]
+"""The type of the ``write_dataset`` fixture."""
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run the command line through Typer's CliRunner."""
+    return runner.invoke(app, list(args), env=env)
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the console script in this process, exactly as the installed `chilinh` runs."""
+    monkeypatch.setattr(sys, "argv", ["chilinh", *args])
+    # Click names the program after `python -m <package>` when there is one: here, pytest.
+    monkeypatch.setattr(sys.modules["__main__"], "__package__", None)
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()
+    captured = capsys.readouterr()
+    code = stopped.value.code
+    return (code if isinstance(code, int) else 0), captured.out, captured.err
+
+
+def dump(document: Any) -> str:
+    """A document as JSON text, Decimals as numbers."""
+    return json.dumps(document, ensure_ascii=False, default=lambda o: float(o) if isinstance(o, Decimal) else str(o))
+
+
+def loading_problems(path: Path) -> list[tuple[str, Msg]]:
+    """The problems loading ``path`` reports; loading must fail, naming the file."""
+    with pytest.raises(DataFileError) as caught:
+        load_dataset(path, use_cache=False)
+    assert caught.value.path == str(path)
+    assert str(path) in str(caught.value)
+    return list(caught.value.problems)
+
+
+def english_problems(path: Path) -> list[tuple[str, str]]:
+    """Each problem's field path and its English."""
+    return [(field, reason.en) for field, reason in loading_problems(path)]
 
 
 def parse_number(text: str, lang: Lang) -> Decimal:
@@ -50,3 +109,37 @@ def help_texts(command: Command) -> Iterator[str]:
             text = getattr(param, "help", None)
             if text:
                 yield text
+
+
+# ---- English words where Vietnamese is wanted ---------------------------------------------
+
+# Words that are the same in both languages: option values, names of formats,
+# tables and environment variables, and the program's own commands.
+SHARED = {
+    "table", "json", "csv", "markdown", "en", "vi", "chilinh", "jq", "rows", "id", "ls", "tables", "datasette",
+    "highlights", "figures", "comparisons", "sources", "events", "JSON", "Schema", "SQLite", "CSV", "UTF", "GitHub",
+    "SVG", "LANG", "CHILINH_LANG", "CHILINH_DATA", "CHILINH_DEBUG", "NO_COLOR", "TERM", "dumb", "shell", "tab",
+    "list", "show", "metric", "compare", "search", "validate", "schema", "export", "sqlite", "revenue", "economy",
+    "petitions", "growth", "db", "Linh", "units", "figure_aliases", "LC_ALL", "LC_MESSAGES",
+    "my", "city", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
+}  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z_]{3,}", text))
+
+
+ENGLISH = (
+    {word for text in help_texts(get_command(app)) for word in _words(text)}
+    | _words("Usage Options Arguments Commands Examples Try for help Error Invalid value default env var required")
+    | _words("Missing argument option command such Did you mean not one valid integer range extra unexpected")
+    | _words("requires does take empty more than characters problem problems invalid dataset file")
+    | _words("OPTIONS COMMAND ARGS")
+) - SHARED
+
+
+def english_words(text: str) -> set[str]:
+    """English words in a text, leaving out option names, quoted values and example command lines."""
+    kept = [line for line in text.splitlines() if not line.strip().startswith("chilinh ")]
+    scrubbed = re.sub(r"--?[a-z][a-z-]*|'[^']*'|\"[^\"]*\"|<[^>]*>|\S+\.(?:json|svg|db)\b", " ", "\n".join(kept))
+    return _words(scrubbed) & ENGLISH

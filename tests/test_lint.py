@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from readers import REPO
 
 
 def _tool(args: list[str]) -> subprocess.CompletedProcess[str]:

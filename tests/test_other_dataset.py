@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import chilinh_cli as chilinh
 from chilinh_cli import load_dataset
 from chilinh_cli.cli import app
+from readers import runner
 
 FICTIONAL = Path(__file__).parent / "data" / "fictional-city.json"
-runner = CliRunner()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Number formatting and parsing in both languages, and the text helpers."""
+"""Numbers and amounts of money written in both languages, and read back as a person reads them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from chilinh_cli.language import Lang
 from chilinh_cli.numfmt import format_money, format_number
-from chilinh_cli.text import fold, safe
 from readers import parse_number, parse_vi_amount
 
 
@@ -74,30 +73,3 @@ def test_parse_vi_amount(text: str, value: int | Decimal) -> None:
 def test_parse_vi_amount_needs_digits() -> None:
     with pytest.raises(ValueError, match="no number"):
         parse_vi_amount("một nửa")
-
-
-def test_fold_ignores_case_and_diacritics() -> None:
-    assert fold("Tổng thu ngân sách") == "tong thu ngan sach"
-    assert fold("ĐƠN THƯ") == "don thu"
-    assert fold("budget-revenue") == "budget revenue"
-
-
-@given(st.text())
-def test_fold_is_idempotent_and_plain(text: str) -> None:
-    folded = fold(text)
-    assert fold(folded) == folded
-    assert all(ch == " " or ch.isalnum() for ch in folded)
-
-
-def test_safe_neutralises_control_and_bidi() -> None:
-    assert safe("a\x1b[31mb") == "a\ufffd[31mb"
-    assert safe("x\u202ey") == "x\ufffdy"
-    assert safe("line\nbreak\ttab") == "line break tab"
-    assert safe("[bold]kept[/bold]") == "[bold]kept[/bold]"
-
-
-@given(st.text())
-def test_safe_never_lets_a_control_character_through(text: str) -> None:
-    cleaned = safe(text)
-    assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in cleaned)
-    assert not any(ch in cleaned for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

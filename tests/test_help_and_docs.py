@@ -1,4 +1,4 @@
-"""The Python API, every command's help, the README's command reference, and shell completion."""
+"""Every command's help, the version, the README's command reference, and shell completion."""
 
 from __future__ import annotations
 
@@ -6,45 +6,14 @@ import os
 import re
 import subprocess
 import sysconfig
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.main import get_command
-from typer.testing import CliRunner
 
-import chilinh_cli as chilinh
-from chilinh_cli import load_dataset
+from chilinh_cli import __version__
 from chilinh_cli.cli import app
-from chilinh_cli.models import Dataset
-
-REPO = Path(__file__).resolve().parents[1]
-runner = CliRunner()
-
-
-def test_python_api() -> None:
-    dataset = chilinh.load_dataset()
-    revenue = chilinh.figure(dataset, "revenue").figure
-    assert (revenue.value, revenue.qualifier, revenue.unit) == (967_300_000_000, "more_than", "vnd")
-    assert chilinh.figure(dataset, "thu ngan sach").figure is revenue
-    assert chilinh.highlight(dataset, 10).highlight.slug == "petitions"
-    assert chilinh.highlight(dataset, "covid-19").highlight.rank == 3
-    assert chilinh.search(dataset, "ocop").hits[0].key == "ocop-products"
-    compared = chilinh.compare(dataset)
-    assert compared.year == 2020
-    records = chilinh.records(compared)
-    petitions = next(r for r in records if r["id"] == "petitions")
-    assert petitions["previous_value"] == 407
-    assert petitions["change_percent"] == Decimal("-22.1")
-    rows = chilinh.records(dataset)
-    assert len(rows) == 37
-    assert {"id", "label_vi", "label_en", "value", "unit", "qualifier", "quote"} <= set(rows[0])
-
-
-def test_records_build_a_dataframe_when_pandas_is_there() -> None:
-    pandas = pytest.importorskip("pandas")
-    frame = pandas.DataFrame(chilinh.records(load_dataset()))
-    assert frame.shape[0] == 37
+from readers import REPO, run, run_main, runner
 
 
 def _commands() -> list[str]:
@@ -57,6 +26,31 @@ def test_every_command_has_help_with_examples() -> None:
         assert result.exit_code == 0, name
         assert "Examples:" in result.stdout, f"'chilinh {name} --help' shows no examples"
         assert len(get_command(app).commands[name].help or "") > 20, name  # type: ignore[attr-defined]
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout == f"chilinh {__version__}\n"
+    help_text = run("--help").stdout
+    for command in ("list", "metric", "compare"):
+        assert command in help_text
+        assert "Examples:" in run(command, "--help").stdout
+
+
+def test_no_arguments_shows_help() -> None:
+    result = run()
+    assert "Usage" in result.stdout + result.stderr
+
+
+def test_no_arguments_shows_the_help_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(monkeypatch, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("Usage: chilinh [OPTIONS] COMMAND [ARGS]...")
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    code, out, err = run_main(monkeypatch, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("Cách dùng: chilinh [TUỲ-CHỌN] LỆNH [ĐỐI-SỐ]...")
 
 
 def test_every_command_is_in_the_readme_reference() -> None:
@@ -85,9 +79,10 @@ def test_completion_of_figures_aliases_and_slugs(tmp_path: Path) -> None:
     assert "compare" in _complete("chilinh comp", 1, tmp_path)
 
 
-def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
-    with pytest.raises(TypeError, match="year is an int such as 2020, not str"):
-        chilinh.compare(dataset, "2020")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="a figure's name is a str"):
-        chilinh.figure(dataset, None)  # type: ignore[arg-type]
-    assert chilinh.compare(dataset, 2020).year == 2020
+def test_completion_of_figure_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from chilinh_cli.cli_options import complete_figure
+
+    assert "revenue" in complete_figure("rev")
+    assert all(name.startswith("pe") for name in complete_figure("pe"))
+    monkeypatch.setenv("CHILINH_DATA", str(tmp_path / "absent.json"))
+    assert complete_figure("rev") == []

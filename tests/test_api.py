@@ -1,0 +1,53 @@
+"""The package's Python API: load_dataset, figure, highlight, compare, search and records."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import chilinh_cli as chilinh
+from chilinh_cli import load_dataset
+from chilinh_cli.models import Dataset
+
+
+def test_python_api() -> None:
+    dataset = chilinh.load_dataset()
+    revenue = chilinh.figure(dataset, "revenue").figure
+    assert (revenue.value, revenue.qualifier, revenue.unit) == (967_300_000_000, "more_than", "vnd")
+    assert chilinh.figure(dataset, "thu ngan sach").figure is revenue
+    assert chilinh.highlight(dataset, 10).highlight.slug == "petitions"
+    assert chilinh.highlight(dataset, "covid-19").highlight.rank == 3
+    assert chilinh.search(dataset, "ocop").hits[0].key == "ocop-products"
+    compared = chilinh.compare(dataset)
+    assert compared.year == 2020
+    records = chilinh.records(compared)
+    petitions = next(r for r in records if r["id"] == "petitions")
+    assert petitions["previous_value"] == 407
+    assert petitions["change_percent"] == Decimal("-22.1")
+    rows = chilinh.records(dataset)
+    assert len(rows) == 37
+    assert {"id", "label_vi", "label_en", "value", "unit", "qualifier", "quote"} <= set(rows[0])
+
+
+def test_records_build_a_dataframe_when_pandas_is_there() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(chilinh.records(load_dataset()))
+    assert frame.shape[0] == 37
+
+
+def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
+    with pytest.raises(TypeError, match="year is an int such as 2020, not str"):
+        chilinh.compare(dataset, "2020")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a figure's name is a str"):
+        chilinh.figure(dataset, None)  # type: ignore[arg-type]
+    assert chilinh.compare(dataset, 2020).year == 2020
+
+
+def test_public_api_is_importable_lazily() -> None:
+    import chilinh_cli
+    from chilinh_cli.loader import load_dataset
+
+    assert chilinh_cli.load_dataset(use_cache=False) == load_dataset(use_cache=False)
+    with pytest.raises(AttributeError):
+        _ = chilinh_cli.no_such_name  # type: ignore[attr-defined]

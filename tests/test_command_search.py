@@ -1,0 +1,32 @@
+"""chilinh search: figures, highlights and events matching a text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chilinh_cli.cli import app
+from readers import run, runner
+
+
+def test_search_output_formats() -> None:
+    plain = run("search", "bau cu").stdout.splitlines()
+    assert plain[0] == "Kind\tId\tName\tMatched\tText"
+    assert plain[1].startswith("figure\tvoter-turnout\tVoter turnout: 99.92%")
+    document = json.loads(run("search", "revenue", "-f", "json").stdout)
+    assert document["query"] == "revenue"
+    assert document["results"][0]["id"] == "budget-revenue"
+    rows = list(csv.DictReader(io.StringIO(run("search", "revenue", "-f", "csv").stdout)))
+    assert rows[0]["id"] == "budget-revenue"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=40))
+def test_search_any_text_answers_or_says_nothing_matched(text: str) -> None:
+    result = runner.invoke(app, ["search", text])
+    assert result.exit_code in (0, 1, 2)
+    assert result.exception is None or isinstance(result.exception, SystemExit)

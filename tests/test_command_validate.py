@@ -1,0 +1,39 @@
+"""chilinh validate: a data file checked, every problem listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chilinh_cli.cli import app
+from readers import Writer, run, runner
+
+
+def test_validate_the_embedded_dataset() -> None:
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.stdout.endswith(": valid (10 highlights, 37 figures, 4 events)\n")
+
+
+def test_validate_lists_every_problem(document: dict[str, Any], write_dataset: Writer) -> None:
+    document["figures"][0]["unit"] = "furlongs"
+    document["figures"][3]["source"]["section"] = 0
+    document["metadata"]["year"] = "2021"
+    path = write_dataset(document)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "invalid dataset (3 problems)" in result.stderr
+    for field in ("figures[0].unit", "figures[3].source.section", "metadata.year"):
+        assert f"  {field}: " in result.stderr
+    missing = run("validate", str(path.parent / "absent.json"))
+    assert missing.exit_code == 1
+    assert "no such file" in missing.stderr
+
+
+def test_validate_reads_chilinh_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHILINH_DATA", str(tmp_path / "none.json"))
+    missing = runner.invoke(app, ["validate", "-l", "vi"])
+    assert missing.exit_code == 1
+    assert missing.stderr == f"chilinh: lỗi: {tmp_path / 'none.json'}: không có tệp này\n"

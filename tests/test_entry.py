@@ -1,0 +1,119 @@
+"""entry.run(), in this process: the error boundary, Ctrl-C, --debug, closed pipes and streams that cannot encode."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sys
+
+import pytest
+from typer.exceptions import Abort
+
+import chilinh_cli
+from chilinh_cli import entry, render
+from readers import run_main
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    monkeypatch.setattr(sys, "argv", ["chilinh", *args])
+    with pytest.raises(SystemExit) as caught:
+        entry.run()
+    code = caught.value.code
+    return code if isinstance(code, int) else (0 if code is None else 1)
+
+
+def test_main_runs_a_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _main(monkeypatch, "metric", "revenue", "-f", "json") == 0
+    assert json.loads(capsys.readouterr().out)["value"] == 967_300_000_000
+
+
+def test_internal_error_asks_for_a_report(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", broken)
+    assert _main(monkeypatch, "list") == 1
+    err = capsys.readouterr().err
+    assert f"internal error in chilinh {chilinh_cli.__version__}" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("CHILINH_DEBUG", "1")
+    monkeypatch.setattr(sys, "argv", ["chilinh", "list"])
+    with pytest.raises(RuntimeError, match="boom"):
+        entry.run()
+
+
+def test_debug_flag_sets_debug_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _main(monkeypatch, "--debug", "--version") == 0
+    assert _main(monkeypatch, "--debug", "list") == 0
+    assert os.environ.get("CHILINH_DEBUG") == "1"
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*args: object) -> None:
+        entry._on_interrupt(2, None)
+
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", interrupted)
+    assert _main(monkeypatch, "list") == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def gone(*args: object) -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", gone)
+    monkeypatch.setattr(render, "silence_stdout", lambda: None)
+    assert _main(monkeypatch, "list") == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_abort_and_a_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def abort(*args: object) -> None:
+        raise Abort
+
+    monkeypatch.setattr("chilinh_cli.sheets.sheet", abort)
+    assert run_main(monkeypatch, capsys, "list", "-l", "vi")[:3] == (1, "", "chilinh: đã huỷ\n")
+    assert run_main(monkeypatch, capsys, "list")[2] == "chilinh: aborted\n"
+
+    def gone(lang: str) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(entry, "_run", gone)
+    assert run_main(monkeypatch, capsys, "list") == (0, "", "")
+
+
+def test_the_console_script_guards_ctrl_c_before_loading(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chilinh_cli import entry
+
+    installed = []
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.append((signum, handler)))
+    monkeypatch.setattr(sys, "argv", ["chilinh", "--version"])
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"chilinh {chilinh_cli.__version__}\n"
+    # one handler, set before anything else is loaded
+    assert installed == [(signal.SIGINT, entry._on_interrupt)]
+
+
+def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chilinh_cli import entry
+    from chilinh_cli.text import degrade_on_encode_error
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "stderr", utf8)
+    entry._configure_streams()
+    assert stream.errors == "chilinh-degrade"
+    assert utf8.errors == "strict"  # a stream that can print Vietnamese is left alone
+    stream.write("Giá trị: hơn 967,3 tỷ đồng")
+    stream.flush()
+    assert raw.getvalue() == b"Gia tri: hon 967,3 ty dong"
+    with pytest.raises(UnicodeDecodeError):
+        degrade_on_encode_error(UnicodeDecodeError("ascii", b"\xff", 0, 1, "bad"))

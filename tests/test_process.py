@@ -1,0 +1,239 @@
+"""The process as a user meets it: exit codes, the installed script, pipes, signals, streams that cannot encode."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import signal
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import chilinh_cli
+from chilinh_cli.cli import app
+from readers import dump, run, runner
+
+
+def _script() -> str:
+    name = "chilinh.exe" if sys.platform == "win32" else "chilinh"
+    candidate = Path(sysconfig.get_path("scripts")) / name
+    if not candidate.exists():
+        pytest.skip("the chilinh console script is not installed in this environment")
+    return str(candidate)
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHILINH_", "PYTHON", "NO_COLOR"))}
+    env.update(extra)
+    return env
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=_env(**env), capture_output=True, text=True, timeout=60, check=False)
+
+
+def _many_figures(document: dict[str, Any], count: int) -> dict[str, Any]:
+    big = copy.deepcopy(document)
+    originals = list(big["figures"])
+    home = {ref: h for h in big["highlights"] for ref in h["figures"]}
+    for n in range(count):
+        figure = copy.deepcopy(originals[n % len(originals)])
+        figure["id"] = f"{figure['id']}-{n}"
+        figure["aliases"] = [f"{alias}-{n}" for alias in figure["aliases"]]
+        home[originals[n % len(originals)]["id"]]["figures"].append(figure["id"])
+        big["figures"].append(figure)
+    return big
+
+
+# ---- the exit-code contract: one test per row of the README's table -------------------
+
+
+def test_exit_0_success() -> None:
+    result = runner.invoke(app, ["metric", "revenue"])
+    assert result.exit_code == 0
+    assert "967.3" in result.stdout
+    assert result.stderr == ""
+
+
+def test_exit_1_unanswerable(tmp_path: Path) -> None:
+    for args in (["metric", "no-such-figure"], ["compare", "--year", "1999"], ["list", "--data", str(tmp_path)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, args
+        assert result.stdout == ""
+        assert result.stderr.startswith("chilinh: error: ")
+
+
+def test_exit_2_usage(tmp_path: Path) -> None:
+    for args in (["list", "--format", "yaml"], ["compare", "--year", "twenty"], ["metric", "x" * 201], ["--nope"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "--year", "abc"),
+        ("compare", "--year", "99999"),
+        ("list", "--format", "xml"),
+        ("list", "--lang", "fr"),
+        ("nope",),
+        ("list", "--bogus"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_exit_130_interrupted(tmp_path: Path) -> None:
+    """Ctrl-C while the tool waits (here, to open a FIFO as its data file): 130, no traceback."""
+    fifo = tmp_path / "data.fifo"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [_script(), "list", "--data", str(fifo)],
+        env=_env(CHILINH_NO_CACHE="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.0)  # let it start and block in open()
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "interrupted" in err
+    assert "Traceback" not in err
+
+
+# ---- the installed script, run as a user runs it ------------------------------------------
+
+
+def test_installed_script_answers_outside_the_source_tree(tmp_path: Path) -> None:
+    result = _run([_script(), "metric", "revenue", "--format", "json"], tmp_path, CHILINH_CACHE_DIR=str(tmp_path / "c"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["value"] == 967_300_000_000
+    table = _run([_script(), "compare", "--year", "2020"], tmp_path, CHILINH_CACHE_DIR=str(tmp_path / "c"))
+    assert "407 (derived)" in table.stdout
+    assert _run([_script(), "metric", "revnue"], tmp_path).returncode == 1
+    assert _run([_script(), "list", "--format", "xml"], tmp_path).returncode == 2
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "chilinh_cli", "--version"], tmp_path)
+    assert result.stdout == f"chilinh {chilinh_cli.__version__}\n"
+
+
+def test_c_locale(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [_script(), "compare"], env=_env(LANG="C", LC_ALL="C"), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "Petitions received and handled" in result.stdout
+
+
+def test_undecodable_argument_bytes(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [_script().encode(), b"metric", b"rev\xff\xfenue"], env=_env(), capture_output=True, check=False
+    )
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    assert b"no figure named" in result.stderr
+
+
+# ---- terminals and pipes ----------------------------------------------------------------
+
+
+def test_ascii_only_terminal_degrades_vietnamese(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [_script(), "metric", "revenue", "--lang", "vi"],
+        env=_env(PYTHONIOENCODING="ascii", CHILINH_CACHE_DIR=str(tmp_path)),
+        capture_output=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("ascii")  # nothing but ASCII reached the terminal
+    assert "Tong thu ngan sach" in text
+    assert "hon 967,3 ty dong" in text
+    unknown = subprocess.run(
+        [_script(), "metric", "Tổng thu nhập"], env=_env(PYTHONIOENCODING="ascii"), capture_output=True, check=False
+    )
+    assert unknown.returncode == 1
+    assert b"Tong thu nhap" in unknown.stderr
+
+
+def test_piped_output_has_no_escape_codes(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [_script(), "compare"], env=_env(FORCE_COLOR="1"), capture_output=True, text=True, check=False
+    )
+    assert "\x1b" not in result.stdout
+    assert "\x1b" not in result.stderr
+
+
+def test_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
+    shell = f"'{_script()}' metric | head -1"
+    result = subprocess.run(["sh", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout == "Id\tFigure\tValue\tSection\n"
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipe" not in result.stderr
+
+
+def test_pipe_closed_by_the_reader(tmp_path: Path, document: dict[str, Any]) -> None:
+    data = tmp_path / "big.json"
+    data.write_text(dump(_many_figures(document, 1500)), encoding="utf-8")  # output far larger than a pipe buffer
+    shell = f"'{_script()}' metric --data '{data}' | head -1; echo \"status=${{PIPESTATUS[0]}}\""
+    result = subprocess.run(["bash", "-c", shell], env=_env(), capture_output=True, text=True, timeout=120, check=False)
+    assert result.stdout.splitlines() == ["Id\tFigure\tValue\tSection", "status=0"]
+    assert result.stderr == ""
+
+
+def test_closed_stdout_ends_quietly() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"'{_script()}' list >&-"], env=_env(), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["compare", "--chart"], ["metric"], ["list", "-f", "json"], ["schema"]])
+def test_a_reader_gone_before_the_first_byte_is_not_an_error(args: list[str], tmp_path: Path) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # every write gets EPIPE; Rich, for one, would exit 1 on its own
+    try:
+        result = subprocess.run(
+            [_script(), *args], cwd=tmp_path, stdout=writing, stderr=subprocess.PIPE, timeout=60, check=False
+        )
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "cannot write the output: No space left on device"),
+        ("vi", "không ghi được kết quả: hết chỗ trống trên đĩa"),
+    ],
+)
+def test_a_full_disk_is_reported_not_a_bug(lang: str, message: str, tmp_path: Path) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [_script(), "metric", "--lang", lang],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.decode().endswith(f": {message}\n")
+    assert "Traceback" not in result.stderr.decode()

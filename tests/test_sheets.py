@@ -1,0 +1,20 @@
+"""Answers laid out for people: the bars of a comparison chart."""
+
+from __future__ import annotations
+
+from chilinh_cli import sheets
+from chilinh_cli.core import compare
+from chilinh_cli.models import Dataset
+
+
+def test_chart_scales_and_words(dataset: Dataset) -> None:
+    chart = sheets.chart(compare(dataset, 2020), "en")
+    groups = {group.title: group for group in chart.groups}
+    industry = groups["Industrial and construction output"]
+    assert industry.bars[1].fraction == 1.0  # 2021 is the larger year
+    assert round(industry.bars[0].fraction, 3) == round(10_960 / 13_416.446, 3)
+    assert industry.change.fraction == 1.0  # the largest growth in % sets the shared scale
+    assert industry.direction == "up"
+    petitions = groups["Petitions received and handled"]
+    assert petitions.direction == "down"
+    assert petitions.bars[0].text == "407 (derived)"
