@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +52,17 @@ def test_public_api_is_importable_lazily() -> None:
     assert chilinh_cli.load_dataset(use_cache=False) == load_dataset(use_cache=False)
     with pytest.raises(AttributeError):
         _ = chilinh_cli.no_such_name  # type: ignore[attr-defined]
+
+
+def test_the_readme_python_example_runs_as_written() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    said: dict[str, object] = {}
+    for line in block.splitlines():
+        code, _, comment = line.partition("  # ")
+        if not code.strip() or code.startswith("#"):
+            continue
+        if code.startswith("import ") or "=" in code.split("(")[0]:
+            exec(code, said)  # an import or an assignment of the example
+        elif comment.strip().startswith(("(", "'", "[")):
+            assert repr(eval(code, said)) == comment.strip(), line  # the value the README shows
