@@ -1,11 +1,14 @@
 """Helpers only the tests need: running the command line, loading a file that must fail,
 finding English words in Vietnamese text, reading numbers back as a person reads them, and
-the help texts a command tree can print."""
+the help texts a command tree can print; nodes of every kind for the tests of writing."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -121,7 +124,7 @@ SHARED = {
     "SVG", "LANG", "CHILINH_LANG", "CHILINH_DATA", "CHILINH_DEBUG", "NO_COLOR", "TERM", "dumb", "shell", "tab",
     "list", "show", "metric", "compare", "search", "validate", "schema", "export", "sqlite", "revenue", "economy",
     "petitions", "growth", "db", "Linh", "units", "figure_aliases", "LC_ALL", "LC_MESSAGES",
-    "my", "city", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
+    "my", "city", "Excel", "xlsx", "byte", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
 }  # fmt: skip
 
 
@@ -143,3 +146,41 @@ def english_words(text: str) -> set[str]:
     kept = [line for line in text.splitlines() if not line.strip().startswith("chilinh ")]
     scrubbed = re.sub(r"--?[a-z][a-z-]*|'[^']*'|\"[^\"]*\"|<[^>]*>|\S+\.(?:json|svg|db)\b", " ", "\n".join(kept))
     return _words(scrubbed) & ENGLISH
+
+
+# ---- nodes of every kind, for the tests of what the tool writes ---------------------------------
+
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+NODES = ["absent", "file", "directory", "fifo", "socket", "device", "link-to-file", "dangling-link", "link-to-fifo"]
+
+
+def make_node(kind: str, path: Path) -> None:
+    """Make a node of ``kind`` at ``path``."""
+    if kind == "file":
+        path.write_text("not ours\n")
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        server.close()
+    elif kind == "device":  # a copy of /dev/null: needs root, as mknod does
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    elif kind == "link-to-file":
+        (path.parent / f"{path.name}.target").write_text("not ours\n")
+        path.symlink_to(f"{path.name}.target")
+    elif kind == "dangling-link":
+        path.symlink_to(f"{path.name}.missing")
+    elif kind == "link-to-fifo":
+        os.mkfifo(path.parent / f"{path.name}.fifo")
+        path.symlink_to(f"{path.name}.fifo")
+
+
+def kind_of(path: Path) -> str:
+    mode = os.lstat(path).st_mode
+    for test, name in ((stat.S_ISLNK, "link"), (stat.S_ISREG, "file"), (stat.S_ISDIR, "directory")):
+        if test(mode):
+            return name
+    return "fifo" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"

@@ -6,6 +6,8 @@ import csv
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from chilinh_cli.cli import app
 from chilinh_cli.models import Dataset
 from readers import TABLES, runner
@@ -71,3 +73,35 @@ def test_csv_export(tmp_path: Path) -> None:
     assert again.exit_code == 1
     assert "already exist" in again.stderr
     assert runner.invoke(app, ["export", "csv", str(directory), "--force"]).exit_code == 0
+
+
+def test_csv_with_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["export", "csv", "--bom", str(tmp_path / "x")]).exit_code == 0
+    raw = (tmp_path / "x" / "figures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,")
+    assert "Tổng thu ngân sách" in raw.decode("utf-8-sig")
+    plain = runner.invoke(app, ["export", "csv", str(tmp_path / "y")])
+    assert plain.exit_code == 0
+    assert (tmp_path / "y" / "figures.csv").read_bytes().startswith(b"id,")
+
+
+def test_xlsx_holds_every_table_with_numbers_as_numbers(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    result = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx"), "--lang", "vi"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 7 trang tính, 133 dòng\n"
+    book = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    assert book.sheetnames == ["units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"]
+    rows = {row[0].value: row for row in book["figures"].iter_rows(min_row=2)}
+    header = [cell.value for cell in next(book["figures"].iter_rows(max_row=1))]
+    value, exact = header.index("value"), header.index("value_exact")
+    revenue = rows["budget-revenue"]
+    assert revenue[value].value == 967_300_000_000
+    assert revenue[value].number_format == '#,##0 "đồng"'
+    assert rows["voter-turnout"][value].value == pytest.approx(99.92)
+    assert rows["voter-turnout"][exact].value == "99.92"
+    quotes = [row[2].value for row in book["sources"].iter_rows(min_row=2)]
+    assert "Tổng thu ngân sách đạt hơn 967,3 tỷ đồng" in quotes
+    again = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx")])
+    assert again.exit_code == 1
+    assert "already exists; use --force" in again.stderr

@@ -57,7 +57,7 @@ def test_vietnamese_help_names_the_defaults_and_arguments(
     _, out, _ = run_main(monkeypatch, capsys, "metric", "-h", "-l", "vi")
     assert "Cách dùng: chilinh metric [TUỲ-CHỌN] [tên]" in out
     assert "[mặc định: table]" in out
-    assert "[biến môi trường: CHILINH_DATA]" in out
+    assert "[biến môi trường: CHILINH_DATA]" in " ".join(out.split())
     assert "--data <đường-dẫn>" in out
     assert "--export-svg <tệp>" in out
     _, out, _ = run_main(monkeypatch, capsys, "--lang", "vi", "--help")
@@ -97,9 +97,18 @@ BAD_USAGE: list[tuple[list[str], str]] = [
     (["search", "x" * 201], "giá trị không hợp lệ cho 'từ-khoá': dài hơn 200 ký tự"),
     (["compare", "--chart", "-f", "json"], "--chart vẽ biểu đồ cho người đọc; hãy dùng nó với --format table"),
     (["--debug"], "thiếu lệnh."),
-    (["list", "--export-svg", "/"], "giá trị không hợp lệ cho '--export-svg': '/' là một thư mục."),
-    (["export", "sqlite", "/"], "giá trị không hợp lệ cho 'đường-dẫn': '/' là một thư mục."),
+    (["list", "--export-svg", ""], "giá trị không hợp lệ cho '--export-svg': đường dẫn rỗng không chỉ tới tệp nào"),
+    (["export", "sqlite", "-"], "giá trị không hợp lệ cho 'đường-dẫn': '-' không chỉ tới tệp nào ở đây"),
+    (["compare", "--year", "2020.0"], "'2020.0' không phải là số nguyên."),
 ]
+
+
+@pytest.mark.parametrize("args", [["list", "--export-svg", "/"], ["export", "sqlite", "/"]])
+def test_a_directory_is_refused_in_vietnamese(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(monkeypatch, capsys, "-l", "vi", *args)
+    assert (code, out, err) == (1, "", "chilinh: lỗi: /: là một thư mục\n")
 
 
 @pytest.mark.parametrize(("args", "expected"), BAD_USAGE, ids=lambda a: " ".join(a)[:40] if isinstance(a, list) else "")

@@ -6,10 +6,13 @@ import copy
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
 import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +203,9 @@ def test_closed_stdout_ends_quietly() -> None:
         ["bash", "-c", f"'{_script()}' list >&-"], env=_env(), capture_output=True, text=True, check=False
     )
     assert result.returncode == 0
-    assert result.stderr == ""
+    # the command still runs (so that files it is asked for are written); only its footnote is said
+    assert result.stderr.startswith("Source: ")
+    assert "error" not in result.stderr
 
 
 @pytest.mark.parametrize("args", [["compare", "--chart"], ["metric"], ["list", "-f", "json"], ["schema"]])
@@ -237,3 +242,71 @@ def test_a_full_disk_is_reported_not_a_bug(lang: str, message: str, tmp_path: Pa
     assert result.returncode == 1
     assert result.stderr.decode().endswith(f": {message}\n")
     assert "Traceback" not in result.stderr.decode()
+
+
+# ---- files the tool writes, whatever happens around it ---------------------------------------------
+
+
+def _limited(limit: int) -> Callable[[], None]:
+    def set_limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return set_limit
+
+
+def test_a_file_size_limit_leaves_no_half_export(tmp_path: Path) -> None:
+    env = {**os.environ, "CHILINH_CACHE_DIR": str(tmp_path / "cache")}
+    run = [_script(), "export", "csv", str(tmp_path / "out")]
+    failed = subprocess.run(run, preexec_fn=_limited(2048), env=env, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert "File too large" in failed.stderr
+    assert sorted(os.listdir(tmp_path)) == ["cache"]
+    subprocess.run(run, env=env, check=True, capture_output=True)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    again = subprocess.run(
+        [*run, "--force"], preexec_fn=_limited(2048), env=env, capture_output=True, text=True, check=False
+    )
+    assert again.returncode == 1
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+    assert sorted(os.listdir(tmp_path)) == ["cache", "out"]
+
+
+@pytest.mark.parametrize("reader", ["head -1", "true", "exec 1>&-"])
+def test_the_picture_is_complete_whatever_happens_to_standard_output(tmp_path: Path, reader: str) -> None:
+    picture = tmp_path / "p.svg"
+    command = f"'{_script()}' metric --export-svg '{picture}' | {reader}"
+    if reader.startswith("exec"):
+        command = f"exec 1>&-; '{_script()}' metric --export-svg '{picture}'"
+    subprocess.run(["sh", "-c", command], capture_output=True, check=False, timeout=60)
+    assert ET.parse(picture).getroot().tag.endswith("svg")
+
+
+def test_dev_null_stays_a_device_for_root_and_everyone(tmp_path: Path) -> None:
+    result = subprocess.run([_script(), "list", "--export-svg", "/dev/null"], capture_output=True, check=False)
+    assert result.returncode == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--data", ""],
+        ["list", "--export-svg", ""],
+        ["list", "--export-svg", "-"],
+        ["export", "sqlite", ""],
+        ["export", "sqlite", "-"],
+        ["export", "csv", ""],
+        ["export", "csv", "-"],
+        ["validate", ""],
+    ],
+)
+def test_empty_paths_and_dashes_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "names no file" in result.stderr
+    assert os.listdir(tmp_path) == []

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
+import os
+import sqlite3
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +22,7 @@ from chilinh_cli.cli import app
 from chilinh_cli.errors import DataFileError, Problem
 from chilinh_cli.loader import parse_and_validate
 from chilinh_cli.models import Dataset
-from readers import PRISTINE, dump, english_words, runner
+from readers import NODES, PRISTINE, ROOT, TABLES, dump, english_words, kind_of, make_node, runner
 
 
 def _outcome(raw: bytes) -> tuple[Dataset | None, tuple[Problem, ...]]:
@@ -127,3 +135,67 @@ def test_arbitrary_argv_never_tracebacks(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code in (0, 1, 2)
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+
+
+# ---- every command that writes, against every kind of node at its path ---------------------------
+
+WRITERS: dict[str, Callable[[Path], list[str]]] = {
+    "svg": lambda path: ["metric", "revenue", "--export-svg", str(path)],
+    "sqlite": lambda path: ["export", "sqlite", str(path)],
+    "sqlite --force": lambda path: ["export", "sqlite", str(path), "--force"],
+    "csv": lambda path: ["export", "csv", str(path)],
+    "csv --force": lambda path: ["export", "csv", str(path), "--force"],
+    "xlsx --force": lambda path: ["export", "xlsx", str(path), "--force"],
+}
+
+
+def _complete(writer: str, path: Path) -> bool:
+    """Whether what ``writer`` left at ``path`` is a whole output of its kind."""
+    if writer == "svg":
+        return ET.parse(path).getroot().tag.endswith("svg")
+    if writer.startswith("sqlite"):
+        connection = sqlite3.connect(path)
+        try:
+            return bool(connection.execute("SELECT count(*) FROM sources").fetchone()[0] > 0)
+        finally:
+            connection.close()
+    if writer.startswith("csv"):
+        return all(len(list(csv.reader(io.StringIO((path / f"{t}.csv").read_text("utf-8"))))) > 1 for t in TABLES)
+    import openpyxl
+
+    return set(openpyxl.load_workbook(io.BytesIO(path.read_bytes())).sheetnames) == TABLES
+
+
+def _leftovers(directory: Path) -> list[str]:
+    return [name for name in os.listdir(directory) if name.startswith(".")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(node=st.sampled_from(NODES), writer=st.sampled_from(sorted(WRITERS)))
+def test_no_command_replaces_what_is_not_a_file_or_leaves_half_an_output(
+    tmp_path_factory: pytest.TempPathFactory, node: str, writer: str
+) -> None:
+    if writer.startswith("xlsx"):
+        pytest.importorskip("openpyxl")
+    if node == "device" and not ROOT:
+        node = "absent"
+    where = tmp_path_factory.mktemp("w")
+    path = where / "out"
+    if node != "absent":
+        make_node(node, path)
+    before = {name: kind_of(where / name) for name in os.listdir(where)}
+    result = runner.invoke(app, WRITERS[writer](path))
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    after = {name: kind_of(where / name) for name in os.listdir(where)}
+    # no node that was there changed its kind, and nothing but the output appeared
+    assert {name: kind for name, kind in after.items() if name in before} == before
+    assert set(after) - set(before) <= {"out", "out.missing"}
+    assert not _leftovers(where)
+    if result.exit_code == 0 and node not in ("device",):
+        assert _complete(writer, path)
+    if node in ("fifo", "socket", "link-to-fifo") or (node == "directory" and not writer.startswith("csv")):
+        assert result.exit_code == 1
+    if node == "file" and writer in ("sqlite", "csv"):  # no --force: what is there is kept
+        assert result.exit_code == 1
+        assert path.read_text() == "not ours\n"

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +231,45 @@ def test_svg_goes_only_where_a_directory_exists(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.endswith(f"chilinh: lỗi: {target}: không ghi được vào đây: không có thư mục hay tệp này\n")
     assert not (tmp_path / "missing").exists()
+
+
+# ---- text from data stays text in Markdown; odd widths ----------------------------------------------
+
+
+def _rendered_text(markdown: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    assert not any(tag in html for tag in ("<img", "<a ", "<em>", "<code>"))
+    root = ET.fromstring(f"<root>{html}</root>")
+    return ["".join(cell.itertext()) for cell in root.iter() if cell.tag in ("td", "th", "h3", "p")]
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "a|b *c* _d_ `e` &amp; ~~f~~ \\"]
+
+
+@pytest.mark.parametrize("label", HOSTILE)
+def test_markdown_shows_text_from_data_as_text(
+    label: str, document: dict[str, object], write_dataset: Callable[[object], Path]
+) -> None:
+    figures = document["figures"]
+    assert isinstance(figures, list)
+    figures[0]["label"]["en"] = label
+    result = runner.invoke(app, ["metric", "voter-turnout", "-f", "markdown", "--data", str(write_dataset(document))])
+    assert result.exit_code == 0
+    assert label in _rendered_text(result.stdout)
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "junk"])
+def test_odd_column_counts_count_as_unset(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    from chilinh_cli.render import Output, show
+
+    monkeypatch.setenv("COLUMNS", columns)
+    captured = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", captured)
+    monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
+    from chilinh_cli import core
+    from chilinh_cli.loader import load_dataset
+
+    show(core.named_figure(load_dataset(), "revenue"), Output(no_color=True))
+    assert "Total budget revenue" in captured.getvalue()

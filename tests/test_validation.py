@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from chilinh_cli.errors import DataFileError
+from chilinh_cli.loader import parse_and_validate
 from chilinh_cli.validation import json_schema
 from readers import Writer, english_problems
 
@@ -86,9 +88,9 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "figures[0].source.section",
         "whole number",
     ),
-    ("negative", lambda d: d["figures"][0].update(value=-1), "figures[0]", "negative"),
+    ("negative", lambda d: d["figures"][0].update(value=-1), "figures[0].value", "negative"),
     ("share without whole", lambda d: _figure(d, "socio-economic-targets").pop("out_of"), "figures[13]", "out_of"),
-    ("fraction of money", lambda d: d["figures"][14].update(value=Decimal("1.5")), "figures[14]", "whole number"),
+    ("fraction of money", lambda d: d["figures"][14].update(value=Decimal("1.5")), "figures[14].value", "whole number"),
     ("year missing", lambda d: d["figures"][14]["comparisons"][0].pop("year"), "figures[14].comparisons[0]", "year"),
     (
         "later year",
@@ -111,15 +113,20 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ("bad slug", lambda d: d["highlights"][1].update(slug="-x-"), "highlights[1].slug", "kebab-case"),
     ("schema version", lambda d: d.update(schema_version=2), "schema_version", "Input should be 1"),
     ("wrong collection", lambda d: d.update(figures={}), "figures", "a list (a JSON array)"),
-    ("too large", lambda d: d["figures"][14].update(value=10**18), "figures[14]", "too large"),
-    ("too precise", lambda d: d["figures"][0].update(value=Decimal("99.1234567")), "figures[0]", "7 digits after"),
+    ("too large", lambda d: d["figures"][14].update(value=10**18), "figures[14].value", "too large"),
+    (
+        "too precise",
+        lambda d: d["figures"][0].update(value=Decimal("99.1234567")),
+        "figures[0].value",
+        "7 digits after",
+    ),
     (
         "fall of 100 %",
         lambda d: d["figures"][14]["comparisons"][0].update(value=-100),
-        "figures[14].comparisons[0]",
+        "figures[14].comparisons[0].value",
         "above -100",
     ),
-    ("share over whole", lambda d: d["figures"][13].update(value=13), "figures[13]", "more than its whole"),
+    ("share over whole", lambda d: d["figures"][13].update(value=13), "figures[13].value", "more than its whole"),
     (
         "rise over value",
         lambda d: d["figures"][31]["comparisons"][0].update(value=197),
@@ -165,3 +172,26 @@ def test_data_file_satisfies_its_schema(document: dict[str, Any]) -> None:
     document["figures"][0]["unit"] = "furlongs"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(json.dumps(document, default=float)), json_schema())
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("1" * 4000, "111111111111… (4000 digits)"),
+        ("2" * 5000, "222222222222… (5000 digits)"),
+        ("1E999999999", "1E+999999999"),
+        ("1" + "0" * 30, "100000000000… (31 digits)"),
+    ],
+)
+def test_numbers_too_large_are_reported_at_their_field_and_shortened(
+    written: str, shown: str, document: dict[str, Any]
+) -> None:
+    raw = json.dumps(document, ensure_ascii=False, default=float).replace('"value": 99.92', f'"value": {written}', 1)
+    with pytest.raises(DataFileError) as caught:
+        parse_and_validate(raw.encode(), "big.json")
+    assert [field for field, _ in caught.value.problems] == ["figures[0].value"]
+    ((_, reason),) = caught.value.problems
+    assert reason.en == f"{shown} is too large (a number must be below 10^18)"
+    assert reason.vi.startswith(shown.replace("digits", "chữ số"))
+    assert len(caught.value.message("en")) < 200
+    assert "sys." not in caught.value.message("en")

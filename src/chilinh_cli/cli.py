@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, overload
 
 import typer
 
@@ -33,6 +33,7 @@ from .cli_options import (
     complete_figure,
     complete_highlight,
 )
+from .click_bridge import WholeNumbers
 from .errors import ChilinhError
 from .language import Lang, default_language
 from .version import __version__
@@ -51,7 +52,9 @@ EXAMPLES = {
     "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
     "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
     "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
-    "export": "chilinh export sqlite chilinh.db\n\n  chilinh export csv tables/ --force",
+    "export": "chilinh export sqlite chilinh.db\n\n  chilinh export csv tables/ --force\n\n"
+    "  chilinh export xlsx chilinh.xlsx",
+    "export csv": "chilinh export csv tables/ && ls tables/\n\n  chilinh export csv --bom for-excel/",
 }
 
 
@@ -140,19 +143,36 @@ def _checked(ctx: typer.Context, value: str, argument: str) -> str:
     raise typer.BadParameter(problem, ctx=ctx, param=param)
 
 
-def _output(ctx: typer.Context, fmt: OutputFormat, lang: Language | None, no_color: bool, svg: Path | None) -> Output:
+@overload
+def _path(ctx: typer.Context, value: str, param: str, *, stdin: bool = False) -> Path: ...
+@overload
+def _path(ctx: typer.Context, value: str | None, param: str, *, stdin: bool = False) -> Path | None: ...
+def _path(ctx: typer.Context, value: str | None, param: str, *, stdin: bool = False) -> Path | None:
+    """A path given on the command line, refused when it can name no file: empty, or '-'
+    where standard input makes no sense (``stdin`` says where it does)."""
+    if value is None:
+        return None
+    if (value and value != "-") or (value == "-" and stdin):
+        return Path(value)
+    problem = messages.EMPTY_PATH if not value else messages.DASH_PATH
+    found = next(each for each in ctx.command.params if each.name == param)
+    raise typer.BadParameter(problem.en, ctx=ctx, param=found)
+
+
+def _output(ctx: typer.Context, fmt: OutputFormat, lang: Language | None, no_color: bool, svg: str | None) -> Output:
     """The options every query command shares, settled: the command's ``Output``."""
     from .render import Output
 
-    return Output(fmt.value, _language(ctx, lang), no_color, svg)
+    return Output(fmt.value, _language(ctx, lang), no_color, _path(ctx, svg, "export_svg"))
 
 
-def _answer(output: Output, data: Path | None, ask: Callable[[Dataset], Answer]) -> None:
+def _answer(ctx: typer.Context, output: Output, data: str | None, ask: Callable[[Dataset], Answer]) -> None:
     """Every query command's last step: load the dataset, ask it, show the answer."""
+    file = _path(ctx, data, "data", stdin=True)
     with _answering(output.lang):
         from . import loader, render
 
-        render.show(ask(loader.load_dataset(data)), output)
+        render.show(ask(loader.load_dataset(file)), output)
 
 
 @app.command("list", epilog=_examples("list"))
@@ -167,7 +187,7 @@ def list_highlights(
     """The ten highlights of the year, with their headline figures."""
     from .core import list_answer
 
-    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, list_answer)
+    _answer(ctx, _output(ctx, fmt, lang, no_color, export_svg), data, list_answer)
 
 
 @app.command("show", epilog=_examples("show"))
@@ -187,7 +207,7 @@ def show(
     from .core import highlight_answer
 
     key = _checked(ctx, highlight, "highlight")
-    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: highlight_answer(dataset, key))
+    _answer(ctx, _output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: highlight_answer(dataset, key))
 
 
 @app.command("metric", epilog=_examples("metric"))
@@ -212,10 +232,10 @@ def metric(
 
     output = _output(ctx, fmt, lang, no_color, export_svg)
     if name is None:
-        _answer(output, data, every_figure)
+        _answer(ctx, output, data, every_figure)
     else:
         wanted = _checked(ctx, name, "name")
-        _answer(output, data, lambda dataset: named_figure(dataset, wanted))
+        _answer(ctx, output, data, lambda dataset: named_figure(dataset, wanted))
 
 
 @app.command("compare", epilog=_examples("compare"))
@@ -229,8 +249,7 @@ def compare(
             metavar="<year>",
             help="The year to compare with [default: the year before the report's].",
             show_default=False,
-            min=1900,
-            max=2200,
+            click_type=WholeNumbers(min=1900, max=2200),
         ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
@@ -248,7 +267,7 @@ def compare(
     if chart and fmt in (OutputFormat.json, OutputFormat.csv):
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
     output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
-    _answer(output, data, lambda dataset: compared(dataset, year))
+    _answer(ctx, output, data, lambda dataset: compared(dataset, year))
 
 
 @app.command("search", epilog=_examples("search"))
@@ -265,14 +284,14 @@ def search(
     from .core import search as searched
 
     words = _checked(ctx, text, "text")
-    _answer(_output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: searched(dataset, words))
+    _answer(ctx, _output(ctx, fmt, lang, no_color, export_svg), data, lambda dataset: searched(dataset, words))
 
 
 @app.command("validate", epilog=_examples("validate"))
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Argument(
             help="The dataset file to check [default: CHILINH_DATA, else the embedded dataset].",
             show_default=False,
@@ -287,8 +306,9 @@ def validate(
     with _answering(said):
         from . import loader, render, sheets
 
-        dataset = loader.load_dataset(path, use_cache=False)
-        render.say(sheets.valid(str(path or loader.embedded_path()), dataset), said, sys.stdout)
+        file = _path(ctx, path, "path", stdin=True)
+        dataset = loader.load_dataset(file, use_cache=False)
+        render.say(sheets.valid(loader.name_of(file), dataset), said, sys.stdout)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")
@@ -316,7 +336,7 @@ def _export(lang: LangOption = None) -> None:
 @export_app.command("sqlite", epilog="Examples:\n\n  chilinh export sqlite chilinh.db && datasette chilinh.db")
 def export_sqlite(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="The SQLite file to create.", dir_okay=False)],
+    path: Annotated[str, typer.Argument(help="The SQLite file to create.", show_default=False)],
     force: ForceOption = False,
     data: DataOption = None,
     lang: LangOption = None,
@@ -327,23 +347,48 @@ def export_sqlite(
         from . import loader, render, sheets
         from .export import write_sqlite
 
-        written = write_sqlite(loader.load_dataset(data), path, force=force)
-        render.say(sheets.wrote_sqlite(str(path), written), said, sys.stderr)
+        target = _path(ctx, path, "path")
+        written = write_sqlite(loader.load_dataset(_path(ctx, data, "data", stdin=True)), target, force=force)
+        render.say(sheets.wrote_sqlite(path, written), said, sys.stderr)
 
 
-@export_app.command("csv", epilog="Examples:\n\n  chilinh export csv tables/ && ls tables/")
+@export_app.command("csv", epilog=_examples("export csv"))
 def export_csv(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(help="The directory for the CSV files (created if missing).")],
+    directory: Annotated[str, typer.Argument(help="The directory for the CSV files (created if missing).")],
     force: ForceOption = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start each file with a byte-order mark, so that Excel reads Vietnamese.")
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """One CSV file per table, UTF-8 with a header row; each file written atomically."""
+    """One CSV file per table, UTF-8 with a header row; all of them written, or none."""
     said = _language(ctx, lang)
     with _answering(said):
         from . import loader, render, sheets
         from .export import write_csv_dir
 
-        written = write_csv_dir(loader.load_dataset(data), directory, force=force)
-        render.say(sheets.wrote_csv(str(directory), written), said, sys.stderr)
+        target = _path(ctx, directory, "directory")
+        dataset = loader.load_dataset(_path(ctx, data, "data", stdin=True))
+        written = write_csv_dir(dataset, target, force=force, bom=bom)
+        render.say(sheets.wrote_csv(directory, written), said, sys.stderr)
+
+
+@export_app.command("xlsx", epilog="Examples:\n\n  chilinh export xlsx chilinh.xlsx --lang vi")
+def export_xlsx(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="The Excel workbook to create.", show_default=False)],
+    force: ForceOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """One Excel workbook, a sheet per table, numbers as numbers with their unit (needs openpyxl)."""
+    said = _language(ctx, lang)
+    with _answering(said):
+        from . import loader, render, sheets
+        from .export import write_xlsx
+
+        dataset = loader.load_dataset(_path(ctx, data, "data", stdin=True))
+        written = write_xlsx(dataset, _path(ctx, path, "path"), lang=said, force=force)
+        render.say(sheets.wrote_xlsx(path, written), said, sys.stderr)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -33,8 +32,11 @@ def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list
     """Names from the dataset in use that start with what was typed; nothing if it cannot load."""
     from .loader import load_dataset
 
+    data = os.environ.get("CHILINH_DATA") or None
+    if data == "-":  # standard input is the shell's, not a dataset, while it completes a word
+        return []
     try:
-        candidates = names(load_dataset(os.environ.get("CHILINH_DATA") or None))
+        candidates = names(load_dataset(data))
     except ChilinhError:
         return []
     return [name for name in candidates if name.startswith(incomplete)]
@@ -76,23 +78,26 @@ NoColorOption = Annotated[
     bool,
     typer.Option("--no-color", help="No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any)."),
 ]
+# Paths are taken as text and checked by the command (``cli.given_path``): Click's own Path
+# type turns '' into '.' and refuses an unreadable file as a usage error before the loader
+# can say what is wrong with it.
 SvgOption = Annotated[
-    Optional[Path],  # noqa: UP045
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--export-svg",
         help="Also save what a terminal shows as an SVG picture at this path.",
         show_default=False,
-        dir_okay=False,
+        metavar="<file>",
     ),
 ]
 DataOption = Annotated[
-    Optional[Path],  # noqa: UP045
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--data",
         envvar="CHILINH_DATA",
-        help="Use this dataset file instead of the embedded one.",
+        help="Use this dataset file instead of the embedded one ('-' reads it from standard input).",
         show_default=False,
-        dir_okay=True,
+        metavar="<path>",
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]

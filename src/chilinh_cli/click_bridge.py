@@ -25,6 +25,7 @@ from typing import Final
 from typer._click import Command, Context, Parameter
 from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
 from typer._click.formatting import HelpFormatter
+from typer._click.types import IntRange
 from typer.core import TyperGroup
 
 from . import messages
@@ -61,7 +62,10 @@ HELP: Final = (
         "Ngôn ngữ của nhãn, số và thông báo [mặc định: CHILINH_LANG, không có thì vi nếu biến ngôn ngữ "
         "(LC_ALL, LC_MESSAGES hoặc LANG) là vi*, còn lại en].",
     ),
-    Msg("Use this dataset file instead of the embedded one.", "Dùng tệp dữ liệu này thay cho bộ dữ liệu có sẵn."),
+    Msg(
+        "Use this dataset file instead of the embedded one ('-' reads it from standard input).",
+        "Dùng tệp dữ liệu này thay cho bộ dữ liệu có sẵn ('-' đọc nó từ đầu vào chuẩn).",
+    ),
     Msg(
         "No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any).",
         "Không tô màu bảng (cũng như NO_COLOR=1 hoặc TERM=dumb; đầu ra qua ống không bao giờ có màu).",
@@ -130,9 +134,18 @@ HELP: Final = (
     Msg("The SQLite file to create.", "Tệp SQLite cần tạo."),
     Msg("Replace files that already exist.", "Ghi đè các tệp đã có."),
     Msg(
-        "One CSV file per table, UTF-8 with a header row; each file written atomically.",
-        "Mỗi bảng một tệp CSV, mã UTF-8, có dòng tiêu đề; mỗi tệp ghi trọn vẹn hoặc không ghi gì.",
+        "One CSV file per table, UTF-8 with a header row; all of them written, or none.",
+        "Mỗi bảng một tệp CSV, mã UTF-8, có dòng tiêu đề; ghi đủ mọi tệp, hoặc không ghi tệp nào.",
     ),
+    Msg(
+        "Start each file with a byte-order mark, so that Excel reads Vietnamese.",
+        "Mở đầu mỗi tệp bằng dấu thứ tự byte (BOM), để Excel đọc đúng tiếng Việt.",
+    ),
+    Msg(
+        "One Excel workbook, a sheet per table, numbers as numbers with their unit (needs openpyxl).",
+        "Một tệp Excel, mỗi bảng một trang tính, số giữ dạng số kèm đơn vị (cần openpyxl).",
+    ),
+    Msg("The Excel workbook to create.", "Tệp Excel cần tạo."),
     Msg("The directory for the CSV files (created if missing).", "Thư mục chứa các tệp CSV (tạo mới nếu chưa có)."),
     Msg("Examples:", "Ví dụ:"),
 )
@@ -165,8 +178,7 @@ INVALID_VALUE_FOR: Final = Msg("Invalid value for {hint}: {message}", "giá tr�
 # Click words it; ``{_name}`` matches a part that the Vietnamese leaves out.
 CLICK_MESSAGES: Final = (
     Msg("{v} is not one of {c}.", "{v} không phải là một trong {c}."),
-    Msg("{v} is not a valid integer.", "{v} không phải là số nguyên."),
-    Msg("{v} is not a valid int range.", "{v} không phải là số nguyên."),
+    Msg("{v} is not a valid whole number.", "{v} không phải là số nguyên."),
     Msg("{v} is not in the range {r}.", "{v} nằm ngoài khoảng {r}."),
     Msg("Option {o} requires an argument.", "tuỳ chọn {o} cần một giá trị."),
     Msg("Option {o} does not take a value.", "tuỳ chọn {o} không nhận giá trị."),
@@ -181,7 +193,7 @@ CLICK_MESSAGES: Final = (
     Msg("{_kind} {p} is not readable.", "không đọc được {p}."),
     Msg("{_kind} {p} is not writable.", "không ghi được vào {p}."),
     Msg("{_kind} {p} does not exist.", "không có {p}."),
-    *(messages.EMPTY_NAME, messages.LONG_NAME, messages.CHART_NEEDS_TABLE),
+    *(messages.EMPTY_NAME, messages.LONG_NAME, messages.CHART_NEEDS_TABLE, messages.EMPTY_PATH, messages.DASH_PATH),
 )
 
 
@@ -260,21 +272,32 @@ def _translate_metavar(param: Parameter, context: Context) -> None:
         param.metavar = said
 
 
+class WholeNumbers(IntRange):
+    """Click's integer range, named so that a value like '2020.0' gets a plain message
+    ("is not a valid whole number") instead of Click's "is not a valid int range"."""
+
+    name = "whole number"
+
+
 # ---- usage errors -----------------------------------------------------------------------------------
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """An English template as the pattern of the messages it makes."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            re.escape(part) if n % 2 == 0 else (f"(?P<{part}>.*)" if not part.startswith("_") else "(?:.*?)")
+            for n, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
 
 
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The English templates as patterns, compiled only when a usage error is said in Vietnamese."""
-    compiled = []
-    for msg in CLICK_MESSAGES:
-        parts = re.split(r"\{(\w+)\}", msg.en)
-        pattern = "".join(
-            re.escape(part) if n % 2 == 0 else (f"(?P<{part}>.*)" if not part.startswith("_") else "(?:.*?)")
-            for n, part in enumerate(parts)
-        )
-        compiled.append((re.compile(pattern, re.DOTALL), msg.vi))
-    return tuple(compiled)
+    return tuple((_pattern(msg.en), msg.vi) for msg in CLICK_MESSAGES)
 
 
 def message_vi(message: str) -> str:
@@ -315,6 +338,9 @@ def _problem_vi(error: UsageError) -> str:
             hint = error.param.get_error_hint(error.ctx)
         if not isinstance(hint, str) and hint is not None:
             hint = " / ".join(repr(each) for each in hint)
+        if hint is not None:
+            for extra in EXTRAS:
+                hint = hint.replace(extra.en, extra.vi)
         if isinstance(error, MissingParameter):
             kind = error.param_type or (error.param.param_type_name if error.param else "")
             said = PARAMETER_KINDS.get(kind, PARAMETER_KINDS[""]).vi

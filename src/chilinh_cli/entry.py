@@ -32,8 +32,8 @@ def run() -> None:
     """
     signal.signal(signal.SIGINT, _on_interrupt)
     lang = requested_language(sys.argv[1:], os.environ)
-    if sys.stdout is None:  # started with standard output closed: nobody to answer
-        sys.exit(0)
+    if sys.stdout is None:  # started with standard output closed: answer into nothing, still write files
+        _stdout_to_devnull()
     try:
         _configure_streams()
         code = _run(lang)
@@ -62,6 +62,15 @@ def run() -> None:
         report(messages.INTERNAL_ERROR.format(version=__version__), lang)
         code = 1
     sys.exit(code)
+
+
+def _stdout_to_devnull() -> None:
+    """Descriptor 1 onto /dev/null, so that no file opened later takes its number."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 1:
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - the process's own stream
 
 
 def _run(lang: Lang) -> int:

@@ -1,4 +1,5 @@
-"""Writing the dataset's tables (``tables``) to a SQLite file or to CSV files, atomically."""
+"""Writing the dataset's tables (``tables``) to a SQLite file, CSV files or an Excel workbook,
+atomically."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 from . import messages
 from .errors import ExportError
-from .files import atomic_file, refuse_to_overwrite
+from .files import atomic_directory, atomic_file
+from .language import Lang
 from .models import Dataset
 from .tables import Table, tables
 
@@ -19,11 +21,8 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
     """Write every table to a new SQLite file at ``path``; nothing is left behind on failure."""
     import sqlite3
 
-    refuse_to_overwrite([path], force)
-    if path.is_dir():
-        raise ExportError(messages.IS_A_DIRECTORY_PATH.format(path=str(path)))
     written = tables(dataset)
-    with atomic_file(path) as temporary:
+    with atomic_file(path, force=force, make_parents=True) as temporary:
         temporary.unlink()  # sqlite creates the file itself
         connection = sqlite3.connect(temporary)
         try:
@@ -44,16 +43,63 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
     return written
 
 
-def write_csv_dir(dataset: Dataset, directory: Path, *, force: bool = False) -> list[Table]:
-    """Write one CSV file per table into ``directory`` (UTF-8, a header row, empty for null)."""
+def write_csv_dir(dataset: Dataset, directory: Path, *, force: bool = False, bom: bool = False) -> list[Table]:
+    """Write one CSV file per table into ``directory`` (UTF-8, a header row, empty for null):
+    all of them, or, when anything fails, none. ``bom`` starts each file with a UTF-8
+    byte-order mark, by which Excel knows the text is UTF-8 (Vietnamese stays intact)."""
     written = tables(dataset)
-    targets = [directory / f"{table.name}.csv" for table in written]
-    if directory.exists() and not directory.is_dir():
-        raise ExportError(messages.NOT_A_DIRECTORY.format(path=str(directory)))
-    refuse_to_overwrite(targets, force)
-    for table, target in zip(written, targets, strict=True):
-        with atomic_file(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(table.column_names)
-            writer.writerows(["" if value is None else value for value in row] for row in table.rows)
+    names = [f"{table.name}.csv" for table in written]
+    with atomic_directory(directory, names, force=force) as staging:
+        for table, name in zip(written, names, strict=True):
+            with (staging / name).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(table.column_names)
+                writer.writerows(["" if value is None else value for value in row] for row in table.rows)
     return written
+
+
+_EXACT_IN_EXCEL = 2**53
+"""Excel keeps numbers as binary floating point: whole numbers beyond this lose digits."""
+_NUMBER_FORMATS = {"vnd": "#,##0", "percent": '0.0##"%"', "days": "0", "count": "#,##0", "share": "0"}
+
+
+def write_xlsx(dataset: Dataset, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
+    """Write every table as a sheet of one Excel workbook at ``path``.
+
+    Numbers are Excel numbers, each value shown with its unit in ``lang`` (``967,300,000,000 VND``);
+    one that Excel cannot hold exactly (a whole number beyond 2^53, or a decimal that a
+    float does not round-trip) is written as its exact text instead, and the ``*_exact``
+    columns always hold the exact text.
+    """
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise ExportError(messages.XLSX_NEEDS_OPENPYXL) from None
+    written = tables(dataset)
+    book = Workbook(write_only=True)
+    for table in written:
+        sheet = book.create_sheet(table.name)
+        names = table.column_names
+        unit_at = names.index("unit") if "unit" in names else None
+        sheet.append(list(names))
+        for row in table.rows:
+            unit = row[unit_at] if unit_at is not None else None
+            cells = zip(names, row, strict=True)
+            sheet.append([_xlsx_cell(sheet, name, value, unit, lang) for name, value in cells])
+    with atomic_file(path, force=force, make_parents=True) as temporary:
+        book.save(temporary)
+    return written
+
+
+def _xlsx_cell(sheet: object, column: str, value: object, unit: object, lang: Lang) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+        if abs(value) >= _EXACT_IN_EXCEL:
+            return str(value)
+        cell = WriteOnlyCell(sheet, value=value)
+        if column == "value" and isinstance(unit, str) and unit in _NUMBER_FORMATS:
+            suffix = messages.XLSX_UNIT_SUFFIXES.get(unit)
+            cell.number_format = _NUMBER_FORMATS[unit] + (suffix.get(lang) if suffix else "")
+        return cell
+    return value

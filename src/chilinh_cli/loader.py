@@ -50,13 +50,25 @@ def embedded_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "highlights.json"
 
 
+STDIN = "-"
+"""The path that means standard input."""
+
+
+def name_of(path: str | os.PathLike[str] | None) -> str:
+    """How messages name a dataset: its path, '<stdin>', or the embedded file's path."""
+    if path is None:
+        return str(embedded_path())
+    return "<stdin>" if os.fspath(path) == STDIN else str(Path(path))
+
+
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
-    """Load and validate a dataset: the embedded one, or the file at ``path``.
+    """Load and validate a dataset: the embedded one, the file at ``path``, or standard input
+    when ``path`` is '-'.
 
     Raises ``DataFileError`` naming the file and every problem found.
     """
     file = Path(path) if path is not None else embedded_path()
-    raw = _read(file)
+    raw = _read_stdin() if os.fspath(file) == STDIN else _read(file)
     digest = hashlib.sha256(raw).hexdigest()
     cache_file = _cache_file(digest) if use_cache else None
     with _building():
@@ -64,7 +76,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
             cached = _read_cache(cache_file, digest)
             if cached is not None:
                 return cached
-        dataset = parse_and_validate(raw, str(file))
+        dataset = parse_and_validate(raw, name_of(path))
     if cache_file is not None:
         _write_cache(cache_file, digest, dataset)
     return dataset
@@ -95,6 +107,19 @@ def parse_and_validate(raw: bytes, name: str) -> Dataset:
     if dataset is None:
         raise DataFileError(name, problems)
     return dataset
+
+
+def _read_stdin() -> bytes:
+    """Standard input, to its end, with the limit of a file."""
+    try:
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, AttributeError, ValueError) as error:  # closed, or not a byte stream
+        reason = os_reason(error) if isinstance(error, OSError) else messages.NOT_READABLE
+        raise DataFileError(name_of(STDIN), [("", messages.CANNOT_READ.format(reason=reason))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise DataFileError(name_of(STDIN), [("", messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
+    return raw
 
 
 def _read(file: Path) -> bytes:
@@ -133,6 +158,12 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+def _parse_int(digits: str) -> int | Decimal:
+    """An integer as ``int``; one too long for any field stays a ``Decimal`` for validation to
+    refuse at its field (Python would refuse to read more than 4,300 digits as an ``int``)."""
+    return int(digits) if len(digits) <= 40 else Decimal(digits)
+
+
 def _reject_constant(name: str) -> Any:
     raise RuleError(messages.NOT_A_DATASET_NUMBER.format(name=name))
 
@@ -147,7 +178,11 @@ def parse_json(raw: bytes, name: str) -> Any:
         raise DataFileError(name, [("", messages.EMPTY_FILE)])
     try:
         document = json.loads(
-            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_json_object
+            text,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_json_object,
         )
     except json.JSONDecodeError as error:
         said = next((m for m in messages.JSON_SYNTAX if error.msg.startswith(m.en)), messages.JSON_SYNTAX_OTHER)
@@ -158,10 +193,6 @@ def parse_json(raw: bytes, name: str) -> Any:
         raise DataFileError(name, [("", messages.TOO_DEEP)]) from None
     except RuleError as error:  # duplicate keys, NaN/Infinity
         raise DataFileError(name, [("", messages.UNUSABLE_JSON.format(detail=error.said))]) from None
-    except ValueError as error:  # an integer too long for Python to convert
-        raise DataFileError(
-            name, [("", messages.UNUSABLE_JSON.format(detail=Msg(str(error), messages.TOO_LONG_INTEGER.vi)))]
-        ) from None
     if not isinstance(document, dict):
         kind = _JSON_KINDS.get(type(document), messages.JSON_VALUE)
         raise DataFileError(name, [("", messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])

@@ -78,6 +78,7 @@ RULE_PUBLISHED_DATE: Final = Msg(
 RULE_TOO_LARGE: Final = Msg(
     "{value} is too large (a number must be below 10^18)", "{value} quá lớn (một số phải nhỏ hơn 10^18)"
 )
+LONG_NUMBER: Final = Msg("{start}… ({digits} digits)", "{start}… ({digits} chữ số)")
 RULE_TOO_MANY_DECIMALS: Final = Msg(
     "{value} has {digits} digits after the decimal point; at most {most} are allowed",
     "{value} có {digits} chữ số sau dấu thập phân; tối đa là {most}",
@@ -140,6 +141,7 @@ FILE_TOO_LARGE: Final = Msg(
 )
 FILE_GREW_TOO_LARGE: Final = Msg("is larger than {limit} MiB", "lớn hơn {limit} MiB")
 NO_SUCH_FILE: Final = Msg("no such file", "không có tệp này")
+NOT_READABLE: Final = Msg("it is closed or not readable", "đã đóng hoặc không đọc được")
 PERMISSION_DENIED: Final = Msg("permission denied", "không có quyền đọc tệp")
 CANNOT_READ: Final = Msg("cannot be read: {reason}", "không đọc được tệp: {reason}")
 NOT_UTF8: Final = Msg(
@@ -152,7 +154,6 @@ NOT_JSON: Final = Msg(
 )
 TOO_DEEP: Final = Msg("is nested too deeply to be a dataset", "lồng nhau quá sâu, không thể là một tập dữ liệu")
 UNUSABLE_JSON: Final = Msg("is not a usable JSON document: {detail}", "không phải tài liệu JSON dùng được: {detail}")
-TOO_LONG_INTEGER: Final = Msg("an integer is too long to read", "có một số nguyên quá dài để đọc")
 DUPLICATE_KEY: Final = Msg(
     "the key {key} appears twice in one object", "khoá {key} xuất hiện hai lần trong một đối tượng"
 )
@@ -380,6 +381,12 @@ SQLITE_CANNOT_WRITE: Final = Msg(
     "{path}: SQLite could not write the file: {error}",
     "{path}: SQLite không ghi được tệp (đĩa đầy, chỉ cho đọc hoặc lỗi đọc ghi; SQLite báo: {error})",
 )
+XLSX_NEEDS_OPENPYXL: Final = Msg(
+    "export xlsx needs openpyxl: pip install 'chilinh[xlsx]'", "export xlsx cần openpyxl: pip install 'chilinh[xlsx]'"
+)
+WROTE_XLSX: Final = Msg("wrote {path}: {tables} sheets, {rows} rows", "đã ghi {path}: {tables} trang tính, {rows} dòng")
+# Excel number-format suffixes (quoted text) that show a value's unit beside it.
+XLSX_UNIT_SUFFIXES: Final = {"vnd": Msg(' "VND"', ' "đồng"'), "days": Msg(' "days"', ' "ngày"')}
 UNIT_NAMES: Final = {
     "vnd": Msg("Vietnamese đồng", "đồng"),
     "percent": Msg("per cent", "phần trăm"),
@@ -408,8 +415,29 @@ EVENTS: Final = (Msg("{n} event", "{n} sự kiện"), Msg("{n} events", "{n} s�
 WROTE_SQLITE: Final = Msg("wrote {path}: {tables} tables, {rows} rows", "đã ghi {path}: {tables} bảng, {rows} dòng")
 WROTE_CSV: Final = Msg("wrote {path}: {names}", "đã ghi {path}: {names}")
 EMPTY_NAME: Final = Msg("it is empty", "giá trị rỗng")
+EMPTY_PATH: Final = Msg("an empty path names no file", "đường dẫn rỗng không chỉ tới tệp nào")
+DASH_PATH: Final = Msg(
+    "'-' names no file here; give a file name", "'-' không chỉ tới tệp nào ở đây; hãy cho một tên tệp"
+)
 LONG_NAME: Final = Msg("it has more than {n} characters", "dài hơn {n} ký tự")
 CHART_NEEDS_TABLE: Final = Msg(
     "--chart draws bars for people; use it with --format table",
     "--chart vẽ biểu đồ cho người đọc; hãy dùng nó với --format table",
 )
+REFUSE_FIFO: Final = Msg(
+    "{path}: is a named pipe (FIFO); chilinh writes only files and devices such as /dev/null",
+    "{path}: là một ống có tên (FIFO); chilinh chỉ ghi vào tệp và thiết bị như /dev/null",
+)
+REFUSE_SOCKET: Final = Msg("{path}: is a socket, not a file", "{path}: là một socket, không phải tệp")
+REFUSE_BLOCK_DEVICE: Final = Msg(
+    "{path}: is a block device (a disk); chilinh never writes to one",
+    "{path}: là một thiết bị khối (ổ đĩa); chilinh không bao giờ ghi vào đó",
+)
+REFUSE_NOT_REGULAR: Final = Msg(
+    "{path}: is not a regular file, so it is not replaced", "{path}: không phải tệp thông thường nên không bị ghi đè"
+)
+REFUSE_CHANGED: Final = Msg(
+    "{path}: something other than a file appeared there while writing; it is left alone",
+    "{path}: trong lúc ghi, ở đó xuất hiện một thứ không phải tệp; chilinh để nguyên",
+)
+NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")

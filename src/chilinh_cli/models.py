@@ -36,9 +36,11 @@ class RuleError(ValueError):
     where the validator finds the whole message.
     """
 
-    def __init__(self, message: Msg) -> None:
+    def __init__(self, message: Msg, field: str | None = None) -> None:
         super().__init__(message.en)
         self.said = message
+        self.field = field
+        """The field of the record the rule is about, when it is about one."""
 
 
 if TYPE_CHECKING:
@@ -143,7 +145,7 @@ class Comparison(Record):
             raise RuleError(messages.RULE_AMBIGUOUS_NEEDS_NOTE)
         _check_size(self.value)
         if self.kind == "percent_change" and self.value <= -100:
-            raise RuleError(messages.RULE_PERCENT_ABOVE_MINUS_100)
+            raise RuleError(messages.RULE_PERCENT_ABOVE_MINUS_100, "value")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -177,12 +179,14 @@ class Figure(Record):
         if (self.unit == "share") != (self.out_of is not None):
             raise RuleError(messages.RULE_OUT_OF_FOR_SHARE)
         if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
-            raise RuleError(messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)))
+            raise RuleError(messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "value")
         if self.value < 0:
-            raise RuleError(messages.RULE_NOT_NEGATIVE)
+            raise RuleError(messages.RULE_NOT_NEGATIVE, "value")
         _check_size(self.value)
+        if self.out_of is not None:
+            _check_size(self.out_of, "out_of")
         if self.out_of is not None and self.value > self.out_of:
-            raise RuleError(messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of))
+            raise RuleError(messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of), "value")
         for n, comparison in enumerate(self.comparisons):
             if comparison.kind == "absolute_change" and comparison.value > self.value:
                 raise RuleError(messages.RULE_RISE_ABOVE_VALUE.format(n=n, change=comparison.value, value=self.value))
@@ -316,12 +320,22 @@ MAX_DECIMALS = 6
 """Digits after the decimal point a number may have (the article gives at most 3)."""
 
 
-def _check_size(value: Number) -> None:
+def _check_size(value: Number, field: str = "value") -> None:
     if (-value if value < 0 else value) >= MAX_MAGNITUDE:
-        raise RuleError(messages.RULE_TOO_LARGE.format(value=value))
+        raise RuleError(messages.RULE_TOO_LARGE.format(value=_excerpt(value)), field)
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        raise RuleError(messages.RULE_TOO_MANY_DECIMALS.format(value=value, digits=-exponent, most=MAX_DECIMALS))
+        raise RuleError(
+            messages.RULE_TOO_MANY_DECIMALS.format(value=_excerpt(value), digits=-exponent, most=MAX_DECIMALS), field
+        )
+
+
+def _excerpt(value: Number) -> Msg:
+    """A number as a message shows it: whole when short, else its start and its length."""
+    written = str(value)
+    if len(written) <= 24:
+        return Msg(written, written)
+    return messages.LONG_NUMBER.format(start=written[:12], digits=sum(ch.isdigit() for ch in written))
 
 
 def _is_whole(value: Number) -> bool:

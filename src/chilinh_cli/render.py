@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -47,25 +48,26 @@ class Output(NamedTuple):
 def show(answer: Answer, output: Output) -> None:
     """Write ``answer`` to standard output as ``output`` asks; footnotes of a piped table go
     to standard error, since they are messages, not data."""
+    # A picture asked for is saved first: it is complete even when the reader of standard
+    # output leaves early (`| head`) or standard output is closed.
     if output.chart and isinstance(answer, CompareAnswer):
         drawn = sheets.chart(answer, output.lang)
-        render_chart(drawn, sys.stdout, color=_color(output))
         if output.svg is not None:
             save_svg(chart_renderables(drawn, 110), output.svg, title=f"chilinh: {drawn.title}")
+        render_chart(drawn, sys.stdout, color=_color(output))
         return
     if output.format == "table":
         table = sheets.sheet(answer, output.lang)
+        if output.svg is not None:
+            save_svg(sheet_renderables(table), output.svg, title=f"chilinh: {table.title}")
         if sys.stdout.isatty():
             render_table(table, sys.stdout, color=_color(output))
         else:
             render_plain(table, sys.stdout)
             for note in table.notes:
                 sys.stderr.write(safe(note) + "\n")
-        if output.svg is not None:
-            save_svg(sheet_renderables(table), output.svg, title=f"chilinh: {table.title}")
         return
-    captured = io.StringIO()
-    out: IO[str] = captured if output.svg is not None else sys.stdout
+    out = io.StringIO()
     if output.format == "json":
         render_json(documents.document(answer), out)
     elif output.format == "csv":
@@ -75,8 +77,8 @@ def show(answer: Answer, output: Output) -> None:
     if output.svg is not None:
         from rich.text import Text
 
-        sys.stdout.write(captured.getvalue())
-        save_svg([Text(captured.getvalue())], output.svg, title="chilinh")
+        save_svg([Text(out.getvalue())], output.svg, title="chilinh")
+    sys.stdout.write(out.getvalue())
 
 
 def say(message: Msg, lang: Lang, out: IO[str]) -> None:
@@ -133,9 +135,14 @@ def render_csv(columns: tuple[str, ...], rows: list[tuple[object, ...]], out: IO
         writer.writerow([_csv_cell(value) for value in row])
 
 
+# Every character that could start Markdown or HTML in a cell or a heading: '|' would end the
+# cell, '[' a link (javascript: too), '<' a tag, '&' an entity, the others emphasis or code.
+_MARKDOWN = re.compile(r"[\\`*_\[\]|<>&~]")
+
+
 def _markdown_cell(text: str) -> str:
-    # '|' would end the cell; a backslash or backtick would start markup.
-    return safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    """Text from data made inert in GitHub-flavoured Markdown: every special character escaped."""
+    return _MARKDOWN.sub(lambda found: "\\" + found.group(), safe(text))
 
 
 def render_markdown(sheet: Sheet, out: IO[str]) -> None:
@@ -158,6 +165,10 @@ def render_plain(sheet: Sheet, out: IO[str]) -> None:
 def _console(out: IO[str], *, color: bool, width: int | None, record: bool = False) -> Console:
     from rich.console import Console
 
+    columns = os.environ.get("COLUMNS")
+    if width is None and columns is not None and not (columns.isdigit() and int(columns) > 0):
+        width = _terminal_width(out)  # COLUMNS=0, negative or junk counts as unset (Rich would print nothing)
+
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             # Rich would exit 1; a reader that stops early (`| head`) is a success for chilinh.
@@ -175,6 +186,13 @@ def _console(out: IO[str], *, color: bool, width: int | None, record: bool = Fal
         width=width,
         record=record,
     )
+
+
+def _terminal_width(out: IO[str]) -> int:
+    try:
+        return os.get_terminal_size(out.fileno()).columns or 80
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return 80
 
 
 def sheet_renderables(sheet: Sheet) -> list[RenderableType]:
@@ -238,5 +256,5 @@ def save_svg(renderables: list[RenderableType], path: Path, title: str, width: i
         console.print(renderable)
     svg = console.export_svg(title=title)
     # Like a shell's `>`: the directory must exist, an existing file is replaced.
-    with atomic_file(path, make_parents=False) as temporary:
+    with atomic_file(path) as temporary:
         temporary.write_text(svg, encoding="utf-8")

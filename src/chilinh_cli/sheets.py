@@ -281,5 +281,10 @@ def wrote_sqlite(path: str, written: list[Table]) -> Msg:
     return messages.WROTE_SQLITE.format(path=path, tables=len(written), rows=rows)
 
 
+def wrote_xlsx(path: str, written: list[Table]) -> Msg:
+    rows = sum(len(table.rows) for table in written)
+    return messages.WROTE_XLSX.format(path=path, tables=len(written), rows=rows)
+
+
 def wrote_csv(directory: str, written: list[Table]) -> Msg:
     return messages.WROTE_CSV.format(path=directory, names=", ".join(f"{table.name}.csv" for table in written))

@@ -49,7 +49,11 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
             location.pop()
             reason = messages.PYDANTIC_TYPES["number"]
         else:
-            reason = _reason(item["type"], item.get("ctx") or {}, item["msg"])
+            context = item.get("ctx") or {}
+            reason = _reason(item["type"], context, item["msg"])
+            rule = context.get("error")
+            if isinstance(rule, RuleError) and rule.field is not None:
+                location.append(rule.field)  # the record's rule is about one of its fields
         path = format_path(location)
         if reason not in problems.setdefault(path, []):
             problems[path].append(reason)
