@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .derive import Derivation, from_change, from_percent
+from .derive import Derivation, as_lower_bound, from_change, from_percent
 from .errors import (
     AmbiguousFigureError,
     NoComparisonError,
@@ -30,8 +30,12 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
     if comparison.ambiguous:
         return None
     if comparison.kind == "percent_change":
-        return from_percent(figure.value, comparison.value)
-    return from_change(figure.value, comparison.value, bounded=figure.qualifier != "exact")
+        derived = from_percent(figure.value, comparison.value)
+        if figure.qualifier == "more_than":  # a bound stays a bound, and says so once
+            return derived._replace(baseline=as_lower_bound(derived.baseline))
+        return derived
+    relative = comparison.kind != "point_change"
+    return from_change(figure.value, comparison.value, bounded=figure.qualifier != "exact", relative=relative)
 
 
 def find_figure(dataset: Dataset, name: str) -> Figure:

@@ -9,8 +9,8 @@ last stated digit is what makes the interval.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
-from typing import NamedTuple
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import Literal, NamedTuple
 
 Number = int | Decimal
 
@@ -77,8 +77,11 @@ def from_percent(current: Number, percent: Number) -> Derivation:
         derived=True,
         formula=f"{current} / (1 + {percent}/100)",
     )
+    # The change is taken from the baseline as shown, so that the two shown values add up to
+    # the stated one (10,960 + 2,456 = 13,416.446 rounded), within the interval either way.
+    shown_change = now - Decimal(baseline.value)
     change = Estimate(
-        round_within(now - central, now - high, now - low, EXACT_PERCENT_STEP),
+        round_within(shown_change, now - high, now - low, EXACT_PERCENT_STEP),
         _tidy(now - high),
         _tidy(now - low),
         derived=True,
@@ -87,17 +90,18 @@ def from_percent(current: Number, percent: Number) -> Derivation:
     return Derivation(baseline, change, stated(percent))
 
 
-def from_change(current: Number, change: Number, *, bounded: bool = False) -> Derivation:
+def from_change(current: Number, change: Number, *, bounded: bool = False, relative: bool = True) -> Derivation:
     """current changed by ``change``: baseline = current - change (exact for whole numbers).
 
     ``bounded`` says that ``current`` is only a bound ('more than 1,200'): the baseline is
     then a bound too, but the change in % is not even that (200 on more than 1,000 is
-    less than 20 %), so none is given.
+    less than 20 %), so none is given. ``relative`` is False for a change in percentage
+    points, whose change in % would read as a second, different percentage.
     """
     value = current - change
     baseline = Estimate(value, value, value, derived=True, formula=f"{current} - ({change})")
     percent: Estimate | None = None
-    if value != 0 and not bounded:
+    if value != 0 and not bounded and relative:
         central = Decimal(change) / Decimal(value) * 100
         percent = Estimate(
             round_within(central, central, central, EXACT_PERCENT_STEP),
@@ -107,6 +111,32 @@ def from_change(current: Number, change: Number, *, bounded: bool = False) -> De
             formula=f"{change} / ({value}) * 100",
         )
     return Derivation(baseline, stated(change), percent)
+
+
+Hedge = Literal["more_than", "approximate", "nearly", "computed"]
+
+
+def hedge(estimate: Estimate, qualifier: str) -> Hedge:
+    """The one hedge that is true of a derived value: 'more than' for a bound; 'approximate'
+    (≈) for a value rounded from an interval; 'nearly' when a 'nearly' figure is moved by an
+    exact amount; 'computed' when exact arithmetic on exact figures gives it."""
+    if qualifier == "more_than":
+        return "more_than"
+    if not estimate.low == estimate.value == estimate.high:
+        return "approximate"
+    return "nearly" if qualifier == "nearly" else "computed"
+
+
+def as_lower_bound(estimate: Estimate) -> Estimate:
+    """A derived value of a figure that is only a lower bound ('more than'): the low end of its
+    interval, rounded down to the precision the estimate is shown with, so that 'more than'
+    stays true of it."""
+    written = Decimal(estimate.value).normalize()
+    exponent = written.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) and estimate.low != estimate.high else 0)
+    floor = (Decimal(estimate.low) / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    value: Number = int(floor) if floor == floor.to_integral_value() else floor
+    return estimate._replace(value=min(value, estimate.value))
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -18,7 +18,7 @@ from .core import (
     ListAnswer,
     SearchAnswer,
 )
-from .derive import Estimate
+from .derive import Estimate, hedge
 from .models import Event, Metadata, Source, Text
 
 Number = int | Decimal
@@ -89,7 +89,7 @@ def _estimate(estimate: Estimate, qualifier: str) -> dict[str, Any]:
         said.update(
             low=json_number(estimate.low),
             high=json_number(estimate.high),
-            qualifier=qualifier,
+            qualifier=hedge(estimate, qualifier),  # never 'exact': see derive.hedge
             formula=estimate.formula,
         )
     return said

@@ -70,6 +70,10 @@ RULE_RISE_ABOVE_VALUE: Final = Msg(
     "so the earlier value would be negative",
     "comparisons[{n}]: mức tăng {change} lớn hơn chính giá trị ({value}), nên giá trị trước đó sẽ là số âm",
 )
+RULE_POINTS_FOR_PERCENT: Final = Msg(
+    "comparisons[{n}]: a change in percentage points is for a figure in unit 'percent'",
+    "comparisons[{n}]: thay đổi tính bằng điểm phần trăm chỉ dành cho số liệu có đơn vị 'percent'",
+)
 RULE_DAY_OR_PERIOD: Final = Msg("give either 'day' or 'period', not both", "chỉ cho 'day' hoặc 'period', không cả hai")
 RULE_NOT_A_DATE: Final = Msg("{year}-{month:02}-{day:02} is not a date", "ngày {day}/{month}/{year} không tồn tại")
 RULE_PUBLISHED_DATE: Final = Msg(

@@ -23,7 +23,8 @@ from .messages import Msg
 Unit = Literal["vnd", "percent", "count", "days", "share"]
 Qualifier = Literal["exact", "more_than", "nearly"]
 Basis = Literal["previous_year", "budget_estimate", "target"]
-ChangeKind = Literal["percent_change", "absolute_change"]
+ChangeKind = Literal["percent_change", "absolute_change", "point_change"]
+AsOf = Literal["year", "publication"]
 Period = Literal["early", "mid", "late"]
 
 Number = int | Decimal
@@ -126,7 +127,8 @@ class Comparison(Record):
     basis: Basis
     """What the figure is compared with: the previous year, the budget estimate or a target."""
     kind: ChangeKind
-    """Whether the stated change is a percentage or an absolute amount in the figure's unit."""
+    """How the change is stated: percent_change (up 22.4 %), absolute_change (an amount in the
+    figure's unit), or point_change (percentage points, for a figure that is a percentage)."""
     value: Number
     """The stated change, signed: negative for a decrease."""
     source: Source
@@ -174,6 +176,12 @@ class Figure(Record):
     """Every comparison the article states for the figure."""
     note: Text | None = None
     """An explanation shown wherever the figure is shown."""
+    wording: Text | None = None
+    """The article's words for the value when it gives words, not a number ('more than half'):
+    shown in place of the number, which stays in ``value`` for scripts."""
+    as_of: AsOf = "year"
+    """year: the value describes ``year``; publication: the article states it as of its
+    publication ('hiện nay', now), which is shown with it."""
 
     def __post_init__(self) -> None:
         if (self.unit == "share") != (self.out_of is not None):
@@ -188,7 +196,9 @@ class Figure(Record):
         if self.out_of is not None and self.value > self.out_of:
             raise RuleError(messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of), "value")
         for n, comparison in enumerate(self.comparisons):
-            if comparison.kind == "absolute_change" and comparison.value > self.value:
+            if comparison.kind == "point_change" and self.unit != "percent":
+                raise RuleError(messages.RULE_POINTS_FOR_PERCENT.format(n=n))
+            if comparison.kind in ("absolute_change", "point_change") and comparison.value > self.value:
                 raise RuleError(messages.RULE_RISE_ABOVE_VALUE.format(n=n, change=comparison.value, value=self.value))
 
 

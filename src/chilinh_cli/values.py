@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import messages
-from .derive import Estimate
+from .derive import Estimate, hedge
 from .language import Lang
 from .models import Comparison, Event, Figure, Source
 from .numfmt import format_money, format_number
@@ -38,16 +38,19 @@ def format_figure_value(figure: Figure, lang: Lang) -> str:
 
 
 def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: Lang, *, signed: bool = False) -> str:
-    """A stated or derived value; a derived one reads '… (derived)', with '≈' when it is rounded,
-    and keeps the figure's qualifier."""
+    """A stated or derived value; a derived one reads '… (derived)' with the one hedge that is
+    true of it (``derive.hedge``): '≈ VND 3,490 billion (derived)', never 'nearly ≈'."""
     text = format_amount(estimate.value, unit, lang)
     if signed and estimate.value > 0:
         text = "+" + text
     if not estimate.derived:
         return text
-    rounded = not (estimate.low == estimate.value == estimate.high)
-    marked = messages.DERIVED_VALUE.get(lang).format(("≈ " if rounded else "") + text)
-    return with_qualifier(marked, qualifier, lang)
+    said = hedge(estimate, qualifier)
+    if said == "approximate":
+        text = "≈ " + text
+    elif said != "computed":
+        text = with_qualifier(text, said, lang)
+    return messages.DERIVED_VALUE.get(lang).format(text)
 
 
 def format_change(comparison: Comparison, unit: str, lang: Lang) -> str:
