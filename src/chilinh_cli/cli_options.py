@@ -1,16 +1,22 @@
-"""The options and arguments the commands share, as Typer declares them, and the shell
-completion of names. Their Vietnamese help is in ``click_bridge`` (looked up by the English)."""
+"""The options and arguments the commands share, as Typer declares them, the shell
+completion of names, and what every command does with what it was given (the language
+settled once, names and paths checked, failures said). Their Vietnamese help is in
+``click_bridge``, looked up by the English."""
 
 from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Optional
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional, overload
 
 import typer
 
+from . import messages
 from .errors import ChilinhError
+from .language import Lang, default_language
 
 if TYPE_CHECKING:
     from .models import Dataset
@@ -18,6 +24,7 @@ if TYPE_CHECKING:
 
 class OutputFormat(enum.StrEnum):
     table = "table"
+    tsv = "tsv"
     json = "json"
     csv = "csv"
     markdown = "markdown"
@@ -55,12 +62,14 @@ def complete_figure(incomplete: str) -> list[str]:
 
 
 FormatOption = Annotated[
-    OutputFormat,
+    Optional[OutputFormat],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help="table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).",
+        help="table (drawn; the default on a terminal), tsv (tab-separated lines; the default when piped), "
+        "json, csv or markdown (GitHub tables).",
         case_sensitive=False,
+        show_default=False,
     ),
 ]
 LangOption = Annotated[
@@ -101,3 +110,64 @@ DataOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
+
+
+MAX_NAME_LENGTH = 200
+
+# ---- what every command does with what it was given ------------------------------------------------
+
+
+def settle_language(ctx: typer.Context, given: Language | None) -> Lang:
+    """The run's language, settled once per command: its --lang, else the nearest one given
+    before the command name (``chilinh --lang vi list``), else the environment's."""
+    context: typer.Context | None = ctx
+    while given is None and context is not None:
+        given = context.params.get("lang")
+        context = context.parent  # type: ignore[assignment]  # Click types parents as its own Context
+    return "vi" if given == "vi" else "en" if given is not None else default_language()
+
+
+@contextmanager
+def answering(lang: Lang) -> Iterator[None]:
+    """A request the tool cannot answer is a message and its exit code; a reader that has all
+    it wanted (`chilinh … | head`) ends the command quietly."""
+    try:
+        yield
+    except ChilinhError as error:
+        from .render import report
+
+        report(error.said, lang)
+        raise typer.Exit(error.exit_code) from None
+    except BrokenPipeError:
+        from .render import silence_stdout
+
+        silence_stdout()
+        raise typer.Exit(0) from None
+
+
+def checked_name(ctx: typer.Context, value: str, argument: str) -> str:
+    """Refuse an empty or overlong name before any work, naming the argument as its help does."""
+    if not value.strip():
+        problem = messages.EMPTY_NAME.en
+    elif len(value) > MAX_NAME_LENGTH:
+        problem = messages.LONG_NAME.format(n=MAX_NAME_LENGTH).en
+    else:
+        return value
+    param = next(param for param in ctx.command.params if param.name == argument)
+    raise typer.BadParameter(problem, ctx=ctx, param=param)
+
+
+@overload
+def given_path(ctx: typer.Context, value: str, param: str, *, stdin: bool = False) -> Path: ...
+@overload
+def given_path(ctx: typer.Context, value: str | None, param: str, *, stdin: bool = False) -> Path | None: ...
+def given_path(ctx: typer.Context, value: str | None, param: str, *, stdin: bool = False) -> Path | None:
+    """A path given on the command line, refused when it can name no file: empty, or '-'
+    where standard input makes no sense (``stdin`` says where it does)."""
+    if value is None:
+        return None
+    if (value and value != "-") or (value == "-" and stdin):
+        return Path(value)
+    problem = messages.EMPTY_PATH if not value else messages.DASH_PATH
+    found = next(each for each in ctx.command.params if each.name == param)
+    raise typer.BadParameter(problem.en, ctx=ctx, param=found)

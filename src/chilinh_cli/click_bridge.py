@@ -53,8 +53,10 @@ HELP: Final = (
     Msg("Show this message and exit.", "Hiện hướng dẫn này rồi thoát."),
     Msg("The ten highlights of the year, with their headline figures.", "Mười dấu ấn của năm, kèm các số liệu chính."),
     Msg(
-        "table (tab-separated plain text when piped), json, csv or markdown (GitHub tables).",
-        "table (văn bản thuần, cột cách nhau bằng tab khi chuyển qua ống), json, csv hoặc markdown (bảng kiểu GitHub).",
+        "table (drawn; the default on a terminal), tsv (tab-separated lines; the default when piped), "
+        "json, csv or markdown (GitHub tables).",
+        "table (bảng kẻ khung; mặc định trên cửa sổ dòng lệnh), tsv (các dòng cách nhau bằng tab; mặc định "
+        "khi chuyển qua ống), json, csv hoặc markdown (bảng kiểu GitHub).",
     ),
     Msg(
         "Language of labels, numbers and messages [default: CHILINH_LANG, else vi if the locale "
@@ -78,7 +80,10 @@ HELP: Final = (
         "One highlight in full: titles in both languages, summary, figures with comparisons and sources.",
         "Toàn bộ một dấu ấn: tiêu đề bằng hai thứ tiếng, tóm tắt, các số liệu kèm so sánh và nguồn.",
     ),
-    Msg("The highlight's rank (1-10) or slug.", "Thứ tự (1-10) hoặc mã của dấu ấn."),
+    Msg(
+        "The highlight's rank (1-10) or slug. Omit it to show every highlight.",
+        "Thứ tự (1-10) hoặc mã của dấu ấn. Bỏ trống để xem mọi dấu ấn.",
+    ),
     Msg(
         "One figure in full: value, qualifier, comparisons, derived baselines and source quote.",
         "Toàn bộ một số liệu: giá trị, mức độ (hơn, gần), các so sánh, giá trị năm trước suy ra và trích dẫn nguồn.",

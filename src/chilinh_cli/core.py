@@ -1,7 +1,7 @@
 """Questions asked of a dataset, answered as data objects (no terminal, no formatting).
 
 Each command asks one question and gets one answer object: ``FigureAnswer``,
-``FiguresAnswer``, ``HighlightAnswer``, ``ListAnswer``, ``CompareAnswer`` or
+``FiguresAnswer``, ``HighlightAnswer``, ``HighlightsAnswer``, ``ListAnswer``, ``CompareAnswer`` or
 ``SearchAnswer``. An answer carries every value derived for it (``derive``), so the
 layers above only say what they are given."""
 
@@ -97,6 +97,8 @@ class FigureAnswer(NamedTuple):
 
     figure: Figure
     comparisons: tuple[StatedComparison, ...]
+    published: str
+    """When the article was published (ISO date): the date of a figure stated 'as of now'."""
 
     @property
     def derives(self) -> bool:
@@ -104,24 +106,26 @@ class FigureAnswer(NamedTuple):
         return any(stated.derivation is not None for stated in self.comparisons)
 
 
-def figure_answer(figure: Figure) -> FigureAnswer:
-    return FigureAnswer(figure, tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons))
+def figure_answer(figure: Figure, published: str) -> FigureAnswer:
+    stated = tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons)
+    return FigureAnswer(figure, stated, published)
 
 
 def named_figure(dataset: Dataset, name: str) -> FigureAnswer:
     """The figure ``name`` designates (see ``find_figure``), with its derived values."""
-    return figure_answer(find_figure(dataset, name))
+    return figure_answer(find_figure(dataset, name), dataset.metadata.published)
 
 
 class FiguresAnswer(NamedTuple):
     """Every figure of a dataset (``metric`` without a name)."""
 
     figures: tuple[Figure, ...]
+    published: str
 
     def each(self) -> Iterator[FigureAnswer]:
         """The figures with their derived values, made one at a time: a listing that shows
         only the stated values never pays for the derivations."""
-        return (figure_answer(figure) for figure in self.figures)
+        return (figure_answer(figure, self.published) for figure in self.figures)
 
 
 class HighlightAnswer(NamedTuple):
@@ -130,6 +134,12 @@ class HighlightAnswer(NamedTuple):
     highlight: Highlight
     figures: tuple[FigureAnswer, ...]
     events: tuple[Event, ...]
+
+
+class HighlightsAnswer(NamedTuple):
+    """Every highlight in full (``show`` without a key)."""
+
+    highlights: tuple[HighlightAnswer, ...]
 
 
 class ListedHighlight(NamedTuple):
@@ -191,7 +201,7 @@ def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
 
 
 def every_figure(dataset: Dataset) -> FiguresAnswer:
-    return FiguresAnswer(dataset.figures)
+    return FiguresAnswer(dataset.figures, dataset.metadata.published)
 
 
 def highlight_answer(dataset: Dataset, key: str) -> HighlightAnswer:
@@ -200,9 +210,13 @@ def highlight_answer(dataset: Dataset, key: str) -> HighlightAnswer:
     figures, events = _by_id(dataset)
     return HighlightAnswer(
         highlight,
-        tuple(figure_answer(figures[ref]) for ref in highlight.figures),
+        tuple(figure_answer(figures[ref], dataset.metadata.published) for ref in highlight.figures),
         tuple(events[ref] for ref in highlight.events),
     )
+
+
+def every_highlight(dataset: Dataset) -> HighlightsAnswer:
+    return HighlightsAnswer(tuple(highlight_answer(dataset, str(h.rank)) for h in dataset.highlights))
 
 
 def list_answer(dataset: Dataset) -> ListAnswer:
@@ -212,7 +226,7 @@ def list_answer(dataset: Dataset) -> ListAnswer:
         tuple(
             ListedHighlight(
                 highlight,
-                tuple(figure_answer(figures[ref]) for ref in highlight.headline),
+                tuple(figure_answer(figures[ref], dataset.metadata.published) for ref in highlight.headline),
                 tuple(events[ref] for ref in highlight.events),
             )
             for highlight in dataset.highlights
@@ -315,6 +329,6 @@ def search(dataset: Dataset, text: str) -> SearchAnswer:
     return SearchAnswer(text, tuple(sorted(best.values(), key=lambda hit: (-hit.score, position[id(hit.item)]))))
 
 
-Answer = FigureAnswer | FiguresAnswer | HighlightAnswer | ListAnswer | CompareAnswer | SearchAnswer
+Answer = FigureAnswer | FiguresAnswer | HighlightAnswer | HighlightsAnswer | ListAnswer | CompareAnswer | SearchAnswer
 """What a query command is answered with: one object, which the presentation turns into
 a sheet for people, a JSON document and CSV rows."""

@@ -15,6 +15,7 @@ from .core import (
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
+    HighlightsAnswer,
     ListAnswer,
     SearchAnswer,
 )
@@ -36,6 +37,8 @@ def document(answer: Answer) -> dict[str, Any]:
         return figure_json(answer)
     if isinstance(answer, HighlightAnswer):
         return _highlight_json(answer)
+    if isinstance(answer, HighlightsAnswer):
+        return {"highlights": [_highlight_json(each) for each in answer.highlights]}
     if isinstance(answer, CompareAnswer):
         return _compare_json(answer)
     return _search_json(answer)
@@ -51,6 +54,9 @@ def rows(answer: Answer) -> Rows:
         return FIGURE_CSV_COLUMNS, figure_csv_rows(answer)
     if isinstance(answer, HighlightAnswer):
         return FIGURE_CSV_COLUMNS, [row for each in answer.figures for row in figure_csv_rows(each)]
+    if isinstance(answer, HighlightsAnswer):
+        figures = (each for highlight in answer.highlights for each in highlight.figures)
+        return FIGURE_CSV_COLUMNS, [row for each in figures for row in figure_csv_rows(each)]
     if isinstance(answer, CompareAnswer):
         return COMPARE_CSV_COLUMNS, compare_csv_rows(answer)
     return SEARCH_CSV_COLUMNS, [(hit.kind, hit.key, hit.field, hit.text, hit.score) for hit in answer.hits]
@@ -121,6 +127,9 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "year": figure.year,
         "source": _source(figure.source),
         "note": _text(figure.note),
+        "wording": _text(figure.wording),
+        "as_of": figure.as_of,
+        "published": answer.published,
         "comparisons": comparisons,
     }
 
@@ -229,6 +238,8 @@ FIGURE_CSV_COLUMNS = (
     *("id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote"),
     *("comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous"),
     *("baseline_value", "baseline_derived"),
+    *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
+    *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
 )
 LIST_CSV_COLUMNS = (
     *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
@@ -248,8 +259,9 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
         *(figure.id, figure.label.vi, figure.label.en, figure.value, figure.out_of, figure.unit),
         *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
     )
+    carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
     if not answer.comparisons:
-        return [base + (None,) * 7]
+        return [(*base, *(None,) * 7, *carried, None, None, None)]
     return [
         (
             *base,
@@ -257,9 +269,16 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             stated.comparison.ambiguous,
             None if stated.derivation is None else stated.derivation.baseline.value,
             None if stated.derivation is None else True,
+            *carried,
+            stated.comparison.source.quote,
+            *_pair(stated.comparison.note),
         )
         for stated in answer.comparisons
     ]
+
+
+def _pair(text: Text | None) -> tuple[str | None, str | None]:
+    return (None, None) if text is None else (text.vi, text.en)
 
 
 def _list_csv_rows(answer: ListAnswer) -> list[tuple[object, ...]]:

@@ -83,7 +83,12 @@ class ExportError(ChilinhError):
     """A file that would replace another, or could not be written."""
 
 
-class UnknownFigureError(ChilinhError):
+class NoMatchError(ChilinhError):
+    """A question with no answer in the data: no such figure or highlight, no comparison with
+    that year, no search hit. A script asking for JSON or CSV still gets an (empty) document."""
+
+
+class UnknownFigureError(NoMatchError):
     """No figure answers to the name the user gave."""
 
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
@@ -93,7 +98,7 @@ class UnknownFigureError(ChilinhError):
         super().__init__(messages.NO_SUCH_FIGURE.format(name=quoted(name), guess=guess))
 
 
-class AmbiguousFigureError(ChilinhError):
+class AmbiguousFigureError(NoMatchError):
     """The name the user gave matches several figures."""
 
     def __init__(self, name: str, candidates: Sequence[str], total: int | None = None) -> None:
@@ -109,7 +114,7 @@ class AmbiguousFigureError(ChilinhError):
         super().__init__(messages.AMBIGUOUS_FIGURE.format(name=quoted(name), listed=listed))
 
 
-class NoComparisonError(ChilinhError):
+class NoComparisonError(NoMatchError):
     """The dataset has no comparison with the year the user asked for."""
 
     def __init__(self, year: int, available: Sequence[int]) -> None:
@@ -119,7 +124,7 @@ class NoComparisonError(ChilinhError):
         super().__init__(messages.NO_COMPARISON.format(year=year, years=years))
 
 
-class UnknownHighlightError(ChilinhError):
+class UnknownHighlightError(NoMatchError):
     """No highlight has the rank or slug the user gave."""
 
     def __init__(self, key: str, suggestions: Sequence[str], count: int) -> None:
@@ -130,7 +135,7 @@ class UnknownHighlightError(ChilinhError):
         super().__init__(messages.NO_SUCH_HIGHLIGHT.format(key=quoted(key), count=count, guess=guess))
 
 
-class NothingFoundError(ChilinhError):
+class NothingFoundError(NoMatchError):
     """A search that matched nothing."""
 
     def __init__(self, text: str) -> None:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import messages
+from . import data_messages
 from .errors import DataFileError, os_reason
 from .messages import Msg, same
 from .models import Dataset, RuleError
@@ -114,11 +114,11 @@ def _read_stdin() -> bytes:
     try:
         raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     except (OSError, AttributeError, ValueError) as error:  # closed, or not a byte stream
-        reason = os_reason(error) if isinstance(error, OSError) else messages.NOT_READABLE
-        raise DataFileError(name_of(STDIN), [("", messages.CANNOT_READ.format(reason=reason))]) from None
+        reason = os_reason(error) if isinstance(error, OSError) else data_messages.NOT_READABLE
+        raise DataFileError(name_of(STDIN), [("", data_messages.CANNOT_READ.format(reason=reason))]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise DataFileError(name_of(STDIN), [("", messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
+        raise DataFileError(name_of(STDIN), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
     return raw
 
 
@@ -126,24 +126,24 @@ def _read(file: Path) -> bytes:
     try:
         size = file.stat().st_size
         if file.is_dir():
-            raise DataFileError(str(file), [("", messages.IS_A_DIRECTORY)])
+            raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)])
         if size > MAX_FILE_BYTES:
             from .numfmt import format_number
 
             bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise DataFileError(str(file), [("", messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
+            raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise DataFileError(str(file), [("", messages.NO_SUCH_FILE)]) from None
+        raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
     except PermissionError:
-        raise DataFileError(str(file), [("", messages.PERMISSION_DENIED)]) from None
+        raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
     except OSError as error:
-        raise DataFileError(str(file), [("", messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
+        raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise DataFileError(str(file), [("", messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
+        raise DataFileError(str(file), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
     return raw
 
 
@@ -153,7 +153,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
-            raise RuleError(messages.DUPLICATE_KEY.format(key=repr(key)))
+            raise RuleError(data_messages.DUPLICATE_KEY.format(key=repr(key)))
         obj[key] = tuple(value) if isinstance(value, list) else value
     return obj
 
@@ -165,7 +165,7 @@ def _parse_int(digits: str) -> int | Decimal:
 
 
 def _reject_constant(name: str) -> Any:
-    raise RuleError(messages.NOT_A_DATASET_NUMBER.format(name=name))
+    raise RuleError(data_messages.NOT_A_DATASET_NUMBER.format(name=name))
 
 
 def parse_json(raw: bytes, name: str) -> Any:
@@ -173,9 +173,9 @@ def parse_json(raw: bytes, name: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
     except UnicodeDecodeError as error:
-        raise DataFileError(name, [("", messages.NOT_UTF8.format(offset=error.start))]) from None
+        raise DataFileError(name, [("", data_messages.NOT_UTF8.format(offset=error.start))]) from None
     if not text.strip():
-        raise DataFileError(name, [("", messages.EMPTY_FILE)])
+        raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
     try:
         document = json.loads(
             text,
@@ -185,17 +185,19 @@ def parse_json(raw: bytes, name: str) -> Any:
             object_pairs_hook=_json_object,
         )
     except json.JSONDecodeError as error:
-        said = next((m for m in messages.JSON_SYNTAX if error.msg.startswith(m.en)), messages.JSON_SYNTAX_OTHER)
+        said = next(
+            (m for m in data_messages.JSON_SYNTAX if error.msg.startswith(m.en)), data_messages.JSON_SYNTAX_OTHER
+        )
         detail = Msg(error.msg, said.vi)
-        reason = messages.NOT_JSON.format(detail=detail, line=error.lineno, column=error.colno)
+        reason = data_messages.NOT_JSON.format(detail=detail, line=error.lineno, column=error.colno)
         raise DataFileError(name, [("", reason)]) from None
     except RecursionError:
-        raise DataFileError(name, [("", messages.TOO_DEEP)]) from None
+        raise DataFileError(name, [("", data_messages.TOO_DEEP)]) from None
     except RuleError as error:  # duplicate keys, NaN/Infinity
-        raise DataFileError(name, [("", messages.UNUSABLE_JSON.format(detail=error.said))]) from None
+        raise DataFileError(name, [("", data_messages.UNUSABLE_JSON.format(detail=error.said))]) from None
     if not isinstance(document, dict):
-        kind = _JSON_KINDS.get(type(document), messages.JSON_VALUE)
-        raise DataFileError(name, [("", messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])
+        kind = _JSON_KINDS.get(type(document), data_messages.JSON_VALUE)
+        raise DataFileError(name, [("", data_messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])
     return document
 
 
@@ -251,11 +253,11 @@ def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
 
 
 _JSON_KINDS: dict[type, Msg] = {
-    list: messages.JSON_ARRAY,
-    tuple: messages.JSON_ARRAY,
-    str: messages.JSON_STRING,
-    int: messages.JSON_NUMBER,
-    Decimal: messages.JSON_NUMBER,
-    bool: messages.JSON_BOOL,
+    list: data_messages.JSON_ARRAY,
+    tuple: data_messages.JSON_ARRAY,
+    str: data_messages.JSON_STRING,
+    int: data_messages.JSON_NUMBER,
+    Decimal: data_messages.JSON_NUMBER,
+    bool: data_messages.JSON_BOOL,
     type(None): same("null"),
 }

@@ -41,53 +41,6 @@ def same(text: str) -> Msg:
     return Msg(text, text)
 
 
-# ---- rules of the data format (raised by the records, reported by validation) ------------------
-
-RULE_YEAR_FOR_PREVIOUS_YEAR: Final = Msg(
-    "'year' is required for a previous_year comparison and allowed only there",
-    "cần 'year' cho một so sánh previous_year, và chỉ ở đó",
-)
-RULE_AMBIGUOUS_NEEDS_NOTE: Final = Msg(
-    "an ambiguous comparison needs a note saying why", "một so sánh mơ hồ cần 'note' giải thích vì sao"
-)
-RULE_PERCENT_ABOVE_MINUS_100: Final = Msg(
-    "a percentage change must be above -100 (nothing can fall by 100 % or more and remain)",
-    "mức thay đổi phần trăm phải lớn hơn -100 (không gì giảm từ 100 % trở lên mà vẫn còn)",
-)
-RULE_OUT_OF_FOR_SHARE: Final = Msg(
-    "'out_of' is required for unit 'share' and allowed only there", "cần 'out_of' cho đơn vị 'share', và chỉ ở đó"
-)
-RULE_WHOLE_NUMBER: Final = Msg(
-    "a value in unit {unit} must be a whole number", "giá trị có đơn vị {unit} phải là số nguyên"
-)
-RULE_NOT_NEGATIVE: Final = Msg("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
-RULE_SHARE_ABOVE_WHOLE: Final = Msg(
-    "a share cannot be more than its whole ({value} out of {whole})",
-    "một phần không thể lớn hơn tổng ({value} trên {whole})",
-)
-RULE_RISE_ABOVE_VALUE: Final = Msg(
-    "comparisons[{n}]: an increase of {change} is more than the value itself ({value}), "
-    "so the earlier value would be negative",
-    "comparisons[{n}]: mức tăng {change} lớn hơn chính giá trị ({value}), nên giá trị trước đó sẽ là số âm",
-)
-RULE_POINTS_FOR_PERCENT: Final = Msg(
-    "comparisons[{n}]: a change in percentage points is for a figure in unit 'percent'",
-    "comparisons[{n}]: thay đổi tính bằng điểm phần trăm chỉ dành cho số liệu có đơn vị 'percent'",
-)
-RULE_DAY_OR_PERIOD: Final = Msg("give either 'day' or 'period', not both", "chỉ cho 'day' hoặc 'period', không cả hai")
-RULE_NOT_A_DATE: Final = Msg("{year}-{month:02}-{day:02} is not a date", "ngày {day}/{month}/{year} không tồn tại")
-RULE_PUBLISHED_DATE: Final = Msg(
-    "'published' must be a date written YYYY-MM-DD", "'published' phải là một ngày viết YYYY-MM-DD"
-)
-RULE_TOO_LARGE: Final = Msg(
-    "{value} is too large (a number must be below 10^18)", "{value} quá lớn (một số phải nhỏ hơn 10^18)"
-)
-LONG_NUMBER: Final = Msg("{start}… ({digits} digits)", "{start}… ({digits} chữ số)")
-RULE_TOO_MANY_DECIMALS: Final = Msg(
-    "{value} has {digits} digits after the decimal point; at most {most} are allowed",
-    "{value} có {digits} chữ số sau dấu thập phân; tối đa là {most}",
-)
-
 # ---- what the operating system says (its own English; our Vietnamese) -----------------------
 
 OS_ENOENT: Final = Msg("No such file or directory", "không có thư mục hay tệp này")
@@ -136,135 +89,6 @@ NOTHING_FOUND: Final = Msg(
     "không tìm thấy gì cho {text}; hãy thử ít từ hơn hoặc từ ngắn hơn, hoặc 'chilinh metric' để xem mọi số liệu",
 )
 
-# ---- reading a data file ----------------------------------------------------------------------
-
-IS_A_DIRECTORY: Final = Msg("is a directory, not a data file", "là một thư mục, không phải tệp dữ liệu")
-FILE_TOO_LARGE: Final = Msg(
-    "is {size} bytes; a data file may be at most {limit} MiB",
-    "có {size} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB",
-)
-FILE_GREW_TOO_LARGE: Final = Msg("is larger than {limit} MiB", "lớn hơn {limit} MiB")
-NO_SUCH_FILE: Final = Msg("no such file", "không có tệp này")
-NOT_READABLE: Final = Msg("it is closed or not readable", "đã đóng hoặc không đọc được")
-PERMISSION_DENIED: Final = Msg("permission denied", "không có quyền đọc tệp")
-CANNOT_READ: Final = Msg("cannot be read: {reason}", "không đọc được tệp: {reason}")
-NOT_UTF8: Final = Msg(
-    "is not UTF-8 text (invalid byte at offset {offset})", "không phải văn bản UTF-8 (byte sai ở vị trí {offset})"
-)
-EMPTY_FILE: Final = Msg("is empty", "là tệp rỗng")
-NOT_JSON: Final = Msg(
-    "is not valid JSON: {detail} (line {line}, column {column})",
-    "không phải JSON hợp lệ: {detail} (dòng {line}, cột {column})",
-)
-TOO_DEEP: Final = Msg("is nested too deeply to be a dataset", "lồng nhau quá sâu, không thể là một tập dữ liệu")
-UNUSABLE_JSON: Final = Msg("is not a usable JSON document: {detail}", "không phải tài liệu JSON dùng được: {detail}")
-DUPLICATE_KEY: Final = Msg(
-    "the key {key} appears twice in one object", "khoá {key} xuất hiện hai lần trong một đối tượng"
-)
-NOT_A_DATASET_NUMBER: Final = Msg(
-    "{name} is not a number a dataset may contain", "{name} không phải là số mà tập dữ liệu được chứa"
-)
-TOP_LEVEL_NOT_OBJECT: Final = Msg(
-    "the top level must be a JSON object, not {kind}", "cấp ngoài cùng phải là một đối tượng JSON, không phải {kind}"
-)
-JSON_ARRAY: Final = Msg("an array", "một mảng")
-JSON_STRING: Final = Msg("a string", "một chuỗi")
-JSON_NUMBER: Final = Msg("a number", "một số")
-JSON_BOOL: Final = Msg("true or false", "true hay false")
-JSON_VALUE: Final = Msg("value", "giá trị")
-# Python's json module's messages (matched by their start), and their Vietnamese.
-JSON_SYNTAX: Final = (
-    Msg("Expecting value", "thiếu một giá trị"),
-    Msg("Expecting ',' delimiter", "thiếu dấu phẩy ','"),
-    Msg("Expecting ':' delimiter", "thiếu dấu hai chấm ':'"),
-    Msg("Expecting property name enclosed in double quotes", "thiếu tên khoá trong ngoặc kép"),
-    Msg("Unterminated string", "chuỗi không được đóng"),
-    Msg("Invalid control character", "ký tự điều khiển không hợp lệ trong chuỗi"),
-    Msg("Invalid \\uXXXX escape", "mã \\uXXXX không hợp lệ"),
-    Msg("Invalid \\escape", "chuỗi thoát \\ không hợp lệ"),
-    Msg("Extra data", "còn dữ liệu thừa sau tài liệu JSON"),
-    Msg("Illegal trailing comma", "dấu phẩy thừa trước dấu đóng"),
-)
-JSON_SYNTAX_OTHER: Final = Msg("syntax error", "cú pháp sai")
-
-# ---- validating a dataset ----------------------------------------------------------------------
-
-PYDANTIC_TYPES: Final = {
-    "number": Msg("Input should be a number", "phải là một số"),
-    "missing": Msg("Field required", "thiếu trường bắt buộc này"),
-    "unexpected_keyword_argument": Msg(
-        "Unknown field (the format has no such field)", "trường lạ (định dạng không có trường này)"
-    ),
-    "int_type": Msg("Input should be a whole number", "phải là một số nguyên"),
-    "string_type": Msg("Input should be a string", "phải là một chuỗi"),
-    "bool_type": Msg("Input should be true or false", "phải là true hoặc false"),
-    "tuple_type": Msg("Input should be a list (a JSON array)", "phải là một danh sách (mảng JSON)"),
-    "string_unicode": Msg(
-        "Input should be valid Unicode text (no lone surrogate escapes)",
-        "phải là văn bản Unicode hợp lệ (không có mã \\uD800-\\uDFFF đứng lẻ)",
-    ),
-}
-# Errors about a limit: the context key that holds it, and the words around it (Pydantic's own English is kept).
-PYDANTIC_LIMITS: Final = {
-    "greater_than_equal": ("ge", Msg("Input should be greater than or equal to {}", "phải lớn hơn hoặc bằng {}")),
-    "less_than_equal": ("le", Msg("Input should be less than or equal to {}", "phải nhỏ hơn hoặc bằng {}")),
-    "greater_than": ("gt", Msg("Input should be greater than {}", "phải lớn hơn {}")),
-    "less_than": ("lt", Msg("Input should be less than {}", "phải nhỏ hơn {}")),
-    "string_too_short": ("min_length", Msg("String should have at least {} characters", "phải có ít nhất {} ký tự")),
-    "string_too_long": (
-        "max_length",
-        Msg("String should have at most {} characters", "chỉ được có nhiều nhất {} ký tự"),
-    ),
-    "too_short": ("min_length", Msg("List should have at least {} items", "phải có ít nhất {} phần tử")),
-    "too_long": ("max_length", Msg("List should have at most {} items", "chỉ được có nhiều nhất {} phần tử")),
-}
-PYDANTIC_OTHER: Final = Msg("invalid value ({kind})", "giá trị không hợp lệ (lỗi {kind})")
-# What each record is called in messages (the class names are the code's, not the reader's).
-RECORDS: Final = {
-    "Dataset": Msg("a dataset", "một tập dữ liệu"),
-    "Metadata": Msg("the metadata", "thông tin chung"),
-    "Text": Msg("a text with 'vi' and 'en'", "một văn bản có 'vi' và 'en'"),
-    "Source": Msg("a source", "một nguồn"),
-    "Comparison": Msg("a comparison", "một so sánh"),
-    "Figure": Msg("a figure", "một số liệu"),
-    "EventDate": Msg("a date", "một ngày"),
-    "Event": Msg("an event", "một sự kiện"),
-    "Highlight": Msg("a highlight", "một dấu ấn"),
-}
-NOT_A_RECORD: Final = Msg("Input should be a JSON object ({record})", "phải là một đối tượng JSON ({record})")
-OR: Final = Msg(" or ", " hoặc ")
-NOT_ONE_OF: Final = Msg("Input should be {expected}", "phải là {expected}")
-NAME_TAKEN: Final = Msg(
-    "{name} is already the id or an alias of figure {index} ({other})",
-    "{name} đã là mã hoặc tên khác của số liệu {index} ({other})",
-)
-NAME_TWICE: Final = Msg("{name} is given twice for the same figure", "{name} được cho hai lần cho cùng một số liệu")
-RANK_TWICE: Final = Msg("rank {rank} is used twice", "thứ tự {rank} được dùng hai lần")
-NOT_KEBAB: Final = Msg(
-    "{name} is not kebab-case (a-z, 0-9 and single hyphens)",
-    "{name} không đúng dạng mã: chỉ gồm a-z, 0-9 và dấu gạch nối đơn",
-)
-KEY_TWICE: Final = Msg("{key} is used twice", "{key} được dùng hai lần")
-NO_FIGURE_ID: Final = Msg("no figure has the id {ref}", "không có số liệu nào có mã {ref}")
-FIGURE_HOMED: Final = Msg("figure {ref} already belongs to highlight {rank}", "số liệu {ref} đã thuộc dấu ấn {rank}")
-NOT_HIGHLIGHT_FIGURE: Final = Msg(
-    "{ref} is not one of this highlight's figures", "{ref} không phải số liệu của dấu ấn này"
-)
-NO_EVENT_ID: Final = Msg("no event has the id {ref}", "không có sự kiện nào có mã {ref}")
-EVENT_HOMED: Final = Msg("event {ref} already belongs to highlight {rank}", "sự kiện {ref} đã thuộc dấu ấn {rank}")
-FIGURE_HOMELESS: Final = Msg("figure {id} belongs to no highlight", "số liệu {id} không thuộc dấu ấn nào")
-EVENT_HOMELESS: Final = Msg("event {id} belongs to no highlight", "sự kiện {id} không thuộc dấu ấn nào")
-YEAR_NOT_BEFORE: Final = Msg(
-    "a previous-year comparison must be with a year before {year}",
-    "so sánh với năm trước phải là với một năm trước {year}",
-)
-SECTION_NOT_RANK: Final = Msg(
-    "section {section} differs from the rank of its highlight ({rank})",
-    "mục {section} khác thứ tự của dấu ấn chứa nó ({rank})",
-)
-QUOTE_SPACE: Final = Msg("the quote has leading or trailing white space", "trích dẫn có khoảng trắng ở đầu hoặc cuối")
-QUOTE_NOT_NFC: Final = Msg("the quote is not NFC-normalised", "trích dẫn chưa được chuẩn hoá NFC")
-
 # ---- numbers and values --------------------------------------------------------------------------
 
 MONEY: Final = Msg("VND {}", "{} đồng")
@@ -274,17 +98,36 @@ DAYS: Final = Msg("{} days", "{} ngày")
 ONE_DAY: Final = Msg("{} day", "{} ngày")
 QUALIFIERS: Final = {"more_than": Msg("more than {}", "hơn {}"), "nearly": Msg("nearly {}", "gần {}")}
 DERIVED_VALUE: Final = Msg("{} (derived)", "{} (suy ra)")
-AGAINST: Final = {
-    "previous_year": Msg("against {year}", "so với năm {year}"),
-    "budget_estimate": Msg("against the budget estimate", "so với dự toán"),
-    "target": Msg("against the target", "so với chỉ tiêu"),
+# A stated change in words: by basis, then direction ('down 90 from 2020', 'vượt 6 so với chỉ tiêu').
+CHANGES: Final = {
+    "previous_year": {
+        "up": Msg("up {amount} from {year}", "tăng {amount} so với năm {year}"),
+        "down": Msg("down {amount} from {year}", "giảm {amount} so với năm {year}"),
+        "unchanged": Msg("unchanged from {year}", "không đổi so với năm {year}"),
+    },
+    "budget_estimate": {
+        "up": Msg("up {amount} on the budget estimate", "tăng {amount} so với dự toán"),
+        "down": Msg("down {amount} on the budget estimate", "giảm {amount} so với dự toán"),
+        "unchanged": Msg("equal to the budget estimate", "bằng dự toán"),
+    },
+    "target": {
+        "up": Msg("{amount} above the target", "vượt {amount} so với chỉ tiêu"),
+        "down": Msg("{amount} below the target", "thấp hơn chỉ tiêu {amount}"),
+        "unchanged": Msg("exactly the target", "đúng bằng chỉ tiêu"),
+    },
 }
+POINTS: Final = Msg("{} percentage points", "{} điểm phần trăm")
+ONE_POINT: Final = Msg("{} percentage point", "{} điểm phần trăm")
+AS_OF_PUBLICATION: Final = Msg("{year}, as of publication ({published})", "{year}, tính đến khi đăng bài ({published})")
 BASELINE: Final = {
     "previous_year": Msg("{year} value", "Giá trị năm {year}"),
     "budget_estimate": Msg("Budget estimate", "Dự toán"),
-    "target": Msg("Target", "Chỉ tiêu"),
+    "target": Msg("Target", "Chỉ tiêu đề ra"),
 }
-AMBIGUOUS: Final = Msg(" (ambiguous wording)", " (cách hiểu không rõ)")
+AMBIGUOUS: Final = Msg(
+    " (the wording allows two readings; nothing is derived from it)",
+    " (câu chữ cho phép hai cách hiểu; không suy ra gì từ đó)",
+)
 SOURCE: Final = Msg("section {section}: \u201c{quote}\u201d", "mục {section}: \u201c{quote}\u201d")
 MONTHS: Final = tuple(
     Msg(name, str(number))
@@ -312,9 +155,9 @@ HEADERS: Final = {
     "highlight": Msg("Highlight", "Dấu ấn"),
     "headline": Msg("Headline figures", "Số liệu chính"),
     "id": Msg("Id", "Mã"),
-    "figure": Msg("Figure", "Chỉ tiêu"),
+    "figure": Msg("Figure", "Số liệu"),
     "value": Msg("Value", "Giá trị"),
-    "field": Msg("Field", "Mục"),
+    "field": Msg("Field", "Thông tin"),
     "section": Msg("Section", "Mục"),
     "year": Msg("Year", "Năm"),
     "source": Msg("Source", "Nguồn"),
@@ -327,6 +170,7 @@ HEADERS: Final = {
     "title_en": Msg("Title (English)", "Tiêu đề (tiếng Anh)"),
     "summary": Msg("Summary", "Tóm tắt"),
     "kind": Msg("Kind", "Loại"),
+    "event": Msg("Event", "Sự kiện"),
     "matched": Msg("Matched", "Khớp ở"),
     "text": Msg("Text", "Nội dung"),
     "name": Msg("Name", "Tên"),
@@ -357,6 +201,7 @@ LIST_NOTE: Final = Msg(
     "Nguồn: {publisher}, {published}. 'chilinh metric' liệt kê mọi số liệu.",
 )
 EVERY_FIGURE: Final = Msg("Every figure", "Mọi số liệu")
+EVERY_HIGHLIGHT: Final = Msg("Every highlight in full", "Toàn bộ các dấu ấn")
 FIGURES_NOTE: Final = Msg(
     "'chilinh metric ID' shows one figure in full, with its source.",
     "'chilinh metric MÃ' cho biết chi tiết và nguồn của một số liệu.",

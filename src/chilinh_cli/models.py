@@ -17,7 +17,7 @@ import dataclasses
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from . import messages
+from . import data_messages
 from .messages import Msg
 
 Unit = Literal["vnd", "percent", "count", "days", "share"]
@@ -142,12 +142,12 @@ class Comparison(Record):
 
     def __post_init__(self) -> None:
         if (self.basis == "previous_year") != (self.year is not None):
-            raise RuleError(messages.RULE_YEAR_FOR_PREVIOUS_YEAR)
+            raise RuleError(data_messages.RULE_YEAR_FOR_PREVIOUS_YEAR)
         if self.ambiguous and self.note is None:
-            raise RuleError(messages.RULE_AMBIGUOUS_NEEDS_NOTE)
+            raise RuleError(data_messages.RULE_AMBIGUOUS_NEEDS_NOTE)
         _check_size(self.value)
         if self.kind == "percent_change" and self.value <= -100:
-            raise RuleError(messages.RULE_PERCENT_ABOVE_MINUS_100, "value")
+            raise RuleError(data_messages.RULE_PERCENT_ABOVE_MINUS_100, "value")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -181,25 +181,27 @@ class Figure(Record):
     shown in place of the number, which stays in ``value`` for scripts."""
     as_of: AsOf = "year"
     """year: the value describes ``year``; publication: the article states it as of its
-    publication ('hiện nay', now), which is shown with it."""
+    publication (the article says 'now'), which is shown with it."""
 
     def __post_init__(self) -> None:
         if (self.unit == "share") != (self.out_of is not None):
-            raise RuleError(messages.RULE_OUT_OF_FOR_SHARE)
+            raise RuleError(data_messages.RULE_OUT_OF_FOR_SHARE)
         if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
-            raise RuleError(messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "value")
+            raise RuleError(data_messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "value")
         if self.value < 0:
-            raise RuleError(messages.RULE_NOT_NEGATIVE, "value")
+            raise RuleError(data_messages.RULE_NOT_NEGATIVE, "value")
         _check_size(self.value)
         if self.out_of is not None:
             _check_size(self.out_of, "out_of")
         if self.out_of is not None and self.value > self.out_of:
-            raise RuleError(messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of), "value")
+            raise RuleError(data_messages.RULE_SHARE_ABOVE_WHOLE.format(value=self.value, whole=self.out_of), "value")
         for n, comparison in enumerate(self.comparisons):
             if comparison.kind == "point_change" and self.unit != "percent":
-                raise RuleError(messages.RULE_POINTS_FOR_PERCENT.format(n=n))
+                raise RuleError(data_messages.RULE_POINTS_FOR_PERCENT.format(n=n))
             if comparison.kind in ("absolute_change", "point_change") and comparison.value > self.value:
-                raise RuleError(messages.RULE_RISE_ABOVE_VALUE.format(n=n, change=comparison.value, value=self.value))
+                raise RuleError(
+                    data_messages.RULE_RISE_ABOVE_VALUE.format(n=n, change=comparison.value, value=self.value)
+                )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -219,7 +221,7 @@ class EventDate(Record):
 
     def __post_init__(self) -> None:
         if self.day is not None and self.period is not None:
-            raise RuleError(messages.RULE_DAY_OR_PERIOD)
+            raise RuleError(data_messages.RULE_DAY_OR_PERIOD)
         if self.day is not None:
             import datetime
 
@@ -227,7 +229,7 @@ class EventDate(Record):
                 datetime.date(self.year, self.month, self.day)
             except ValueError:
                 raise RuleError(
-                    messages.RULE_NOT_A_DATE.format(year=self.year, month=self.month, day=self.day)
+                    data_messages.RULE_NOT_A_DATE.format(year=self.year, month=self.month, day=self.day)
                 ) from None
 
 
@@ -292,7 +294,7 @@ class Metadata(Record):
         try:
             datetime.date.fromisoformat(self.published)
         except ValueError:
-            raise RuleError(messages.RULE_PUBLISHED_DATE) from None
+            raise RuleError(data_messages.RULE_PUBLISHED_DATE) from None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -332,11 +334,12 @@ MAX_DECIMALS = 6
 
 def _check_size(value: Number, field: str = "value") -> None:
     if (-value if value < 0 else value) >= MAX_MAGNITUDE:
-        raise RuleError(messages.RULE_TOO_LARGE.format(value=_excerpt(value)), field)
+        raise RuleError(data_messages.RULE_TOO_LARGE.format(value=_excerpt(value)), field)
     exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
         raise RuleError(
-            messages.RULE_TOO_MANY_DECIMALS.format(value=_excerpt(value), digits=-exponent, most=MAX_DECIMALS), field
+            data_messages.RULE_TOO_MANY_DECIMALS.format(value=_excerpt(value), digits=-exponent, most=MAX_DECIMALS),
+            field,
         )
 
 
@@ -345,7 +348,7 @@ def _excerpt(value: Number) -> Msg:
     written = str(value)
     if len(written) <= 24:
         return Msg(written, written)
-    return messages.LONG_NUMBER.format(start=written[:12], digits=sum(ch.isdigit() for ch in written))
+    return data_messages.LONG_NUMBER.format(start=written[:12], digits=sum(ch.isdigit() for ch in written))
 
 
 def _is_whole(value: Number) -> bool:

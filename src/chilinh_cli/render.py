@@ -29,14 +29,15 @@ from .text import UNSAFE_CHARS, safe
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-Format = Literal["table", "json", "csv", "markdown"]
+Format = Literal["auto", "table", "tsv", "json", "csv", "markdown"]
+"""auto: a drawn table on a terminal, tab-separated lines in a pipe."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Output(NamedTuple):
     """How an answer is to be shown: the options every query command shares."""
 
-    format: Format = "table"
+    format: Format = "auto"
     lang: Lang = "en"
     no_color: bool = False
     svg: Path | None = None
@@ -56,11 +57,12 @@ def show(answer: Answer, output: Output) -> None:
             save_svg(chart_renderables(drawn, 110), output.svg, title=f"chilinh: {drawn.title}")
         render_chart(drawn, sys.stdout, color=_color(output))
         return
-    if output.format == "table":
+    chosen = ("table" if sys.stdout.isatty() else "tsv") if output.format == "auto" else output.format
+    if chosen in ("table", "tsv"):
         table = sheets.sheet(answer, output.lang)
         if output.svg is not None:
             save_svg(sheet_renderables(table), output.svg, title=f"chilinh: {table.title}")
-        if sys.stdout.isatty():
+        if chosen == "table":
             render_table(table, sys.stdout, color=_color(output))
         else:
             render_plain(table, sys.stdout)
@@ -68,9 +70,9 @@ def show(answer: Answer, output: Output) -> None:
                 sys.stderr.write(safe(note) + "\n")
         return
     out = io.StringIO()
-    if output.format == "json":
+    if chosen == "json":
         render_json(documents.document(answer), out)
-    elif output.format == "csv":
+    elif chosen == "csv":
         render_csv(*documents.rows(answer), out)
     else:
         render_markdown(sheets.sheet(answer, output.lang), out)

@@ -12,6 +12,7 @@ from .core import (
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
+    HighlightsAnswer,
     ListAnswer,
     SearchAnswer,
     SearchHit,
@@ -20,14 +21,14 @@ from .language import Lang
 from .messages import Msg
 from .models import Dataset, Figure, Highlight
 from .values import (
-    against,
     baseline_name,
-    format_change,
+    format_comparison,
     format_date,
     format_estimate,
     format_figure_value,
     format_published,
     format_source,
+    format_year,
 )
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def sheet(answer: Answer, lang: Lang) -> Sheet:
         return _figure_sheet(answer, lang)
     if isinstance(answer, HighlightAnswer):
         return _highlight_sheet(answer, lang)
+    if isinstance(answer, HighlightsAnswer):
+        return _highlights_sheet(answer, lang)
     if isinstance(answer, CompareAnswer):
         return _compare_sheet(answer, lang)
     return _search_sheet(answer, lang)
@@ -108,35 +111,43 @@ def _figures_sheet(answer: FiguresAnswer, lang: Lang) -> Sheet:
     return Sheet(messages.EVERY_FIGURE.get(lang), columns, rows, (messages.FIGURES_NOTE.get(lang),))
 
 
-def _figure_sheet(answer: FigureAnswer, lang: Lang) -> Sheet:
+def story(answer: FigureAnswer, lang: Lang) -> list[tuple[str, str]]:
+    """Everything a figure carries, as (field, text) rows: its value as stated, its year (and
+    'as of publication'), its source, its note, and each stated comparison with its words,
+    its source, the value derived from it and its note. Every screen of a figure shows these."""
     figure = answer.figure
-    rows: list[tuple[str, str]] = [
-        (_h("figure", lang), figure.label.get(lang)),
-        (_h("id", lang), ", ".join((figure.id, *figure.aliases))),
+    rows = [
         (_h("value", lang), format_figure_value(figure, lang)),
-        (_h("year", lang), str(figure.year)),
+        (_h("year", lang), format_year(figure, answer.published, lang)),
         (_h("source", lang), format_source(figure.source, lang)),
     ]
     if figure.note is not None:
         rows.append((_h("note", lang), figure.note.get(lang)))
     for stated in answer.comparisons:
         comparison = stated.comparison
-        said = f"{format_change(comparison, figure.unit, lang)} {against(comparison, lang)}"
-        if comparison.ambiguous:
-            said += messages.AMBIGUOUS.get(lang)
-        rows.append((_h("comparison", lang), said))
+        rows.append((_h("comparison", lang), format_comparison(comparison, figure.unit, lang)))
         rows.append((_h("source", lang), format_source(comparison.source, lang)))
         if stated.derivation is not None:
             baseline = format_estimate(stated.derivation.baseline, figure.unit, figure.qualifier, lang)
             rows.append((baseline_name(comparison, lang), baseline))
         if comparison.note is not None:
             rows.append((_h("note", lang), comparison.note.get(lang)))
+    return rows
+
+
+def _figure_sheet(answer: FigureAnswer, lang: Lang) -> Sheet:
+    figure = answer.figure
+    rows = [
+        (_h("figure", lang), figure.label.get(lang)),
+        (_h("id", lang), ", ".join((figure.id, *figure.aliases))),
+        *story(answer, lang),
+    ]
     notes = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
     return Sheet(figure.label.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
 
 
 def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
-    """One highlight in full: both titles, the summary, each figure with its comparisons and source."""
+    """One highlight in full: both titles, the summary, each figure's whole story, each event."""
     highlight = answer.highlight
     rows: list[tuple[str, str]] = [
         (_h("rank", lang), str(highlight.rank)),
@@ -145,24 +156,26 @@ def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
         (_h("summary", lang), highlight.summary.get(lang)),
     ]
     for figure_answer in answer.figures:
-        figure = figure_answer.figure
-        parts = [format_figure_value(figure, lang)]
-        for stated in figure_answer.comparisons:
-            comparison = stated.comparison
-            said = f"{format_change(comparison, figure.unit, lang)} {against(comparison, lang)}"
-            if stated.derivation is not None:
-                estimate = format_estimate(stated.derivation.baseline, figure.unit, figure.qualifier, lang)
-                said += f"; {baseline_name(comparison, lang)}: {estimate}"
-            if comparison.ambiguous:
-                said += messages.AMBIGUOUS.get(lang)
-            parts.append(said)
-        parts.append(format_source(figure.source, lang))
-        rows.append((figure.label.get(lang), " — ".join(parts)))
+        rows.append((_h("figure", lang), figure_answer.figure.label.get(lang)))
+        rows += [(f"  {field}", text) for field, text in story(figure_answer, lang)]
     for event in answer.events:
-        rows.append((format_date(event, lang), f"{event.label.get(lang)} — {format_source(event.source, lang)}"))
+        rows.append((_h("event", lang), f"{format_date(event, lang)}: {event.label.get(lang)}"))
+        rows.append((f"  {_h('source', lang)}", format_source(event.source, lang)))
     notes = (messages.DERIVED_NOTE.get(lang),) if any(a.derives for a in answer.figures) else ()
     title = f"{highlight.rank}. {highlight.short_title.get(lang)}"
     return Sheet(title, (_h("field", lang), _h("value", lang)), tuple(rows), notes)
+
+
+def _highlights_sheet(answer: HighlightsAnswer, lang: Lang) -> Sheet:
+    """Every highlight in full, one after another, each introduced by its rank and title."""
+    rows: list[tuple[str, ...]] = []
+    notes: tuple[str, ...] = ()
+    for highlight in answer.highlights:
+        one = _highlight_sheet(highlight, lang)
+        rows.append((_h("highlight", lang), one.title))
+        rows += [(f"  {field}", text) for field, text in one.rows[1:]]
+        notes = notes or one.notes
+    return Sheet(messages.EVERY_HIGHLIGHT.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
 
 
 def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:

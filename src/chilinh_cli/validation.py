@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from . import messages
+from . import data_messages
 from .errors import Problem
 from .messages import Msg
 from .models import Dataset, RuleError, declare_constraints, event_homes, figure_homes
@@ -47,7 +47,7 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
         # A number field is 'int | Decimal': report one problem, not one per branch.
         if location and location[-1] in ("int", "decimal"):
             location.pop()
-            reason = messages.PYDANTIC_TYPES["number"]
+            reason = data_messages.PYDANTIC_TYPES["number"]
         else:
             context = item.get("ctx") or {}
             reason = _reason(item["type"], context, item["msg"])
@@ -62,22 +62,24 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
 
 def _reason(kind: str, context: dict[str, Any], message: str) -> Msg:
     """Pydantic's error, said in English and Vietnamese from its type and context."""
-    if kind in messages.PYDANTIC_TYPES:
-        return messages.PYDANTIC_TYPES[kind]
+    if kind in data_messages.PYDANTIC_TYPES:
+        return data_messages.PYDANTIC_TYPES[kind]
     if kind == "value_error" and isinstance(context.get("error"), RuleError):
         rule: RuleError = context["error"]
         return rule.said
     if kind in ("dataclass_type", "dataclass_exact_type", "model_type", "dict_type"):
         name = str(context.get("class_name", ""))
-        return messages.NOT_A_RECORD.format(record=messages.RECORDS.get(name, Msg(name, name)))
+        return data_messages.NOT_A_RECORD.format(record=data_messages.RECORDS.get(name, Msg(name, name)))
     if kind == "literal_error":
         expected = str(context.get("expected", ""))
-        return messages.NOT_ONE_OF.format(expected=Msg(expected, expected.replace(messages.OR.en, messages.OR.vi)))
-    if kind in messages.PYDANTIC_LIMITS:
-        key, words = messages.PYDANTIC_LIMITS[kind]
+        return data_messages.NOT_ONE_OF.format(
+            expected=Msg(expected, expected.replace(data_messages.OR.en, data_messages.OR.vi))
+        )
+    if kind in data_messages.PYDANTIC_LIMITS:
+        key, words = data_messages.PYDANTIC_LIMITS[kind]
         return Msg(message, words.vi.format(context.get(key)))
     # A type of error the models cannot raise today; say so in Vietnamese, with its code.
-    return Msg(message.removeprefix("Value error, "), messages.PYDANTIC_OTHER.vi.format(kind=kind))
+    return Msg(message.removeprefix("Value error, "), data_messages.PYDANTIC_OTHER.vi.format(kind=kind))
 
 
 def format_path(location: list[int | str]) -> str:
@@ -108,9 +110,9 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
                 yield path, _not_kebab(name)
             elif name in owner and owner[name] != index:
                 other = dataset.figures[owner[name]].id
-                yield path, messages.NAME_TAKEN.format(name=repr(name), index=owner[name], other=repr(other))
+                yield path, data_messages.NAME_TAKEN.format(name=repr(name), index=owner[name], other=repr(other))
             elif name in owner:
-                yield path, messages.NAME_TWICE.format(name=repr(name))
+                yield path, data_messages.NAME_TWICE.format(name=repr(name))
             else:
                 owner[name] = index
     yield from _unique_keys("highlights", "slug", [highlight.slug for highlight in dataset.highlights])
@@ -118,12 +120,12 @@ def _name_problems(dataset: Dataset) -> Iterator[Problem]:
     ranks: set[int] = set()
     for index, highlight in enumerate(dataset.highlights):
         if highlight.rank in ranks:
-            yield f"highlights[{index}].rank", messages.RANK_TWICE.format(rank=highlight.rank)
+            yield f"highlights[{index}].rank", data_messages.RANK_TWICE.format(rank=highlight.rank)
         ranks.add(highlight.rank)
 
 
 def _not_kebab(name: str) -> Msg:
-    return messages.NOT_KEBAB.format(name=repr(name))
+    return data_messages.NOT_KEBAB.format(name=repr(name))
 
 
 def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Problem]:
@@ -132,7 +134,7 @@ def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Probl
         if not _KEBAB.match(key):
             yield f"{collection}[{index}].{field}", _not_kebab(key)
         elif key in seen:
-            yield f"{collection}[{index}].{field}", messages.KEY_TWICE.format(key=repr(key))
+            yield f"{collection}[{index}].{field}", data_messages.KEY_TWICE.format(key=repr(key))
         seen.add(key)
 
 
@@ -144,37 +146,37 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
     for index, highlight in enumerate(dataset.highlights):
         for n, ref in enumerate(highlight.figures):
             if ref not in figure_ids:
-                yield f"highlights[{index}].figures[{n}]", messages.NO_FIGURE_ID.format(ref=repr(ref))
+                yield f"highlights[{index}].figures[{n}]", data_messages.NO_FIGURE_ID.format(ref=repr(ref))
             elif ref in figure_home:
                 yield (
                     f"highlights[{index}].figures[{n}]",
-                    messages.FIGURE_HOMED.format(ref=repr(ref), rank=figure_home[ref]),
+                    data_messages.FIGURE_HOMED.format(ref=repr(ref), rank=figure_home[ref]),
                 )
             else:
                 figure_home[ref] = highlight.rank
         for n, ref in enumerate(highlight.headline):
             if ref not in highlight.figures:
-                yield f"highlights[{index}].headline[{n}]", messages.NOT_HIGHLIGHT_FIGURE.format(ref=repr(ref))
+                yield f"highlights[{index}].headline[{n}]", data_messages.NOT_HIGHLIGHT_FIGURE.format(ref=repr(ref))
         for n, ref in enumerate(highlight.events):
             if ref not in event_ids:
-                yield f"highlights[{index}].events[{n}]", messages.NO_EVENT_ID.format(ref=repr(ref))
+                yield f"highlights[{index}].events[{n}]", data_messages.NO_EVENT_ID.format(ref=repr(ref))
             elif ref in event_home:
                 yield (
                     f"highlights[{index}].events[{n}]",
-                    messages.EVENT_HOMED.format(ref=repr(ref), rank=event_home[ref]),
+                    data_messages.EVENT_HOMED.format(ref=repr(ref), rank=event_home[ref]),
                 )
             else:
                 event_home[ref] = highlight.rank
     for index, figure in enumerate(dataset.figures):
         if figure.id not in figure_home:
-            yield f"figures[{index}]", messages.FIGURE_HOMELESS.format(id=repr(figure.id))
+            yield f"figures[{index}]", data_messages.FIGURE_HOMELESS.format(id=repr(figure.id))
     for index, event in enumerate(dataset.events):
         if event.id not in event_home:
-            yield f"events[{index}]", messages.EVENT_HOMELESS.format(id=repr(event.id))
+            yield f"events[{index}]", data_messages.EVENT_HOMELESS.format(id=repr(event.id))
     for index, figure in enumerate(dataset.figures):
         for n, comparison in enumerate(figure.comparisons):
             if comparison.year is not None and comparison.year >= figure.year:
-                yield f"figures[{index}].comparisons[{n}].year", messages.YEAR_NOT_BEFORE.format(year=figure.year)
+                yield f"figures[{index}].comparisons[{n}].year", data_messages.YEAR_NOT_BEFORE.format(year=figure.year)
 
 
 def _source_problems(dataset: Dataset) -> Iterator[Problem]:
@@ -191,11 +193,11 @@ def _source_problems(dataset: Dataset) -> Iterator[Problem]:
         sources.append((f"events[{index}].source", rank_of_event.get(event.id), event.source))
     for path, home, source in sources:
         if home is not None and source.section != home:
-            yield f"{path}.section", messages.SECTION_NOT_RANK.format(section=source.section, rank=home)
+            yield f"{path}.section", data_messages.SECTION_NOT_RANK.format(section=source.section, rank=home)
         if source.quote != source.quote.strip():
-            yield f"{path}.quote", messages.QUOTE_SPACE
+            yield f"{path}.quote", data_messages.QUOTE_SPACE
         elif unicodedata.normalize("NFC", source.quote) != source.quote:
-            yield f"{path}.quote", messages.QUOTE_NOT_NFC
+            yield f"{path}.quote", data_messages.QUOTE_NOT_NFC
 
 
 class _DataJsonSchema(GenerateJsonSchema):

@@ -34,7 +34,18 @@ def with_qualifier(text: str, qualifier: str, lang: Lang) -> str:
 
 
 def format_figure_value(figure: Figure, lang: Lang) -> str:
+    """The value as the article gives it: its words when it gives words ('more than half'),
+    else the number in its unit with its qualifier ('more than VND 967.3 billion')."""
+    if figure.wording is not None:
+        return figure.wording.get(lang)
     return with_qualifier(format_amount(figure.value, figure.unit, lang, figure.out_of), figure.qualifier, lang)
+
+
+def format_year(figure: Figure, published: str, lang: Lang) -> str:
+    """'2021', or '2021, as of publication (11 January 2022)' for a figure stated as of then."""
+    if figure.as_of == "year":
+        return str(figure.year)
+    return messages.AS_OF_PUBLICATION.get(lang).format(year=figure.year, published=format_published(published, lang))
 
 
 def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: Lang, *, signed: bool = False) -> str:
@@ -54,15 +65,26 @@ def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: Lang, *
 
 
 def format_change(comparison: Comparison, unit: str, lang: Lang) -> str:
-    """The change as the article states it: '+22,4%', '-90'."""
-    change_unit = "percent" if comparison.kind == "percent_change" else unit
-    text = format_amount(comparison.value, change_unit, lang)
+    """The change as a signed amount: '+22,4%', '-90', '+0.5 percentage points'."""
+    text = _change_amount(comparison.value, comparison.kind, unit, lang)
     return ("+" + text) if comparison.value > 0 else text
 
 
-def against(comparison: Comparison, lang: Lang) -> str:
-    """What a comparison is made with: 'against 2020', 'against the budget estimate'."""
-    return messages.AGAINST[comparison.basis].get(lang).format(year=comparison.year)
+def _change_amount(value: Number, kind: str, unit: str, lang: Lang) -> str:
+    if kind == "point_change":
+        return (messages.ONE_POINT if abs(value) == 1 else messages.POINTS).get(lang).format(format_number(value, lang))
+    return format_amount(value, "percent" if kind == "percent_change" else unit, lang)
+
+
+def format_comparison(comparison: Comparison, unit: str, lang: Lang) -> str:
+    """A stated comparison in words: 'down 90 from 2020', '6 above the target'. One whose
+    wording allows two readings is given in the article's own words, with a warning."""
+    if comparison.ambiguous:
+        return f"\u201c{comparison.source.quote}\u201d{messages.AMBIGUOUS.get(lang)}"
+    direction = "up" if comparison.value > 0 else "down" if comparison.value < 0 else "unchanged"
+    size = -comparison.value if comparison.value < 0 else comparison.value
+    amount = _change_amount(size, comparison.kind, unit, lang)
+    return messages.CHANGES[comparison.basis][direction].get(lang).format(amount=amount, year=comparison.year)
 
 
 def baseline_name(comparison: Comparison, lang: Lang) -> str:
