@@ -15,17 +15,21 @@ def test_show_highlight_in_full() -> None:
     out = result.stdout
     assert "Title (Vietnamese)\tPHÁT TRIỂN KINH TẾ- XÃ HỘI NĂM 2021- THÀNH QUẢ TỪ NỖ LỰC VƯỢT KHÓ" in out
     assert "Title (English)\tSocio-economic development in 2021" in out
-    assert "2020 value: ≈ VND 10,960 billion (derived)" in out
-    assert (
-        "Total budget revenue\tmore than VND 967.3 billion — +198.92% against the budget estimate (ambiguous wording)"
-        in out
-    )
-    assert "section 4: “Tổng thu ngân sách đạt hơn 967,3 tỷ đồng”" in out
+    assert "  2020 value\t≈ VND 10,960 billion (derived)" in out
+    revenue = out[out.index("Figure\tTotal budget revenue") :]
+    assert revenue.startswith("Figure\tTotal budget revenue\n  Value\tmore than VND 967.3 billion\n  Year\t2021\n")
+    assert "  Source\tsection 4: “Tổng thu ngân sách đạt hơn 967,3 tỷ đồng”" in revenue
+    # the notes and the comparisons' quotes are shown, as by 'metric'
+    assert "  Comparison\t“tăng 198,92% so với dự toán pháp lệnh” (the wording allows two readings" in revenue
+    assert "  Note\t" in revenue
 
 
 def test_show_events_and_languages() -> None:
     smart_city = run("show", "smart-city", "--lang", "vi").stdout
-    assert "giữa tháng 12/2021\tCông bố quyết định thành lập Trung tâm điều hành đô thị thông minh (IOC)" in smart_city
+    assert (
+        "Sự kiện\tgiữa tháng 12/2021: Công bố quyết định thành lập Trung tâm điều hành đô thị thông minh (IOC)"
+        in smart_city
+    )
     covid = run("show", "covid-19").stdout
     assert "10 February 2021 (year inferred from context)" in covid
 

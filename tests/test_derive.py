@@ -18,7 +18,7 @@ def test_growth_baseline_is_exact_and_bounded() -> None:
     assert derived.baseline.low == Decimal("10956672927725.6")
     assert derived.baseline.high == Decimal("10965628116060.5")
     assert derived.baseline.value == 10_960_000_000_000
-    assert derived.absolute_change.value == 2_455_000_000_000
+    assert derived.absolute_change.value == 2_456_000_000_000  # from the shown baseline, 10,960
     assert not derived.percent_change.derived  # type: ignore[union-attr]
     assert derived.baseline.formula == "13416446000000 / (1 + 22.4/100)"
 

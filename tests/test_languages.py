@@ -56,7 +56,6 @@ def test_vietnamese_help_names_the_defaults_and_arguments(
 ) -> None:
     _, out, _ = run_main(monkeypatch, capsys, "metric", "-h", "-l", "vi")
     assert "Cách dùng: chilinh metric [TUỲ-CHỌN] [tên]" in out
-    assert "[mặc định: table]" in out
     assert "[biến môi trường: CHILINH_DATA]" in " ".join(out.split())
     assert "--data <đường-dẫn>" in out
     assert "--export-svg <tệp>" in out
@@ -86,7 +85,7 @@ BAD_USAGE: list[tuple[list[str], str]] = [
     (["nothing-like-it"], "không có lệnh 'nothing-like-it'."),
     (["compare", "--yeer", "3"], "không có tuỳ chọn --yeer (có thể bạn muốn: --year)"),
     (["list", "--frobnicate"], "không có tuỳ chọn --frobnicate"),
-    (["show"], "thiếu đối số 'dấu-ấn'."),
+    (["export", "csv"], "thiếu đối số 'thư-mục'."),
     (["search"], "thiếu đối số 'từ-khoá'."),
     (["compare", "--year", "1800"], "1800 nằm ngoài khoảng 1900<=x<=2200."),
     (["compare", "--year", "twenty"], "'twenty' không phải là số nguyên."),

@@ -7,7 +7,7 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-from chilinh_cli import click_bridge, messages
+from chilinh_cli import click_bridge, data_messages, messages
 from chilinh_cli.messages import Msg, same
 
 SOURCE = Path(messages.__file__).parent
@@ -26,7 +26,7 @@ def _entries(value: object, name: str) -> Iterator[tuple[str, Msg]]:
 
 CATALOGUE = [
     entry
-    for module in (messages, click_bridge)
+    for module in (messages, data_messages, click_bridge)
     for attribute, value in vars(module).items()
     if attribute.isupper()
     for entry in _entries(value, f"{module.__name__.rsplit('.', 1)[1]}.{attribute}")
@@ -39,7 +39,7 @@ def _placeholders(text: str) -> set[str]:
 
 def test_the_catalogue_is_found() -> None:
     names = {name for name, _ in CATALOGUE}
-    assert {"messages.NO_SUCH_FILE", "messages.HEADERS['figure']", "click_bridge.HELP[0]"} <= names
+    assert {"data_messages.NO_SUCH_FILE", "messages.HEADERS['figure']", "click_bridge.HELP[0]"} <= names
     assert len(CATALOGUE) > 250
 
 
@@ -56,19 +56,21 @@ def test_every_entry_has_both_languages_and_the_same_placeholders() -> None:
 
 
 def test_every_entry_of_ours_is_used() -> None:
-    code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.glob("*.py") if p.name != "messages.py")
+    catalogues = ("messages.py", "data_messages.py")
+    code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.glob("*.py") if p.name not in catalogues)
     unused = [
-        attribute
-        for attribute, value in vars(messages).items()
+        f"{module.__name__}.{attribute}"
+        for module in (messages, data_messages)
+        for attribute, value in vars(module).items()
         if attribute.isupper() and isinstance(value, Msg | dict | tuple)
-        if not re.search(rf"\bmessages\.{attribute}\b", code)
+        if not re.search(rf"\b{module.__name__.rsplit('.', 1)[1]}\.{attribute}\b", code)
     ]
     assert not unused, f"catalogue entries nothing says: {unused}"
 
 
 def test_format_puts_each_language_in_its_place() -> None:
     reason = Msg("permission denied", "không có quyền")
-    said = messages.CANNOT_READ.format(reason=reason)
+    said = data_messages.CANNOT_READ.format(reason=reason)
     assert said == Msg("cannot be read: permission denied", "không đọc được tệp: không có quyền")
     assert said.get("vi") == said.vi
     assert str(said) == said.en
