@@ -124,7 +124,7 @@ SHARED = {
     "SVG", "LANG", "CHILINH_LANG", "CHILINH_DATA", "CHILINH_DEBUG", "NO_COLOR", "TERM", "dumb", "shell", "tab",
     "list", "show", "metric", "compare", "search", "validate", "schema", "export", "sqlite", "revenue", "economy",
     "petitions", "growth", "db", "Linh", "units", "figure_aliases", "LC_ALL", "LC_MESSAGES",
-    "my", "city", "Excel", "xlsx", "byte", "tsv", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
+    "my", "city", "Excel", "xlsx", "byte", "tsv", "text", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
 }  # fmt: skip
 
 

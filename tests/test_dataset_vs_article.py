@@ -56,7 +56,7 @@ def test_metadata_matches_the_article(dataset: Dataset, article: str) -> None:
 def test_every_value_written_in_digits_is_the_number_its_quote_writes(dataset: Dataset) -> None:
     checked = 0
     for figure in dataset.figures:
-        if figure.unit == "share" or not re.search(r"\d", figure.source.quote):
+        if figure.unit == "share" or figure.wording is not None or not re.search(r"\d", figure.source.quote):
             continue
         assert parse_vi_amount(figure.source.quote) == Decimal(figure.value), figure.id
         checked += 1
@@ -68,7 +68,6 @@ def test_shares_are_the_fractions_their_quotes_write(dataset: Dataset) -> None:
     assert shares == {
         "socio-economic-targets": (10, 12),
         "village-heads-elected": (155, 155),
-        "village-heads-unanimous": (1, 2),
         "communes-with-nonlocal-leader": (14, 19),
     }
 
@@ -106,6 +105,7 @@ def test_comparison_values_are_the_numbers_their_quotes_write(dataset: Dataset) 
         ("new-party-organisations", 1, "exact"),
         ("f1-contacts-quarantined", 7000, "nearly"),
         ("meals-per-day", 30000, "more_than"),
+        ("village-heads-unanimous", 50, "more_than"),
     ],
 )
 def test_key_figures(dataset: Dataset, figure_id: str, value: int | Decimal, qualifier: str) -> None:

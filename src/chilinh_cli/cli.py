@@ -21,6 +21,7 @@ import typer
 from . import messages
 from .cli_export import export_app
 from .cli_options import (
+    CheckFormat,
     DataOption,
     FormatOption,
     LangOption,
@@ -277,14 +278,25 @@ def validate(
             show_envvar=False,
         ),
     ] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
+        ),
+    ] = CheckFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Check a dataset file and list every problem with its field path; exit 0 when it is valid."""
     said = settle_language(ctx, lang)
+    file = given_path(ctx, path, "path", stdin=True)
     with answering(said):
-        from . import loader, render, sheets
+        from . import documents, loader, render, sheets
+        from .core import check
 
-        file = given_path(ctx, path, "path", stdin=True)
+        if fmt is CheckFormat.json:
+            checked = check(file)
+            render.render_json(documents.check_json(checked), sys.stdout)
+            raise typer.Exit(1 if checked.problems else 0)
         dataset = loader.load_dataset(file, use_cache=False)
         render.say(sheets.valid(loader.name_of(file), dataset), said, sys.stdout)
 

@@ -30,6 +30,11 @@ class OutputFormat(enum.StrEnum):
     markdown = "markdown"
 
 
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
 class Language(enum.StrEnum):
     en = "en"
     vi = "vi"

@@ -137,6 +137,10 @@ HELP: Final = (
         "Một tệp SQLite chứa mọi bảng, có khoá chính và khoá ngoại; ghi trọn vẹn hoặc không ghi gì.",
     ),
     Msg("The SQLite file to create.", "Tệp SQLite cần tạo."),
+    Msg(
+        "text (one line for people) or json (every problem as data).",
+        "text (một dòng cho người đọc) hoặc json (mọi lỗi dưới dạng dữ liệu).",
+    ),
     Msg("Replace files that already exist.", "Ghi đè các tệp đã có."),
     Msg(
         "One CSV file per table, UTF-8 with a header row; all of them written, or none.",

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 from .derive import Derivation, as_lower_bound, from_change, from_percent
 from .errors import (
     AmbiguousFigureError,
+    DataFileError,
     NoComparisonError,
     NothingFoundError,
+    Problem,
     UnknownFigureError,
     UnknownHighlightError,
 )
+from .loader import load_dataset, name_of
 from .models import Comparison, Dataset, Event, Figure, Highlight, Metadata
 from .text import fold
 
@@ -198,6 +202,23 @@ def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
     if not rows:
         raise NoComparisonError(year, comparison_years(dataset))
     return CompareAnswer(year, dataset.metadata.year, tuple(rows), tuple(omitted))
+
+
+class CheckAnswer(NamedTuple):
+    """What ``validate`` found: the dataset when the file is valid, else every problem."""
+
+    file: str
+    dataset: Dataset | None
+    problems: tuple[Problem, ...]
+
+
+def check(path: Path | None) -> CheckAnswer:
+    """Read and validate a data file (the embedded one for None) without the cache."""
+    try:
+        dataset = load_dataset(path, use_cache=False)
+    except DataFileError as error:
+        return CheckAnswer(error.path, None, error.problems)
+    return CheckAnswer(name_of(path), dataset, ())
 
 
 def every_figure(dataset: Dataset) -> FiguresAnswer:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .core import (
     Answer,
+    CheckAnswer,
     CompareAnswer,
     ComparedFigure,
     FigureAnswer,
@@ -227,6 +228,22 @@ def _search_json(answer: SearchAnswer) -> dict[str, Any]:
         "results": [
             {"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score}
             for hit in answer.hits
+        ],
+    }
+
+
+def check_json(answer: CheckAnswer) -> dict[str, Any]:
+    """What ``validate --format json`` prints: the counts of a valid file, or every problem with
+    its field path (null for the file as a whole) and its message in both languages."""
+    dataset = answer.dataset
+    return {
+        "file": answer.file,
+        "valid": not answer.problems,
+        "highlights": None if dataset is None else len(dataset.highlights),
+        "figures": None if dataset is None else len(dataset.figures),
+        "events": None if dataset is None else len(dataset.events),
+        "problems": [
+            {"field": field or None, "message": {"en": said.en, "vi": said.vi}} for field, said in answer.problems
         ],
     }
 

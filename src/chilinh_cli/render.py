@@ -251,12 +251,23 @@ def render_chart(chart: Chart, out: IO[str], *, color: bool, width: int | None =
         console.print(renderable)
 
 
+def _self_contained_svg_format() -> str:
+    """Rich's SVG template without the fonts it fetches from a CDN: a picture opened later,
+    offline or in a careful viewer, uses the local Fira Code or any monospace font instead."""
+    import inspect
+
+    from rich.console import Console
+
+    template = str(inspect.signature(Console.export_svg).parameters["code_format"].default)
+    return re.sub(r",\s*url\([^)]*\)\s*format\([^)]*\)", "", template)
+
+
 def save_svg(renderables: list[RenderableType], path: Path, title: str, width: int = 110) -> None:
     """Exactly these renderables, as a terminal shows them, in an SVG file (written atomically)."""
     console = _console(io.StringIO(), color=True, width=width, record=True)
     for renderable in renderables:
         console.print(renderable)
-    svg = console.export_svg(title=title)
+    svg = console.export_svg(title=title, code_format=_self_contained_svg_format())
     # Like a shell's `>`: the directory must exist, an existing file is replaced.
     with atomic_file(path) as temporary:
         temporary.write_text(svg, encoding="utf-8")
