@@ -86,3 +86,9 @@ def test_missing_data_file(tmp_path: Path) -> None:
 
 def test_chart_is_not_for_json() -> None:
     assert runner.invoke(app, ["compare", "--chart", "-f", "json"]).exit_code == 2
+
+
+def test_no_comparison_is_still_a_document_for_scripts() -> None:
+    result = run("compare", "--year", "2019", "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"year": 2019, "current_year": 2021, "rows": [], "omitted": []}

@@ -106,3 +106,17 @@ def test_other_dataset_through_the_environment(document: dict[str, Any], write_d
     document["figures"][0]["value"] = 12.5
     result = run("metric", "voter-turnout", env={"CHILINH_DATA": str(write_dataset(document))})
     assert "Value\t12.5%" in result.stdout
+
+
+def test_no_such_figure_is_still_a_document_for_scripts() -> None:
+    result = run("metric", "nothing-like-it", "-f", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (1, {"figures": []})
+
+
+def test_figure_csv_carries_notes_and_the_comparison_quote() -> None:
+    rows = list(csv.DictReader(io.StringIO(run("metric", "revenue", "-f", "csv").stdout)))
+    assert rows[0]["comparison_quote"] == "tăng 198,92% so với dự toán pháp lệnh"
+    assert rows[0]["comparison_note_en"].startswith('"Up 198.92% against the statutory estimate"')
+    assert rows[0]["as_of"] == "year"
+    as_of = json.loads(run("metric", "communes-with-nonlocal-leader", "-f", "json").stdout)
+    assert (as_of["as_of"], as_of["published"]) == ("publication", "2022-01-11")

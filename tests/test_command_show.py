@@ -46,3 +46,27 @@ def test_show_json_and_csv() -> None:
 def test_show_errors() -> None:
     assert run("show", "nope").exit_code == 1
     assert run("show", "").exit_code == 2
+
+
+def test_show_without_a_key_shows_every_highlight() -> None:
+    result = run("show")
+    assert result.exit_code == 0
+    titles = [line for line in result.stdout.splitlines() if line.startswith("Highlight\t")]
+    assert len(titles) == 10
+    assert titles[3] == "Highlight\t4. The economy in 2021"
+    document = json.loads(run("show", "-f", "json").stdout)
+    assert [h["rank"] for h in document["highlights"]] == list(range(1, 11))
+    nothing = run("show", "99", "-f", "json")
+    assert (nothing.exit_code, json.loads(nothing.stdout)) == (1, {"highlights": []})
+
+
+def test_every_figure_of_a_highlight_carries_its_notes_and_marks() -> None:
+    elections = run("show", "village-elections").stdout
+    assert "  Value\tmore than half" in elections  # the article's words, not 'more than 1/2'
+    officials = run("show", "9", "-l", "vi").stdout
+    assert "  Năm\t2021, tính đến khi đăng bài (11/01/2022)" in officials  # stated 'hiện nay'
+    rows = list(csv.DictReader(io.StringIO(run("show", "5", "-f", "csv").stdout)))
+    unanimous = next(row for row in rows if row["id"] == "village-heads-unanimous")
+    assert (unanimous["value"], unanimous["unit"], unanimous["qualifier"]) == ("50", "percent", "more_than")
+    assert (unanimous["wording_en"], unanimous["wording_vi"]) == ("more than half", "hơn một nửa")
+    assert unanimous["note_en"].startswith('The article says "more than half"')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,24 @@ def test_validate_reads_chilinh_data(tmp_path: Path, monkeypatch: pytest.MonkeyP
     missing = runner.invoke(app, ["validate", "-l", "vi"])
     assert missing.exit_code == 1
     assert missing.stderr == f"chilinh: lỗi: {tmp_path / 'none.json'}: không có tệp này\n"
+
+
+def test_validate_lists_the_problems_as_data(document: dict[str, Any], write_dataset: Writer) -> None:
+    valid = run("validate", "--format", "json")
+    assert valid.exit_code == 0
+    assert {k: v for k, v in json.loads(valid.stdout).items() if k != "file"} == {
+        "valid": True,
+        "highlights": 10,
+        "figures": 37,
+        "events": 4,
+        "problems": [],
+    }
+    document["figures"][0]["unit"] = "furlongs"
+    broken = run("validate", str(write_dataset(document)), "-f", "json")
+    assert broken.exit_code == 1
+    said = json.loads(broken.stdout)
+    assert said["valid"] is False
+    assert said["problems"][0]["field"] == "figures[0].unit"
+    assert said["problems"][0]["message"]["vi"].startswith("phải là 'vnd'")
+    missing = json.loads(run("validate", "absent.json", "-f", "json").stdout)
+    assert missing["problems"] == [{"field": None, "message": {"en": "no such file", "vi": "không có tệp này"}}]

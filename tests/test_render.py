@@ -273,3 +273,20 @@ def test_odd_column_counts_count_as_unset(monkeypatch: pytest.MonkeyPatch, colum
 
     show(core.named_figure(load_dataset(), "revenue"), Output(no_color=True))
     assert "Total budget revenue" in captured.getvalue()
+
+
+def test_a_picture_fetches_nothing_when_opened(tmp_path: Path) -> None:
+    picture = tmp_path / "list.svg"
+    assert runner.invoke(app, ["list", "--export-svg", str(picture)]).exit_code == 0
+    svg = picture.read_text(encoding="utf-8")
+    assert "cdnjs" not in svg
+    assert 'url("http' not in svg
+    assert 'src: local("FiraCode-Regular");' in svg
+
+
+def test_a_table_is_drawn_in_a_pipe_when_asked_and_tsv_is_named() -> None:
+    drawn = run("metric", "revenue", "--format", "table")
+    assert "┃" in drawn.stdout or "│" in drawn.stdout
+    assert "\x1b[" not in drawn.stdout
+    assert run("metric", "revenue", "--format", "tsv").stdout == run("metric", "revenue").stdout
+    assert run("metric", "revenue", "-f", "tsv").stdout.startswith("Field\tValue\n")
