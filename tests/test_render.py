@@ -290,3 +290,15 @@ def test_a_table_is_drawn_in_a_pipe_when_asked_and_tsv_is_named() -> None:
     assert "\x1b[" not in drawn.stdout
     assert run("metric", "revenue", "--format", "tsv").stdout == run("metric", "revenue").stdout
     assert run("metric", "revenue", "-f", "tsv").stdout.startswith("Field\tValue\n")
+
+
+def test_a_chart_draws_derived_values_lighter_and_wraps_long_labels(dataset: Dataset) -> None:
+    out = io.StringIO()
+    render_chart(sheets.chart(compare(dataset, 2020), "en"), out, color=False, width=80)
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("      2020 ░░░") and line.endswith("407 (derived)") for line in lines)
+    assert any(line.startswith("      2021 ███") and line.endswith(" 317") for line in lines)
+    assert any("▽▽▽" in line and "(derived)" in line for line in lines)
+    wrapped = lines.index("Total retail sales of goods and revenue from services (bars from 0 to VND")
+    assert lines[wrapped + 1].startswith("    3,691.996 billion)")  # wrapped with an indent, whole numbers
+    assert all(len(line) <= 80 for line in lines)

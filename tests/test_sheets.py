@@ -18,3 +18,14 @@ def test_chart_scales_and_words(dataset: Dataset) -> None:
     petitions = groups["Petitions received and handled"]
     assert petitions.direction == "down"
     assert petitions.bars[0].text == "407 (derived)"
+
+
+def test_a_chart_marks_derived_values_and_says_its_scales(dataset: Dataset) -> None:
+    drawn = sheets.chart(compare(dataset, 2020), "en")
+    petitions = drawn.groups[-1]
+    assert petitions.scale == "bars from 0 to 407"
+    assert [bar.derived for bar in petitions.bars] == [True, False]  # 407 is derived, 317 stated
+    assert petitions.change.derived  # -22.1 % is computed by chilinh
+    assert drawn.groups[0].change.derived is False  # +22.4 % is the article's
+    assert "░ derived by chilinh" in drawn.legend
+    assert "(0 to 22.4%)" in drawn.legend

@@ -290,3 +290,10 @@ REFUSE_CHANGED: Final = Msg(
     "{path}: trong lúc ghi, ở đó xuất hiện một thứ không phải tệp; chilinh để nguyên",
 )
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
+CHART_SCALE: Final = Msg("bars from 0 to {top}", "thanh từ 0 đến {top}")
+CHART_LEGEND: Final = Msg(
+    "█ stated by the article   ░ derived by chilinh   ▲▼ stated change %   △▽ derived change %; "
+    "each figure's bars have their own scale, the change % bars one scale for all (0 to {widest})",
+    "█ bài viết nêu   ░ chilinh suy ra   ▲▼ % thay đổi bài viết nêu   △▽ % thay đổi suy ra; "
+    "thanh của mỗi số liệu có thang riêng, thanh % thay đổi chung một thang (0 đến {widest})",
+)

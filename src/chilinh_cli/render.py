@@ -211,7 +211,19 @@ def sheet_renderables(sheet: Sheet) -> list[RenderableType]:
 
 
 _BAR_STYLES = {"up": "green", "down": "red", "unchanged": "yellow"}
-_ARROWS = {"up": "▲", "down": "▼", "unchanged": "="}
+# Stated values are solid, derived ones light: the difference never rests on colour alone.
+_GLYPHS = {False: "█", True: "░"}
+_ARROWS = {False: {"up": "▲", "down": "▼", "unchanged": "="}, True: {"up": "△", "down": "▽", "unchanged": "-"}}
+
+
+def _wrapped(text: str, width: int, indent: int, style: str) -> RenderableType:
+    """A label of any length, wrapped at word boundaries with every line after the first indented."""
+    import textwrap
+
+    from rich.text import Text
+
+    lines = textwrap.wrap(safe(text), width=max(width, 20), subsequent_indent=" " * indent) or [""]
+    return Text("\n".join(lines), style=style)
 
 
 def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
@@ -220,21 +232,21 @@ def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
 
     label_width = max((len(bar.label) for g in chart.groups for bar in (*g.bars, g.change)), default=4)
     room = max(width - label_width - 34, 8)
-    lines: list[RenderableType] = [Text(safe(chart.title), style="bold")]
+    lines: list[RenderableType] = [_wrapped(chart.title, width, 2, "bold"), _wrapped(chart.legend, width, 2, "dim")]
     for group in chart.groups:
         lines.append(Text(""))
-        lines.append(Text(safe(group.title), style="bold cyan"))
+        lines.append(_wrapped(f"{group.title} ({group.scale})", width, 4, "bold cyan"))
         for bar in group.bars:
             line = Text(f"  {bar.label:>{label_width}} ")
-            line.append("█" * max(round(bar.fraction * room), 1), style="blue")
+            line.append(_GLYPHS[bar.derived] * max(round(bar.fraction * room), 1), style="blue")
             line.append(f" {safe(bar.text)}")
             lines.append(line)
         line = Text(f"  {group.change.label:>{label_width}} ")
-        arrows = _ARROWS[group.direction] * max(round(group.change.fraction * room), 1)
+        arrows = _ARROWS[group.change.derived][group.direction] * max(round(group.change.fraction * room), 1)
         line.append(arrows, style=_BAR_STYLES[group.direction])
         line.append(f" {safe(group.change.text)}")
         lines.append(line)
-    lines += [Text(safe(note), style="dim") for note in chart.notes]
+    lines += [_wrapped(note, width, 2, "dim") for note in chart.notes]
     return lines
 
 

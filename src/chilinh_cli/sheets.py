@@ -3,6 +3,7 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import messages
@@ -20,8 +21,10 @@ from .core import (
 from .language import Lang
 from .messages import Msg
 from .models import Dataset, Figure, Highlight
+from .numfmt import format_number
 from .values import (
     baseline_name,
+    format_amount,
     format_comparison,
     format_date,
     format_estimate,
@@ -50,10 +53,14 @@ class Bar(NamedTuple):
     label: str
     fraction: float
     text: str
+    derived: bool = False
+    """Drawn in a lighter glyph: a value chilinh computed, not one the article states."""
 
 
 class BarGroup(NamedTuple):
     title: str
+    scale: str
+    """What the value bars are measured against: 0 to this figure's larger value."""
     bars: tuple[Bar, ...]
     change: Bar
     direction: str
@@ -62,6 +69,8 @@ class BarGroup(NamedTuple):
 
 class Chart(NamedTuple):
     title: str
+    legend: str
+    """What the glyphs mean, and how the change bars are scaled."""
     groups: tuple[BarGroup, ...]
     notes: tuple[str, ...] = ()
 
@@ -248,28 +257,33 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
     for row in answer.rows:
         figure, derived = row.figure, row.derivation
         previous, current = float(derived.baseline.value), float(figure.value)
+        larger = derived.baseline.value if abs(previous) > abs(current) else figure.value
         top = max(abs(previous), abs(current)) or 1.0
         percent = derived.percent_change
         change_text = format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
         direction = messages.DIRECTIONS[row.direction].get(lang)
         baseline_text = format_estimate(derived.baseline, figure.unit, figure.qualifier, lang)
+        scale = messages.CHART_SCALE.get(lang).format(top=format_amount(larger, figure.unit, lang, figure.out_of))
         groups.append(
             BarGroup(
                 figure.label.get(lang),
+                scale,
                 (
-                    Bar(str(answer.year), abs(previous) / top, baseline_text),
+                    Bar(str(answer.year), abs(previous) / top, baseline_text, derived.baseline.derived),
                     Bar(str(answer.current_year), abs(current) / top, format_figure_value(figure, lang)),
                 ),
                 Bar(
                     _h("change_percent", lang),
                     abs(float(percent.value)) / widest if percent else 0.0,
                     f"{change_text} ({direction})",
+                    percent is not None and percent.derived,
                 ),
                 row.direction,
             )
         )
     table = _compare_sheet(answer, lang)
-    return Chart(table.title, tuple(groups), table.notes)
+    legend = messages.CHART_LEGEND.get(lang).format(widest=format_number(Decimal(str(widest)), lang) + "%")
+    return Chart(table.title, legend, tuple(groups), table.notes)
 
 
 # ---- one-line reports of validate and export ---------------------------------------------------
