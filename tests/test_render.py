@@ -16,6 +16,7 @@ import pytest
 from chilinh_cli import core, sheets
 from chilinh_cli.cli import app
 from chilinh_cli.core import compare
+from chilinh_cli.loader import load_dataset
 from chilinh_cli.models import Dataset
 from chilinh_cli.render import render_chart, render_table
 from readers import Writer, dump, run, runner
@@ -302,3 +303,48 @@ def test_a_chart_draws_derived_values_lighter_and_wraps_long_labels(dataset: Dat
     wrapped = lines.index("Total retail sales of goods and revenue from services (bars from 0 to VND")
     assert lines[wrapped + 1].startswith("    3,691.996 billion)")  # wrapped with an indent, whole numbers
     assert all(len(line) <= 80 for line in lines)
+
+
+def _ask(args: list[str], dataset: Dataset) -> core.Answer:
+    if args[0] == "list":
+        return core.list_answer(dataset)
+    if args[0] == "metric":
+        return core.named_figure(dataset, args[1]) if len(args) > 1 else core.every_figure(dataset)
+    if args[0] == "show":
+        return core.highlight_answer(dataset, args[1])
+    if args[0] == "compare":
+        return core.compare(dataset)
+    return core.search(dataset, args[1])
+
+
+SCREENS = [["list"], ["metric"], ["metric", "revenue"], ["show", "4"], ["compare"], ["search", "bau cu"]]
+
+
+@pytest.mark.parametrize("width", [80, 60, 45])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("args", SCREENS, ids=lambda a: " ".join(a))
+def test_no_screen_splits_a_word_or_a_number(args: list[str], lang: str, width: int) -> None:
+    from chilinh_cli.language import Lang
+
+    assert lang in ("en", "vi")
+    said: Lang = "vi" if lang == "vi" else "en"
+    answer = _ask(args, load_dataset())
+    sheet = sheets.sheet(answer, said)
+    out = io.StringIO()
+    render_table(sheet, out, color=False, width=width)
+    text = out.getvalue()
+    assert all(len(line) <= width for line in text.splitlines())
+    flat = " ".join(text.split())
+    for row in sheet.rows:
+        for cell in row:
+            for token in cell.split():
+                assert token in flat, (token, width)
+
+
+def test_a_narrow_terminal_gets_one_block_per_row(dataset: Dataset) -> None:
+    out = io.StringIO()
+    render_table(sheets.sheet(core.compare(dataset, 2020), "en"), out, color=False, width=50)
+    text = out.getvalue()
+    assert "┃" not in text
+    assert "│" not in text
+    assert "Petitions received and handled\n  2020: 407 (derived)\n  2021: 317\n" in text

@@ -197,17 +197,69 @@ def _terminal_width(out: IO[str]) -> int:
         return 80
 
 
-def sheet_renderables(sheet: Sheet) -> list[RenderableType]:
-    """A sheet as Rich renderables: the table, then its footnotes."""
+STACK_BELOW = 60
+"""Below this many columns a sheet is shown as one block per row instead of a table."""
+
+
+def sheet_renderables(sheet: Sheet, width: int = 110) -> list[RenderableType]:
+    """A sheet as Rich renderables for a terminal ``width`` columns wide: a table whose columns
+    get their widths by content and are never narrower than their longest word or number (so
+    that none is ever split), or, when such a table cannot fit, one block per row. The
+    footnotes follow either way."""
     from rich.table import Table
     from rich.text import Text
 
+    notes = [_wrapped(note, width, 0, "dim") for note in sheet.notes]
+    widths = _column_widths(sheet, width - 3 * len(sheet.columns) - 1) if width >= STACK_BELOW else None
+    if widths is None:
+        return [*_stacked(sheet, width), *notes]
     table = Table(title=Text(safe(sheet.title), style="bold"), show_lines=False, header_style="bold")
     for index, column in enumerate(sheet.columns):
-        table.add_column(Text(safe(column)), overflow="fold", style="cyan" if index == 0 else None)
+        table.add_column(Text(safe(column)), width=widths[index], style="cyan" if index == 0 else None)
     for row in sheet.rows:
         table.add_row(*(Text(safe(cell)) for cell in row))
-    return [table, *(Text(safe(note), style="dim") for note in sheet.notes)]
+    return [table, *notes]
+
+
+def _column_widths(sheet: Sheet, room: int) -> list[int] | None:
+    """Each column's width within ``room``: its whole content when everything fits, else at
+    least its longest word, the rest shared out by how much each column still lacks. None
+    when even the longest words do not fit side by side."""
+    columns = [[column, *(row[n] for row in sheet.rows)] for n, column in enumerate(sheet.columns)]
+    shortest = [_longest_token(cells) for cells in columns]
+    natural = [max(len(safe(cell)) for cell in cells) for cells in columns]
+    if sum(shortest) > room:
+        return None
+    widths = list(shortest)
+    while (spare := room - sum(widths)) > 0:
+        lacking = [max(natural[n] - widths[n], 0) for n in range(len(widths))]
+        if not any(lacking):
+            break
+        total = sum(lacking)
+        grant = [min(lacking[n], max(spare * lacking[n] // total, 1 if lacking[n] else 0)) for n in range(len(widths))]
+        if sum(grant) > spare:  # the last cells of room, one column at a time
+            grant = [0] * len(widths)
+            grant[lacking.index(max(lacking))] = 1
+        widths = [w + g for w, g in zip(widths, grant, strict=True)]
+    return widths
+
+
+def _longest_token(cells: list[str]) -> int:
+    return max((len(token) for cell in cells for token in safe(cell).split()), default=1)
+
+
+def _stacked(sheet: Sheet, width: int) -> list[RenderableType]:
+    """One block per row: its first cell as a heading, then 'column: value' lines."""
+    from rich.text import Text
+
+    blocks: list[RenderableType] = [_wrapped(sheet.title, width, 2, "bold")]
+    for row in sheet.rows:
+        blocks.append(Text(""))
+        blocks.append(_wrapped(row[0], width, 2, "bold cyan"))
+        for column, cell in zip(sheet.columns[1:], row[1:], strict=True):
+            blocks.append(_wrapped(f"  {column}: {cell}", width, 4, ""))
+    blocks.append(Text(""))
+    return blocks
 
 
 _BAR_STYLES = {"up": "green", "down": "red", "unchanged": "yellow"}
@@ -222,8 +274,10 @@ def _wrapped(text: str, width: int, indent: int, style: str) -> RenderableType:
 
     from rich.text import Text
 
-    lines = textwrap.wrap(safe(text), width=max(width, 20), subsequent_indent=" " * indent) or [""]
-    return Text("\n".join(lines), style=style)
+    lines = textwrap.wrap(
+        safe(text), width=max(width, 20), subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False
+    )
+    return Text("\n".join(lines or [""]), style=style)
 
 
 def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
@@ -253,7 +307,7 @@ def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
 def render_table(sheet: Sheet, out: IO[str], *, color: bool, width: int | None = None) -> None:
     """A Rich table for a terminal, with the sheet's footnotes below it."""
     console = _console(out, color=color, width=width)
-    for renderable in sheet_renderables(sheet):
+    for renderable in sheet_renderables(sheet, console.width):
         console.print(renderable)
 
 
