@@ -2,15 +2,17 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chilinh_cli.loader import embedded_path, load_dataset
+from chilinh_cli.catalog import Catalog
+from chilinh_cli.loader import embedded_path
 from chilinh_cli.models import Dataset
+from chilinh_cli.store import load_dataset
 
 # readers.py holds helpers that assert; rewrite them like a test module's asserts
 pytest.register_assert_rewrite("readers")
@@ -39,6 +41,16 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def catalog(dataset: Dataset) -> Iterator[Catalog]:
+    """The embedded dataset as a catalog in memory, for the questions asked of catalogs."""
+    from chilinh_cli.catalog import catalog_of
+
+    made = catalog_of([dataset])
+    yield made
+    made.store.close()
 
 
 @pytest.fixture(scope="session")

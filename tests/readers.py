@@ -25,13 +25,14 @@ from chilinh_cli.cli import app
 from chilinh_cli.click_bridge import walk
 from chilinh_cli.errors import DataFileError
 from chilinh_cli.language import Lang
-from chilinh_cli.loader import embedded_path, load_dataset
+from chilinh_cli.loader import embedded_path
 from chilinh_cli.messages import Msg
+from chilinh_cli.store import load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 PRISTINE = json.loads(embedded_path().read_text(encoding="utf-8"))
 """The embedded dataset as plain JSON (numbers as floats): deep-copy it before changing it."""
-TABLES = {"units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
+TABLES = {"datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
 """The tables an export writes."""
 Writer = Callable[[Any], Path]
 """The type of the ``write_dataset`` fixture."""

@@ -16,7 +16,7 @@ def test_python_api() -> None:
     dataset = chilinh.load_dataset()
     revenue = chilinh.figure(dataset, "revenue").figure
     assert (revenue.value, revenue.qualifier, revenue.unit) == (967_300_000_000, "more_than", "vnd")
-    assert chilinh.figure(dataset, "thu ngan sach").figure is revenue
+    assert chilinh.figure(dataset, "thu ngan sach").figure == revenue
     assert chilinh.highlight(dataset, 10).highlight.slug == "petitions"
     assert chilinh.highlight(dataset, "covid-19").highlight.rank == 3
     assert chilinh.search(dataset, "ocop").hits[0].key == "ocop-products"
@@ -47,7 +47,7 @@ def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
 
 def test_public_api_is_importable_lazily() -> None:
     import chilinh_cli
-    from chilinh_cli.loader import load_dataset
+    from chilinh_cli.store import load_dataset
 
     assert chilinh_cli.load_dataset(use_cache=False) == load_dataset(use_cache=False)
     with pytest.raises(AttributeError):

@@ -17,7 +17,7 @@ def test_sqlite_export(dataset: Dataset, tmp_path: Path) -> None:
     path = tmp_path / "chilinh.db"
     result = runner.invoke(app, ["export", "sqlite", str(path)])
     assert result.exit_code == 0, result.stderr
-    assert "7 tables" in result.stderr
+    assert "8 tables" in result.stderr
     connection = sqlite3.connect(path)
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert names == TABLES
@@ -43,7 +43,7 @@ def test_sqlite_export(dataset: Dataset, tmp_path: Path) -> None:
     assert ambiguous[0] == 1
     assert "does not say which" in ambiguous[1]
     foreign = connection.execute("PRAGMA foreign_key_list(figures)").fetchall()
-    assert {row[2] for row in foreign} == {"highlights", "units", "sources"}
+    assert {row[2] for row in foreign} == {"datasets", "highlights", "units", "sources"}
     connection.close()
     assert path.stat().st_mode & 0o044  # readable by others, as the umask allows: not private like mkstemp
 
@@ -78,21 +78,23 @@ def test_csv_export(tmp_path: Path) -> None:
 def test_csv_with_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", "csv", "--bom", str(tmp_path / "x")]).exit_code == 0
     raw = (tmp_path / "x" / "figures.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfid,")
+    assert raw.startswith(b"\xef\xbb\xbfdataset_id,id,")
     assert "Tổng thu ngân sách" in raw.decode("utf-8-sig")
     plain = runner.invoke(app, ["export", "csv", str(tmp_path / "y")])
     assert plain.exit_code == 0
-    assert (tmp_path / "y" / "figures.csv").read_bytes().startswith(b"id,")
+    assert (tmp_path / "y" / "figures.csv").read_bytes().startswith(b"dataset_id,id,")
 
 
 def test_xlsx_holds_every_table_with_numbers_as_numbers(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     result = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx"), "--lang", "vi"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 7 trang tính, 133 dòng\n"
+    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 8 trang tính, 134 dòng\n"
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
-    assert book.sheetnames == ["units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"]
-    rows = {row[0].value: row for row in book["figures"].iter_rows(min_row=2)}
+    assert book.sheetnames == [
+        *("datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events")
+    ]
+    rows = {row[1].value: row for row in book["figures"].iter_rows(min_row=2)}  # after dataset_id
     header = [cell.value for cell in next(book["figures"].iter_rows(max_row=1))]
     value, exact = header.index("value"), header.index("value_exact")
     revenue = rows["budget-revenue"]
@@ -100,7 +102,7 @@ def test_xlsx_holds_every_table_with_numbers_as_numbers(tmp_path: Path) -> None:
     assert revenue[value].number_format == '#,##0 "đồng"'
     assert rows["voter-turnout"][value].value == pytest.approx(99.92)
     assert rows["voter-turnout"][exact].value == "99.92"
-    quotes = [row[2].value for row in book["sources"].iter_rows(min_row=2)]
+    quotes = [row[3].value for row in book["sources"].iter_rows(min_row=2)]
     assert "Tổng thu ngân sách đạt hơn 967,3 tỷ đồng" in quotes
     again = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx")])
     assert again.exit_code == 1

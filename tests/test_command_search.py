@@ -35,7 +35,7 @@ def test_search_any_text_answers_or_says_nothing_matched(text: str) -> None:
 def test_nothing_found_is_still_a_document_for_scripts() -> None:
     result = run("search", "zzzz", "-f", "json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == {"query": "zzzz", "results": []}
+    assert json.loads(result.stdout) == {"query": "zzzz", "results": [], "more": 0}
     assert "nothing matches 'zzzz'" in result.stderr
     table = run("search", "zzzz", "-f", "csv")
     assert (table.exit_code, table.stdout) == (1, "kind,id,matched,text,score\n")

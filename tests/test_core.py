@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from chilinh_cli.core import compare, comparison_years, derivation, figure_names, find_figure, find_highlight, search
+from chilinh_cli.catalog import Catalog, figure_names, find_figures, search
+from chilinh_cli.core import compare, comparison_years, derivation, find_highlight
 from chilinh_cli.errors import (
     AmbiguousFigureError,
     NoComparisonError,
@@ -34,38 +35,38 @@ from readers import run
         ("F1", "f1-contacts-quarantined"),
     ],
 )
-def test_find_figure_by_id_alias_or_label(dataset: Dataset, name: str, figure_id: str) -> None:
-    assert find_figure(dataset, name).id == figure_id
+def test_find_figure_by_id_alias_or_label(catalog: Catalog, name: str, figure_id: str) -> None:
+    assert find_figures(catalog, name)[0].figure.id == figure_id
 
 
-def test_misspelt_name_gets_suggestions(dataset: Dataset) -> None:
+def test_misspelt_name_gets_suggestions(catalog: Catalog) -> None:
     with pytest.raises(UnknownFigureError) as caught:
-        find_figure(dataset, "revnue")
+        find_figures(catalog, "revnue")
     assert "revenue" in caught.value.suggestions or "budget-revenue" in caught.value.suggestions
     assert "did you mean" in str(caught.value)
 
 
-def test_unknown_name_without_anything_close(dataset: Dataset) -> None:
+def test_unknown_name_without_anything_close(catalog: Catalog) -> None:
     with pytest.raises(UnknownFigureError) as caught:
-        find_figure(dataset, "zzzzqqq")
+        find_figures(catalog, "zzzzqqq")
     assert caught.value.suggestions == ()
     with pytest.raises(UnknownFigureError):
-        find_figure(dataset, "!!!")
+        find_figures(catalog, "!!!")
 
 
-def test_exact_alias_wins_over_partial_matches(dataset: Dataset) -> None:
+def test_exact_alias_wins_over_partial_matches(catalog: Catalog) -> None:
     # 'turnout' is part of two labels, but it is the alias of one figure
-    assert find_figure(dataset, "turnout").id == "voter-turnout"
+    assert find_figures(catalog, "turnout")[0].figure.id == "voter-turnout"
 
 
-def test_partial_name_matching_several_figures_is_ambiguous(dataset: Dataset) -> None:
+def test_partial_name_matching_several_figures_is_ambiguous(catalog: Catalog) -> None:
     with pytest.raises(AmbiguousFigureError) as caught:
-        find_figure(dataset, "petition")
+        find_figures(catalog, "petition")
     assert set(caught.value.candidates) == {"petitions", "petitions-forwarded", "petition-resolution-rate"}
 
 
-def test_figure_names_include_ids_and_aliases(dataset: Dataset) -> None:
-    names = figure_names(dataset)
+def test_figure_names_include_ids_and_aliases(catalog: Catalog) -> None:
+    names = figure_names(catalog)
     assert "budget-revenue" in names
     assert "revenue" in names
     assert len(names) == len(set(names))
@@ -96,13 +97,13 @@ def test_compare_with_a_year_the_data_lacks(dataset: Dataset) -> None:
         compare(dataset, 2019)
 
 
-def test_ambiguous_comparison_derives_nothing(dataset: Dataset) -> None:
-    revenue = find_figure(dataset, "revenue")
+def test_ambiguous_comparison_derives_nothing(catalog: Catalog) -> None:
+    revenue = find_figures(catalog, "revenue")[0].figure
     assert derivation(revenue, revenue.comparisons[0]) is None
 
 
-def test_target_is_derived_from_the_stated_excess(dataset: Dataset) -> None:
-    members = find_figure(dataset, "party-members-admitted")
+def test_target_is_derived_from_the_stated_excess(catalog: Catalog) -> None:
+    members = find_figures(catalog, "party-members-admitted")[0].figure
     derived = derivation(members, members.comparisons[0])
     assert derived is not None
     assert derived.baseline.value == 190
@@ -136,27 +137,27 @@ def test_unknown_highlight_suggests(dataset: Dataset) -> None:
         ("cách ly", "quarantine-centres"),
     ],
 )
-def test_search_ranks_the_best_match_first(dataset: Dataset, text: str, first: str) -> None:
-    assert search(dataset, text).hits[0].key == first
+def test_search_ranks_the_best_match_first(catalog: Catalog, text: str, first: str) -> None:
+    assert search(catalog, text).hits[0].key == first
 
 
-def test_search_finds_quotes_and_summaries(dataset: Dataset) -> None:
-    hits = {hit.key: hit for hit in search(dataset, "du toan phap lenh").hits}
+def test_search_finds_quotes_and_summaries(catalog: Catalog) -> None:
+    hits = {hit.key: hit for hit in search(catalog, "du toan phap lenh").hits}
     assert hits["budget-revenue"].field == "quote"
-    assert "highlight" in {hit.kind for hit in search(dataset, "digital transformation").hits}
+    assert "highlight" in {hit.kind for hit in search(catalog, "digital transformation").hits}
 
 
-def test_search_whole_words_except_the_last(dataset: Dataset) -> None:
-    keys = {hit.key for hit in search(dataset, "don thu").hits}
+def test_search_whole_words_except_the_last(catalog: Catalog) -> None:
+    keys = {hit.key for hit in search(catalog, "don thu").hits}
     assert "village-heads-party-secretaries" not in keys  # 'dong thoi … bi thu' is not 'don thu'
-    assert {hit.key for hit in search(dataset, "petit").hits} >= {"petitions", "petition-resolution-rate"}
+    assert {hit.key for hit in search(catalog, "petit").hits} >= {"petitions", "petition-resolution-rate"}
 
 
-def test_search_without_results(dataset: Dataset) -> None:
+def test_search_without_results(catalog: Catalog) -> None:
     with pytest.raises(NothingFoundError):
-        search(dataset, "zzzz")
+        search(catalog, "zzzz")
     with pytest.raises(NothingFoundError):
-        search(dataset, "!!!")
+        search(catalog, "!!!")
     result = run("search", "zzzz")
     assert result.exit_code == 1
     assert "nothing matches" in result.stderr

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from chilinh_cli.errors import DataFileError
-from chilinh_cli.loader import load_dataset
+from chilinh_cli.store import load_dataset
 from readers import Writer
 
 

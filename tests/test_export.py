@@ -22,12 +22,12 @@ def test_failed_export_leaves_nothing_behind(dataset: Dataset, tmp_path: Path, m
     path = tmp_path / "out.db"
     path.write_text("old")
 
-    def broken(dataset: Dataset) -> list[Table]:
+    def broken(datasets: object) -> list[Table]:
         return [Table("bad", ("x INTEGER",), (), [("not", "two")])]
 
-    monkeypatch.setattr(export, "tables", broken)
+    monkeypatch.setattr(export, "tables_of", broken)
     with pytest.raises(sqlite3.Error):
-        write_sqlite(dataset, path, force=True)
+        write_sqlite([("x.json", dataset)], path, force=True)
     assert path.read_text() == "old"  # the old file is untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.db"]  # and no temporary file is left
 
@@ -40,19 +40,19 @@ def test_a_full_disk_is_reported_in_both_languages(
 
     monkeypatch.setattr(csv, "writer", full)
     with pytest.raises(ExportError) as caught:
-        write_csv_dir(dataset, tmp_path / "t")
+        write_csv_dir([("x.json", dataset)], tmp_path / "t")
     assert str(caught.value) == f"{tmp_path / 't'}: cannot write here: No space left on device"
     assert caught.value.message("vi") == f"{tmp_path / 't'}: không ghi được vào đây: hết chỗ trống trên đĩa"
     assert list(tmp_path.iterdir()) == []  # nothing left behind: no directory, no staging
 
 
 def test_a_bug_in_the_tables_stays_a_bug(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(dataset: Dataset) -> list[Table]:
+    def broken(datasets: object) -> list[Table]:
         return [Table("bad table", ("x INTEGER",), (), [])]  # not a valid table name
 
-    monkeypatch.setattr(export, "tables", broken)
+    monkeypatch.setattr(export, "tables_of", broken)
     with pytest.raises(sqlite3.OperationalError, match="syntax error"):
-        write_sqlite(dataset, tmp_path / "x.db")
+        write_sqlite([("x.json", dataset)], tmp_path / "x.db")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -68,7 +68,7 @@ def test_a_full_sqlite_file_is_reported_and_removed(
 
     monkeypatch.setattr(sqlite3, "connect", tiny)
     with pytest.raises(ExportError) as caught:
-        write_sqlite(dataset, tmp_path / "x.db")
+        write_sqlite([("x.json", dataset)], tmp_path / "x.db")
     assert str(caught.value) == f"{tmp_path / 'x.db'}: SQLite could not write the file: database or disk is full"
     assert "SQLite không ghi được tệp (đĩa đầy" in caught.value.message("vi")
     assert list(tmp_path.iterdir()) == []
@@ -78,11 +78,11 @@ def test_export_errors(dataset: Dataset, tmp_path: Path) -> None:
     file = tmp_path / "file"
     file.write_text("x")
     with pytest.raises(ExportError, match="is not a directory"):
-        write_csv_dir(dataset, file)
+        write_csv_dir([("x.json", dataset)], file)
     with pytest.raises(ExportError, match="is a directory"):
-        write_sqlite(dataset, tmp_path, force=True)
+        write_sqlite([("x.json", dataset)], tmp_path, force=True)
     with pytest.raises(ExportError, match="cannot write here"):
-        write_sqlite(dataset, file / "sub" / "x.db")
+        write_sqlite([("x.json", dataset)], file / "sub" / "x.db")
     bare = runner.invoke(app, ["export"])  # no subcommand: the group's help, listing both
     assert "sqlite" in bare.stdout + bare.stderr
     assert "csv" in bare.stdout + bare.stderr

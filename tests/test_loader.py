@@ -13,7 +13,8 @@ import chilinh_cli
 from chilinh_cli import loader
 from chilinh_cli.cli import app
 from chilinh_cli.errors import DataFileError
-from chilinh_cli.loader import load_dataset, parse_and_validate, parse_json
+from chilinh_cli.loader import parse_and_validate, parse_json
+from chilinh_cli.store import load_dataset
 from readers import REPO, Writer, english_problems, english_words, loading_problems, runner
 
 
@@ -168,55 +169,6 @@ def test_installed_package_carries_its_dataset() -> None:
 # ---- the cache of validated datasets -------------------------------------------------
 
 
-def test_cache_is_written_and_used(
-    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    path = write_dataset(document)
-    first = load_dataset(path)
-    assert len(list((tmp_path / "c").glob("*.pickle"))) == 1
-    import chilinh_cli.validation as validation
-
-    monkeypatch.setattr(validation, "validate", lambda document: pytest.fail("validated again"))
-    assert load_dataset(path) == first
-
-
-def test_changed_file_is_validated_again(document: dict[str, Any], write_dataset: Writer) -> None:
-    path = write_dataset(document)
-    load_dataset(path)
-    document["figures"][0]["unit"] = "furlongs"
-    path.write_text(json.dumps(document, default=float, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"figures\[0\]\.unit"):
-        load_dataset(path)
-
-
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05N."])
-def test_corrupt_cache_is_ignored(
-    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, garbage: bytes
-) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    path = write_dataset(document)
-    load_dataset(path)
-    (entry,) = (tmp_path / "c").glob("*.pickle")
-    entry.write_bytes(garbage)
-    assert load_dataset(path).metadata.year == 2021
-
-
-def test_cache_of_another_version_is_ignored(
-    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pickle
-
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    path = write_dataset(document)
-    load_dataset(path)
-    (entry,) = (tmp_path / "c").glob("*.pickle")
-    key, dataset = pickle.loads(entry.read_bytes())
-    entry.write_bytes(pickle.dumps(((0, "0.0.0", "old", key[3]), dataset)))
-    assert load_dataset(path) == dataset
-    assert pickle.loads(entry.read_bytes())[0] == key  # rewritten with the current key
-
-
 def test_unwritable_cache_only_costs_speed(
     document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,12 +190,12 @@ def test_cache_can_be_disabled(
 def test_cache_location_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CHILINH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert loader._cache_dir() == tmp_path / "chilinh"
+    assert loader.cache_directory() == tmp_path / "chilinh"
     monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
-    assert loader._cache_dir() == tmp_path / "chilinh" / "cache"
+    assert loader.cache_directory() == tmp_path / "chilinh" / "cache"
     monkeypatch.delenv("LOCALAPPDATA")
-    assert loader._cache_dir() is None
+    assert loader.cache_directory() is None
 
 
 # ---- standard input, and files that cannot be read ------------------------------------------------

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 
 from chilinh_cli import core, sheets
+from chilinh_cli.catalog import catalog_of, search
 from chilinh_cli.cli import app
 from chilinh_cli.core import compare
-from chilinh_cli.loader import load_dataset
 from chilinh_cli.models import Dataset
 from chilinh_cli.render import render_chart, render_table
+from chilinh_cli.store import load_dataset
 from readers import Writer, dump, run, runner
 
 
@@ -37,7 +38,7 @@ def test_rich_table_for_a_terminal(dataset: Dataset) -> None:
 
 
 def test_rich_markup_in_data_is_not_interpreted(document: dict[str, Any], write_dataset: Writer) -> None:
-    from chilinh_cli.loader import load_dataset
+    from chilinh_cli.store import load_dataset
 
     document["highlights"][0]["short_title"]["en"] = "[link=http://x]click[/link] [bold]b"
     out = io.StringIO()
@@ -76,6 +77,12 @@ def test_narrow_terminal(dataset: Dataset, width: int) -> None:
     assert all(len(line) <= width for line in lines)
 
 
+def _figure(dataset: Dataset, figure_id: str) -> core.FigureAnswer:
+    """One figure's answer, as 'metric ID' gives it."""
+    figure = next(figure for figure in dataset.figures if figure.id == figure_id)
+    return core.figure_answer(figure, dataset.metadata.published)
+
+
 @pytest.mark.parametrize(
     ("env", "flag", "coloured"),
     [({}, False, True), ({"NO_COLOR": "1"}, False, False), ({"TERM": "dumb"}, False, False), ({}, True, False)],
@@ -92,7 +99,7 @@ def test_colour_switches(
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
-    show(core.named_figure(dataset, "revenue"), Output(no_color=flag))
+    show(_figure(dataset, "budget-revenue"), Output(no_color=flag))
     assert ("\x1b[" in captured.getvalue()) == coloured
 
 
@@ -269,10 +276,9 @@ def test_odd_column_counts_count_as_unset(monkeypatch: pytest.MonkeyPatch, colum
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
-    from chilinh_cli import core
-    from chilinh_cli.loader import load_dataset
+    from chilinh_cli.store import load_dataset
 
-    show(core.named_figure(load_dataset(), "revenue"), Output(no_color=True))
+    show(_figure(load_dataset(), "budget-revenue"), Output(no_color=True))
     assert "Total budget revenue" in captured.getvalue()
 
 
@@ -309,12 +315,12 @@ def _ask(args: list[str], dataset: Dataset) -> core.Answer:
     if args[0] == "list":
         return core.list_answer(dataset)
     if args[0] == "metric":
-        return core.named_figure(dataset, args[1]) if len(args) > 1 else core.every_figure(dataset)
+        return _figure(dataset, "budget-revenue") if len(args) > 1 else core.every_figure(dataset)
     if args[0] == "show":
         return core.highlight_answer(dataset, args[1])
     if args[0] == "compare":
         return core.compare(dataset)
-    return core.search(dataset, args[1])
+    return search(catalog_of([dataset]), args[1])
 
 
 SCREENS = [["list"], ["metric"], ["metric", "revenue"], ["show", "4"], ["compare"], ["search", "bau cu"]]

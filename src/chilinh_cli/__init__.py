@@ -31,7 +31,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     Raises ``chilinh_cli.errors.DataFileError`` naming the file and every problem found.
     """
-    from .loader import load_dataset as load
+    from .store import load_dataset as load
 
     return load(path, use_cache=use_cache)
 
@@ -39,11 +39,15 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 def figure(dataset: Dataset, name: str) -> FigureAnswer:
     """The figure with this id, alias or label (case and diacritics ignored), with the values
     derived from its stated comparisons."""
-    from .core import named_figure
+    from .catalog import catalog_of, find_figures
 
     if not isinstance(name, str):
         raise TypeError(f"a figure's name is a str such as 'revenue', not {type(name).__name__}")
-    return named_figure(dataset, name)
+    catalog = catalog_of([dataset])
+    try:
+        return find_figures(catalog, name)[0]
+    finally:
+        catalog.store.close()
 
 
 def highlight(dataset: Dataset, key: str | int) -> HighlightAnswer:
@@ -64,9 +68,14 @@ def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
 
 def search(dataset: Dataset, text: str) -> SearchAnswer:
     """Highlights, figures and events matching every word of ``text``, best first."""
-    from .core import search as searched
+    from .catalog import catalog_of
+    from .catalog import search as searched
 
-    return searched(dataset, text)
+    catalog = catalog_of([dataset])
+    try:
+        return searched(catalog, text)
+    finally:
+        catalog.store.close()
 
 
 def records(answer: Answer | Dataset) -> list[dict[str, object]]:

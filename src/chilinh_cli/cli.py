@@ -28,6 +28,8 @@ from .cli_options import (
     Language,
     NoColorOption,
     OutputFormat,
+    PlaceOption,
+    ReviewOption,
     SvgOption,
     answering,
     checked_name,
@@ -40,8 +42,8 @@ from .click_bridge import WholeNumbers
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .catalog import Catalog
     from .core import Answer
-    from .models import Dataset
     from .render import Output
 
 EXAMPLES = {
@@ -115,25 +117,28 @@ def _answer(
     ctx: typer.Context,
     output: Output,
     data: str | None,
-    ask: Callable[[Dataset], Answer],
-    empty: Callable[[Dataset], Answer] | None = None,
+    ask: Callable[[Catalog], Answer],
+    empty: Callable[[Catalog], Answer] | None = None,
 ) -> None:
-    """Every query command's last step: load the dataset, ask it, show the answer. When the
+    """Every query command's last step: open the catalog, ask it, show the answer. When the
     data has no answer, a script asking for JSON or CSV gets the ``empty`` one (a valid,
     empty document) before the message, and the exit code is still 1."""
     from .errors import NoMatchError
 
     file = given_path(ctx, data, "data", stdin=True)
     with answering(output.lang):
-        from . import loader, render
+        from . import render
+        from .catalog import open_catalog
 
-        dataset = loader.load_dataset(file)
+        catalog = open_catalog(file, progress=render.progress(output.lang))
         try:
-            answer = ask(dataset)
+            answer = ask(catalog)
         except NoMatchError:
             if empty is not None and output.format in ("json", "csv"):
-                render.show(empty(dataset), output)
+                render.show(empty(catalog), output)
             raise
+        finally:
+            catalog.store.close()
         render.show(answer, output)
 
 
@@ -143,13 +148,17 @@ def list_highlights(
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
+    place: PlaceOption = None,
+    review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
 ) -> None:
     """The ten highlights of the year, with their headline figures."""
+    from .catalog import report
     from .core import list_answer
 
-    _answer(ctx, _output(ctx, fmt, lang, no_color, export_svg), data, list_answer)
+    output = _output(ctx, fmt, lang, no_color, export_svg)
+    _answer(ctx, output, data, lambda catalog: list_answer(report(catalog, place, review)[1]))
 
 
 @app.command("show", epilog=_examples("show"))
@@ -166,18 +175,25 @@ def show(
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
+    place: PlaceOption = None,
+    review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
+    from .catalog import report
     from .core import HighlightsAnswer, every_highlight, highlight_answer
 
     output = _output(ctx, fmt, lang, no_color, export_svg)
     if highlight is None:
-        _answer(ctx, output, data, every_highlight)
+        _answer(ctx, output, data, lambda catalog: every_highlight(report(catalog, place, review)[1]))
     else:
         key = checked_name(ctx, highlight, "highlight")
-        _answer(ctx, output, data, lambda dataset: highlight_answer(dataset, key), lambda _: HighlightsAnswer(()))
+
+        def one(catalog: Catalog) -> Answer:
+            return highlight_answer(report(catalog, place, review)[1], key)
+
+        _answer(ctx, output, data, one, lambda _: HighlightsAnswer(()))
 
 
 @app.command("metric", epilog=_examples("metric"))
@@ -194,19 +210,22 @@ def metric(
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
+    place: PlaceOption = None,
+    review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
-    from .core import FiguresAnswer, every_figure, named_figure
+    from .catalog import figure_series, report
+    from .core import FiguresAnswer, every_figure
 
     output = _output(ctx, fmt, lang, no_color, export_svg)
     if name is None:
-        _answer(ctx, output, data, every_figure)
+        _answer(ctx, output, data, lambda catalog: every_figure(report(catalog, place, review)[1]))
     else:
         wanted = checked_name(ctx, name, "name")
-        nothing = lambda dataset: FiguresAnswer((), dataset.metadata.published)  # noqa: E731
-        _answer(ctx, output, data, lambda dataset: named_figure(dataset, wanted), nothing)
+        nothing = lambda _: FiguresAnswer((), "")  # noqa: E731
+        _answer(ctx, output, data, lambda catalog: figure_series(catalog, wanted, place, review), nothing)
 
 
 @app.command("compare", epilog=_examples("compare"))
@@ -226,6 +245,8 @@ def compare(
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
+    place: PlaceOption = None,
+    review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
     chart: Annotated[
@@ -233,18 +254,18 @@ def compare(
     ] = False,
 ) -> None:
     """Every figure the article compares with another year: both values, the change and its direction."""
+    from .catalog import compare_reports
     from .core import CompareAnswer
-    from .core import compare as compared
 
     if chart and fmt in (OutputFormat.json, OutputFormat.csv):
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
     output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
 
-    def nothing(dataset: Dataset) -> Answer:
-        asked = dataset.metadata.year - 1 if year is None else year
-        return CompareAnswer(asked, dataset.metadata.year, (), ())
+    def nothing(catalog: Catalog) -> Answer:
+        current = review or catalog.infos[0].year
+        return CompareAnswer(year or current - 1, current, (), ())
 
-    _answer(ctx, output, data, lambda dataset: compared(dataset, year), nothing)
+    _answer(ctx, output, data, lambda catalog: compare_reports(catalog, place, review, year), nothing)
 
 
 @app.command("search", epilog=_examples("search"))
@@ -254,16 +275,17 @@ def search(
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
+    place: PlaceOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
 ) -> None:
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
+    from .catalog import search as searched
     from .core import SearchAnswer
-    from .core import search as searched
 
     words = checked_name(ctx, text, "text")
     output = _output(ctx, fmt, lang, no_color, export_svg)
-    _answer(ctx, output, data, lambda dataset: searched(dataset, words), lambda _: SearchAnswer(words, ()))
+    _answer(ctx, output, data, lambda catalog: searched(catalog, words, place), lambda _: SearchAnswer(words, ()))
 
 
 @app.command("validate", epilog=_examples("validate"))
@@ -272,7 +294,7 @@ def validate(
     path: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            help="The dataset file to check [default: CHILINH_DATA, else the embedded dataset].",
+            help="The dataset file or catalog directory to check [default: CHILINH_DATA, else the embedded dataset].",
             show_default=False,
             envvar="CHILINH_DATA",
             show_envvar=False,
@@ -286,18 +308,26 @@ def validate(
     ] = CheckFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """Check a dataset file and list every problem with its field path; exit 0 when it is valid."""
+    """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
     with answering(said):
         from . import documents, loader, render, sheets
+        from .catalog import check_catalog
         from .core import check
 
+        if file is not None and file.is_dir():
+            found = check_catalog(file)
+            if fmt is CheckFormat.json:
+                render.render_json(documents.catalog_check_json(found), sys.stdout)
+            else:
+                render.say_all(sheets.catalog_check(found), said)
+            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems else 0)
-        dataset = loader.load_dataset(file, use_cache=False)
+        dataset = loader.read_dataset(file)
         render.say(sheets.valid(loader.name_of(file), dataset), said, sys.stdout)
 
 

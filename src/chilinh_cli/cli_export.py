@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from .language import Lang
+
+if TYPE_CHECKING:
+    from .models import Dataset
 
 from .cli_options import DataOption, ForceOption, LangOption, answering, given_path, settle_language
 
@@ -38,11 +43,11 @@ def export_sqlite(
     """One SQLite file with every table, primary and foreign keys; written atomically."""
     said = settle_language(ctx, lang)
     with answering(said):
-        from . import loader, render, sheets
+        from . import render, sheets
         from .export import write_sqlite
 
         target = given_path(ctx, path, "path")
-        written = write_sqlite(loader.load_dataset(given_path(ctx, data, "data", stdin=True)), target, force=force)
+        written = write_sqlite(_datasets(ctx, data, said), target, force=force)
         render.say(sheets.wrote_sqlite(path, written), said, sys.stderr)
 
 
@@ -60,12 +65,11 @@ def export_csv(
     """One CSV file per table, UTF-8 with a header row; all of them written, or none."""
     said = settle_language(ctx, lang)
     with answering(said):
-        from . import loader, render, sheets
+        from . import render, sheets
         from .export import write_csv_dir
 
         target = given_path(ctx, directory, "directory")
-        dataset = loader.load_dataset(given_path(ctx, data, "data", stdin=True))
-        written = write_csv_dir(dataset, target, force=force, bom=bom)
+        written = write_csv_dir(_datasets(ctx, data, said), target, force=force, bom=bom)
         render.say(sheets.wrote_csv(directory, written), said, sys.stderr)
 
 
@@ -80,9 +84,20 @@ def export_xlsx(
     """One Excel workbook, a sheet per table, numbers as numbers with their unit (needs openpyxl)."""
     said = settle_language(ctx, lang)
     with answering(said):
-        from . import loader, render, sheets
+        from . import render, sheets
         from .export import write_xlsx
 
-        dataset = loader.load_dataset(given_path(ctx, data, "data", stdin=True))
-        written = write_xlsx(dataset, given_path(ctx, path, "path"), lang=said, force=force)
+        written = write_xlsx(_datasets(ctx, data, said), given_path(ctx, path, "path"), lang=said, force=force)
         render.say(sheets.wrote_xlsx(path, written), said, sys.stderr)
+
+
+def _datasets(ctx: typer.Context, data: str | None, lang: Lang) -> list[tuple[str, Dataset]]:
+    """Every dataset of the catalog ``--data`` names, with the path it was read from."""
+    from . import render
+    from .catalog import open_catalog
+
+    catalog = open_catalog(given_path(ctx, data, "data", stdin=True), progress=render.progress(lang))
+    try:
+        return [(info.path, catalog.store.dataset(info.id)) for info in catalog.infos]
+    finally:
+        catalog.store.close()

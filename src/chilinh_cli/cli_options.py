@@ -19,7 +19,7 @@ from .errors import ChilinhError
 from .language import Lang, default_language
 
 if TYPE_CHECKING:
-    from .models import Dataset
+    from .catalog import Catalog
 
 
 class OutputFormat(enum.StrEnum):
@@ -40,28 +40,31 @@ class Language(enum.StrEnum):
     vi = "vi"
 
 
-def _completions(names: Callable[[Dataset], list[str]], incomplete: str) -> list[str]:
-    """Names from the dataset in use that start with what was typed; nothing if it cannot load."""
-    from .loader import load_dataset
+def _completions(names: Callable[[Catalog], list[str]], incomplete: str) -> list[str]:
+    """Names from the catalog in use that start with what was typed; nothing if it cannot load."""
+    from .catalog import open_catalog
 
     data = os.environ.get("CHILINH_DATA") or None
     if data == "-":  # standard input is the shell's, not a dataset, while it completes a word
         return []
     try:
-        candidates = names(load_dataset(data))
+        catalog = open_catalog(Path(data) if data else None)
     except ChilinhError:
         return []
-    return [name for name in candidates if name.startswith(incomplete)]
+    try:
+        return sorted({name for name in names(catalog) if name.startswith(incomplete)})
+    finally:
+        catalog.store.close()
 
 
 def complete_highlight(incomplete: str) -> list[str]:
-    from .core import highlight_slugs
+    from .catalog import highlight_slugs
 
     return _completions(highlight_slugs, incomplete)
 
 
 def complete_figure(incomplete: str) -> list[str]:
-    from .core import figure_names
+    from .catalog import figure_names
 
     return _completions(figure_names, incomplete)
 
@@ -112,6 +115,26 @@ DataOption = Annotated[
         help="Use this dataset file instead of the embedded one ('-' reads it from standard input).",
         show_default=False,
         metavar="<path>",
+    ),
+]
+PlaceOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--place",
+        "-p",
+        help="In a catalog of several places, the place to answer about (any part of its name, "
+        "case and diacritics ignored).",
+        show_default=False,
+    ),
+]
+ReviewOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--review",
+        "-r",
+        metavar="<year>",
+        help="In a catalog, the year whose review to answer from [default: the place's latest].",
+        show_default=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]

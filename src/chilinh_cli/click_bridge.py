@@ -115,12 +115,13 @@ HELP: Final = (
         "Từ cần tìm; không phân biệt chữ hoa, chữ thường và dấu.",
     ),
     Msg(
-        "Check a dataset file and list every problem with its field path; exit 0 when it is valid.",
-        "Kiểm tra một tệp dữ liệu và liệt kê mọi lỗi kèm đường dẫn của trường; thoát với mã 0 khi tệp hợp lệ.",
+        "The dataset file or catalog directory to check [default: CHILINH_DATA, else the embedded dataset].",
+        "Tệp dữ liệu hoặc thư mục danh mục cần kiểm tra [mặc định: CHILINH_DATA, không có thì bộ dữ liệu có sẵn].",
     ),
     Msg(
-        "The dataset file to check [default: CHILINH_DATA, else the embedded dataset].",
-        "Tệp dữ liệu cần kiểm tra [mặc định: CHILINH_DATA, không có thì bộ dữ liệu có sẵn].",
+        "Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well.",
+        "Kiểm tra một tệp dữ liệu, hoặc một thư mục danh mục và các chỗ mâu thuẫn của nó, và liệt kê mọi lỗi; "
+        "thoát với mã 0 khi mọi thứ ổn.",
     ),
     Msg(
         "Print the JSON Schema that every dataset file must satisfy.",
@@ -142,6 +143,15 @@ HELP: Final = (
         "text (một dòng cho người đọc) hoặc json (mọi lỗi dưới dạng dữ liệu).",
     ),
     Msg("Replace files that already exist.", "Ghi đè các tệp đã có."),
+    Msg(
+        "In a catalog of several places, the place to answer about (any part of its name, "
+        "case and diacritics ignored).",
+        "Trong danh mục có nhiều nơi, nơi cần hỏi (một phần tên bất kỳ, không phân biệt chữ hoa, chữ thường và dấu).",
+    ),
+    Msg(
+        "In a catalog, the year whose review to answer from [default: the place's latest].",
+        "Trong danh mục, năm của bài tổng kết dùng để trả lời [mặc định: bài mới nhất của nơi đó].",
+    ),
     Msg(
         "One CSV file per table, UTF-8 with a header row; all of them written, or none.",
         "Mỗi bảng một tệp CSV, mã UTF-8, có dòng tiêu đề; ghi đủ mọi tệp, hoặc không ghi tệp nào.",

@@ -1,32 +1,25 @@
-"""Questions asked of a dataset, answered as data objects (no terminal, no formatting).
+"""Questions asked of one dataset, and the answer objects of every question (no terminal,
+no formatting). ``catalog`` asks the questions that span a store of many datasets.
 
 Each command asks one question and gets one answer object: ``FigureAnswer``,
-``FiguresAnswer``, ``HighlightAnswer``, ``HighlightsAnswer``, ``ListAnswer``, ``CompareAnswer`` or
-``SearchAnswer``. An answer carries every value derived for it (``derive``), so the
-layers above only say what they are given."""
+``SeriesAnswer``, ``FiguresAnswer``, ``HighlightAnswer``, ``HighlightsAnswer``,
+``ListAnswer``, ``CompareAnswer`` or ``SearchAnswer``. An answer carries every value derived
+for it (``derive``), so the layers above only say what they are given."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from .derive import Derivation, as_lower_bound, from_change, from_percent
-from .errors import (
-    AmbiguousFigureError,
-    DataFileError,
-    NoComparisonError,
-    NothingFoundError,
-    Problem,
-    UnknownFigureError,
-    UnknownHighlightError,
-)
-from .loader import load_dataset, name_of
+from .derive import Derivation, Estimate, as_lower_bound, from_change, from_percent, half_unit
+from .errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
+from .loader import name_of, read_dataset
 from .models import Comparison, Dataset, Event, Figure, Highlight, Metadata
+from .store import DatasetInfo
 from .text import fold
-
-MAX_CANDIDATES = 8
 
 
 def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
@@ -40,47 +33,6 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
         return derived
     relative = comparison.kind != "point_change"
     return from_change(figure.value, comparison.value, bounded=figure.qualifier != "exact", relative=relative)
-
-
-def find_figure(dataset: Dataset, name: str) -> Figure:
-    """The figure ``name`` designates: its id, an alias or a label, ignoring case and diacritics.
-
-    A name that is part of exactly one figure's names also designates it
-    ('thu ngan sach' finds the label 'Tong thu ngan sach' written with its diacritics).
-    """
-    for figure in dataset.figures:  # the common case, without folding every name
-        if figure.id == name or name in figure.aliases:
-            return figure
-    key = fold(name)
-    if not key:
-        raise UnknownFigureError(name, [])
-    names = list(_folded_names(dataset))
-    exact = {figure.id: figure for folded, figure in names if folded == key}
-    if len(exact) == 1:
-        return next(iter(exact.values()))
-    partial = {figure.id: figure for folded, figure in names if f" {folded}".find(f" {key}") >= 0}
-    if len(partial) == 1:
-        return next(iter(partial.values()))
-    if partial:
-        raise AmbiguousFigureError(name, sorted(partial)[:MAX_CANDIDATES], len(partial))
-    spelled = {folded: figure.id for folded, figure in names}
-    close = difflib.get_close_matches(key, list(spelled), n=5, cutoff=0.6)
-    suggestions = list(dict.fromkeys(spelled[match] for match in close))
-    raise UnknownFigureError(name, suggestions)
-
-
-def _folded_names(dataset: Dataset) -> Iterator[tuple[str, Figure]]:
-    for figure in dataset.figures:
-        yield fold(figure.id), figure
-        for alias in figure.aliases:
-            yield fold(alias), figure
-        yield fold(figure.label.vi), figure
-        yield fold(figure.label.en), figure
-
-
-def figure_names(dataset: Dataset) -> list[str]:
-    """Every id and alias, for shell completion."""
-    return [name for figure in dataset.figures for name in (figure.id, *figure.aliases)]
 
 
 def comparison_years(dataset: Dataset) -> list[int]:
@@ -103,6 +55,8 @@ class FigureAnswer(NamedTuple):
     comparisons: tuple[StatedComparison, ...]
     published: str
     """When the article was published (ISO date): the date of a figure stated 'as of now'."""
+    where: DatasetInfo | None = None
+    """Which report of a catalog it comes from (None for a lone dataset)."""
 
     @property
     def derives(self) -> bool:
@@ -110,14 +64,15 @@ class FigureAnswer(NamedTuple):
         return any(stated.derivation is not None for stated in self.comparisons)
 
 
-def figure_answer(figure: Figure, published: str) -> FigureAnswer:
+def figure_answer(figure: Figure, published: str, where: DatasetInfo | None = None) -> FigureAnswer:
     stated = tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons)
-    return FigureAnswer(figure, stated, published)
+    return FigureAnswer(figure, stated, published, where)
 
 
-def named_figure(dataset: Dataset, name: str) -> FigureAnswer:
-    """The figure ``name`` designates (see ``find_figure``), with its derived values."""
-    return figure_answer(find_figure(dataset, name), dataset.metadata.published)
+class SeriesAnswer(NamedTuple):
+    """One figure in every report of a catalog that has it, newest first."""
+
+    figures: tuple[FigureAnswer, ...]
 
 
 class FiguresAnswer(NamedTuple):
@@ -161,10 +116,21 @@ class ListAnswer(NamedTuple):
     highlights: tuple[ListedHighlight, ...]
 
 
+class StatedBaseline(NamedTuple):
+    """The value of the year compared with, as the place's own review of that year states it."""
+
+    figure: Figure
+    where: DatasetInfo
+    conflict: bool
+    """True when it and the value derived from the later review differ by more than the
+    rounding of the stated figures allows."""
+
+
 class ComparedFigure(NamedTuple):
     figure: Figure
     comparison: Comparison
     derivation: Derivation
+    stated: StatedBaseline | None = None
 
     @property
     def direction(self) -> str:
@@ -182,11 +148,15 @@ class CompareAnswer(NamedTuple):
     """Ids of the figures left out: the article states no comparison with ``year`` for them."""
 
 
-def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
+def compare(
+    dataset: Dataset, year: int | None = None, earlier: tuple[DatasetInfo, Dataset] | None = None
+) -> CompareAnswer:
     """Every figure with a stated comparison with ``year`` (default: the year before the
-    report's); no baseline is ever invented."""
+    report's); no baseline is ever invented. With the place's ``earlier`` review of ``year``,
+    a value it states is put beside the derived one (stated beats derived)."""
     if year is None:
         year = dataset.metadata.year - 1
+    stated = {figure.id: figure for figure in earlier[1].figures} if earlier is not None else {}
     rows: list[ComparedFigure] = []
     omitted: list[str] = []
     for figure in dataset.figures:
@@ -197,11 +167,22 @@ def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
         derived = derivation(figure, match) if match is not None else None
         if match is None or derived is None:
             omitted.append(figure.id)
-        else:
-            rows.append(ComparedFigure(figure, match, derived))
+            continue
+        before = stated.get(figure.id)
+        baseline = None
+        if before is not None and earlier is not None:
+            baseline = StatedBaseline(before, earlier[0], disagrees(before.value, derived.baseline))
+        rows.append(ComparedFigure(figure, match, derived, baseline))
     if not rows:
         raise NoComparisonError(year, comparison_years(dataset))
     return CompareAnswer(year, dataset.metadata.year, tuple(rows), tuple(omitted))
+
+
+def disagrees(stated: int | Decimal, derived: Estimate) -> bool:
+    """Whether a stated value lies outside a derived value's interval, widened by the stated
+    value's own rounding (half a unit of its last digit)."""
+    spread = half_unit(stated)
+    return not Decimal(derived.low) - spread <= Decimal(stated) <= Decimal(derived.high) + spread
 
 
 class CheckAnswer(NamedTuple):
@@ -215,7 +196,7 @@ class CheckAnswer(NamedTuple):
 def check(path: Path | None) -> CheckAnswer:
     """Read and validate a data file (the embedded one for None) without the cache."""
     try:
-        dataset = load_dataset(path, use_cache=False)
+        dataset = read_dataset(path)
     except DataFileError as error:
         return CheckAnswer(error.path, None, error.problems)
     return CheckAnswer(name_of(path), dataset, ())
@@ -270,11 +251,6 @@ def find_highlight(dataset: Dataset, key: str) -> Highlight:
     raise UnknownHighlightError(key, close, len(dataset.highlights))
 
 
-def highlight_slugs(dataset: Dataset) -> list[str]:
-    """Every highlight slug, for shell completion."""
-    return [highlight.slug for highlight in dataset.highlights]
-
-
 class SearchHit(NamedTuple):
     """One thing that matched a search: what it is, and the field that matched best."""
 
@@ -288,68 +264,41 @@ class SearchHit(NamedTuple):
     text: str
     """The text of that field."""
     score: int
+    where: DatasetInfo | None = None
+    """Which report of a catalog it comes from (None for a lone dataset)."""
 
 
 # How much a match in each field counts: a name outranks a quote, a quote a summary.
 _FIELD_WEIGHTS = {"id": 6, "alias": 6, "label": 5, "short_title": 4, "title": 3, "quote": 2, "summary": 1}
 
 
-def _searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight | Event, str, str]]:
-    for highlight in dataset.highlights:
-        for field in ("short_title", "title", "summary"):
-            text = getattr(highlight, field)
-            yield "highlight", highlight.slug, highlight, f"{field}.vi", text.vi
-            yield "highlight", highlight.slug, highlight, f"{field}.en", text.en
-        yield "highlight", highlight.slug, highlight, "id", highlight.slug
-    for figure in dataset.figures:
-        yield "figure", figure.id, figure, "id", figure.id
-        for alias in figure.aliases:
-            yield "figure", figure.id, figure, "alias", alias
-        yield "figure", figure.id, figure, "label.vi", figure.label.vi
-        yield "figure", figure.id, figure, "label.en", figure.label.en
-        yield "figure", figure.id, figure, "quote", figure.source.quote
-        for comparison in figure.comparisons:
-            yield "figure", figure.id, figure, "quote", comparison.source.quote
-    for event in dataset.events:
-        yield "event", event.id, event, "label.vi", event.label.vi
-        yield "event", event.id, event, "label.en", event.label.en
-        yield "event", event.id, event, "quote", event.source.quote
+def score(field: str, folded: str, words: list[str]) -> int | None:
+    """How well a field (its text folded: lower case, no diacritics) matches the folded words
+    of a search, or None when it does not: every word but the last must be whole, the last
+    may be the start of a word. Whole words and a whole-field match count more."""
+    padded = f" {folded} "
+    if not all(f" {word} " in padded for word in words[:-1]) or f" {words[-1]}" not in padded:
+        return None
+    whole = sum(f" {word} " in padded for word in words)
+    return _FIELD_WEIGHTS[field.split(".")[0]] * (len(words) + whole + (2 if folded == " ".join(words) else 0))
 
 
 class SearchAnswer(NamedTuple):
     query: str
     hits: tuple[SearchHit, ...]
+    more: int = 0
+    """How many more items matched than are shown."""
 
 
-def search(dataset: Dataset, text: str) -> SearchAnswer:
-    """Everything whose names, titles, summaries or quotes contain every word of ``text``.
-
-    Case and Vietnamese diacritics are ignored ('bau cu' finds the words written with their
-    diacritics); the last word may be the start of a longer one. Each item appears once, with its best-scoring field;
-    results are ranked by that score (whole words and a whole-field match count more),
-    then in dataset order.
-    """
-    words = fold(text).split()
-    if not words:
-        raise NothingFoundError(text)
-    best: dict[tuple[str, str], SearchHit] = {}
-    for kind, key, item, field, value in _searchable(dataset):
-        plain = fold(value)
-        folded = f" {plain} "
-        # every word but the last must be whole; the last may be the start of a word
-        if not all(f" {word} " in folded for word in words[:-1]) or f" {words[-1]}" not in folded:
-            continue
-        whole = sum(f" {word} " in folded for word in words)
-        score = _FIELD_WEIGHTS[field.split(".")[0]] * (len(words) + whole + (2 if plain == " ".join(words) else 0))
-        hit = SearchHit(kind, key, item, field, value, score)
-        if (kind, key) not in best or best[(kind, key)].score < score:
-            best[(kind, key)] = hit
-    if not best:
-        raise NothingFoundError(text)
-    position = {id(hit.item): n for n, hit in enumerate(best.values())}
-    return SearchAnswer(text, tuple(sorted(best.values(), key=lambda hit: (-hit.score, position[id(hit.item)]))))
-
-
-Answer = FigureAnswer | FiguresAnswer | HighlightAnswer | HighlightsAnswer | ListAnswer | CompareAnswer | SearchAnswer
+Answer = (
+    FigureAnswer
+    | SeriesAnswer
+    | FiguresAnswer
+    | HighlightAnswer
+    | HighlightsAnswer
+    | ListAnswer
+    | CompareAnswer
+    | SearchAnswer
+)
 """What a query command is answered with: one object, which the presentation turns into
 a sheet for people, a JSON document and CSV rows."""

@@ -6,7 +6,7 @@ Like ``sheets``, it derives nothing: derived values come with the answer.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core import (
     Answer,
@@ -19,9 +19,14 @@ from .core import (
     HighlightsAnswer,
     ListAnswer,
     SearchAnswer,
+    SeriesAnswer,
 )
 from .derive import Estimate, hedge
 from .models import Event, Metadata, Source, Text
+from .store import DatasetInfo
+
+if TYPE_CHECKING:
+    from .catalog import CatalogCheck
 
 Number = int | Decimal
 Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
@@ -42,6 +47,8 @@ def document(answer: Answer) -> dict[str, Any]:
         return {"highlights": [_highlight_json(each) for each in answer.highlights]}
     if isinstance(answer, CompareAnswer):
         return _compare_json(answer)
+    if isinstance(answer, SeriesAnswer):
+        return {"series": [figure_json(each) for each in answer.figures]}
     return _search_json(answer)
 
 
@@ -60,6 +67,10 @@ def rows(answer: Answer) -> Rows:
         return FIGURE_CSV_COLUMNS, [row for each in figures for row in figure_csv_rows(each)]
     if isinstance(answer, CompareAnswer):
         return COMPARE_CSV_COLUMNS, compare_csv_rows(answer)
+    if isinstance(answer, SeriesAnswer):
+        return SERIES_CSV_COLUMNS, [
+            (*_review(each.where), *row) for each in answer.figures for row in figure_csv_rows(each)
+        ]
     return SEARCH_CSV_COLUMNS, [(hit.kind, hit.key, hit.field, hit.text, hit.score) for hit in answer.hits]
 
 
@@ -131,6 +142,7 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "wording": _text(figure.wording),
         "as_of": figure.as_of,
         "published": answer.published,
+        **({"review": _review_json(answer.where)} if answer.where is not None else {}),
         "comparisons": comparisons,
     }
 
@@ -204,12 +216,27 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
         "label": _text(figure.label),
         "unit": figure.unit,
         "qualifier": figure.qualifier,
-        "previous": {"year": row.comparison.year, **_estimate(derived.baseline, figure.qualifier)},
+        "previous": _previous_json(row),
         "current": {"year": figure.year, "value": json_number(figure.value), "derived": False},
         "change": _estimate(derived.absolute_change, figure.qualifier),
         "change_percent": None if percent is None else _estimate(percent, "exact"),
         "direction": row.direction,
         "source": _source(row.comparison.source),
+    }
+
+
+def _previous_json(row: ComparedFigure) -> dict[str, Any]:
+    """The value of the year compared with: derived from the later review, or, when the
+    place's own review of that year states it, that stated value, with the derived one and
+    whether they conflict beside it."""
+    derived = _estimate(row.derivation.baseline, row.figure.qualifier)
+    if row.stated is None:
+        return {"year": row.comparison.year, **derived}
+    stated = row.stated.figure
+    return {
+        **{"year": row.comparison.year, "value": json_number(stated.value), "derived": False},
+        **{"qualifier": stated.qualifier, "stated_in": {**_review_json(row.stated.where), **_source(stated.source)}},
+        **{"derived_value": derived, "conflict": row.stated.conflict},
     }
 
 
@@ -226,10 +253,23 @@ def _search_json(answer: SearchAnswer) -> dict[str, Any]:
     return {
         "query": answer.query,
         "results": [
-            {"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score}
+            {
+                **{"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score},
+                **({"review": _review_json(hit.where)} if hit.where is not None else {}),
+            }
             for hit in answer.hits
         ],
+        "more": answer.more,
     }
+
+
+def _review_json(where: DatasetInfo) -> dict[str, Any]:
+    """Which review of a catalog something comes from."""
+    return {"place": {"vi": where.place_vi, "en": where.place_en}, "year": where.year, "file": where.path}
+
+
+def _review(where: DatasetInfo | None) -> tuple[object, ...]:
+    return (None,) * 4 if where is None else (where.place_vi, where.place_en, where.year, where.path)
 
 
 def check_json(answer: CheckAnswer) -> dict[str, Any]:
@@ -248,6 +288,34 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
     }
 
 
+def catalog_check_json(found: CatalogCheck) -> dict[str, Any]:
+    """What ``validate DIR --format json`` prints: each file as ``check_json`` says it, and each
+    conflict with both values and where each is stated."""
+    return {
+        "files": [check_json(each) for each in found.files],
+        "conflicts": [
+            {
+                "place": {"vi": conflict.later.place_vi, "en": conflict.later.place_en},
+                "year": conflict.row.comparison.year,
+                "id": conflict.row.figure.id,
+                "stated": {
+                    "value": json_number(conflict.row.stated.figure.value),
+                    "qualifier": conflict.row.stated.figure.qualifier,
+                    "file": conflict.row.stated.where.path,
+                    **_source(conflict.row.stated.figure.source),
+                },
+                "derived": {
+                    **_estimate(conflict.row.derivation.baseline, conflict.row.figure.qualifier),
+                    "file": conflict.later.path,
+                    **_source(conflict.row.comparison.source),
+                },
+            }
+            for conflict in found.conflicts
+            if conflict.row.stated is not None
+        ],
+    }
+
+
 # ---- CSV -------------------------------------------------------------------------------------
 
 SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score")
@@ -258,6 +326,7 @@ FIGURE_CSV_COLUMNS = (
     *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
 )
+SERIES_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file", *FIGURE_CSV_COLUMNS)
 LIST_CSV_COLUMNS = (
     *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
 )

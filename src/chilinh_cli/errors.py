@@ -141,3 +141,43 @@ class NothingFoundError(NoMatchError):
     def __init__(self, text: str) -> None:
         self.text = text
         super().__init__(messages.NOTHING_FOUND.format(text=quoted(text)))
+
+
+class DuplicateDatasetError(ChilinhError):
+    """Two files of a catalog are the same place in the same year."""
+
+    def __init__(self, place: str, year: int, first: str, second: str) -> None:
+        self.files = (first, second)
+        super().__init__(messages.DUPLICATE_DATASET.format(place=place, year=year, first=first, second=second))
+
+
+class EmptyCatalogError(ChilinhError):
+    """A directory given as a catalog holds no data file."""
+
+    def __init__(self, directory: str) -> None:
+        super().__init__(messages.EMPTY_CATALOG.format(directory=directory))
+
+
+class UnknownPlaceError(NoMatchError):
+    """No place of the catalog answers to the name given."""
+
+    def __init__(self, place: str, known: Sequence[str]) -> None:
+        super().__init__(messages.NO_SUCH_PLACE.format(place=quoted(place), places=", ".join(known)))
+
+
+class AmbiguousPlaceError(NoMatchError):
+    """The catalog has several places (and years) where one is needed; None when no --place was given."""
+
+    def __init__(self, place: str | None, candidates: Sequence[str]) -> None:
+        self.candidates = tuple(candidates)
+        listed = ", ".join(candidates)
+        said = messages.WHICH_PLACE if place is None else messages.AMBIGUOUS_PLACE
+        super().__init__(said.format(place=quoted(place or ""), places=listed))
+
+
+class NoReportError(NoMatchError):
+    """The place has no review of the year asked for."""
+
+    def __init__(self, place: str, year: int, years: Sequence[int]) -> None:
+        listed = ", ".join(str(y) for y in years)
+        super().__init__(messages.NO_REPORT.format(place=place, year=year, years=listed))

@@ -4,6 +4,7 @@ atomically."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages
@@ -11,17 +12,20 @@ from .errors import ExportError
 from .files import atomic_directory, atomic_file
 from .language import Lang
 from .models import Dataset
-from .tables import Table, tables
+from .tables import Table, tables_of
+
+Datasets = Sequence[tuple[str, Dataset]]
+"""The datasets to write, each with the path it was read from."""
 
 # SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
 _SQLITE_STORAGE_ERRORS = {3, 8, 10, 13, 14}
 
 
-def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[Table]:
+def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list[Table]:
     """Write every table to a new SQLite file at ``path``; nothing is left behind on failure."""
     import sqlite3
 
-    written = tables(dataset)
+    written = tables_of(datasets)
     with atomic_file(path, force=force, make_parents=True) as temporary:
         temporary.unlink()  # sqlite creates the file itself
         connection = sqlite3.connect(temporary)
@@ -43,11 +47,11 @@ def write_sqlite(dataset: Dataset, path: Path, *, force: bool = False) -> list[T
     return written
 
 
-def write_csv_dir(dataset: Dataset, directory: Path, *, force: bool = False, bom: bool = False) -> list[Table]:
+def write_csv_dir(datasets: Datasets, directory: Path, *, force: bool = False, bom: bool = False) -> list[Table]:
     """Write one CSV file per table into ``directory`` (UTF-8, a header row, empty for null):
     all of them, or, when anything fails, none. ``bom`` starts each file with a UTF-8
     byte-order mark, by which Excel knows the text is UTF-8 (Vietnamese stays intact)."""
-    written = tables(dataset)
+    written = tables_of(datasets)
     names = [f"{table.name}.csv" for table in written]
     with atomic_directory(directory, names, force=force) as staging:
         for table, name in zip(written, names, strict=True):
@@ -63,7 +67,7 @@ _EXACT_IN_EXCEL = 2**53
 _NUMBER_FORMATS = {"vnd": "#,##0", "percent": '0.0##"%"', "days": "0", "count": "#,##0", "share": "0"}
 
 
-def write_xlsx(dataset: Dataset, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
+def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
     """Write every table as a sheet of one Excel workbook at ``path``.
 
     Numbers are Excel numbers, each value shown with its unit in ``lang`` (``967,300,000,000 VND``);
@@ -75,7 +79,7 @@ def write_xlsx(dataset: Dataset, path: Path, *, lang: Lang = "en", force: bool =
         from openpyxl import Workbook
     except ImportError:
         raise ExportError(messages.XLSX_NEEDS_OPENPYXL) from None
-    written = tables(dataset)
+    written = tables_of(datasets)
     book = Workbook(write_only=True)
     for table in written:
         sheet = book.create_sheet(table.name)

@@ -1,12 +1,10 @@
-"""Finding, reading, parsing and validating a data file, with a cache of validated datasets.
+"""Finding, reading, parsing and validating a data file.
 
-Validation needs Pydantic, which costs more at start-up than everything else the
-tool does. A dataset that has been validated once is therefore kept in the user's
-cache directory, keyed by the SHA-256 of the file's bytes and the tool's version:
-a changed file has another key and is validated again. A cache entry that cannot be
-read, or that holds anything unexpected, is ignored and the file validated again.
+Validation needs Pydantic, which costs more at start-up than everything else the tool does;
+``store`` keeps what has been validated once, so that a run validates only new or changed
+files. This module reads and validates; the store remembers.
 
-The garbage-collector policy of the whole tool lives here (``_building``): a dataset is
+The garbage-collector policy of the whole tool lives here (``building``): a dataset is
 built with the cyclic collector paused, then frozen, because its objects hold no cycles
 and live as long as the answers made from them.
 """
@@ -14,10 +12,8 @@ and live as long as the answers made from them.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
-import pickle
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,12 +25,9 @@ from . import data_messages
 from .errors import DataFileError, os_reason
 from .messages import Msg, same
 from .models import Dataset, RuleError
-from .version import __version__
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """A data file larger than this is refused before it is read."""
-
-_CACHE_FORMAT = 1
 
 
 def embedded_path() -> Path:
@@ -61,29 +54,22 @@ def name_of(path: str | os.PathLike[str] | None) -> str:
     return "<stdin>" if os.fspath(path) == STDIN else str(Path(path))
 
 
-def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
-    """Load and validate a dataset: the embedded one, the file at ``path``, or standard input
-    when ``path`` is '-'.
+def read_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Read and validate a dataset: the embedded one, the file at ``path``, or standard input
+    when ``path`` is '-'. Raises ``DataFileError`` naming the file and every problem found.
+    (``store.load_dataset`` does the same, validating a file only once.)"""
+    raw = read_bytes(Path(path) if path is not None else embedded_path())
+    with building():
+        return parse_and_validate(raw, name_of(path))
 
-    Raises ``DataFileError`` naming the file and every problem found.
-    """
-    file = Path(path) if path is not None else embedded_path()
-    raw = _read_stdin() if os.fspath(file) == STDIN else _read(file)
-    digest = hashlib.sha256(raw).hexdigest()
-    cache_file = _cache_file(digest) if use_cache else None
-    with _building():
-        if cache_file is not None:
-            cached = _read_cache(cache_file, digest)
-            if cached is not None:
-                return cached
-        dataset = parse_and_validate(raw, name_of(path))
-    if cache_file is not None:
-        _write_cache(cache_file, digest, dataset)
-    return dataset
+
+def read_bytes(file: Path) -> bytes:
+    """A data file's bytes (standard input for '-'), within the size limit, or a ``DataFileError``."""
+    return _read_stdin() if os.fspath(file) == STDIN else _read(file)
 
 
 @contextmanager
-def _building() -> Iterator[None]:
+def building() -> Iterator[None]:
     """Building a dataset allocates millions of objects and no cycles; the cyclic garbage
     collector would otherwise scan them again and again while they are built (4x the time
     for 100,000 figures), and again whenever an answer allocates a few more. So it is
@@ -201,7 +187,9 @@ def parse_json(raw: bytes, name: str) -> Any:
     return document
 
 
-def _cache_dir() -> Path | None:
+def cache_directory() -> Path | None:
+    """Where the store lives: CHILINH_CACHE_DIR, else the platform's cache directory; None
+    with CHILINH_NO_CACHE (every run then validates in memory)."""
     if os.environ.get("CHILINH_NO_CACHE"):
         return None
     if configured := os.environ.get("CHILINH_CACHE_DIR"):
@@ -211,45 +199,6 @@ def _cache_dir() -> Path | None:
         return Path(base) / "chilinh" / "cache" if base else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "chilinh"
-
-
-def _cache_file(digest: str) -> Path | None:
-    directory = _cache_dir()
-    if directory is None:
-        return None
-    return directory / f"{digest}.pickle"
-
-
-def _cache_key(digest: str) -> tuple[int, str, str, str]:
-    return (_CACHE_FORMAT, __version__, sys.version, digest)
-
-
-def _read_cache(cache_file: Path, digest: str) -> Dataset | None:
-    try:
-        with cache_file.open("rb") as handle:
-            key, dataset = pickle.load(handle)
-    except Exception:  # a missing, truncated or foreign cache entry only costs a revalidation
-        return None
-    if key != _cache_key(digest) or not isinstance(dataset, Dataset):
-        return None
-    return dataset
-
-
-def _write_cache(cache_file: Path, digest: str, dataset: Dataset) -> None:
-    import tempfile
-
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=cache_file.parent, prefix=".tmp-", delete=False)  # noqa: SIM115
-        try:
-            with handle:
-                pickle.dump((_cache_key(digest), dataset), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, cache_file)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    except OSError:
-        pass  # an unwritable cache only costs speed
 
 
 _JSON_KINDS: dict[type, Msg] = {

@@ -84,6 +84,26 @@ NO_SUCH_HIGHLIGHT: Final = Msg(
     "no highlight {key}; give a rank (1-{count}) or a slug{guess}",
     "không có dấu ấn {key}; hãy cho thứ tự (1-{count}) hoặc mã{guess}",
 )
+DUPLICATE_DATASET: Final = Msg(
+    "{first} and {second} are both {place} in {year}; a catalog holds one review of a place a year",
+    "{first} và {second} đều là {place} năm {year}; mỗi nơi mỗi năm chỉ có một bài tổng kết",
+)
+EMPTY_CATALOG: Final = Msg("{directory}: holds no data file (*.json)", "{directory}: không có tệp dữ liệu nào (*.json)")
+NO_SUCH_PLACE: Final = Msg(
+    "no place named {place}; the catalog has: {places}", "không có nơi nào tên {place}; có: {places}"
+)
+AMBIGUOUS_PLACE: Final = Msg(
+    "{place} matches several places: {places}; give more of the name",
+    "{place} khớp với nhiều nơi: {places}; hãy ghi rõ tên hơn",
+)
+WHICH_PLACE: Final = Msg(
+    "the catalog holds several places: {places}; choose one with --place",
+    "danh mục có nhiều nơi: {places}; hãy chọn một nơi bằng --place",
+)
+NO_REPORT: Final = Msg(
+    "the catalog has no review of {place} for {year}; years it has: {years}",
+    "danh mục không có bài tổng kết của {place} năm {year}; các năm có: {years}",
+)
 NOTHING_FOUND: Final = Msg(
     "nothing matches {text}; try fewer or shorter words, or 'chilinh metric' for every figure",
     "không tìm thấy gì cho {text}; hãy thử ít từ hơn hoặc từ ngắn hơn, hoặc 'chilinh metric' để xem mọi số liệu",
@@ -174,6 +194,7 @@ HEADERS: Final = {
     "matched": Msg("Matched", "Khớp ở"),
     "text": Msg("Text", "Nội dung"),
     "name": Msg("Name", "Tên"),
+    "place": Msg("Place", "Nơi"),
 }
 KINDS: Final = {
     "figure": Msg("figure", "số liệu"),
@@ -206,6 +227,9 @@ FIGURES_NOTE: Final = Msg(
     "'chilinh metric ID' shows one figure in full, with its source.",
     "'chilinh metric MÃ' cho biết chi tiết và nguồn của một số liệu.",
 )
+MORE_HITS: Final = Msg(
+    "{more} more match; give more words to narrow the search.", "còn {more} kết quả khác; hãy thêm từ để tìm hẹp hơn."
+)
 SEARCH_TITLE: Final = Msg("Results for \u201c{text}\u201d", "Kết quả tìm \u201c{text}\u201d")
 DERIVED_NOTE: Final = Msg(
     "\u201cDerived\u201d values are computed by chilinh from the article's figures (the article does not "
@@ -216,6 +240,22 @@ DERIVED_NOTE: Final = Msg(
 OMITTED_NOTE: Final = Msg(
     "{count} other figures have no comparison with {year} in the article and are left out.",
     "{count} số liệu khác không có so sánh với năm {year} trong bài viết nên không được đưa vào.",
+)
+STATED_VALUE: Final = Msg("{value} (stated)", "{value} (được nêu)")
+CONFLICTING: Final = Msg("{stated} ≠ {derived}", "{stated} ≠ {derived}")
+STATED_NOTE: Final = Msg(
+    "“Stated” values of {year} come from the place's own review of {year} in the catalog.",
+    "Giá trị “được nêu” của năm {year} lấy từ bài tổng kết năm {year} của chính nơi đó trong danh mục.",
+)
+CONFLICT_NOTE: Final = Msg(
+    "≠: the stated value and the one derived from the later review differ by more than their rounding allows.",
+    "≠: giá trị được nêu và giá trị suy ra từ bài tổng kết sau chênh nhau nhiều hơn mức làm tròn cho phép.",
+)
+CONFLICT: Final = Msg(
+    "conflict: {place} {year}, {id}: the {year} review states {stated} ({stated_in}: “{stated_quote}”), "
+    "the {later} review implies {derived} ({later_in}: “{later_quote}”)",
+    "mâu thuẫn: {place} năm {year}, {id}: bài tổng kết năm {year} nêu {stated} ({stated_in}: “{stated_quote}”), "
+    "bài năm {later} suy ra {derived} ({later_in}: “{later_quote}”)",
 )
 COMPARE_TITLE: Final = Msg("{current} compared with {year}", "So sánh {current} với {year}")
 
@@ -290,6 +330,7 @@ REFUSE_CHANGED: Final = Msg(
     "{path}: trong lúc ghi, ở đó xuất hiện một thứ không phải tệp; chilinh để nguyên",
 )
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
+READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
 CHART_SCALE: Final = Msg("bars from 0 to {top}", "thanh từ 0 đến {top}")
 CHART_LEGEND: Final = Msg(
     "█ stated by the article   ░ derived by chilinh   ▲▼ stated change %   △▽ derived change %; "

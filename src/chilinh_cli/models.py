@@ -14,6 +14,7 @@ twice as fast as calling a slotted class's ``__setstate__``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -353,3 +354,26 @@ def _excerpt(value: Number) -> Msg:
 
 def _is_whole(value: Number) -> bool:
     return isinstance(value, int) or value == value.to_integral_value()
+
+
+def searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight | Event, str, str]]:
+    """Every text search looks in: (kind, key, item, field, text), in the dataset's order."""
+    for highlight in dataset.highlights:
+        for field in ("short_title", "title", "summary"):
+            text = getattr(highlight, field)
+            yield "highlight", highlight.slug, highlight, f"{field}.vi", text.vi
+            yield "highlight", highlight.slug, highlight, f"{field}.en", text.en
+        yield "highlight", highlight.slug, highlight, "id", highlight.slug
+    for figure in dataset.figures:
+        yield "figure", figure.id, figure, "id", figure.id
+        for alias in figure.aliases:
+            yield "figure", figure.id, figure, "alias", alias
+        yield "figure", figure.id, figure, "label.vi", figure.label.vi
+        yield "figure", figure.id, figure, "label.en", figure.label.en
+        yield "figure", figure.id, figure, "quote", figure.source.quote
+        for comparison in figure.comparisons:
+            yield "figure", figure.id, figure, "quote", comparison.source.quote
+    for event in dataset.events:
+        yield "event", event.id, event, "label.vi", event.label.vi
+        yield "event", event.id, event, "label.en", event.label.en
+        yield "event", event.id, event, "quote", event.source.quote

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
@@ -88,6 +89,12 @@ def say(message: Msg, lang: Lang, out: IO[str]) -> None:
     out.write(safe(message.get(lang)) + "\n")
 
 
+def say_all(lines: list[tuple[Msg, bool]], lang: Lang) -> None:
+    """Messages of the tool's own: problems (True) on standard error, the rest on standard output."""
+    for message, problem in lines:
+        say(message, lang, sys.stderr if problem else sys.stdout)
+
+
 def report(message: Msg, lang: Lang) -> None:
     """An error, on standard error: 'chilinh: error: …', every line of it made safe to print."""
     if sys.stderr is None:  # pragma: no cover - started with standard error closed
@@ -104,6 +111,44 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+class _BuildProgress:
+    """A progress bar on standard error while the store reads files, once that has taken more
+    than a second and only on a terminal: files done, rate and time left."""
+
+    def __init__(self, lang: Lang) -> None:
+        import time
+
+        self.lang = lang
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if self.bar is None:
+            if time.monotonic() - self.started < 1 or done >= total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn(messages.READING_FILES.get(self.lang)),
+                *(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()),
+                console=_console(sys.stderr, color=True, width=None),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()
+
+
+def progress(lang: Lang) -> Callable[[int, int], None] | None:
+    """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
+    return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
 
 
 def _color(output: Output) -> bool:

@@ -3,6 +3,7 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -10,6 +11,7 @@ from . import messages
 from .core import (
     Answer,
     CompareAnswer,
+    ComparedFigure,
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
@@ -17,7 +19,9 @@ from .core import (
     ListAnswer,
     SearchAnswer,
     SearchHit,
+    SeriesAnswer,
 )
+from .errors import DataFileError
 from .language import Lang
 from .messages import Msg
 from .models import Dataset, Figure, Highlight
@@ -35,6 +39,8 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from .catalog import CatalogCheck, Conflict
+    from .store import DatasetInfo
     from .tables import Table
 
 
@@ -89,6 +95,8 @@ def sheet(answer: Answer, lang: Lang) -> Sheet:
         return _highlights_sheet(answer, lang)
     if isinstance(answer, CompareAnswer):
         return _compare_sheet(answer, lang)
+    if isinstance(answer, SeriesAnswer):
+        return _series_sheet(answer, lang)
     return _search_sheet(answer, lang)
 
 
@@ -187,13 +195,39 @@ def _highlights_sheet(answer: HighlightsAnswer, lang: Lang) -> Sheet:
     return Sheet(messages.EVERY_HIGHLIGHT.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
 
 
-def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:
+def _series_sheet(answer: SeriesAnswer, lang: Lang) -> Sheet:
+    """One figure across a catalog: a row per place and year, newest first."""
     rows = tuple(
-        (messages.KINDS[hit.kind].get(lang), hit.key, _hit_label(hit, lang), _matched_field(hit.field, lang), hit.text)
+        (
+            _place(each.where, lang),
+            format_year(each.figure, each.published, lang),
+            format_figure_value(each.figure, lang),
+            format_source(each.figure.source, lang),
+        )
+        for each in answer.figures
+    )
+    columns = tuple(_h(key, lang) for key in ("place", "year", "value", "source"))
+    return Sheet(answer.figures[0].figure.label.get(lang), columns, rows)
+
+
+def _place(where: DatasetInfo | None, lang: Lang) -> str:
+    return "" if where is None else (where.place_vi if lang == "vi" else where.place_en)
+
+
+def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:
+    places = any(hit.where is not None for hit in answer.hits)
+    rows = tuple(
+        (
+            *((f"{_place(hit.where, lang)} {hit.where.year if hit.where else ''}",) if places else ()),
+            *(messages.KINDS[hit.kind].get(lang), hit.key, _hit_label(hit, lang)),
+            *(_matched_field(hit.field, lang), hit.text),
+        )
         for hit in answer.hits
     )
-    columns = tuple(_h(key, lang) for key in ("kind", "id", "name", "matched", "text"))
-    return Sheet(messages.SEARCH_TITLE.get(lang).format(text=answer.query), columns, rows)
+    keys = (*(("place",) if places else ()), "kind", "id", "name", "matched", "text")
+    notes = (messages.MORE_HITS.get(lang).format(more=answer.more),) if answer.more else ()
+    title = messages.SEARCH_TITLE.get(lang).format(text=answer.query)
+    return Sheet(title, tuple(_h(key, lang) for key in keys), rows, notes)
 
 
 def _matched_field(field: str, lang: Lang) -> str:
@@ -226,7 +260,7 @@ def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
         rows.append(
             (
                 figure.label.get(lang),
-                format_estimate(derived.baseline, figure.unit, figure.qualifier, lang),
+                _previous(row, lang),
                 format_figure_value(figure, lang),
                 format_estimate(derived.absolute_change, figure.unit, figure.qualifier, lang, signed=True),
                 format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—",
@@ -234,6 +268,10 @@ def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
             )
         )
     notes = [messages.DERIVED_NOTE.get(lang)]
+    if any(row.stated is not None for row in answer.rows):
+        notes.append(messages.STATED_NOTE.get(lang).format(year=answer.year))
+    if any(row.stated is not None and row.stated.conflict for row in answer.rows):
+        notes.append(messages.CONFLICT_NOTE.get(lang))
     if answer.omitted:
         notes.append(messages.OMITTED_NOTE.get(lang).format(count=len(answer.omitted), year=answer.year))
     columns = (
@@ -246,6 +284,17 @@ def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
     )
     title = messages.COMPARE_TITLE.get(lang).format(current=answer.current_year, year=answer.year)
     return Sheet(title, columns, tuple(rows), tuple(notes))
+
+
+def _previous(row: ComparedFigure, lang: Lang) -> str:
+    """The value of the year compared with: stated by that year's review when the catalog has
+    it (and, when it conflicts with the derived one, both), else derived."""
+    figure = row.figure
+    derived = format_estimate(row.derivation.baseline, figure.unit, figure.qualifier, lang)
+    if row.stated is None:
+        return derived
+    stated = messages.STATED_VALUE.get(lang).format(value=format_figure_value(row.stated.figure, lang))
+    return messages.CONFLICTING.get(lang).format(stated=stated, derived=derived) if row.stated.conflict else stated
 
 
 def chart(answer: CompareAnswer, lang: Lang) -> Chart:
@@ -315,3 +364,38 @@ def wrote_xlsx(path: str, written: list[Table]) -> Msg:
 
 def wrote_csv(directory: str, written: list[Table]) -> Msg:
     return messages.WROTE_CSV.format(path=directory, names=", ".join(f"{table.name}.csv" for table in written))
+
+
+def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
+    """What ``validate DIR`` says, line by line: each file valid or its problems (True: a
+    problem), then each conflict between a stated value and a later review's derived one."""
+    lines: list[tuple[Msg, bool]] = []
+    for each in found.files:
+        if each.dataset is not None:
+            lines.append((valid(each.file, each.dataset), False))
+        else:
+            lines.append((DataFileError(each.file, each.problems).said, True))
+    lines += [(_conflict(conflict), True) for conflict in found.conflicts]
+    return lines
+
+
+def _conflict(conflict: Conflict) -> Msg:
+    row, stated = conflict.row, conflict.row.stated
+    assert stated is not None  # a conflict has a stated value
+    figure = row.figure
+    return messages.CONFLICT.format(
+        place=Msg(conflict.later.place_en, conflict.later.place_vi),
+        year=row.comparison.year,
+        id=figure.id,
+        stated=_both(lambda lang: format_figure_value(stated.figure, lang)),
+        stated_in=stated.where.path,
+        stated_quote=stated.figure.source.quote,
+        derived=_both(lambda lang: format_estimate(row.derivation.baseline, figure.unit, figure.qualifier, lang)),
+        later=conflict.later.year,
+        later_in=conflict.later.path,
+        later_quote=row.comparison.source.quote,
+    )
+
+
+def _both(say: Callable[[Lang], str]) -> Msg:
+    return Msg(say("en"), say("vi"))

@@ -9,6 +9,7 @@ has no decimal type: 99.92 as REAL is only close to 99.92).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from decimal import Decimal
 
 from . import messages
@@ -31,31 +32,42 @@ class Table:
         return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(self.columns + self.constraints) + "\n)"
 
 
-_HIGHLIGHT_KEY = "FOREIGN KEY (highlight_rank) REFERENCES highlights(rank)"
-_SOURCE_KEY = "FOREIGN KEY (source_id) REFERENCES sources(id)"
-_FIGURE_KEY = "FOREIGN KEY (figure_id) REFERENCES figures(id)"
+_DATASET_KEY = "FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE CASCADE"
+_HIGHLIGHT_KEY = "FOREIGN KEY (dataset_id, highlight_rank) REFERENCES highlights(dataset_id, rank)"
+_SOURCE_KEY = "FOREIGN KEY (dataset_id, source_id) REFERENCES sources(dataset_id, id)"
+_FIGURE_KEY = "FOREIGN KEY (dataset_id, figure_id) REFERENCES figures(dataset_id, id)"
 _NOTES = ("note_vi TEXT", "note_en TEXT")
+_IN_DATASET = "dataset_id INTEGER NOT NULL"
 
+DATASETS_COLUMNS = (
+    *("id INTEGER PRIMARY KEY", "path TEXT NOT NULL UNIQUE", "sha256 TEXT NOT NULL"),
+    *("size INTEGER", "mtime_ns INTEGER", "inode INTEGER"),
+    *("place_vi TEXT NOT NULL", "place_en TEXT NOT NULL", "year INTEGER NOT NULL"),
+    *("title TEXT NOT NULL", "title_en TEXT NOT NULL", "publisher TEXT NOT NULL", "published TEXT NOT NULL"),
+    "document TEXT NOT NULL",
+)
+"""One row per data file: where it is, when it was read, what it is, and its validated text."""
 UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
 HIGHLIGHTS_COLUMNS = (
-    *("rank INTEGER PRIMARY KEY", "slug TEXT NOT NULL UNIQUE", "title_vi TEXT NOT NULL", "title_en TEXT NOT NULL"),
-    *("short_title_vi TEXT NOT NULL", "short_title_en TEXT NOT NULL"),
+    *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
+    *("title_en TEXT NOT NULL", "short_title_vi TEXT NOT NULL", "short_title_en TEXT NOT NULL"),
     *("summary_vi TEXT NOT NULL", "summary_en TEXT NOT NULL"),
 )
-SOURCES_COLUMNS = ("id INTEGER PRIMARY KEY", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
+SOURCES_COLUMNS = (_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
 FIGURES_COLUMNS = (
-    *("id TEXT PRIMARY KEY", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
     *("value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
+    *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
 )
-ALIASES_COLUMNS = ("alias TEXT PRIMARY KEY", "figure_id TEXT NOT NULL")
+ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
-    *("id INTEGER PRIMARY KEY", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
+    *(_IN_DATASET, "id INTEGER NOT NULL", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
     *("kind TEXT NOT NULL", "value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
     *("source_id INTEGER NOT NULL", *_NOTES),
 )
 EVENTS_COLUMNS = (
-    *("id TEXT PRIMARY KEY", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
     *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
     *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL"),
 )
@@ -74,41 +86,65 @@ def _exact(value: int | Decimal | None) -> str | None:
 class _Sources:
     """Each distinct (section, quote) once, numbered in the order first met."""
 
-    def __init__(self) -> None:
+    def __init__(self, dataset_id: object) -> None:
+        self.dataset_id = dataset_id
         self.ids: dict[tuple[int, str], int] = {}
 
     def id(self, source: Source) -> int:
         return self.ids.setdefault((source.section, source.quote), len(self.ids) + 1)
 
     def rows(self) -> list[tuple[object, ...]]:
-        return [(number, section, quote) for (section, quote), number in self.ids.items()]
+        return [(self.dataset_id, number, section, quote) for (section, quote), number in self.ids.items()]
 
 
-def tables(dataset: Dataset) -> list[Table]:
-    """The dataset as tables, in an order that satisfies every foreign key."""
-    sources = _Sources()
+def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> list[Table]:
+    """The dataset as tables, in an order that satisfies every foreign key. ``dataset_row``
+    (values of ``DATASETS_COLUMNS``) is its row of ``datasets``; every other row carries its id."""
+    row = dataset_row or dataset_row_of(dataset, 1, "", "", "")
+    number = row[0]
+    sources = _Sources(number)
     figures, comparisons = _figure_rows(dataset, sources)
     events = _event_rows(dataset, sources)
-    highlights = [
-        (h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en, h.summary.vi, h.summary.en)
+    highlights: list[tuple[object, ...]] = [
+        (number, h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en, h.summary.vi, h.summary.en)
         for h in dataset.highlights
     ]
-    aliases: list[tuple[object, ...]] = [(alias, f.id) for f in dataset.figures for alias in f.aliases]
+    aliases: list[tuple[object, ...]] = [(number, alias, f.id) for f in dataset.figures for alias in f.aliases]
     units: list[tuple[object, ...]] = [(code, label.en, label.vi) for code, label in messages.UNIT_NAMES.items()]
+    figure_keys = ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY, _HIGHLIGHT_KEY, _SOURCE_KEY)
     return [
+        Table("datasets", DATASETS_COLUMNS, (), [row]),
         Table("units", UNITS_COLUMNS, (), units),
-        Table("highlights", HIGHLIGHTS_COLUMNS, (), list(highlights)),
-        Table("sources", SOURCES_COLUMNS, (), sources.rows()),
+        Table("highlights", HIGHLIGHTS_COLUMNS, ("PRIMARY KEY (dataset_id, rank)", _DATASET_KEY), highlights),
+        Table("sources", SOURCES_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY), sources.rows()),
+        Table("figures", FIGURES_COLUMNS, (*figure_keys, "FOREIGN KEY (unit) REFERENCES units(code)"), figures),
+        Table("figure_aliases", ALIASES_COLUMNS, ("PRIMARY KEY (dataset_id, alias)", _FIGURE_KEY), aliases),
         Table(
-            "figures",
-            FIGURES_COLUMNS,
-            (_HIGHLIGHT_KEY, "FOREIGN KEY (unit) REFERENCES units(code)", _SOURCE_KEY),
-            figures,
+            "comparisons", COMPARISONS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _FIGURE_KEY, _SOURCE_KEY), comparisons
         ),
-        Table("figure_aliases", ALIASES_COLUMNS, (_FIGURE_KEY,), aliases),
-        Table("comparisons", COMPARISONS_COLUMNS, (_FIGURE_KEY, _SOURCE_KEY), comparisons),
-        Table("events", EVENTS_COLUMNS, (_HIGHLIGHT_KEY, _SOURCE_KEY), events),
+        Table("events", EVENTS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _HIGHLIGHT_KEY, _SOURCE_KEY), events),
     ]
+
+
+def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
+    """Several datasets (each with the path it was read from) in one set of tables."""
+    merged: dict[str, Table] = {}
+    for number, (path, dataset) in enumerate(datasets, start=1):
+        for table in tables(dataset, dataset_row_of(dataset, number, path, "", "")):
+            if table.name not in merged:
+                merged[table.name] = dataclasses.replace(table, rows=list(table.rows))
+            elif table.name != "units":
+                merged[table.name].rows.extend(table.rows)
+    return list(merged.values())
+
+
+def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, document: str) -> tuple[object, ...]:
+    """The row of ``datasets`` for a dataset read from ``path`` (the store fills in its stat)."""
+    meta = dataset.metadata
+    return (
+        *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, meta.year),
+        *(meta.title, meta.title_en, meta.publisher, meta.published, document),
+    )
 
 
 def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
@@ -120,9 +156,10 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
     for figure in dataset.figures:
         figures.append(
             (
-                *(figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
+                *(sources.dataset_id, figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
                 *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
-                *(figure.year, sources.id(figure.source), *_notes(figure.note)),
+                *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
+                figure.as_of,
             )
         )
         comparisons += _comparison_rows(figure, len(comparisons), sources)
@@ -132,7 +169,7 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
 def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tuple[object, ...]]:
     return [
         (
-            *(before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
+            *(sources.dataset_id, before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
             *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
             *(sources.id(comparison.source), *_notes(comparison.note)),
         )
@@ -148,7 +185,7 @@ def _event_rows(dataset: Dataset, sources: _Sources) -> list[tuple[object, ...]]
     home = event_homes(dataset)
     return [
         (
-            *(event.id, home.get(event.id), event.label.vi, event.label.en),
+            *(sources.dataset_id, event.id, home.get(event.id), event.label.vi, event.label.en),
             *(event.date.year, event.date.month, event.date.day, event.date.period, int(event.date.year_inferred)),
             sources.id(event.source),
         )

@@ -1,0 +1,365 @@
+"""Questions asked of a catalog: one or many datasets (places and years) in the store.
+
+A catalog is what ``--data`` names: the embedded dataset (the default), one file, or a
+directory whose ``*.json`` files are each a place in a year. Everything here reads the store
+through its indexes, so that a query costs what its answer holds, not what the catalog holds:
+a figure by id, alias or name; a search through the full-text index; one report rebuilt
+from its text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from .core import (
+    CheckAnswer,
+    CompareAnswer,
+    ComparedFigure,
+    FigureAnswer,
+    SearchAnswer,
+    SearchHit,
+    SeriesAnswer,
+    compare,
+    figure_answer,
+    score,
+)
+from .errors import (
+    AmbiguousFigureError,
+    AmbiguousPlaceError,
+    DataFileError,
+    DuplicateDatasetError,
+    EmptyCatalogError,
+    NoComparisonError,
+    NoReportError,
+    NothingFoundError,
+    UnknownFigureError,
+    UnknownPlaceError,
+)
+from .loader import embedded_path
+from .models import Dataset, Event, EventDate, Figure, Highlight, Source, Text
+from .store import DatasetInfo, Progress, Store, open_store
+from .text import fold
+
+MAX_CANDIDATES = 8
+MAX_HITS = 50
+"""Search shows the best hits and counts the rest."""
+
+
+class Catalog(NamedTuple):
+    """The datasets a run answers from, and the store that holds them."""
+
+    store: Store
+    infos: tuple[DatasetInfo, ...]
+    """Every dataset of the catalog, newest year first within each place."""
+
+    @property
+    def many(self) -> bool:
+        return len(self.infos) > 1
+
+
+def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
+    """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a directory."""
+    store = open_store()
+    if data is not None and data.is_dir():
+        files = sorted(data.rglob("*.json"))
+        if not files:
+            raise EmptyCatalogError(str(data))
+        ids = store.sync(files, within=data, progress=progress)
+    else:
+        ids = store.sync([data if data is not None else embedded_path()], progress=progress)
+    return _catalog(store, ids)
+
+
+def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
+    """A catalog in memory of datasets already validated (the Python API)."""
+    from .store import memory_store
+
+    store = memory_store()
+    ids = [store.add(dataset, f"<dataset {n}>", "") for n, dataset in enumerate(datasets, start=1)]
+    return _catalog(store, ids)
+
+
+def _catalog(store: Store, ids: Sequence[int]) -> Catalog:
+    infos = store.infos(ids)
+    seen: dict[tuple[str, int], DatasetInfo] = {}
+    for info in infos:
+        key = (fold(info.place_en), info.year)
+        if key in seen:
+            raise DuplicateDatasetError(info.place_en, info.year, seen[key].path, info.path)
+        seen[key] = info
+    ordered = sorted(infos, key=lambda info: (fold(info.place_en), -info.year))
+    return Catalog(store, tuple(ordered))
+
+
+# ---- places and reports ------------------------------------------------------------------------------
+
+
+def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
+    """The datasets of the place ``place`` names (case and diacritics ignored, in either
+    language; an exact name wins, else a unique part of one), or of every place for None."""
+    if place is None:
+        return catalog.infos
+    key = fold(place)
+    names = {fold(info.place_vi): info.place_en for info in catalog.infos}
+    names.update({fold(info.place_en): info.place_en for info in catalog.infos})
+    chosen = {names[key]} if key in names else {name for folded, name in names.items() if f" {key}" in f" {folded}"}
+    if not key or not chosen:
+        raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
+    if len(chosen) > 1:
+        raise AmbiguousPlaceError(place, sorted(chosen))
+    return tuple(info for info in catalog.infos if info.place_en in chosen)
+
+
+def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[DatasetInfo, Dataset]:
+    """The one report a command about one report answers from: the place's (the only place's)
+    report of ``year``, else its latest."""
+    chosen = places(catalog, place)
+    if len({info.place_en for info in chosen}) > 1:
+        raise AmbiguousPlaceError(None, sorted({f"{info.place_en} ({info.year})" for info in chosen}))
+    matching = [info for info in chosen if year is None or info.year == year]
+    if not matching:
+        raise NoReportError(chosen[0].place_en, year or 0, sorted(info.year for info in chosen))
+    info = matching[0]  # newest first
+    return info, catalog.store.dataset(info.id)
+
+
+# ---- figures by name ------------------------------------------------------------------------------------
+
+
+def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple[FigureAnswer, ...]:
+    """The figure ``name`` designates, in every report of the place (or of every place) that
+    has it, newest first: its id, an alias or a label, case and diacritics ignored; a name
+    that is the start of a word sequence of exactly one figure's names also designates it."""
+    scope = places(catalog, place)
+    ids = {info.id: info for info in scope}
+    marks = ",".join("?" for _ in ids)
+    db = catalog.store.db
+    asked = name.encode("utf-8", "replace").decode("utf-8")  # undecodable argument bytes match nothing
+    found = db.execute(
+        f"SELECT dataset_id, id FROM figures WHERE id = ? AND dataset_id IN ({marks}) UNION "
+        f"SELECT dataset_id, figure_id FROM figure_aliases WHERE alias = ? AND dataset_id IN ({marks})",
+        (asked, *ids, asked, *ids),
+    ).fetchall()
+    key = fold(name)
+    if not found and key:
+        found = db.execute(
+            f"SELECT dataset_id, figure_id FROM figure_names WHERE folded = ? AND dataset_id IN ({marks})", (key, *ids)
+        ).fetchall()
+    if not found and key:
+        found = _partial(catalog.store, key, tuple(ids))
+    figure_ids = sorted({figure_id for _, figure_id in found})
+    if len(figure_ids) > 1:
+        raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
+    if not figure_ids:
+        raise UnknownFigureError(name, _suggestions(catalog.store, key, tuple(ids)))
+    where = [info for info in scope if info.id in {number for number, _ in found}]
+    figures = catalog.store.figures([(info.id, figure_ids[0]) for info in where])
+    # a lone dataset answers as it always has; a catalog names the review of each figure
+    return tuple(
+        figure_answer(figure, info.published, info if catalog.many else None)
+        for figure, info in zip(figures, where, strict=True)
+    )
+
+
+def _partial(store: Store, key: str, ids: tuple[int, ...]) -> list[tuple[int, str]]:
+    marks = ",".join("?" for _ in ids)
+    if store.full_text:
+        words = key.split()
+        query = " + ".join(f'"{word}"' for word in words) + "*"
+        return store.db.execute(
+            "SELECT n.dataset_id, n.figure_id FROM name_index JOIN figure_names n ON n.rowid = name_index.rowid "
+            f"WHERE name_index MATCH ? AND n.dataset_id IN ({marks})",
+            (query, *ids),
+        ).fetchall()
+    rows = store.db.execute(
+        f"SELECT dataset_id, figure_id, folded FROM figure_names WHERE dataset_id IN ({marks})", ids
+    )
+    return [(number, figure_id) for number, figure_id, folded in rows if f" {key}" in f" {folded}"]
+
+
+def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
+    """Ids whose names are spelled like ``key`` (the error path: it reads names starting alike)."""
+    if not key:
+        return []
+    marks = ",".join("?" for _ in ids)
+    rows = store.db.execute(
+        f"SELECT folded, figure_id FROM figure_names WHERE folded >= ? AND folded < ? AND dataset_id IN ({marks}) "
+        "LIMIT 50000",
+        (key[0], chr(ord(key[0]) + 1), *ids),
+    ).fetchall()
+    spelled = dict(rows)
+    close = difflib.get_close_matches(key, list(spelled), n=5, cutoff=0.6)
+    return list(dict.fromkeys(spelled[match] for match in close))
+
+
+def figure_names(catalog: Catalog) -> list[str]:
+    """Every id and alias, for shell completion."""
+    marks = ",".join("?" for _ in catalog.infos)
+    ids = tuple(info.id for info in catalog.infos)
+    return [
+        name
+        for (name,) in catalog.store.db.execute(
+            f"SELECT id FROM figures WHERE dataset_id IN ({marks}) UNION "
+            f"SELECT alias FROM figure_aliases WHERE dataset_id IN ({marks})",
+            ids + ids,
+        )
+    ]
+
+
+def highlight_slugs(catalog: Catalog) -> list[str]:
+    """Every highlight slug, for shell completion."""
+    marks = ",".join("?" for _ in catalog.infos)
+    query = f"SELECT slug FROM highlights WHERE dataset_id IN ({marks})"
+    return [slug for (slug,) in catalog.store.db.execute(query, tuple(info.id for info in catalog.infos))]
+
+
+# ---- search -------------------------------------------------------------------------------------------------
+
+
+def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswer:
+    """Everything whose names, titles, summaries or quotes contain every word of ``text``
+    (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest."""
+    words = fold(text).split()
+    if not words:
+        raise NothingFoundError(text)
+    scope = {info.id: info for info in places(catalog, place)}
+    best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
+    for rowid, number, kind, key, field, value, folded in _matching_rows(catalog.store, words, tuple(scope)):
+        points = score(field, folded, words)
+        if points is None:
+            continue
+        item = (number, kind, key)
+        if item not in best or best[item][0] < points:
+            best[item] = (points, rowid, kind, key, field, value)
+    if not best:
+        raise NothingFoundError(text)
+    ranked = sorted(best.items(), key=lambda entry: (-entry[1][0], entry[1][1]))
+    shown = ranked[:MAX_HITS]
+    items = _items(catalog.store, [(number, kind, key) for (number, kind, key), _ in shown])
+    hits = tuple(
+        SearchHit(kind, key, items[item], field, value, points, scope[item[0]] if catalog.many else None)
+        for item, (points, _, kind, key, field, value) in shown
+    )
+    return SearchAnswer(text, hits, len(ranked) - len(shown))
+
+
+def _matching_rows(
+    store: Store, words: list[str], ids: tuple[int, ...]
+) -> list[tuple[int, int, str, str, str, str, str]]:
+    marks = ",".join("?" for _ in ids)
+    columns = "r.rowid, r.dataset_id, r.kind, r.key, r.field, r.text, r.folded"
+    if store.full_text:
+        query = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
+        return store.db.execute(
+            f"SELECT {columns} FROM search_index JOIN search_rows r ON r.rowid = search_index.rowid "
+            f"WHERE search_index MATCH ? AND r.dataset_id IN ({marks})",
+            (query, *ids),
+        ).fetchall()
+    return store.db.execute(f"SELECT {columns} FROM search_rows r WHERE r.dataset_id IN ({marks})", ids).fetchall()
+
+
+def _items(store: Store, keys: list[tuple[int, str, str]]) -> dict[tuple[int, str, str], Figure | Highlight | Event]:
+    """The figures, highlights and events that matched, rebuilt from their rows."""
+    figures = [(number, key) for number, kind, key in keys if kind == "figure"]
+    items: dict[tuple[int, str, str], Figure | Highlight | Event] = {
+        (number, "figure", key): figure for (number, key), figure in zip(figures, store.figures(figures), strict=True)
+    }
+    for number, kind, key in keys:
+        if kind == "highlight":
+            row = store.db.execute(
+                "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en "
+                "FROM highlights WHERE dataset_id = ? AND slug = ?",
+                (number, key),
+            ).fetchone()
+            title, short_title, summary = (Text(row[n], row[n + 1]) for n in (1, 3, 5))
+            items[(number, kind, key)] = Highlight(row[0], key, title, short_title, summary, (), ())
+        elif kind == "event":
+            row = store.db.execute(
+                "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote "
+                "FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
+                "WHERE e.dataset_id = ? AND e.id = ?",
+                (number, key),
+            ).fetchone()
+            date = EventDate(row[2], row[3], bool(row[4]), row[5], row[6])
+            items[(number, kind, key)] = Event(key, Text(row[0], row[1]), date, Source(row[7], row[8]))
+    return items
+
+
+def figure_series(catalog: Catalog, name: str, place: str | None, review: int | None) -> FigureAnswer | SeriesAnswer:
+    """The figure ``name`` designates: alone when one report has it (or ``review`` picks one),
+    else its series across the catalog, newest first."""
+    found = find_figures(catalog, name, place)
+    if review is not None and catalog.many:
+        found = tuple(each for each in found if each.where is not None and each.where.year == review)
+        if not found:
+            raise NoReportError(place or catalog.infos[0].place_en, review, sorted({i.year for i in catalog.infos}))
+    return found[0] if len(found) == 1 else SeriesAnswer(found)
+
+
+def compare_reports(catalog: Catalog, place: str | None, review: int | None, year: int | None) -> CompareAnswer:
+    """The report's comparisons with ``year``; the place's own review of ``year``, when the
+    catalog has it, puts its stated values beside the derived ones."""
+    info, dataset = report(catalog, place, review)
+    asked = dataset.metadata.year - 1 if year is None else year
+    earlier = [other for other in catalog.infos if other.place_en == info.place_en and other.year == asked]
+    before = (earlier[0], catalog.store.dataset(earlier[0].id)) if earlier else None
+    return compare(dataset, asked, before)
+
+
+# ---- a catalog's consistency ----------------------------------------------------------------------------------
+
+
+class Conflict(NamedTuple):
+    """A value of one year that the place's review of that year states, and a later review
+    of the place implies otherwise."""
+
+    later: DatasetInfo
+    row: ComparedFigure
+
+
+class CatalogCheck(NamedTuple):
+    """What ``validate DIR`` found: each file's problems, and the conflicts between files."""
+
+    files: tuple[CheckAnswer, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def check_catalog(directory: Path) -> CatalogCheck:
+    """Validate every data file of a directory, then hold each review's stated values against
+    the values later reviews of the same place derive for that year."""
+    files = sorted(directory.rglob("*.json"))
+    if not files:
+        raise EmptyCatalogError(str(directory))
+    store = open_store()
+    try:
+        answers: list[CheckAnswer] = []
+        ids: list[int] = []
+        for file in files:
+            try:
+                (number,) = store.sync([file])
+            except DataFileError as error:
+                answers.append(CheckAnswer(error.path, None, error.problems))
+                continue
+            ids.append(number)
+            answers.append(CheckAnswer(str(file), store.dataset(number), ()))
+        catalog = _catalog(store, ids)
+        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))
+    finally:
+        store.close()
+
+
+def _conflicts(catalog: Catalog) -> list[Conflict]:
+    found: list[Conflict] = []
+    for later in catalog.infos:
+        for earlier in catalog.infos:
+            if earlier.place_en != later.place_en or earlier.year >= later.year:
+                continue
+            try:
+                compared = compare_reports(catalog, later.place_en, later.year, earlier.year)
+            except NoComparisonError:
+                continue
+            found += [Conflict(later, row) for row in compared.rows if row.stated is not None and row.stated.conflict]
+    return found

@@ -1,0 +1,380 @@
+"""The store: every data file chilinh has validated, kept in an embedded SQLite database.
+
+A data file is validated with Pydantic once; its tables (``tables``: the schema the exports
+write too), an index of its figures' names and a full-text index of its words then live in
+``catalog-KEY.sqlite`` in the user's cache directory. KEY covers the store's format, the
+tool's version and its code (the size and time of every module of the package), so that
+``validate`` and the queries never disagree: other code, another store. A file is read
+again only when its size, modification time or inode changed, and validated again only when
+its content (SHA-256) changed too.
+
+Nothing in the store can run code: it is SQLite tables and JSON text, read by this module.
+A store that is corrupt, of another schema, locked or unwritable is rebuilt or, failing
+that, replaced for the run by one in memory: answers stay right, only slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+from .loader import building, cache_directory, name_of, parse_and_validate, parse_json, read_bytes
+from .models import Dataset, Figure, searchable
+from .rebuild import dataset_from_document, figure_from_document
+from .tables import dataset_row_of, tables
+from .text import fold
+from .version import __version__
+
+STORE_FORMAT = 1
+Progress = Callable[[int, int], None]
+"""Told (files done, files in all) while the store reads files."""
+
+_INDEXES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL)",
+    "CREATE INDEX figure_names_by_name ON figure_names (folded)",
+    "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
+    "CREATE INDEX figures_by_id ON figures (id)",
+    "CREATE INDEX aliases_by_alias ON figure_aliases (alias)",
+    "CREATE INDEX comparisons_by_figure ON comparisons (dataset_id, figure_id)",
+    "CREATE INDEX comparisons_by_year ON comparisons (dataset_id, basis, year)",
+    "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
+    "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
+    "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
+)
+# Full-text indexes over the folded words; a SQLite built without FTS5 searches by scanning.
+_FULL_TEXT = (
+    "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61')",
+    "CREATE VIRTUAL TABLE name_index USING fts5(folded, content='figure_names', tokenize='unicode61')",
+    "CREATE TRIGGER search_rows_in AFTER INSERT ON search_rows BEGIN "
+    "INSERT INTO search_index (rowid, folded) VALUES (new.rowid, new.folded); END",
+    "CREATE TRIGGER search_rows_out AFTER DELETE ON search_rows BEGIN "
+    "INSERT INTO search_index (search_index, rowid, folded) VALUES ('delete', old.rowid, old.folded); END",
+    "CREATE TRIGGER figure_names_in AFTER INSERT ON figure_names BEGIN "
+    "INSERT INTO name_index (rowid, folded) VALUES (new.rowid, new.folded); END",
+    "CREATE TRIGGER figure_names_out AFTER DELETE ON figure_names BEGIN "
+    "INSERT INTO name_index (name_index, rowid, folded) VALUES ('delete', old.rowid, old.folded); END",
+)
+# The tables of a dataset, each before those its rows refer to (so that deleting keeps every key).
+_OWN_TABLES = (
+    "comparisons",
+    "figure_aliases",
+    "events",
+    "figures",
+    "sources",
+    "highlights",
+    "figure_names",
+    "search_rows",
+)
+
+
+class DatasetInfo(NamedTuple):
+    """What a stored dataset is: its id in the store, file, place and year."""
+
+    id: int
+    path: str
+    place_vi: str
+    place_en: str
+    year: int
+    published: str
+
+
+class Store:
+    """An open store: a SQLite connection whose tables hold the datasets it has read."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self.db = connection
+        self.path = path
+        """The file, or None for a store in memory (the cache could not be used)."""
+        self.full_text = (
+            self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone() is not None
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- keeping it in step with the files ------------------------------------------------------
+
+    def sync(self, files: Sequence[Path], *, within: Path | None = None, progress: Progress | None = None) -> list[int]:
+        """The ids of the datasets of ``files``, each read and validated only if it changed since
+        the store last saw it. With ``within`` (a directory), stored files under it that are gone
+        are dropped."""
+        ids = []
+        for done, file in enumerate(files, start=1):
+            ids.append(self._dataset_of(file))
+            if progress is not None:
+                progress(done, len(files))
+        if within is not None:
+            self._drop_missing(within, {name_of(file) for file in files})
+        return ids
+
+    def add(self, dataset: Dataset, path: str, text: str) -> int:
+        """Keep a dataset that is already validated (the Python API's in-memory catalogs)."""
+        return self._add(path, hashlib.sha256(text.encode()).hexdigest(), None, text, dataset)
+
+    def _dataset_of(self, file: Path) -> int:
+        path = name_of(file)
+        status = _status(file)
+        known = self.db.execute("SELECT id, size, mtime_ns, inode FROM datasets WHERE path = ?", (path,)).fetchone()
+        if known is not None and status is not None and tuple(known[1:]) == status:
+            return int(known[0])
+        raw = read_bytes(file)
+        digest = hashlib.sha256(raw).hexdigest()
+        same = self.db.execute("SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (path, digest)).fetchone()
+        if same is not None:  # touched or copied back: the same content needs no validation
+            stat = status or (None, None, None)
+            self._write(
+                lambda: self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", (*stat, same[0]))
+            )
+            return int(same[0])
+        with building():
+            dataset = parse_and_validate(raw, path)
+        return self._add(path, digest, status, raw.decode("utf-8-sig"), dataset)
+
+    def _add(self, path: str, digest: str, status: tuple[int, int, int] | None, text: str, dataset: Dataset) -> int:
+        numbers: list[int] = []
+
+        def insert() -> None:
+            self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (path,)).fetchall())
+            number = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM datasets").fetchone()[0])
+            row = dataset_row_of(dataset, number, path, digest, text)
+            row = (*row[:3], *(status or (None, None, None)), *row[6:])
+            for table in tables(dataset, row):
+                marks = ", ".join("?" for _ in table.columns)
+                verb = "INSERT OR IGNORE" if table.name == "units" else "INSERT"
+                self.db.executemany(f"{verb} INTO {table.name} VALUES ({marks})", table.rows)
+            self._index(number, dataset)
+            numbers.append(number)
+
+        self._write(insert)
+        return numbers[0]
+
+    def _index(self, number: int, dataset: Dataset) -> None:
+        names = [
+            (number, figure.id, folded)
+            for figure in dataset.figures
+            for folded in dict.fromkeys(fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en))
+        ]
+        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", names)
+        rows = [(number, kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
+        self.db.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def _delete(self, ids: Iterable[tuple[int]]) -> None:
+        for (number,) in ids:
+            for table in _OWN_TABLES:
+                self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
+            self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
+
+    def _drop_missing(self, directory: Path, present: set[str]) -> None:
+        prefix = name_of(directory).rstrip(os.sep) + os.sep
+        stored = self.db.execute("SELECT id, path FROM datasets WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
+        gone = [(number,) for number, path in stored if path not in present]
+        if gone:
+            self._write(lambda: self._delete(gone))
+
+    def _write(self, change: Callable[[], object]) -> None:
+        """One change, whole or not at all: an interrupted build keeps every file done before it."""
+        self.db.execute("BEGIN IMMEDIATE")  # one writer at a time among concurrent runs
+        try:
+            change()
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ---- reading -----------------------------------------------------------------------------------
+
+    def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
+        """What each dataset is, in the order of ``ids``."""
+        found = {
+            row[0]: DatasetInfo(*row)
+            for row in self.db.execute(
+                "SELECT id, path, place_vi, place_en, year, published FROM datasets "
+                f"WHERE id IN ({','.join('?' for _ in ids)})",
+                tuple(ids),
+            )
+        }
+        return [found[number] for number in ids]
+
+    def figures(self, pairs: Sequence[tuple[int, str]]) -> list[Figure]:
+        """The figures (dataset id, figure id), rebuilt from their rows: a query reads only them."""
+        return [self._figure(number, figure_id) for number, figure_id in pairs]
+
+    def _figure(self, number: int, figure_id: str) -> Figure:
+        row = self.db.execute(
+            "SELECT f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, s.section, s.quote, "
+            "f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of FROM figures f "
+            "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE f.dataset_id = ? AND f.id = ?",
+            (number, figure_id),
+        ).fetchone()
+        aliases = [
+            alias
+            for (alias,) in self.db.execute(
+                "SELECT alias FROM figure_aliases WHERE dataset_id = ? AND figure_id = ? ORDER BY rowid",
+                (number, figure_id),
+            )
+        ]
+        comparisons = [
+            {
+                **{"basis": c[0], "year": c[1], "kind": c[2], "value": _number(c[3]), "ambiguous": bool(c[4])},
+                **{"source": {"section": c[5], "quote": c[6]}, "note": _pair(c[7], c[8])},
+            }
+            for c in self.db.execute(
+                "SELECT c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, s.quote, c.note_vi, c.note_en "
+                "FROM comparisons c JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id "
+                "WHERE c.dataset_id = ? AND c.figure_id = ? ORDER BY c.id",
+                (number, figure_id),
+            )
+        ]
+        return figure_from_document(
+            {
+                **{"id": figure_id, "label": {"vi": row[0], "en": row[1]}, "value": _number(row[2]), "out_of": row[3]},
+                **{"unit": row[4], "qualifier": row[5], "year": row[6], "source": {"section": row[7], "quote": row[8]}},
+                **{"note": _pair(row[9], row[10]), "wording": _pair(row[11], row[12]), "as_of": row[13]},
+                **{"aliases": aliases, "comparisons": comparisons},
+            }
+        )
+
+    def dataset(self, number: int) -> Dataset:
+        """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
+        (text,) = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
+        with building():
+            return dataset_from_document(parse_json(text.encode(), str(number)))
+
+
+def _number(exact: str) -> int | Decimal:
+    """A number as the file wrote it (``*_exact``): a whole number an int, else a Decimal."""
+    return int(exact) if exact.lstrip("-").isdigit() else Decimal(exact)
+
+
+def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
+    return None if vi is None or en is None else {"vi": vi, "en": en}
+
+
+def _status(file: Path) -> tuple[int, int, int] | None:
+    try:
+        status = file.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def code_key() -> str:
+    """What the store's content depends on: its format, the tool's version and its code."""
+    parts = [f"{STORE_FORMAT}:{__version__}:{sys.version_info[:2]}"]
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        status = module.stat()
+        parts.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def open_store() -> Store:
+    """The store of this version of the tool: opened, created, or rebuilt when it is not one
+    of ours; a store in memory when the cache directory cannot hold one."""
+    directory = cache_directory()
+    if directory is not None:
+        path = directory / f"catalog-{code_key()}.sqlite"
+        for attempt in range(2):
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                store = _open(path)
+            except (sqlite3.DatabaseError, OSError):
+                if attempt == 0:
+                    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                        with contextlib.suppress(OSError):
+                            stale.unlink()  # corrupt, foreign or half-written: build it again
+                continue
+            _prune(directory, keep=path.name)
+            return store
+    return memory_store()
+
+
+def memory_store() -> Store:
+    return _open(None)
+
+
+def _open(path: Path | None) -> Store:
+    connection = sqlite3.connect(str(path) if path else ":memory:", timeout=60, isolation_level=None)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        if path is not None:
+            connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            _create(connection)
+        if connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (str(STORE_FORMAT),):
+            raise sqlite3.DatabaseError("not a store of this format")
+        connection.execute("SELECT count(*) FROM datasets, search_rows WHERE 0").fetchone()
+        if path is not None:  # a store that cannot be written is no store: try again, or keep one in memory
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+    except BaseException:
+        connection.close()
+        raise
+    return Store(connection, path)
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            for table in tables(_EMPTY):
+                connection.execute(table.ddl())
+            for statement in _INDEXES:
+                connection.execute(statement)
+            with contextlib.suppress(sqlite3.OperationalError):
+                for statement in _FULL_TEXT:
+                    connection.execute(statement)
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(STORE_FORMAT),))
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _prune(directory: Path, keep: str) -> None:
+    """Remove stores of other versions of the tool (once no run has touched them for an hour),
+    the pickles of the cache that came before the store, and stale temporary files."""
+    now = time.time()
+    for old in (*directory.glob("catalog-*.sqlite*"), *directory.glob("*.pickle"), *directory.glob(".tmp-*")):
+        if old.name.startswith(keep):
+            continue
+        with contextlib.suppress(OSError):
+            if old.suffix == ".pickle" or now - old.stat().st_mtime > 3600:
+                old.unlink()
+
+
+_EMPTY = dataset_from_document(
+    {
+        "schema_version": 1,
+        "metadata": {
+            **{"title": "-", "title_en": "-", "publisher": "-", "published": "2000-01-01"},
+            **{"locality": {"vi": "-", "en": "-"}, "year": 2000, "language": "vi"},
+        },
+        "highlights": [],
+        "figures": [],
+    }
+)
+"""A dataset with nothing in it: its tables are the store's schema."""
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """The dataset of one file (the embedded one for None, standard input for '-'), validated
+    once and then read from the store; with ``use_cache=False``, validated now, in memory."""
+    from .loader import embedded_path, read_dataset
+
+    if not use_cache:
+        return read_dataset(path)
+    store = open_store()
+    try:
+        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
+        return store.dataset(number)
+    finally:
+        store.close()

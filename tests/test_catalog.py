@@ -1,0 +1,169 @@
+"""catalog: a folder of reviews answered as one, places and years chosen, stated beats derived."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chilinh_cli.catalog import open_catalog, places
+from chilinh_cli.errors import AmbiguousPlaceError, DuplicateDatasetError, UnknownPlaceError
+from readers import REPO, dump, run
+
+FICTIONAL = REPO / "tests" / "data" / "fictional-city.json"
+
+
+def review_of_2020(document: dict[str, Any], industry: int, petitions: int) -> dict[str, Any]:
+    """A made-up 2020 review of Chí Linh: the 2021 review's structure, two values of 2020."""
+    earlier = copy.deepcopy(document)
+    earlier["metadata"].update(year=2020, published="2021-01-12", title="2020 (made up for the tests)")
+    for figure in earlier["figures"]:
+        figure["year"] = 2020
+        figure["comparisons"] = []
+        figure.pop("as_of", None)
+    values = {
+        **{"industry-construction-output": industry, "petitions": petitions},
+        # what the 2021 review implies for these, so that they agree
+        **{"agriculture-output": 2_405_000_000_000, "retail-services-revenue": 3_490_000_000_000},
+    }
+    for figure in earlier["figures"]:
+        if figure["id"] in values:
+            figure["value"] = values[figure["id"]]
+    return earlier
+
+
+@pytest.fixture
+def catalog_dir(tmp_path: Path, document: dict[str, Any]) -> Path:
+    folder = tmp_path / "reviews"
+    (folder / "chi-linh").mkdir(parents=True)
+    (folder / "chi-linh" / "2021.json").write_text(dump(document), encoding="utf-8")
+    # 10,960 billion agrees with the value derived from +22.4 %; 400 petitions do not with 317 + 90 = 407
+    earlier = review_of_2020(document, 10_960_000_000_000, 400)
+    (folder / "chi-linh" / "2020.json").write_text(dump(earlier), encoding="utf-8")
+    shutil.copy(FICTIONAL, folder / "lotus-lake-2023.json")
+    return folder
+
+
+def test_a_folder_is_one_catalog_of_places_and_years(catalog_dir: Path) -> None:
+    catalog = open_catalog(catalog_dir)
+    years = [(info.place_en, info.year) for info in catalog.infos]
+    assert years == [
+        ("Chí Linh city, Hải Dương province", 2021),
+        ("Chí Linh city, Hải Dương province", 2020),
+        ("Lotus Lake City (fictional)", 2023),
+    ]
+    assert [info.year for info in places(catalog, "chi linh")] == [2021, 2020]
+    assert [info.year for info in places(catalog, "HỒ SEN")] == [2023]  # the Vietnamese name, any case
+    with pytest.raises(UnknownPlaceError):
+        places(catalog, "Hà Nội")
+    catalog.store.close()
+
+
+def test_a_place_and_year_twice_is_an_error_naming_both(catalog_dir: Path) -> None:
+    shutil.copy(catalog_dir / "chi-linh" / "2021.json", catalog_dir / "copy-2021.json")
+    with pytest.raises(DuplicateDatasetError) as caught:
+        open_catalog(catalog_dir)
+    assert set(caught.value.files) == {str(catalog_dir / "chi-linh" / "2021.json"), str(catalog_dir / "copy-2021.json")}
+    result = run("list", "--data", str(catalog_dir))
+    assert result.exit_code == 1
+    assert "a catalog holds one review of a place a year" in result.stderr
+
+
+def test_commands_about_one_report_need_a_place_when_there_are_several(catalog_dir: Path) -> None:
+    result = run("list", "--data", str(catalog_dir))
+    assert result.exit_code == 1
+    assert "the catalog holds several places" in result.stderr
+    assert "--place" in result.stderr
+    latest = run("list", "--data", str(catalog_dir), "--place", "chi linh")
+    assert latest.exit_code == 0
+    assert "Source: Báo điện tử Đảng Cộng sản Việt Nam, 2022-01-11" in latest.stderr  # the 2021 review, the latest
+    earlier = run("list", "--data", str(catalog_dir), "--place", "chi linh", "--review", "2020")
+    assert "2021-01-12" in earlier.stderr
+    missing = run("list", "--data", str(catalog_dir), "--place", "chi linh", "--review", "2019")
+    assert missing.exit_code == 1
+    assert "years it has: 2020, 2021" in missing.stderr
+    assert "matches several places" in run("list", "--data", str(catalog_dir), "--place", "city").stderr
+    with pytest.raises(AmbiguousPlaceError):
+        places(open_catalog(catalog_dir), "city")
+
+
+def test_a_figure_across_the_catalog_is_a_series(catalog_dir: Path) -> None:
+    result = run("metric", "petitions", "--data", str(catalog_dir), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    series = json.loads(result.stdout)["series"]
+    assert [(each["review"]["year"], each["value"]) for each in series] == [(2021, 317), (2020, 400)]
+    assert series[0]["review"]["file"].endswith("2021.json")
+    one = json.loads(run("metric", "petitions", "--data", str(catalog_dir), "--review", "2020", "-f", "json").stdout)
+    assert one["value"] == 400
+    table = run("metric", "petitions", "--data", str(catalog_dir)).stdout.splitlines()
+    assert table[0] == "Place\tYear\tValue\tSource"
+    assert table[1].startswith("Chí Linh city, Hải Dương province\t2021\t317\tsection 10")
+
+
+def test_stated_beats_derived_and_a_conflict_is_said(catalog_dir: Path) -> None:
+    result = run("compare", "--year", "2020", "--place", "chi linh", "--data", str(catalog_dir), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = {row["id"]: row for row in json.loads(result.stdout)["rows"]}
+    industry = rows["industry-construction-output"]["previous"]
+    assert (industry["value"], industry["derived"], industry["conflict"]) == (10_960_000_000_000, False, False)
+    assert industry["stated_in"]["file"].endswith("2020.json")
+    assert industry["derived_value"]["value"] == 10_960_000_000_000
+    petitions = rows["petitions"]["previous"]
+    assert (petitions["value"], petitions["conflict"], petitions["derived_value"]["value"]) == (400, True, 407)
+    assert rows["agriculture-output"]["previous"]["conflict"] is False
+    table = run("compare", "--year", "2020", "--place", "chi linh", "--data", str(catalog_dir))
+    assert "400 (stated) ≠ 407 (derived)" in table.stdout
+    assert "differ by more than their rounding allows" in table.stderr
+
+
+def test_validate_lists_every_conflict_in_a_catalog(catalog_dir: Path) -> None:
+    result = run("validate", str(catalog_dir))
+    assert result.exit_code == 1
+    assert result.stdout.count(": valid (") == 3
+    (conflict,) = [line for line in result.stderr.splitlines() if line.startswith("conflict: ")]
+    assert "petitions: the 2020 review states 400" in conflict
+    assert "the 2021 review implies 407 (derived)" in conflict
+    assert "“giảm 90 đơn so với năm 2020”" in conflict
+    document = json.loads(run("validate", str(catalog_dir), "-f", "json").stdout)
+    assert [c["id"] for c in document["conflicts"]] == ["petitions"]
+    assert document["conflicts"][0]["stated"]["value"] == 400
+
+
+def test_a_catalog_without_conflicts_validates(catalog_dir: Path, document: dict[str, Any]) -> None:
+    agreeing = review_of_2020(document, 10_960_000_000_000, 407)
+    (catalog_dir / "chi-linh" / "2020.json").write_text(dump(agreeing), encoding="utf-8")
+    assert run("validate", str(catalog_dir)).exit_code == 0
+
+
+def test_the_catalog_follows_added_edited_renamed_and_removed_files(catalog_dir: Path) -> None:
+    def years() -> list[int]:
+        catalog = open_catalog(catalog_dir)
+        found = [info.year for info in catalog.infos]
+        catalog.store.close()
+        return found
+
+    assert years() == [2021, 2020, 2023]
+    (catalog_dir / "lotus-lake-2023.json").rename(catalog_dir / "lotus.json")  # renamed
+    assert years() == [2021, 2020, 2023]
+    edited = json.loads((catalog_dir / "lotus.json").read_text(encoding="utf-8"))
+    edited["metadata"]["year"] = 2024
+    for figure in edited["figures"]:
+        figure["year"] = 2024
+    (catalog_dir / "lotus.json").write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    assert years() == [2021, 2020, 2024]  # edited
+    (catalog_dir / "chi-linh" / "2020.json").unlink()  # removed
+    assert years() == [2021, 2024]
+    shutil.copy(FICTIONAL, catalog_dir / "lotus-2023.json")  # added
+    assert years() == [2021, 2024, 2023]
+
+
+def test_search_in_a_catalog_names_the_review(catalog_dir: Path) -> None:
+    document = json.loads(run("search", "petitions", "--data", str(catalog_dir), "-f", "json").stdout)
+    years = {(hit["id"], hit["review"]["year"]) for hit in document["results"]}
+    assert {("petitions", 2021), ("petitions", 2020)} <= years
+    one_place = json.loads(run("search", "pupils", "--data", str(catalog_dir), "--place", "lotus", "-f", "json").stdout)
+    assert {hit["review"]["place"]["en"] for hit in one_place["results"]} == {"Lotus Lake City (fictional)"}

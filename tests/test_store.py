@@ -1,0 +1,155 @@
+"""store: validated once, read again only when a file changes, never trusted to run code."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import sqlite3
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chilinh_cli import validation
+from chilinh_cli.errors import DataFileError
+from chilinh_cli.store import code_key, load_dataset, open_store
+from readers import Writer
+
+
+def _store_file(cache: Path) -> Path:
+    return cache / f"catalog-{code_key()}.sqlite"
+
+
+def _no_validation(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record every validation instead of running none unnoticed."""
+    seen: list[int] = []
+    real = validation.validate
+
+    def counted(document: Any) -> Any:
+        seen.append(document["metadata"]["year"])
+        return real(document)
+
+    monkeypatch.setattr(validation, "validate", counted)
+    return seen
+
+
+def test_a_file_is_validated_once_and_read_from_the_store(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    path = write_dataset(document)
+    validated = _no_validation(monkeypatch)
+    first = load_dataset(path)
+    assert load_dataset(path) == first
+    assert validated == [2021]  # once
+    assert _store_file(tmp_path / "c").is_file()
+    assert not list((tmp_path / "c").glob("*.pickle"))
+
+
+def test_a_touched_file_is_not_validated_again_but_an_edited_one_is(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    path = write_dataset(document)
+    validated = _no_validation(monkeypatch)
+    load_dataset(path)
+    os.utime(path, ns=(1, 1))  # a new modification time, the same content
+    load_dataset(path)
+    assert validated == [2021]
+    document["figures"][0]["unit"] = "furlongs"
+    path.write_text(json.dumps(document, default=float, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"figures\[0\]\.unit"):
+        load_dataset(path)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda path: path.write_bytes(os.urandom(4096)),
+        lambda path: path.write_bytes(pickle.dumps({"run": "code"})),
+        lambda path: _other_schema(path),
+        lambda path: path.write_bytes(b""),
+    ],
+    ids=["random bytes", "a pickle", "another schema", "empty"],
+)
+def test_a_tampered_store_is_rebuilt_and_runs_nothing(
+    tamper: Callable[[Path], None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path))
+    expected = load_dataset(use_cache=False)
+    load_dataset()
+    for stale in tmp_path.glob("catalog-*"):
+        stale.unlink()
+    tamper(_store_file(tmp_path))
+    assert load_dataset() == expected
+    with sqlite3.connect(_store_file(tmp_path)) as connection:
+        assert connection.execute("SELECT count(*) FROM figures").fetchone() == (37,)
+
+
+def _other_schema(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        connection.execute("INSERT INTO meta VALUES ('format', 'someone else')")
+    connection.close()
+
+
+def test_a_pickle_planted_in_the_cache_is_never_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path))
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (Path.touch, (marker,))
+
+    (tmp_path / "planted.pickle").write_bytes(pickle.dumps(Payload()))
+    load_dataset()
+    assert not marker.exists()
+    assert not (tmp_path / "planted.pickle").exists()  # the old cache's files are pruned
+
+
+def test_a_read_only_or_missing_cache_only_costs_speed(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(blocker / "cache"))
+    assert load_dataset(write_dataset(document)).metadata.year == 2021
+    store = open_store()
+    assert store.path is None  # in memory for this run
+    store.close()
+
+
+def test_a_read_only_store_is_bypassed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root writes read-only files")
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path))
+    load_dataset()
+    _store_file(tmp_path).chmod(stat.S_IRUSR)
+    tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        assert load_dataset().metadata.year == 2021
+    finally:
+        tmp_path.chmod(stat.S_IRWXU)
+
+
+def test_concurrent_first_runs_share_one_store(tmp_path: Path) -> None:
+    env = {**os.environ, "CHILINH_CACHE_DIR": str(tmp_path / "c")}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "chilinh_cli", "metric", "revenue", "-f", "json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(20)
+    ]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), [err for _, err in results]
+    assert {json.loads(out)["value"] for out, _ in results} == {967_300_000_000}
+    with sqlite3.connect(_store_file(tmp_path / "c")) as connection:
+        assert connection.execute("SELECT count(*) FROM datasets").fetchone() == (1,)
