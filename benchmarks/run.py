@@ -46,6 +46,94 @@ def generate(figures: int, destination: Path) -> tuple[Path, str]:
     return path, generated[-1]["id"]
 
 
+def generate_catalog(files: int, per_file: int, destination: Path) -> Path:
+    """A catalog of ``files`` reviews (one place each, in 2021) of ``per_file`` figures each."""
+    folder = destination / f"catalog-{files}"
+    folder.mkdir()
+    per_highlight = max(per_file // 10, 1)
+    for n in range(files):
+        figures = [
+            {
+                "id": f"figure-{k}",
+                "label": {"vi": f"Chi tieu so {k} cua noi {n}", "en": f"Figure {k} of place {n}"},
+                "value": 1000 + n + k,
+                "unit": "count",
+                "qualifier": "exact",
+                "year": 2021,
+                "source": {"section": k // per_highlight + 1, "quote": f"dat {1000 + n + k} don vi"},
+                "comparisons": [
+                    {
+                        "basis": "previous_year",
+                        "year": 2020,
+                        "kind": "percent_change",
+                        "value": 5.5,
+                        "source": {"section": k // per_highlight + 1, "quote": "tang 5,5% so voi nam 2020"},
+                    }
+                ]
+                if k % 10 == 0
+                else [],
+            }
+            for k in range(per_highlight * 10)
+        ]
+        highlights = [
+            {
+                "rank": rank,
+                "slug": f"highlight-{rank}",
+                "title": {"vi": f"Dau an {rank}", "en": f"Highlight {rank}"},
+                "short_title": {"vi": f"Dau an {rank}", "en": f"Highlight {rank}"},
+                "summary": {"vi": f"Tom tat {rank}", "en": f"Summary {rank}"},
+                "figures": [f"figure-{k}" for k in range((rank - 1) * per_highlight, rank * per_highlight)],
+                "headline": [f"figure-{(rank - 1) * per_highlight}"],
+            }
+            for rank in range(1, 11)
+        ]
+        document = {
+            "schema_version": 1,
+            "metadata": {
+                "title": f"Noi {n} nam 2021",
+                "title_en": f"Place {n} in 2021",
+                "publisher": "benchmark",
+                "published": "2022-01-10",
+                "locality": {"vi": f"Noi {n}", "en": f"Place {n}"},
+                "year": 2021,
+                "language": "vi",
+            },
+            "highlights": highlights,
+            "figures": figures,
+        }
+        (folder / f"place-{n:05}.json").write_text(json.dumps(document), encoding="utf-8")
+    return folder
+
+
+def catalog_rows(files: int, per_file: int, runs: int, base: list[str], env: dict[str, str], work: Path) -> list[Row]:
+    """The catalog targets: a first run, warm queries, and a query after one file changed."""
+    folder = generate_catalog(files, per_file, work)
+    data = ["--data", str(folder)]
+    place = ["--place", f"Place {files // 2}"]
+    nan = float("nan")
+    cold_env = {**env, "CHILINH_CACHE_DIR": str(work / "catalog-cache")}
+    first_run = [*base, "list", *data, *place]
+    started = time.perf_counter()
+    subprocess.run(first_run, env=cold_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    first = time.perf_counter() - started
+    label = f"{files:,} files, {files * per_file:,} figures"
+    rows: list[Row] = [(f"first run (builds the store), {label}", first, nan, nan, nan)]
+    queries = {
+        "one figure of one place": [*base, "metric", "figure-50", *data, *place],
+        "that figure across the catalog (JSON)": [*base, "metric", "figure-50", *data, "-f", "json"],
+        "search": [*base, "search", "figure 50 of place 12", *data],
+        "list one place": [*base, "list", *data, *place],
+    }
+    for name, command in queries.items():
+        rows.append(measure(f"{name}, {label}", command, runs, cold_env))
+    edited = folder / f"place-{files // 2:05}.json"
+    edited.write_text(edited.read_text(encoding="utf-8").replace('"publisher": "benchmark"', '"publisher": "edited"'))
+    started = time.perf_counter()
+    subprocess.run(queries["one figure of one place"], env=cold_env, stdout=subprocess.DEVNULL, check=True)
+    rows.append((f"one file edited, then the same query, {label}", time.perf_counter() - started, nan, nan, nan))
+    return rows
+
+
 _PEAK = (
     "import resource, subprocess, sys; "
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
@@ -86,6 +174,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--figures", type=int, nargs="*", default=[], help="also time generated datasets of N figures")
+    parser.add_argument("--catalog", type=int, default=0, help="also time a generated catalog of N files")
+    parser.add_argument("--per-file", type=int, default=100, help="figures in each file of the catalog")
     options = parser.parse_args()
 
     chilinh = shutil.which("chilinh")
@@ -125,6 +215,9 @@ def main() -> None:
                 peak_memory_mib([*base, "metric", last_id], cold),
             )
         )
+
+    if options.catalog:
+        rows += catalog_rows(options.catalog, options.per_file, options.runs, base, env, work)
 
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {options.runs} runs")
     print(f"| {'command':42} | {'median':>10} | {'python -c pass':>14} | {'ratio':>7} | {'peak memory':>11} |")

@@ -9,7 +9,6 @@ from its text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -38,7 +37,7 @@ from .errors import (
     UnknownFigureError,
     UnknownPlaceError,
 )
-from .loader import embedded_path
+from .loader import building, embedded_path
 from .models import Dataset, Event, EventDate, Figure, Highlight, Source, Text
 from .store import DatasetInfo, Progress, Store, open_store
 from .text import fold
@@ -62,6 +61,11 @@ class Catalog(NamedTuple):
 
 def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
     """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a directory."""
+    with building():  # the tool's one policy for the garbage collector (see loader)
+        return _open_catalog(data, progress)
+
+
+def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     store = open_store()
     if data is not None and data.is_dir():
         files = sorted(data.rglob("*.json"))
@@ -191,6 +195,8 @@ def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
         (key[0], chr(ord(key[0]) + 1), *ids),
     ).fetchall()
     spelled = dict(rows)
+    import difflib  # the error path alone needs it
+
     close = difflib.get_close_matches(key, list(spelled), n=5, cutoff=0.6)
     return list(dict.fromkeys(spelled[match] for match in close))
 

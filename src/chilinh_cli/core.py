@@ -8,7 +8,6 @@ for it (``derive``), so the layers above only say what they are given."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -247,6 +246,8 @@ def find_highlight(dataset: Dataset, key: str) -> Highlight:
         if wanted == str(highlight.rank) or fold(wanted) == fold(highlight.slug):
             return highlight
     slugs = [highlight.slug for highlight in dataset.highlights]
+    import difflib  # the error path alone needs it
+
     close = difflib.get_close_matches(wanted.lower(), slugs, n=3, cutoff=0.6)
     raise UnknownHighlightError(key, close, len(dataset.highlights))
 

@@ -16,16 +16,16 @@ that, replaced for the run by one in memory: answers stay right, only slower.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+from .errors import DataFileError, Problem
 from .loader import building, cache_directory, name_of, parse_and_validate, parse_json, read_bytes
 from .models import Dataset, Figure, searchable
 from .rebuild import dataset_from_document, figure_from_document
@@ -50,19 +50,14 @@ _INDEXES = (
     "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
     "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
 )
-# Full-text indexes over the folded words; a SQLite built without FTS5 searches by scanning.
+# Full-text indexes over the folded words of search_rows and figure_names (their content lives
+# there); a SQLite built without FTS5 searches by scanning. Search asks for words, not phrases,
+# so its index keeps no positions (detail=none): a third of the size, and faster to build.
 _FULL_TEXT = (
-    "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61')",
+    "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61', detail=none)",
     "CREATE VIRTUAL TABLE name_index USING fts5(folded, content='figure_names', tokenize='unicode61')",
-    "CREATE TRIGGER search_rows_in AFTER INSERT ON search_rows BEGIN "
-    "INSERT INTO search_index (rowid, folded) VALUES (new.rowid, new.folded); END",
-    "CREATE TRIGGER search_rows_out AFTER DELETE ON search_rows BEGIN "
-    "INSERT INTO search_index (search_index, rowid, folded) VALUES ('delete', old.rowid, old.folded); END",
-    "CREATE TRIGGER figure_names_in AFTER INSERT ON figure_names BEGIN "
-    "INSERT INTO name_index (rowid, folded) VALUES (new.rowid, new.folded); END",
-    "CREATE TRIGGER figure_names_out AFTER DELETE ON figure_names BEGIN "
-    "INSERT INTO name_index (name_index, rowid, folded) VALUES ('delete', old.rowid, old.folded); END",
 )
+_INDEXED = (("search_index", "search_rows"), ("name_index", "figure_names"))
 # The tables of a dataset, each before those its rows refer to (so that deleting keeps every key).
 _OWN_TABLES = (
     "comparisons",
@@ -97,6 +92,9 @@ class Store:
         self.full_text = (
             self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone() is not None
         )
+        """Whether SQLite has FTS5 here: search uses its index, else scans the rows."""
+        self._batching = False
+        self._batch_started = 0.0
 
     def close(self) -> None:
         self.db.close()
@@ -106,69 +104,111 @@ class Store:
     def sync(self, files: Sequence[Path], *, within: Path | None = None, progress: Progress | None = None) -> list[int]:
         """The ids of the datasets of ``files``, each read and validated only if it changed since
         the store last saw it. With ``within`` (a directory), stored files under it that are gone
-        are dropped."""
-        ids = []
-        for done, file in enumerate(files, start=1):
-            ids.append(self._dataset_of(file))
-            if progress is not None:
-                progress(done, len(files))
-        if within is not None:
-            self._drop_missing(within, {name_of(file) for file in files})
-        return ids
+        are dropped. Many changed files are read and validated by worker processes while this
+        one writes (the machine's cores share the work)."""
+        known = {
+            path: (int(number), (size, mtime, inode), digest)
+            for number, path, size, mtime, inode, digest in self.db.execute(
+                "SELECT id, path, size, mtime_ns, inode, sha256 FROM datasets"
+            )
+        }
+        ids: list[int | None] = []
+        changed: list[tuple[int, Path, str]] = []
+        for place, file in enumerate(files):
+            seen = known.get(name_of(file))
+            status = _status(file)
+            unchanged = seen is not None and status is not None and seen[1] == status
+            ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
+            if not unchanged:
+                changed.append((place, file, seen[2] if seen is not None else ""))
+        with self._batch():
+            for done, (place, prepared) in enumerate(_prepared(changed), start=1):
+                ids[place] = self._store(prepared)
+                self._commit_now_and_then()
+                if progress is not None:
+                    progress(done, len(changed))
+            if within is not None:
+                self._drop_missing(within, {name_of(file) for file in files})
+        return [number for number in ids if number is not None]
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        """Changes of many files in few transactions, committed every half second: an
+        interrupted build keeps what it had committed, and no file is ever half stored."""
+        self._batching, self._batch_started = True, time.monotonic()
+        try:
+            yield
+        except DataFileError:  # raised before its file's rows are written: keep the files before it
+            self._commit()
+            raise
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        else:
+            self._commit()
+        finally:
+            self._batching = False
+
+    def _commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def _commit_now_and_then(self) -> None:
+        if time.monotonic() - self._batch_started > 0.5:
+            self._commit()
+            self._batch_started = time.monotonic()
 
     def add(self, dataset: Dataset, path: str, text: str) -> int:
         """Keep a dataset that is already validated (the Python API's in-memory catalogs)."""
-        return self._add(path, hashlib.sha256(text.encode()).hexdigest(), None, text, dataset)
+        return self._store(_rows_of(dataset, path, "", None, text))
 
-    def _dataset_of(self, file: Path) -> int:
-        path = name_of(file)
-        status = _status(file)
-        known = self.db.execute("SELECT id, size, mtime_ns, inode FROM datasets WHERE path = ?", (path,)).fetchone()
-        if known is not None and status is not None and tuple(known[1:]) == status:
-            return int(known[0])
-        raw = read_bytes(file)
-        digest = hashlib.sha256(raw).hexdigest()
-        same = self.db.execute("SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (path, digest)).fetchone()
-        if same is not None:  # touched or copied back: the same content needs no validation
-            stat = status or (None, None, None)
-            self._write(
-                lambda: self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", (*stat, same[0]))
-            )
+    def _store(self, prepared: Prepared) -> int:
+        """Keep a file that was read and validated: the same content already stored needs only
+        its new stat; a file whose content changed replaces its old rows."""
+        if prepared.problems:
+            raise DataFileError(prepared.path, prepared.problems)
+        same = self.db.execute(
+            "SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (prepared.path, prepared.digest)
+        ).fetchone()
+        if same is not None:  # touched or copied back: no new rows
+            stat = (*(prepared.status or (None, None, None)), same[0])
+            self._write(lambda: self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat))
             return int(same[0])
-        with building():
-            dataset = parse_and_validate(raw, path)
-        return self._add(path, digest, status, raw.decode("utf-8-sig"), dataset)
-
-    def _add(self, path: str, digest: str, status: tuple[int, int, int] | None, text: str, dataset: Dataset) -> int:
         numbers: list[int] = []
 
         def insert() -> None:
-            self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (path,)).fetchall())
+            self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
             number = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM datasets").fetchone()[0])
-            row = dataset_row_of(dataset, number, path, digest, text)
-            row = (*row[:3], *(status or (None, None, None)), *row[6:])
-            for table in tables(dataset, row):
-                marks = ", ".join("?" for _ in table.columns)
-                verb = "INSERT OR IGNORE" if table.name == "units" else "INSERT"
-                self.db.executemany(f"{verb} INTO {table.name} VALUES ({marks})", table.rows)
-            self._index(number, dataset)
+            for name, columns, rows in prepared.tables:
+                marks = ", ".join("?" for _ in columns)
+                verb = "INSERT OR IGNORE" if name == "units" else "INSERT"
+                numbered = rows if name == "units" else [(number, *row[1:]) for row in rows]
+                self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
+            self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", [(number, *n) for n in prepared.names])
+            self.db.executemany(
+                "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
+            )
+            if self.full_text:
+                for index, table in _INDEXED:
+                    self.db.execute(
+                        f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
+                        (number,),
+                    )
             numbers.append(number)
 
         self._write(insert)
         return numbers[0]
 
-    def _index(self, number: int, dataset: Dataset) -> None:
-        names = [
-            (number, figure.id, folded)
-            for figure in dataset.figures
-            for folded in dict.fromkeys(fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en))
-        ]
-        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", names)
-        rows = [(number, kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
-        self.db.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", rows)
-
     def _delete(self, ids: Iterable[tuple[int]]) -> None:
         for (number,) in ids:
+            if self.full_text:  # the index forgets these rows before they go
+                for index, table in _INDEXED:
+                    self.db.execute(
+                        f"INSERT INTO {index} ({index}, rowid, folded) "
+                        f"SELECT 'delete', rowid, folded FROM {table} WHERE dataset_id = ?",
+                        (number,),
+                    )
             for table in _OWN_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
             self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
@@ -181,8 +221,13 @@ class Store:
             self._write(lambda: self._delete(gone))
 
     def _write(self, change: Callable[[], object]) -> None:
-        """One change, whole or not at all: an interrupted build keeps every file done before it."""
-        self.db.execute("BEGIN IMMEDIATE")  # one writer at a time among concurrent runs
+        """One change, whole or not at all; within a batch, part of the batch's transaction."""
+        if self._batching:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")  # one writer at a time among concurrent runs
+            change()
+            return
+        self.db.execute("BEGIN IMMEDIATE")
         try:
             change()
         except BaseException:
@@ -206,7 +251,8 @@ class Store:
 
     def figures(self, pairs: Sequence[tuple[int, str]]) -> list[Figure]:
         """The figures (dataset id, figure id), rebuilt from their rows: a query reads only them."""
-        return [self._figure(number, figure_id) for number, figure_id in pairs]
+        with building():
+            return [self._figure(number, figure_id) for number, figure_id in pairs]
 
     def _figure(self, number: int, figure_id: str) -> Figure:
         row = self.db.execute(
@@ -250,6 +296,67 @@ class Store:
             return dataset_from_document(parse_json(text.encode(), str(number)))
 
 
+class Prepared(NamedTuple):
+    """A file read and validated, as the rows the store will keep (dataset id 0 stands for the
+    id the store gives it); or the problems that keep it out."""
+
+    path: str
+    digest: str
+    status: tuple[int, int, int] | None
+    tables: list[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]
+    names: list[tuple[str, str]]
+    search: list[tuple[str, str, str, str, str]]
+    problems: tuple[Problem, ...] = ()
+
+
+def _prepared(changed: list[tuple[int, Path, str]]) -> Iterator[tuple[int, Prepared]]:
+    """Each changed file read and validated, in order: by worker processes when there are
+    many (a pool costs a fraction of a second to start), else here."""
+    places = [place for place, _, _ in changed]
+    files = [file for _, file, _ in changed]
+    digests = [digest for _, _, digest in changed]
+    workers = (os.cpu_count() or 1) - 1  # one core is this process's, writing the store
+    if len(files) < 16 or workers < 1:
+        yield from zip(places, map(prepare, files, digests), strict=True)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from zip(places, pool.map(prepare, files, digests, chunksize=8), strict=True)
+
+
+def prepare(file: Path, stored_digest: str = "") -> Prepared:
+    """Read and hash one file; unless its content is the one stored, validate it and lay it out
+    as rows (run in a worker process)."""
+    import hashlib  # only a file that changed is hashed
+
+    path = name_of(file)
+    status = _status(file)
+    try:
+        raw = read_bytes(file)
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest == stored_digest:  # touched or copied back: nothing to validate
+            return Prepared(path, digest, status, [], [], [])
+        with building():
+            dataset = parse_and_validate(raw, path)
+    except DataFileError as error:
+        return Prepared(path, "", status, [], [], [], error.problems)
+    return _rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))
+
+
+def _rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:
+    row = dataset_row_of(dataset, 0, path, digest, text)
+    row = (*row[:3], *(status or (None, None, None)), *row[6:])
+    laid = [(table.name, table.columns, table.rows) for table in tables(dataset, row)]
+    names = [
+        (figure.id, folded)
+        for figure in dataset.figures
+        for folded in dict.fromkeys(fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en))
+    ]
+    search = [(kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
+    return Prepared(path, digest, status, laid, names, search)
+
+
 def _number(exact: str) -> int | Decimal:
     """A number as the file wrote it (``*_exact``): a whole number an int, else a Decimal."""
     return int(exact) if exact.lstrip("-").isdigit() else Decimal(exact)
@@ -268,12 +375,16 @@ def _status(file: Path) -> tuple[int, int, int] | None:
 
 
 def code_key() -> str:
-    """What the store's content depends on: its format, the tool's version and its code."""
+    """What the store's content depends on: its format, the tool's version and its code.
+    (A checksum rather than a hash: hashlib costs more start-up than the whole key is worth.)"""
+    import zlib
+
     parts = [f"{STORE_FORMAT}:{__version__}:{sys.version_info[:2]}"]
     for module in sorted(Path(__file__).parent.glob("*.py")):
         status = module.stat()
         parts.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    text = "\n".join(parts).encode()
+    return f"{STORE_FORMAT}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
 def open_store() -> Store:
@@ -307,6 +418,8 @@ def _open(path: Path | None) -> Store:
         connection.execute("PRAGMA foreign_keys = ON")
         if path is not None:
             connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+        if path is not None:
+            connection.execute("PRAGMA synchronous = NORMAL")  # a cache: safe from corruption, not fsync'd per file
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
             _create(connection)
         if connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (str(STORE_FORMAT),):
@@ -325,7 +438,7 @@ def _create(connection: sqlite3.Connection) -> None:
     connection.execute("BEGIN IMMEDIATE")
     try:
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
-            for table in tables(_EMPTY):
+            for table in tables(_nothing()):
                 connection.execute(table.ddl())
             for statement in _INDEXES:
                 connection.execute(statement)
@@ -351,18 +464,19 @@ def _prune(directory: Path, keep: str) -> None:
                 old.unlink()
 
 
-_EMPTY = dataset_from_document(
-    {
-        "schema_version": 1,
-        "metadata": {
-            **{"title": "-", "title_en": "-", "publisher": "-", "published": "2000-01-01"},
-            **{"locality": {"vi": "-", "en": "-"}, "year": 2000, "language": "vi"},
-        },
-        "highlights": [],
-        "figures": [],
-    }
-)
-"""A dataset with nothing in it: its tables are the store's schema."""
+def _nothing() -> Dataset:
+    """A dataset with nothing in it: its tables are the store's schema."""
+    return dataset_from_document(
+        {
+            "schema_version": 1,
+            "metadata": {
+                **{"title": "-", "title_en": "-", "publisher": "-", "published": "2000-01-01"},
+                **{"locality": {"vi": "-", "en": "-"}, "year": 2000, "language": "vi"},
+            },
+            "highlights": [],
+            "figures": [],
+        }
+    )
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
