@@ -9,6 +9,8 @@ from its text.
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -68,13 +70,21 @@ def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog
 def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     store = open_store()
     if data is not None and data.is_dir():
-        files = sorted(data.rglob("*.json"))
+        files = data_files(data)
         if not files:
             raise EmptyCatalogError(str(data))
         ids = store.sync(files, within=data, progress=progress)
     else:
         ids = store.sync([data if data is not None else embedded_path()], progress=progress)
     return _catalog(store, ids)
+
+
+def data_files(directory: Path) -> list[str]:
+    """Every ``*.json`` under ``directory``, in a stable order: paths as strings, from os.walk
+    (a catalog of ten thousand files would spend longer in pathlib's parsing and comparing)."""
+    return sorted(
+        os.path.join(root, name) for root, _, names in os.walk(directory) for name in names if name.endswith(".json")
+    )
 
 
 def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
@@ -87,15 +97,11 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
 
 
 def _catalog(store: Store, ids: Sequence[int]) -> Catalog:
-    infos = store.infos(ids)
-    seen: dict[tuple[str, int], DatasetInfo] = {}
-    for info in infos:
-        key = (fold(info.place_en), info.year)
-        if key in seen:
-            raise DuplicateDatasetError(info.place_en, info.year, seen[key].path, info.path)
-        seen[key] = info
-    ordered = sorted(infos, key=lambda info: (fold(info.place_en), -info.year))
-    return Catalog(store, tuple(ordered))
+    infos = store.infos(ids)  # by place, newest year first
+    for before, info in itertools.pairwise(infos):
+        if (before.place_key, before.year) == (info.place_key, info.year):
+            raise DuplicateDatasetError(info.place_en, info.year, before.path, info.path)
+    return Catalog(store, tuple(infos))
 
 
 # ---- places and reports ------------------------------------------------------------------------------
@@ -107,8 +113,8 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
     if place is None:
         return catalog.infos
     key = fold(place)
-    names = {fold(info.place_vi): info.place_en for info in catalog.infos}
-    names.update({fold(info.place_en): info.place_en for info in catalog.infos})
+    names = {info.place_key_vi: info.place_en for info in catalog.infos}
+    names.update({info.place_key: info.place_en for info in catalog.infos})
     chosen = {names[key]} if key in names else {name for folded, name in names.items() if f" {key}" in f" {folded}"}
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
@@ -159,7 +165,8 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
         raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
     if not figure_ids:
         raise UnknownFigureError(name, _suggestions(catalog.store, key, tuple(ids)))
-    where = [info for info in scope if info.id in {number for number, _ in found}]
+    having = {number for number, _ in found}
+    where = [info for info in scope if info.id in having]
     figures = catalog.store.figures([(info.id, figure_ids[0]) for info in where])
     # a lone dataset answers as it always has; a catalog names the review of each figure
     return tuple(
@@ -336,7 +343,7 @@ class CatalogCheck(NamedTuple):
 def check_catalog(directory: Path) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
     the values later reviews of the same place derive for that year."""
-    files = sorted(directory.rglob("*.json"))
+    files = data_files(directory)
     if not files:
         raise EmptyCatalogError(str(directory))
     store = open_store()

@@ -51,6 +51,8 @@ def name_of(path: str | os.PathLike[str] | None) -> str:
     """How messages name a dataset: its path, '<stdin>', or the embedded file's path."""
     if path is None:
         return str(embedded_path())
+    if isinstance(path, Path):  # already normal: no parsing again (a catalog has thousands)
+        return "<stdin>" if path.parts == (STDIN,) else str(path)
     return "<stdin>" if os.fspath(path) == STDIN else str(Path(path))
 
 

@@ -44,7 +44,8 @@ _INDEXES = (
     "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
     "CREATE INDEX figures_by_id ON figures (id)",
     "CREATE INDEX aliases_by_alias ON figure_aliases (alias)",
-    "CREATE INDEX comparisons_by_figure ON comparisons (dataset_id, figure_id)",
+    "CREATE INDEX comparisons_by_figure ON comparisons (figure_id)",
+    "CREATE INDEX aliases_by_figure ON figure_aliases (figure_id)",
     "CREATE INDEX comparisons_by_year ON comparisons (dataset_id, basis, year)",
     "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
     "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
@@ -80,6 +81,9 @@ class DatasetInfo(NamedTuple):
     place_en: str
     year: int
     published: str
+    place_key: str
+    """The English name of the place folded (lower case, no diacritics): how places are told apart."""
+    place_key_vi: str
 
 
 class Store:
@@ -101,7 +105,9 @@ class Store:
 
     # ---- keeping it in step with the files ------------------------------------------------------
 
-    def sync(self, files: Sequence[Path], *, within: Path | None = None, progress: Progress | None = None) -> list[int]:
+    def sync(
+        self, files: Sequence[Path | str], *, within: Path | None = None, progress: Progress | None = None
+    ) -> list[int]:
         """The ids of the datasets of ``files``, each read and validated only if it changed since
         the store last saw it. With ``within`` (a directory), stored files under it that are gone
         are dropped. Many changed files are read and validated by worker processes while this
@@ -113,9 +119,9 @@ class Store:
             )
         }
         ids: list[int | None] = []
-        changed: list[tuple[int, Path, str]] = []
+        changed: list[tuple[int, Path | str, str]] = []
         for place, file in enumerate(files):
-            seen = known.get(name_of(file))
+            seen = known.get(_name(file))
             status = _status(file)
             unchanged = seen is not None and status is not None and seen[1] == status
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
@@ -128,7 +134,7 @@ class Store:
                 if progress is not None:
                     progress(done, len(changed))
             if within is not None:
-                self._drop_missing(within, {name_of(file) for file in files})
+                self._drop_missing(within, {_name(file) for file in files})
         return [number for number in ids if number is not None]
 
     @contextlib.contextmanager
@@ -238,56 +244,77 @@ class Store:
     # ---- reading -----------------------------------------------------------------------------------
 
     def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
-        """What each dataset is, in the order of ``ids``."""
-        found = {
-            row[0]: DatasetInfo(*row)
+        """What each of the datasets ``ids`` is, by place, newest year first."""
+        wanted = set(ids)
+        return [
+            DatasetInfo(*row)
             for row in self.db.execute(
-                "SELECT id, path, place_vi, place_en, year, published FROM datasets "
-                f"WHERE id IN ({','.join('?' for _ in ids)})",
-                tuple(ids),
+                "SELECT id, path, place_vi, place_en, year, published, place_key, place_key_vi FROM datasets "
+                "ORDER BY place_key, year DESC, path"
             )
-        }
-        return [found[number] for number in ids]
+            if row[0] in wanted
+        ]
 
     def figures(self, pairs: Sequence[tuple[int, str]]) -> list[Figure]:
-        """The figures (dataset id, figure id), rebuilt from their rows: a query reads only them."""
+        """The figures (dataset id, figure id), rebuilt from their rows: a query reads only them,
+        three statements for each figure id however many datasets have it."""
         with building():
-            return [self._figure(number, figure_id) for number, figure_id in pairs]
+            found: dict[tuple[int, str], Figure] = {}
+            for figure_id in dict.fromkeys(figure_id for _, figure_id in pairs):
+                wanted = {number for number, each in pairs if each == figure_id}
+                found.update(self._figures(figure_id, wanted))
+            return [found[pair] for pair in pairs]
 
-    def _figure(self, number: int, figure_id: str) -> Figure:
-        row = self.db.execute(
-            "SELECT f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, s.section, s.quote, "
-            "f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of FROM figures f "
-            "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE f.dataset_id = ? AND f.id = ?",
-            (number, figure_id),
-        ).fetchone()
-        aliases = [
-            alias
-            for (alias,) in self.db.execute(
-                "SELECT alias FROM figure_aliases WHERE dataset_id = ? AND figure_id = ? ORDER BY rowid",
-                (number, figure_id),
+    def _figures(self, figure_id: str, wanted: set[int]) -> dict[tuple[int, str], Figure]:
+        # A few datasets are read by their keys; many, by the figure's id (one pass over its rows).
+        few = len(wanted) <= 500
+        where, values = (f" AND {{}}.dataset_id IN ({','.join('?' * len(wanted))})", tuple(wanted)) if few else ("", ())
+        rows = [
+            row
+            for row in self.db.execute(
+                "SELECT f.dataset_id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
+                "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of FROM figures f "
+                "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE f.id = ?"
+                + where.format("f"),
+                (figure_id, *values),
             )
+            if row[0] in wanted
         ]
-        comparisons = [
-            {
-                **{"basis": c[0], "year": c[1], "kind": c[2], "value": _number(c[3]), "ambiguous": bool(c[4])},
-                **{"source": {"section": c[5], "quote": c[6]}, "note": _pair(c[7], c[8])},
-            }
-            for c in self.db.execute(
-                "SELECT c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, s.quote, c.note_vi, c.note_en "
-                "FROM comparisons c JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id "
-                "WHERE c.dataset_id = ? AND c.figure_id = ? ORDER BY c.id",
-                (number, figure_id),
+        aliases: dict[int, list[str]] = {}
+        for number, alias in self.db.execute(
+            "SELECT a.dataset_id, a.alias FROM figure_aliases a WHERE a.figure_id = ?"
+            + where.format("a")
+            + " ORDER BY a.rowid",
+            (figure_id, *values),
+        ):
+            aliases.setdefault(number, []).append(alias)
+        comparisons: dict[int, list[dict[str, object]]] = {}
+        for c in self.db.execute(
+            "SELECT c.dataset_id, c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, s.quote, "
+            "c.note_vi, c.note_en FROM comparisons c "
+            "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE c.figure_id = ?"
+            + where.format("c")
+            + " ORDER BY c.id",
+            (figure_id, *values),
+        ):
+            comparisons.setdefault(c[0], []).append(
+                {
+                    **{"basis": c[1], "year": c[2], "kind": c[3], "value": _number(c[4]), "ambiguous": bool(c[5])},
+                    **{"source": {"section": c[6], "quote": c[7]}, "note": _pair(c[8], c[9])},
+                }
             )
-        ]
-        return figure_from_document(
-            {
-                **{"id": figure_id, "label": {"vi": row[0], "en": row[1]}, "value": _number(row[2]), "out_of": row[3]},
-                **{"unit": row[4], "qualifier": row[5], "year": row[6], "source": {"section": row[7], "quote": row[8]}},
-                **{"note": _pair(row[9], row[10]), "wording": _pair(row[11], row[12]), "as_of": row[13]},
-                **{"aliases": aliases, "comparisons": comparisons},
-            }
-        )
+        return {
+            (row[0], figure_id): figure_from_document(
+                {
+                    **{"id": figure_id, "label": {"vi": row[1], "en": row[2]}, "value": _number(row[3])},
+                    **{"out_of": row[4], "unit": row[5], "qualifier": row[6], "year": row[7]},
+                    **{"source": {"section": row[8], "quote": row[9]}, "note": _pair(row[10], row[11])},
+                    **{"wording": _pair(row[12], row[13]), "as_of": row[14]},
+                    **{"aliases": aliases.get(row[0], []), "comparisons": comparisons.get(row[0], [])},
+                }
+            )
+            for row in rows
+        }
 
     def dataset(self, number: int) -> Dataset:
         """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
@@ -309,7 +336,7 @@ class Prepared(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
-def _prepared(changed: list[tuple[int, Path, str]]) -> Iterator[tuple[int, Prepared]]:
+def _prepared(changed: list[tuple[int, Path | str, str]]) -> Iterator[tuple[int, Prepared]]:
     """Each changed file read and validated, in order: by worker processes when there are
     many (a pool costs a fraction of a second to start), else here."""
     places = [place for place, _, _ in changed]
@@ -325,15 +352,15 @@ def _prepared(changed: list[tuple[int, Path, str]]) -> Iterator[tuple[int, Prepa
         yield from zip(places, pool.map(prepare, files, digests, chunksize=8), strict=True)
 
 
-def prepare(file: Path, stored_digest: str = "") -> Prepared:
+def prepare(file: Path | str, stored_digest: str = "") -> Prepared:
     """Read and hash one file; unless its content is the one stored, validate it and lay it out
     as rows (run in a worker process)."""
     import hashlib  # only a file that changed is hashed
 
-    path = name_of(file)
+    path = _name(file)
     status = _status(file)
     try:
-        raw = read_bytes(file)
+        raw = read_bytes(Path(file))
         digest = hashlib.sha256(raw).hexdigest()
         if digest == stored_digest:  # touched or copied back: nothing to validate
             return Prepared(path, digest, status, [], [], [])
@@ -366,9 +393,14 @@ def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
     return None if vi is None or en is None else {"vi": vi, "en": en}
 
 
-def _status(file: Path) -> tuple[int, int, int] | None:
+def _name(file: Path | str) -> str:
+    """The name the store knows a file by: a catalog's files come as strings already normal."""
+    return file if isinstance(file, str) else name_of(file)
+
+
+def _status(file: Path | str) -> tuple[int, int, int] | None:
     try:
-        status = file.stat()
+        status = os.stat(file)
     except OSError:
         return None
     return status.st_size, status.st_mtime_ns, status.st_ino
@@ -420,6 +452,7 @@ def _open(path: Path | None) -> Store:
             connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
         if path is not None:
             connection.execute("PRAGMA synchronous = NORMAL")  # a cache: safe from corruption, not fsync'd per file
+            connection.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: the indexes of a large build stay hot
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
             _create(connection)
         if connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (str(STORE_FORMAT),):

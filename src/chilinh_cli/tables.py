@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from . import messages
 from .models import Dataset, Figure, Source, Text, event_homes, figure_homes
+from .text import fold
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,7 +43,8 @@ _IN_DATASET = "dataset_id INTEGER NOT NULL"
 DATASETS_COLUMNS = (
     *("id INTEGER PRIMARY KEY", "path TEXT NOT NULL UNIQUE", "sha256 TEXT NOT NULL"),
     *("size INTEGER", "mtime_ns INTEGER", "inode INTEGER"),
-    *("place_vi TEXT NOT NULL", "place_en TEXT NOT NULL", "year INTEGER NOT NULL"),
+    *("place_vi TEXT NOT NULL", "place_en TEXT NOT NULL", "place_key TEXT NOT NULL", "place_key_vi TEXT NOT NULL"),
+    "year INTEGER NOT NULL",
     *("title TEXT NOT NULL", "title_en TEXT NOT NULL", "publisher TEXT NOT NULL", "published TEXT NOT NULL"),
     "document TEXT NOT NULL",
 )
@@ -141,8 +143,9 @@ def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
 def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, document: str) -> tuple[object, ...]:
     """The row of ``datasets`` for a dataset read from ``path`` (the store fills in its stat)."""
     meta = dataset.metadata
+    keys = (fold(meta.locality.en), fold(meta.locality.vi))
     return (
-        *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, meta.year),
+        *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
         *(meta.title, meta.title_en, meta.publisher, meta.published, document),
     )
 
