@@ -25,51 +25,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DataFileError, Problem
-from .loader import building, cache_directory, name_of, parse_and_validate, parse_json, read_bytes
-from .models import Dataset, Figure, searchable
+from .errors import DataFileError
+from .intake import Prepared, file_name, file_status, prepare_all, rows_of
+from .loader import building, cache_directory, name_of, parse_json
+from .models import Dataset, Figure
 from .rebuild import dataset_from_document, figure_from_document
-from .tables import dataset_row_of, tables
-from .text import fold
+from .store_schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 from .version import __version__
 
-STORE_FORMAT = 1
 Progress = Callable[[int, int], None]
 """Told (files done, files in all) while the store reads files."""
-
-_INDEXES = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL)",
-    "CREATE INDEX figure_names_by_name ON figure_names (folded)",
-    "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
-    "CREATE INDEX figures_by_id ON figures (id)",
-    "CREATE INDEX aliases_by_alias ON figure_aliases (alias)",
-    "CREATE INDEX comparisons_by_figure ON comparisons (figure_id)",
-    "CREATE INDEX aliases_by_figure ON figure_aliases (figure_id)",
-    "CREATE INDEX comparisons_by_year ON comparisons (dataset_id, basis, year)",
-    "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
-    "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
-    "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
-)
-# Full-text indexes over the folded words of search_rows and figure_names (their content lives
-# there); a SQLite built without FTS5 searches by scanning. Search asks for words, not phrases,
-# so its index keeps no positions (detail=none): a third of the size, and faster to build.
-_FULL_TEXT = (
-    "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61', detail=none)",
-    "CREATE VIRTUAL TABLE name_index USING fts5(folded, content='figure_names', tokenize='unicode61')",
-)
-_INDEXED = (("search_index", "search_rows"), ("name_index", "figure_names"))
-# The tables of a dataset, each before those its rows refer to (so that deleting keeps every key).
-_OWN_TABLES = (
-    "comparisons",
-    "figure_aliases",
-    "events",
-    "figures",
-    "sources",
-    "highlights",
-    "figure_names",
-    "search_rows",
-)
 
 
 class DatasetInfo(NamedTuple):
@@ -121,20 +86,20 @@ class Store:
         ids: list[int | None] = []
         changed: list[tuple[int, Path | str, str]] = []
         for place, file in enumerate(files):
-            seen = known.get(_name(file))
-            status = _status(file)
+            seen = known.get(file_name(file))
+            status = file_status(file)
             unchanged = seen is not None and status is not None and seen[1] == status
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
             if not unchanged:
                 changed.append((place, file, seen[2] if seen is not None else ""))
         with self._batch():
-            for done, (place, prepared) in enumerate(_prepared(changed), start=1):
+            for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
                 ids[place] = self._store(prepared)
                 self._commit_now_and_then()
                 if progress is not None:
                     progress(done, len(changed))
             if within is not None:
-                self._drop_missing(within, {_name(file) for file in files})
+                self._drop_missing(within, {file_name(file) for file in files})
         return [number for number in ids if number is not None]
 
     @contextlib.contextmanager
@@ -167,7 +132,7 @@ class Store:
 
     def add(self, dataset: Dataset, path: str, text: str) -> int:
         """Keep a dataset that is already validated (the Python API's in-memory catalogs)."""
-        return self._store(_rows_of(dataset, path, "", None, text))
+        return self._store(rows_of(dataset, path, "", None, text))
 
     def _store(self, prepared: Prepared) -> int:
         """Keep a file that was read and validated: the same content already stored needs only
@@ -196,7 +161,7 @@ class Store:
                 "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
             )
             if self.full_text:
-                for index, table in _INDEXED:
+                for index, table in INDEXED:
                     self.db.execute(
                         f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
                         (number,),
@@ -209,13 +174,13 @@ class Store:
     def _delete(self, ids: Iterable[tuple[int]]) -> None:
         for (number,) in ids:
             if self.full_text:  # the index forgets these rows before they go
-                for index, table in _INDEXED:
+                for index, table in INDEXED:
                     self.db.execute(
                         f"INSERT INTO {index} ({index}, rowid, folded) "
                         f"SELECT 'delete', rowid, folded FROM {table} WHERE dataset_id = ?",
                         (number,),
                     )
-            for table in _OWN_TABLES:
+            for table in OWN_TABLES:
                 self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
             self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
 
@@ -323,67 +288,6 @@ class Store:
             return dataset_from_document(parse_json(text.encode(), str(number)))
 
 
-class Prepared(NamedTuple):
-    """A file read and validated, as the rows the store will keep (dataset id 0 stands for the
-    id the store gives it); or the problems that keep it out."""
-
-    path: str
-    digest: str
-    status: tuple[int, int, int] | None
-    tables: list[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]
-    names: list[tuple[str, str]]
-    search: list[tuple[str, str, str, str, str]]
-    problems: tuple[Problem, ...] = ()
-
-
-def _prepared(changed: list[tuple[int, Path | str, str]]) -> Iterator[tuple[int, Prepared]]:
-    """Each changed file read and validated, in order: by worker processes when there are
-    many (a pool costs a fraction of a second to start), else here."""
-    places = [place for place, _, _ in changed]
-    files = [file for _, file, _ in changed]
-    digests = [digest for _, _, digest in changed]
-    workers = (os.cpu_count() or 1) - 1  # one core is this process's, writing the store
-    if len(files) < 16 or workers < 1:
-        yield from zip(places, map(prepare, files, digests), strict=True)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(places, pool.map(prepare, files, digests, chunksize=8), strict=True)
-
-
-def prepare(file: Path | str, stored_digest: str = "") -> Prepared:
-    """Read and hash one file; unless its content is the one stored, validate it and lay it out
-    as rows (run in a worker process)."""
-    import hashlib  # only a file that changed is hashed
-
-    path = _name(file)
-    status = _status(file)
-    try:
-        raw = read_bytes(Path(file))
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest == stored_digest:  # touched or copied back: nothing to validate
-            return Prepared(path, digest, status, [], [], [])
-        with building():
-            dataset = parse_and_validate(raw, path)
-    except DataFileError as error:
-        return Prepared(path, "", status, [], [], [], error.problems)
-    return _rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))
-
-
-def _rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:
-    row = dataset_row_of(dataset, 0, path, digest, text)
-    row = (*row[:3], *(status or (None, None, None)), *row[6:])
-    laid = [(table.name, table.columns, table.rows) for table in tables(dataset, row)]
-    names = [
-        (figure.id, folded)
-        for figure in dataset.figures
-        for folded in dict.fromkeys(fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en))
-    ]
-    search = [(kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
-    return Prepared(path, digest, status, laid, names, search)
-
-
 def _number(exact: str) -> int | Decimal:
     """A number as the file wrote it (``*_exact``): a whole number an int, else a Decimal."""
     return int(exact) if exact.lstrip("-").isdigit() else Decimal(exact)
@@ -391,19 +295,6 @@ def _number(exact: str) -> int | Decimal:
 
 def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
     return None if vi is None or en is None else {"vi": vi, "en": en}
-
-
-def _name(file: Path | str) -> str:
-    """The name the store knows a file by: a catalog's files come as strings already normal."""
-    return file if isinstance(file, str) else name_of(file)
-
-
-def _status(file: Path | str) -> tuple[int, int, int] | None:
-    try:
-        status = os.stat(file)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns, status.st_ino
 
 
 def code_key() -> str:
@@ -454,7 +345,7 @@ def _open(path: Path | None) -> Store:
             connection.execute("PRAGMA synchronous = NORMAL")  # a cache: safe from corruption, not fsync'd per file
             connection.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: the indexes of a large build stay hot
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
-            _create(connection)
+            create(connection)
         if connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (str(STORE_FORMAT),):
             raise sqlite3.DatabaseError("not a store of this format")
         connection.execute("SELECT count(*) FROM datasets, search_rows WHERE 0").fetchone()
@@ -467,24 +358,6 @@ def _open(path: Path | None) -> Store:
     return Store(connection, path)
 
 
-def _create(connection: sqlite3.Connection) -> None:
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
-            for table in tables(_nothing()):
-                connection.execute(table.ddl())
-            for statement in _INDEXES:
-                connection.execute(statement)
-            with contextlib.suppress(sqlite3.OperationalError):
-                for statement in _FULL_TEXT:
-                    connection.execute(statement)
-            connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(STORE_FORMAT),))
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-
-
 def _prune(directory: Path, keep: str) -> None:
     """Remove stores of other versions of the tool (once no run has touched them for an hour),
     the pickles of the cache that came before the store, and stale temporary files."""
@@ -495,21 +368,6 @@ def _prune(directory: Path, keep: str) -> None:
         with contextlib.suppress(OSError):
             if old.suffix == ".pickle" or now - old.stat().st_mtime > 3600:
                 old.unlink()
-
-
-def _nothing() -> Dataset:
-    """A dataset with nothing in it: its tables are the store's schema."""
-    return dataset_from_document(
-        {
-            "schema_version": 1,
-            "metadata": {
-                **{"title": "-", "title_en": "-", "publisher": "-", "published": "2000-01-01"},
-                **{"locality": {"vi": "-", "en": "-"}, "year": 2000, "language": "vi"},
-            },
-            "highlights": [],
-            "figures": [],
-        }
-    )
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
