@@ -25,8 +25,8 @@ export_app = typer.Typer(no_args_is_help=True, epilog="Examples:\n\n  " + EXAMPL
 
 
 @export_app.callback(
-    help="Write the dataset as relational tables "
-    "(units, highlights, sources, figures, figure_aliases, comparisons, events)."
+    help="Write every dataset as relational tables "
+    "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events)."
 )
 def _export(lang: LangOption = None) -> None:
     pass  # the --lang given here is read by the subcommand (see _language)

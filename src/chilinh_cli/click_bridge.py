@@ -128,10 +128,10 @@ HELP: Final = (
         "In JSON Schema mà mọi tệp dữ liệu phải tuân theo.",
     ),
     Msg(
-        "Write the dataset as relational tables "
-        "(units, highlights, sources, figures, figure_aliases, comparisons, events).",
-        "Ghi bộ dữ liệu thành các bảng quan hệ "
-        "(units, highlights, sources, figures, figure_aliases, comparisons, events).",
+        "Write every dataset as relational tables "
+        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events).",
+        "Ghi mọi bộ dữ liệu thành các bảng quan hệ "
+        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events).",
     ),
     Msg(
         "One SQLite file with every table, primary and foreign keys; written atomically.",

@@ -16,6 +16,7 @@ that, replaced for the run by one in memory: answers stay right, only slower.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -27,7 +28,7 @@ from typing import NamedTuple
 
 from .errors import DataFileError
 from .intake import Prepared, file_name, file_status, prepare_all, rows_of
-from .loader import building, cache_directory, name_of, parse_json
+from .loader import building, cache_directory, name_of
 from .models import Dataset, Figure
 from .rebuild import dataset_from_document, figure_from_document
 from .store_schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
@@ -285,7 +286,9 @@ class Store:
         """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
         (text,) = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
         with building():
-            return dataset_from_document(parse_json(text.encode(), str(number)))
+            # Validated when stored: no duplicate keys or constants to watch for, so the plain
+            # parser (decimals still exact) does it in half the time of the checking one.
+            return dataset_from_document(json.loads(text, parse_float=Decimal))
 
 
 def _number(exact: str) -> int | Decimal:

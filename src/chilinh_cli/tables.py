@@ -1,6 +1,6 @@
 """The dataset as relational tables: the one schema that ``export sqlite`` and ``export csv`` write.
 
-Tables: units, highlights, sources, figures, figure_aliases, comparisons, events, with
+Tables: datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, with
 primary and foreign keys, ready for sqlite-utils, Datasette or DuckDB. Numbers keep
 their exact written form in a ``*_exact`` text column next to the numeric one (SQLite
 has no decimal type: 99.92 as REAL is only close to 99.92).
