@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.catalog import open_catalog, places
-from chilinh_cli.errors import AmbiguousPlaceError, DuplicateDatasetError, UnknownPlaceError
+from chilinh_cli.catalog import compare_reports, open_catalog, places, report
+from chilinh_cli.core import compare
+from chilinh_cli.errors import AmbiguousPlaceError, DuplicateDatasetError, NoComparisonError, UnknownPlaceError
 from readers import REPO, dump, run
 
 FICTIONAL = REPO / "tests" / "data" / "fictional-city.json"
@@ -167,3 +168,19 @@ def test_search_in_a_catalog_names_the_review(catalog_dir: Path) -> None:
     assert {("petitions", 2021), ("petitions", 2020)} <= years
     one_place = json.loads(run("search", "pupils", "--data", str(catalog_dir), "--place", "lotus", "-f", "json").stdout)
     assert {hit["review"]["place"]["en"] for hit in one_place["results"]} == {"Lotus Lake City (fictional)"}
+
+
+def test_compare_reads_only_the_compared_figures_and_answers_as_the_whole_review_does(catalog_dir: Path) -> None:
+    catalog = open_catalog(catalog_dir)
+    _, dataset = report(catalog, "chi linh", 2021)
+    earlier = report(catalog, "chi linh", 2020)
+    from_store = compare_reports(catalog, "chi linh", None, 2020)
+    assert from_store == compare(dataset, 2020, earlier)
+    shown = {row.figure.id for row in from_store.rows}
+    assert from_store.omitted == tuple(figure.id for figure in dataset.figures if figure.id not in shown)
+    assert {row.figure.id for row in from_store.rows if row.stated is not None and row.stated.conflict} == {"petitions"}
+    with pytest.raises(NoComparisonError) as asked_store:
+        compare_reports(catalog, "chi linh", None, 2015)
+    with pytest.raises(NoComparisonError) as asked_dataset:
+        compare(dataset, 2015)
+    assert asked_store.value.available == asked_dataset.value.available == (2020,)

@@ -23,8 +23,9 @@ from .core import (
     SearchAnswer,
     SearchHit,
     SeriesAnswer,
-    compare,
+    compared_figures,
     figure_answer,
+    left_out,
     score,
 )
 from .errors import (
@@ -126,14 +127,18 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
 def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[DatasetInfo, Dataset]:
     """The one report a command about one report answers from: the place's (the only place's)
     report of ``year``, else its latest."""
+    info = _report_info(catalog, place, year)
+    return info, catalog.store.dataset(info.id)
+
+
+def _report_info(catalog: Catalog, place: str | None, year: int | None) -> DatasetInfo:
     chosen = places(catalog, place)
     if len({info.place_en for info in chosen}) > 1:
         raise AmbiguousPlaceError(None, sorted({f"{info.place_en} ({info.year})" for info in chosen}))
     matching = [info for info in chosen if year is None or info.year == year]
     if not matching:
         raise NoReportError(chosen[0].place_en, year or 0, sorted(info.year for info in chosen))
-    info = matching[0]  # newest first
-    return info, catalog.store.dataset(info.id)
+    return matching[0]  # newest first
 
 
 # ---- figures by name ------------------------------------------------------------------------------------
@@ -315,11 +320,18 @@ def figure_series(catalog: Catalog, name: str, place: str | None, review: int | 
 def compare_reports(catalog: Catalog, place: str | None, review: int | None, year: int | None) -> CompareAnswer:
     """The report's comparisons with ``year``; the place's own review of ``year``, when the
     catalog has it, puts its stated values beside the derived ones."""
-    info, dataset = report(catalog, place, review)
-    asked = dataset.metadata.year - 1 if year is None else year
-    earlier = [other for other in catalog.infos if other.place_en == info.place_en and other.year == asked]
-    before = (earlier[0], catalog.store.dataset(earlier[0].id)) if earlier else None
-    return compare(dataset, asked, before)
+    info = _report_info(catalog, place, review)
+    asked = info.year - 1 if year is None else year
+    store = catalog.store
+    # Only the figures compared with that year are read (the comparisons table says which),
+    # and of the earlier review only those same figures: the cost grows with the answer.
+    figures = store.compared_figures(info.id, asked)
+    earlier = next((o for o in catalog.infos if o.place_en == info.place_en and o.year == asked), None)
+    stated = {f.id: f for f in store.compared_figures(earlier.id, asked, of=info.id)} if earlier else {}
+    rows = compared_figures(figures, asked, stated, earlier)
+    if not rows:
+        raise NoComparisonError(asked, store.comparison_years(info.id))
+    return CompareAnswer(asked, info.year, rows, left_out(store.figure_ids(info.id), rows))
 
 
 # ---- a catalog's consistency ----------------------------------------------------------------------------------

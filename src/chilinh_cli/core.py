@@ -8,7 +8,7 @@ for it (``derive``), so the layers above only say what they are given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -156,25 +156,38 @@ def compare(
     if year is None:
         year = dataset.metadata.year - 1
     stated = {figure.id: figure for figure in earlier[1].figures} if earlier is not None else {}
+    rows = compared_figures(dataset.figures, year, stated, earlier[0] if earlier is not None else None)
+    if not rows:
+        raise NoComparisonError(year, comparison_years(dataset))
+    return CompareAnswer(year, dataset.metadata.year, rows, left_out([f.id for f in dataset.figures], rows))
+
+
+def compared_figures(
+    figures: Iterable[Figure], year: int, stated: Mapping[str, Figure], earlier: DatasetInfo | None
+) -> tuple[ComparedFigure, ...]:
+    """The rows of ``compare``: each figure compared with ``year`` in words that imply a
+    value, beside the value ``stated`` by the ``earlier`` review when it has the figure."""
     rows: list[ComparedFigure] = []
-    omitted: list[str] = []
-    for figure in dataset.figures:
+    for figure in figures:
         match = next(
             (c for c in figure.comparisons if c.basis == "previous_year" and c.year == year and not c.ambiguous),
             None,
         )
         derived = derivation(figure, match) if match is not None else None
         if match is None or derived is None:
-            omitted.append(figure.id)
             continue
         before = stated.get(figure.id)
         baseline = None
         if before is not None and earlier is not None:
-            baseline = StatedBaseline(before, earlier[0], disagrees(before.value, derived.baseline))
+            baseline = StatedBaseline(before, earlier, disagrees(before.value, derived.baseline))
         rows.append(ComparedFigure(figure, match, derived, baseline))
-    if not rows:
-        raise NoComparisonError(year, comparison_years(dataset))
-    return CompareAnswer(year, dataset.metadata.year, tuple(rows), tuple(omitted))
+    return tuple(rows)
+
+
+def left_out(figure_ids: Iterable[str], rows: Iterable[ComparedFigure]) -> tuple[str, ...]:
+    """The ids of the figures ``compare`` has no row for, in the dataset's order."""
+    shown = {row.figure.id for row in rows}
+    return tuple(figure_id for figure_id in figure_ids if figure_id not in shown)
 
 
 def disagrees(stated: int | Decimal, derived: Estimate) -> bool:
