@@ -273,6 +273,33 @@ def test_a_file_size_limit_leaves_no_half_export(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["cache", "out"]
 
 
+def test_output_cut_by_a_file_size_limit_is_an_error_not_a_success(tmp_path: Path) -> None:
+    # Python's buffered writer drops what a regular file at its limit did not take: the
+    # tool must still notice, and not end 0 with half a JSON document.
+    env = {**os.environ, "CHILINH_CACHE_DIR": str(tmp_path / "cache")}
+    whole = subprocess.run([_script(), "list", "-f", "json"], env=env, capture_output=True, check=True).stdout
+    assert len(whole) > 8192
+    with (tmp_path / "out.json").open("wb") as out:
+        cut = subprocess.run(
+            [_script(), "list", "-f", "json"], stdout=out, stderr=subprocess.PIPE, preexec_fn=_limited(8192), env=env
+        )
+    assert cut.returncode == 1
+    assert cut.stderr.decode() == "chilinh: error: cannot write the output: File too large\n"
+    with (tmp_path / "full.json").open("wb") as out:
+        subprocess.run([_script(), "list", "-f", "json"], stdout=out, env=env, check=True)
+    assert (tmp_path / "full.json").read_bytes() == whole  # a file as stdout takes every byte
+
+
+def test_a_file_size_limit_leaves_no_half_workbook_and_no_traceback(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    env = {**os.environ, "CHILINH_CACHE_DIR": str(tmp_path / "cache")}
+    run = [_script(), "export", "xlsx", str(tmp_path / "out.xlsx")]
+    failed = subprocess.run(run, preexec_fn=_limited(8192), env=env, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert failed.stderr == f"chilinh: error: {tmp_path / 'out.xlsx'}: cannot write here: File too large\n"
+    assert sorted(os.listdir(tmp_path)) == ["cache"]
+
+
 @pytest.mark.parametrize("reader", ["head -1", "true", "exec 1>&-"])
 def test_the_picture_is_complete_whatever_happens_to_standard_output(tmp_path: Path, reader: str) -> None:
     picture = tmp_path / "p.svg"

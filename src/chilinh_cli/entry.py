@@ -8,12 +8,17 @@ exit codes (0 answered, 1 not answerable or failed, 2 usage, 130 interrupted).
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from . import messages
 from .language import Lang, requested_language
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
 class _Interrupted(BaseException):
@@ -34,6 +39,12 @@ def run() -> None:
     lang = requested_language(sys.argv[1:], os.environ)
     if sys.stdout is None:  # started with standard output closed: answer into nothing, still write files
         _stdout_to_devnull()
+    elif _is_regular_file(sys.stdout):
+        _stdout_whole_writes()
+    if not os.environ.get("CHILINH_DEBUG"):
+        # A library's generator that fails while it is collected (openpyxl's, after a full disk)
+        # would print a traceback; the error itself has been reported already.
+        sys.unraisablehook = _ignore_unraisable
     try:
         _configure_streams()
         code = _run(lang)
@@ -71,6 +82,54 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, 1)
         os.close(devnull)
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - the process's own stream
+
+
+def _ignore_unraisable(unraisable: object) -> None:
+    pass
+
+
+def _is_regular_file(stream: object) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+class _WholeWrites(io.RawIOBase):
+    """Standard output as a file descriptor that writes all it is given or raises. A regular
+    file at a size limit takes part of a write; Python's buffered writer then drops the rest
+    without an error (`chilinh list -f json > out.json` under `ulimit -f` would end 0 with
+    half a document), so the next write, which fails, must happen here."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def isatty(self) -> bool:
+        return False  # a regular file
+
+    def write(self, data: ReadableBuffer) -> int:
+        whole = memoryview(data).cast("B")
+        view = whole
+        while view:
+            view = view[os.write(self._descriptor, view) :]
+        return len(whole)
+
+
+def _stdout_whole_writes() -> None:
+    old = sys.stdout
+    raw = _WholeWrites(old.fileno())
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw), encoding=old.encoding, errors=old.errors, line_buffering=bool(old.line_buffering)
+    )
 
 
 def _run(lang: Lang) -> int:

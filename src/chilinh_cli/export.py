@@ -80,17 +80,19 @@ def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool
     except ImportError:
         raise ExportError(messages.XLSX_NEEDS_OPENPYXL) from None
     written = tables_of(datasets)
-    book = Workbook(write_only=True)
-    for table in written:
-        sheet = book.create_sheet(table.name)
-        names = table.column_names
-        unit_at = names.index("unit") if "unit" in names else None
-        sheet.append(list(names))
-        for row in table.rows:
-            unit = row[unit_at] if unit_at is not None else None
-            cells = zip(names, row, strict=True)
-            sheet.append([_xlsx_cell(sheet, name, value, unit, lang) for name, value in cells])
+    # Built inside the block: a write-only workbook already writes its sheets to temporary
+    # files, so a full disk or a file-size limit there is an error about ``path`` too.
     with atomic_file(path, force=force, make_parents=True) as temporary:
+        book = Workbook(write_only=True)
+        for table in written:
+            sheet = book.create_sheet(table.name)
+            names = table.column_names
+            unit_at = names.index("unit") if "unit" in names else None
+            sheet.append(list(names))
+            for row in table.rows:
+                unit = row[unit_at] if unit_at is not None else None
+                cells = zip(names, row, strict=True)
+                sheet.append([_xlsx_cell(sheet, name, value, unit, lang) for name, value in cells])
         book.save(temporary)
     return written
 
