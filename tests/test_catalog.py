@@ -184,3 +184,64 @@ def test_compare_reads_only_the_compared_figures_and_answers_as_the_whole_review
     with pytest.raises(NoComparisonError) as asked_dataset:
         compare(dataset, 2015)
     assert asked_store.value.available == asked_dataset.value.available == (2020,)
+
+
+def _two_reviews(folder: Path, later: dict[str, Any], earlier: dict[str, Any]) -> Path:
+    folder.mkdir()
+    (folder / "2021.json").write_text(dump(later), encoding="utf-8")
+    (folder / "2020.json").write_text(dump(earlier), encoding="utf-8")
+    return folder
+
+
+def test_a_place_spelled_without_its_marks_is_the_same_place(tmp_path: Path, document: dict[str, Any]) -> None:
+    earlier = review_of_2020(document, 10_960_000_000_000, 400)
+    earlier["metadata"]["locality"]["en"] = "Chi Linh city, Hai Duong province"
+    folder = _two_reviews(tmp_path / "reviews", document, earlier)
+    series = json.loads(run("metric", "petitions", "--place", "chi linh", "--data", str(folder), "-f", "json").stdout)
+    assert [(row["review"]["year"], row["value"]) for row in series["series"]] == [(2021, 317), (2020, 400)]
+    compared = run("compare", "--year", "2020", "--data", str(folder), "-f", "json")
+    assert compared.exit_code == 0, compared.stderr
+    rows = {row["id"]: row for row in json.loads(compared.stdout)["rows"]}
+    assert rows["petitions"]["previous"]["conflict"] is True
+
+
+def test_a_series_has_every_review_with_the_figure_whichever_name_asked(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    earlier = review_of_2020(document, 10_960_000_000_000, 400)
+    for figure in earlier["figures"]:
+        if figure["id"] == "petitions":
+            figure["aliases"] = []  # the 2020 review does not know the name 'complaints'
+    folder = _two_reviews(tmp_path / "reviews", document, earlier)
+    series = json.loads(run("metric", "complaints", "--data", str(folder), "-f", "json").stdout)
+    assert [(row["review"]["year"], row["value"]) for row in series["series"]] == [(2021, 317), (2020, 400)]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "conflict"),
+    [("more_than", 400, False), ("more_than", 410, True), ("nearly", 410, False), ("nearly", 400, True)],
+)
+def test_a_stated_bound_conflicts_only_when_no_value_fits_both(
+    tmp_path: Path, document: dict[str, Any], qualifier: str, value: int, conflict: bool
+) -> None:
+    # the 2021 review implies 317 + 90 = 407 petitions in 2020
+    earlier = review_of_2020(document, 10_960_000_000_000, value)
+    for figure in earlier["figures"]:
+        if figure["id"] == "petitions":
+            figure["qualifier"] = qualifier
+    folder = _two_reviews(tmp_path / "reviews", document, earlier)
+    rows = json.loads(run("compare", "--year", "2020", "--data", str(folder), "-f", "json").stdout)["rows"]
+    assert {row["id"]: row for row in rows}["petitions"]["previous"]["conflict"] is conflict
+
+
+def test_a_figure_of_another_unit_or_as_of_publication_is_not_a_stated_value(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    earlier = review_of_2020(document, 10_960_000_000_000, 400)
+    for figure in earlier["figures"]:
+        if figure["id"] == "petitions":
+            figure["as_of"] = "publication"
+    folder = _two_reviews(tmp_path / "reviews", document, earlier)
+    rows = json.loads(run("compare", "--year", "2020", "--data", str(folder), "-f", "json").stdout)["rows"]
+    petitions = {row["id"]: row for row in rows}["petitions"]["previous"]
+    assert (petitions["value"], petitions["derived"]) == (407, True)

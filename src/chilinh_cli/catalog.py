@@ -114,14 +114,15 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
     if place is None:
         return catalog.infos
     key = fold(place)
-    names = {info.place_key_vi: info.place_en for info in catalog.infos}
-    names.update({info.place_key: info.place_en for info in catalog.infos})
-    chosen = {names[key]} if key in names else {name for folded, name in names.items() if f" {key}" in f" {folded}"}
+    # A place is its folded English name (place_key): "Chí Linh" and "Chi Linh" are one place.
+    names = {info.place_key_vi: info.place_key for info in catalog.infos}
+    names.update({info.place_key: info.place_key for info in catalog.infos})
+    chosen = {names[key]} if key in names else {known for folded, known in names.items() if f" {key}" in f" {folded}"}
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
     if len(chosen) > 1:
-        raise AmbiguousPlaceError(place, sorted(chosen))
-    return tuple(info for info in catalog.infos if info.place_en in chosen)
+        raise AmbiguousPlaceError(place, sorted({info.place_en for info in catalog.infos if info.place_key in chosen}))
+    return tuple(info for info in catalog.infos if info.place_key in chosen)
 
 
 def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[DatasetInfo, Dataset]:
@@ -133,7 +134,7 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
 
 def _report_info(catalog: Catalog, place: str | None, year: int | None) -> DatasetInfo:
     chosen = places(catalog, place)
-    if len({info.place_en for info in chosen}) > 1:
+    if len({info.place_key for info in chosen}) > 1:
         raise AmbiguousPlaceError(None, sorted({f"{info.place_en} ({info.year})" for info in chosen}))
     matching = [info for info in chosen if year is None or info.year == year]
     if not matching:
@@ -170,7 +171,13 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
         raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
     if not figure_ids:
         raise UnknownFigureError(name, _suggestions(catalog.store, key, tuple(ids)))
-    having = {number for number, _ in found}
+    # Every review of the scope that has the figure, whichever of its names each review knows.
+    having = {
+        number
+        for (number,) in db.execute(
+            f"SELECT dataset_id FROM figures WHERE id = ? AND dataset_id IN ({marks})", (figure_ids[0], *ids)
+        )
+    }
     where = [info for info in scope if info.id in having]
     figures = catalog.store.figures([(info.id, figure_ids[0]) for info in where])
     # a lone dataset answers as it always has; a catalog names the review of each figure
@@ -326,7 +333,7 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     # Only the figures compared with that year are read (the comparisons table says which),
     # and of the earlier review only those same figures: the cost grows with the answer.
     figures = store.compared_figures(info.id, asked)
-    earlier = next((o for o in catalog.infos if o.place_en == info.place_en and o.year == asked), None)
+    earlier = next((o for o in catalog.infos if o.place_key == info.place_key and o.year == asked), None)
     stated = {f.id: f for f in store.compared_figures(earlier.id, asked, of=info.id)} if earlier else {}
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
@@ -378,10 +385,9 @@ def check_catalog(directory: Path) -> CatalogCheck:
 
 def _conflicts(catalog: Catalog) -> list[Conflict]:
     found: list[Conflict] = []
-    for later in catalog.infos:
-        for earlier in catalog.infos:
-            if earlier.place_en != later.place_en or earlier.year >= later.year:
-                continue
+    for _, reviews in itertools.groupby(catalog.infos, key=lambda info: info.place_key):  # by place already
+        of_place = list(reviews)
+        for later, earlier in itertools.combinations(of_place, 2):  # newest first: later, then earlier
             try:
                 compared = compare_reports(catalog, later.place_en, later.year, earlier.year)
             except NoComparisonError:

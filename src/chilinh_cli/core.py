@@ -178,8 +178,8 @@ def compared_figures(
             continue
         before = stated.get(figure.id)
         baseline = None
-        if before is not None and earlier is not None:
-            baseline = StatedBaseline(before, earlier, disagrees(before.value, derived.baseline))
+        if before is not None and earlier is not None and states_year(before, figure, year):
+            baseline = StatedBaseline(before, earlier, disagrees(before, derived.baseline, figure.qualifier))
         rows.append(ComparedFigure(figure, match, derived, baseline))
     return tuple(rows)
 
@@ -190,11 +190,24 @@ def left_out(figure_ids: Iterable[str], rows: Iterable[ComparedFigure]) -> tuple
     return tuple(figure_id for figure_id in figure_ids if figure_id not in shown)
 
 
-def disagrees(stated: int | Decimal, derived: Estimate) -> bool:
-    """Whether a stated value lies outside a derived value's interval, widened by the stated
-    value's own rounding (half a unit of its last digit)."""
-    spread = half_unit(stated)
-    return not Decimal(derived.low) - spread <= Decimal(stated) <= Decimal(derived.high) + spread
+def states_year(before: Figure, later: Figure, year: int) -> bool:
+    """Whether the earlier review's figure is the value of ``year`` the later one is compared
+    with: the same unit, of that year, not a count as of the review's publication."""
+    return before.unit == later.unit and before.year == year and before.as_of != "publication"
+
+
+def disagrees(before: Figure, derived: Estimate, later_qualifier: str) -> bool:
+    """Whether a stated value and a derived one cannot both be true: their intervals do not
+    meet. A stated value spans half a unit of its last digit either side; "more than" opens
+    it upwards and "nearly" downwards. A derived value spans its interval, opened upwards
+    when the later figure is "more than" and downwards when it is "nearly"."""
+    infinity = Decimal("Infinity")
+    spread = half_unit(before.value)
+    stated_low = -infinity if before.qualifier == "nearly" else Decimal(before.value) - spread
+    stated_high = infinity if before.qualifier == "more_than" else Decimal(before.value) + spread
+    derived_low = -infinity if later_qualifier == "nearly" else Decimal(derived.low)
+    derived_high = infinity if later_qualifier == "more_than" else Decimal(derived.high)
+    return stated_high < derived_low or derived_high < stated_low
 
 
 class CheckAnswer(NamedTuple):
