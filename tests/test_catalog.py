@@ -12,7 +12,13 @@ import pytest
 
 from chilinh_cli.catalog import compare_reports, open_catalog, places, report
 from chilinh_cli.core import compare
-from chilinh_cli.errors import AmbiguousPlaceError, DuplicateDatasetError, NoComparisonError, UnknownPlaceError
+from chilinh_cli.errors import (
+    AmbiguousPlaceError,
+    DataFileError,
+    DuplicateDatasetError,
+    NoComparisonError,
+    UnknownPlaceError,
+)
 from readers import REPO, dump, run
 
 FICTIONAL = REPO / "tests" / "data" / "fictional-city.json"
@@ -144,6 +150,9 @@ def test_the_catalog_follows_added_edited_renamed_and_removed_files(catalog_dir:
     def years() -> list[int]:
         catalog = open_catalog(catalog_dir)
         found = [info.year for info in catalog.infos]
+        # the store keeps exactly the files there are: nothing left of a renamed or removed one
+        stored = sorted(path for (path,) in catalog.store.db.execute("SELECT path FROM datasets"))
+        assert stored == sorted(str(p) for p in catalog_dir.rglob("*.json"))
         catalog.store.close()
         return found
 
@@ -245,3 +254,18 @@ def test_a_figure_of_another_unit_or_as_of_publication_is_not_a_stated_value(
     rows = json.loads(run("compare", "--year", "2020", "--data", str(folder), "-f", "json").stdout)["rows"]
     petitions = {row["id"]: row for row in rows}["petitions"]["previous"]
     assert (petitions["value"], petitions["derived"]) == (407, True)
+
+
+def test_hidden_files_and_folders_are_not_reviews(catalog_dir: Path) -> None:
+    (catalog_dir / ".#2020.json").write_text("not json", encoding="utf-8")  # an editor's lock file
+    (catalog_dir / ".git").mkdir()
+    (catalog_dir / ".git" / "config.json").write_text("{}", encoding="utf-8")
+    assert [info.year for info in open_catalog(catalog_dir).infos] == [2021, 2020, 2023]
+
+
+def test_the_progress_bar_is_told_the_end_even_when_a_file_is_bad(catalog_dir: Path) -> None:
+    (catalog_dir / "zz-broken.json").write_text("{", encoding="utf-8")
+    told: list[tuple[int, int]] = []
+    with pytest.raises(DataFileError):
+        open_catalog(catalog_dir, progress=lambda done, total: told.append((done, total)))
+    assert told[-1][0] == told[-1][1] == 4

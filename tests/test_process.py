@@ -84,6 +84,8 @@ def test_exit_2_usage(tmp_path: Path) -> None:
     [
         ("compare", "--year", "abc"),
         ("compare", "--year", "99999"),
+        ("list", "--review", "-5"),
+        ("list", "--review", "2020.5"),
         ("list", "--format", "xml"),
         ("list", "--lang", "fr"),
         ("nope",),

@@ -83,9 +83,12 @@ def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
 def data_files(directory: Path) -> list[str]:
     """Every ``*.json`` under ``directory``, in a stable order: paths as strings, from os.walk
     (a catalog of ten thousand files would spend longer in pathlib's parsing and comparing)."""
-    return sorted(
-        os.path.join(root, name) for root, _, names in os.walk(directory) for name in names if name.endswith(".json")
-    )
+    found: list[str] = []
+    for root, folders, names in os.walk(directory):
+        # Hidden files and folders are not reviews: an editor's lock file (.#2020.json), .git
+        folders[:] = [folder for folder in folders if not folder.startswith(".")]
+        found += (os.path.join(root, name) for name in names if name.endswith(".json") and not name.startswith("."))
+    return sorted(found)
 
 
 def catalog_of(datasets: Sequence[Dataset]) -> Catalog:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, overload
 import typer
 
 from . import messages
+from .click_bridge import WholeNumbers
 from .errors import ChilinhError
 from .language import Lang, default_language
 
@@ -135,6 +136,7 @@ ReviewOption = Annotated[
         metavar="<year>",
         help="In a catalog, the year whose review to answer from [default: the place's latest].",
         show_default=False,
+        click_type=WholeNumbers(min=1900, max=2200),
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]

@@ -94,11 +94,15 @@ class Store:
             if not unchanged:
                 changed.append((place, file, seen[2] if seen is not None else ""))
         with self._batch():
-            for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
-                ids[place] = self._store(prepared)
-                self._commit_now_and_then()
-                if progress is not None:
-                    progress(done, len(changed))
+            try:
+                for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
+                    ids[place] = self._store(prepared)
+                    self._commit_now_and_then()
+                    if progress is not None:
+                        progress(done, len(changed))
+            finally:
+                if progress is not None:  # a bad file or Ctrl-C ends the bar too (and shows the cursor)
+                    progress(len(changed), len(changed))
             if within is not None:
                 self._drop_missing(within, {file_name(file) for file in files})
         return [number for number in ids if number is not None]
