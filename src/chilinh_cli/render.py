@@ -268,14 +268,25 @@ def sheet_renderables(sheet: Sheet, width: int = 110) -> list[RenderableType]:
 
 def _column_widths(sheet: Sheet, room: int) -> list[int] | None:
     """Each column's width within ``room``: its whole content when everything fits, else at
-    least its longest word, the rest shared out by how much each column still lacks. None
-    when even the longest words do not fit side by side."""
+    least its longest word. The room left goes first, whole, to each column that lacks no more
+    than a fair share of it (a label, a year: such short text is not worth wrapping), then
+    to the others by how much each still lacks. None when even the longest words do not fit
+    side by side."""
     columns = [[column, *(row[n] for row in sheet.rows)] for n, column in enumerate(sheet.columns)]
     shortest = [_longest_token(cells) for cells in columns]
     natural = [max(len(safe(cell)) for cell in cells) for cells in columns]
     if sum(shortest) > room:
         return None
     widths = list(shortest)
+    while True:  # whole columns first, while one lacks no more than a fair share
+        lacking = [natural[n] - widths[n] for n in range(len(widths))]
+        short = [n for n in range(len(widths)) if lacking[n] > 0]
+        fair = (room - sum(widths)) // max(len(short), 1)
+        whole = [n for n in short if lacking[n] <= fair]
+        if not whole:
+            break
+        for n in whole:
+            widths[n] = natural[n]
     while (spare := room - sum(widths)) > 0:
         lacking = [max(natural[n] - widths[n], 0) for n in range(len(widths))]
         if not any(lacking):
