@@ -354,3 +354,11 @@ def test_a_narrow_terminal_gets_one_block_per_row(dataset: Dataset) -> None:
     assert "┃" not in text
     assert "│" not in text
     assert "Petitions received and handled\n  2020: 407 (derived)\n  2021: 317\n" in text
+
+
+def test_a_short_column_is_whole_beside_a_long_one_at_80_columns() -> None:
+    result = run("metric", "revenue", "--lang", "vi", "--format", "table", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for label in ("Thông tin", "Số liệu", "Giá trị", "So sánh", "Ghi chú"):
+        assert any(label in line for line in lines), label  # on one line, not split at its space
