@@ -18,7 +18,7 @@ import pytest
 from chilinh_cli import validation
 from chilinh_cli.errors import DataFileError
 from chilinh_cli.store import code_key, load_dataset, open_store
-from readers import Writer
+from readers import Writer, dump
 
 
 def _store_file(cache: Path) -> Path:
@@ -153,3 +153,53 @@ def test_concurrent_first_runs_share_one_store(tmp_path: Path) -> None:
     assert {json.loads(out)["value"] for out, _ in results} == {967_300_000_000}
     with sqlite3.connect(_store_file(tmp_path / "c")) as connection:
         assert connection.execute("SELECT count(*) FROM datasets").fetchone() == (1,)
+
+
+def test_an_id_is_never_given_twice(document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.json").write_text(dump(document), encoding="utf-8")
+    (folder / "b.json").write_text(dump(document), encoding="utf-8")
+    store = open_store()
+    try:
+        first = store.sync([str(folder / "a.json"), str(folder / "b.json")], within=folder)
+        (folder / "b.json").unlink()
+        store.sync([str(folder / "a.json")], within=folder)
+        (folder / "c.json").write_text(dump(document), encoding="utf-8")
+        (number,) = store.sync([str(folder / "c.json")])
+        assert number not in first  # b's id stays b's: a run that still holds it finds nothing, not c
+    finally:
+        store.close()
+
+
+def test_content_replaced_by_another_run_meanwhile_is_read_whole(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chilinh_cli.intake import prepare
+
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    path = write_dataset(document)
+    store = open_store()
+    try:
+        (number,) = store.sync([str(path)])
+        (digest,) = store.db.execute("SELECT sha256 FROM datasets WHERE id = ?", (number,)).fetchone()
+        seen_unchanged = prepare(str(path), digest)  # this run: same content, nothing to lay out
+        assert seen_unchanged.tables == []
+        store.db.execute("UPDATE datasets SET sha256 = 'another run' WHERE id = ?", (number,))
+        again = store._store(seen_unchanged)
+        assert store.dataset(again).metadata.year == 2021
+    finally:
+        store.close()
+
+
+def test_standard_input_is_read_even_beside_a_file_named_dash(
+    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {**os.environ, "CHILINH_CACHE_DIR": str(tmp_path / "c")}
+    (tmp_path / "-").write_text("not the data", encoding="utf-8")
+    command = [sys.executable, "-m", "chilinh_cli", "metric", "petitions", "--data", "-", "-f", "json"]
+    for value in (317, 318):
+        document["figures"] = [{**f, "value": value} if f["id"] == "petitions" else f for f in document["figures"]]
+        answer = subprocess.run(command, input=dump(document), cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert json.loads(answer.stdout)["value"] == value, answer.stderr

@@ -86,6 +86,10 @@ def file_name(file: Path | str) -> str:
 
 
 def file_status(file: Path | str) -> tuple[int, int, int] | None:
+    """Size, modification time and inode; None for standard input (a file named '-' in the
+    working directory is not it) and for a file that is gone."""
+    if file_name(file) == "<stdin>":
+        return None
     try:
         status = os.stat(file)
     except OSError:

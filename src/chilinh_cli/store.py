@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import DataFileError
-from .intake import Prepared, file_name, file_status, prepare_all, rows_of
+from .intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
 from .loader import building, cache_directory, name_of
 from .models import Dataset, Figure
 from .rebuild import dataset_from_document, figure_from_document
@@ -91,8 +91,8 @@ class Store:
             status = file_status(file)
             unchanged = seen is not None and status is not None and seen[1] == status
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
-            if not unchanged:
-                changed.append((place, file, seen[2] if seen is not None else ""))
+            if not unchanged:  # a file with no status (standard input, one gone) is read whole
+                changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
         with self._batch():
             try:
                 for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
@@ -147,6 +147,10 @@ class Store:
         same = self.db.execute(
             "SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (prepared.path, prepared.digest)
         ).fetchone()
+        if same is None and not prepared.tables:  # another run replaced the content it matched: read it whole
+            prepared = prepare(prepared.path)
+            if prepared.problems:
+                raise DataFileError(prepared.path, prepared.problems)
         if same is not None:  # touched or copied back: no new rows
             stat = (*(prepared.status or (None, None, None)), same[0])
             self._write(lambda: self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat))
@@ -155,7 +159,13 @@ class Store:
 
         def insert() -> None:
             self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
-            number = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM datasets").fetchone()[0])
+            # Never an id a dataset had before: a run that read the old one must not find another file's rows.
+            number = int(
+                self.db.execute(
+                    "SELECT max(coalesce((SELECT max(id) FROM datasets), 0), "
+                    "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'datasets'), 0)) + 1"
+                ).fetchone()[0]
+            )
             for name, columns, rows in prepared.tables:
                 marks = ", ".join("?" for _ in columns)
                 verb = "INSERT OR IGNORE" if name == "units" else "INSERT"

@@ -13,7 +13,7 @@ from .models import Dataset
 from .rebuild import dataset_from_document
 from .tables import tables
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: dataset ids are never reused (AUTOINCREMENT)
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -55,7 +55,11 @@ def create(connection: sqlite3.Connection) -> None:
     try:
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
             for table in tables(_nothing()):
-                connection.execute(table.ddl())
+                ddl = table.ddl()
+                if table.name == "datasets":  # the store never gives an id twice (an export need not care)
+                    ddl = ddl.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+                    assert "AUTOINCREMENT" in ddl
+                connection.execute(ddl)
             for statement in _INDEXES:
                 connection.execute(statement)
             with contextlib.suppress(sqlite3.OperationalError):
