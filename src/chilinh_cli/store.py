@@ -343,14 +343,23 @@ def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
 
 
 def code_key() -> str:
-    """What the store's content depends on: its format, the tool's version and its code.
-    (A checksum rather than a hash: hashlib costs more start-up than the whole key is worth.)"""
+    """What the store's content depends on: its format, the tool's version and its code, and
+    the validator's (Pydantic and its core: an upgrade may judge a file otherwise). Each as
+    the size and time of its files, found without importing them. (A checksum rather than a
+    hash: hashlib costs more start-up than the whole key is worth.)"""
+    import importlib.util
     import zlib
 
     parts = [f"{STORE_FORMAT}:{__version__}:{sys.version_info[:2]}"]
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        status = module.stat()
-        parts.append(f"{module.name}:{status.st_size}:{status.st_mtime_ns}")
+    modules = sorted(Path(__file__).parent.glob("*.py"))
+    for validator in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(validator)
+        if spec is not None and spec.origin:
+            modules.append(Path(spec.origin).with_name("version.py" if validator == "pydantic" else "__init__.py"))
+    for module in modules:
+        with contextlib.suppress(OSError):
+            status = module.stat()
+            parts.append(f"{module.parent.name}/{module.name}:{status.st_size}:{status.st_mtime_ns}")
     text = "\n".join(parts).encode()
     return f"{STORE_FORMAT}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
