@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -269,3 +271,13 @@ def test_the_progress_bar_is_told_the_end_even_when_a_file_is_bad(catalog_dir: P
     with pytest.raises(DataFileError):
         open_catalog(catalog_dir, progress=lambda done, total: told.append((done, total)))
     assert told[-1][0] == told[-1][1] == 4
+
+
+def test_the_csv_of_compare_carries_the_stated_value_and_the_conflict(catalog_dir: Path) -> None:
+    result = run("compare", "--year", "2020", "--place", "chi linh", "--data", str(catalog_dir), "-f", "csv")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    petitions = rows["petitions"]
+    assert (petitions["previous_value"], petitions["previous_derived"]) == ("407", "true")
+    assert (petitions["stated_value"], petitions["conflict"]) == ("400", "true")
+    assert petitions["stated_file"].endswith("2020.json")
+    assert rows["industry-construction-output"]["conflict"] == "false"

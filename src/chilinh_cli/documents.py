@@ -335,6 +335,8 @@ COMPARE_CSV_COLUMNS = (
     *("previous_year", "previous_value", "previous_derived", "previous_low", "previous_high"),
     *("current_year", "current_value", "change", "change_derived", "change_percent", "change_percent_derived"),
     "direction",
+    # the value the place's own review of previous_year states, when the catalog has it
+    *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
 )
 
 
@@ -390,6 +392,14 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 *(derived.absolute_change.value, derived.absolute_change.derived),
                 *(None if percent is None else percent.value, None if percent is None else percent.derived),
                 row.direction,
+                *_stated_cells(row),
             )
         )
     return table
+
+
+def _stated_cells(row: ComparedFigure) -> tuple[object, ...]:
+    if row.stated is None:
+        return (None, None, None, None, None)
+    stated = row.stated.figure
+    return (stated.value, stated.qualifier, row.stated.where.path, stated.source.quote, row.stated.conflict)
