@@ -281,3 +281,10 @@ def test_the_csv_of_compare_carries_the_stated_value_and_the_conflict(catalog_di
     assert (petitions["stated_value"], petitions["conflict"]) == ("400", "true")
     assert petitions["stated_file"].endswith("2020.json")
     assert rows["industry-construction-output"]["conflict"] == "false"
+
+
+def test_the_chart_of_compare_draws_the_stated_value_and_says_the_conflict(catalog_dir: Path) -> None:
+    args = ("compare", "--year", "2020", "--place", "chi linh", "--data", str(catalog_dir), "--chart")
+    result = run(*args, env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.stderr
+    assert "400 (stated) ≠ 407 (derived)" in result.stdout

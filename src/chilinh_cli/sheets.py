@@ -305,20 +305,22 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
     groups = []
     for row in answer.rows:
         figure, derived = row.figure, row.derivation
-        previous, current = float(derived.baseline.value), float(figure.value)
-        larger = derived.baseline.value if abs(previous) > abs(current) else figure.value
+        # the year compared with as the table shows it: the stated value when its review is in
+        # the catalog (a solid bar), else the derived one
+        shown = row.stated.figure.value if row.stated is not None else derived.baseline.value
+        previous, current = float(shown), float(figure.value)
+        larger = shown if abs(previous) > abs(current) else figure.value
         top = max(abs(previous), abs(current)) or 1.0
         percent = derived.percent_change
         change_text = format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
         direction = messages.DIRECTIONS[row.direction].get(lang)
-        baseline_text = format_estimate(derived.baseline, figure.unit, figure.qualifier, lang)
         scale = messages.CHART_SCALE.get(lang).format(top=format_amount(larger, figure.unit, lang, figure.out_of))
         groups.append(
             BarGroup(
                 figure.label.get(lang),
                 scale,
                 (
-                    Bar(str(answer.year), abs(previous) / top, baseline_text, derived.baseline.derived),
+                    Bar(str(answer.year), abs(previous) / top, _previous(row, lang), row.stated is None),
                     Bar(str(answer.current_year), abs(current) / top, format_figure_value(figure, lang)),
                 ),
                 Bar(
