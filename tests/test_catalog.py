@@ -267,9 +267,9 @@ def test_hidden_files_and_folders_are_not_reviews(catalog_dir: Path) -> None:
 
 def test_the_progress_bar_is_told_the_end_even_when_a_file_is_bad(catalog_dir: Path) -> None:
     (catalog_dir / "zz-broken.json").write_text("{", encoding="utf-8")
-    told: list[tuple[int, int]] = []
+    told: list[tuple[int, int, int]] = []
     with pytest.raises(DataFileError):
-        open_catalog(catalog_dir, progress=lambda done, total: told.append((done, total)))
+        open_catalog(catalog_dir, progress=lambda done, total, figures: told.append((done, total, figures)))
     assert told[-1][0] == told[-1][1] == 4
 
 

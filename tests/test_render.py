@@ -362,3 +362,22 @@ def test_a_short_column_is_whole_beside_a_long_one_at_80_columns() -> None:
     assert max(len(line) for line in lines) <= 80
     for label in ("Thông tin", "Số liệu", "Giá trị", "So sánh", "Ghi chú"):
         assert any(label in line for line in lines), label  # on one line, not split at its space
+
+
+def test_the_progress_bar_says_files_figures_and_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import time
+
+    from chilinh_cli import render
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    bar = render._BuildProgress("vi")
+    bar.started = time.monotonic() - 2  # a build that has taken more than a second
+    bar(1, 4, 1_000)
+    bar(4, 4, 4_000)
+    drawn = err.getvalue()
+    assert "Đang đọc các tệp dữ liệu" in drawn
+    assert "4.000 số liệu" in drawn
+    assert "tệp/giây" in drawn
+    assert "4/4" in drawn

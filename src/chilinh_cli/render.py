@@ -24,6 +24,7 @@ from .core import Answer, CompareAnswer
 from .files import atomic_file
 from .language import Lang
 from .messages import Msg
+from .numfmt import format_number
 from .sheets import Chart, Sheet
 from .text import UNSAFE_CHARS, safe
 
@@ -125,7 +126,7 @@ class _BuildProgress:
         self.bar: Any = None
         self.task: Any = None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, figures: int) -> None:
         import time
 
         if self.bar is None:
@@ -135,18 +136,22 @@ class _BuildProgress:
 
             self.bar = Progress(
                 TextColumn(messages.READING_FILES.get(self.lang)),
-                *(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()),
+                *(BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[so_far]}"), TimeRemainingColumn()),
                 console=_console(sys.stderr, color=True, width=None),
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task("", total=total)
-        self.bar.update(self.task, completed=done)
+            self.task = self.bar.add_task("", total=total, so_far="")
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        so_far = messages.READ_SO_FAR.get(self.lang).format(
+            figures=format_number(figures, self.lang), rate=format_number(round(rate), self.lang)
+        )
+        self.bar.update(self.task, completed=done, so_far=so_far)
         if done >= total:
             self.bar.stop()
 
 
-def progress(lang: Lang) -> Callable[[int, int], None] | None:
+def progress(lang: Lang) -> Callable[[int, int, int], None] | None:
     """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
     return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
 

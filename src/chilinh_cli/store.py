@@ -34,8 +34,8 @@ from .rebuild import dataset_from_document, figure_from_document
 from .store_schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 from .version import __version__
 
-Progress = Callable[[int, int], None]
-"""Told (files done, files in all) while the store reads files."""
+Progress = Callable[[int, int, int], None]
+"""Told (files done, files in all, figures done) while the store reads files."""
 
 
 class DatasetInfo(NamedTuple):
@@ -94,15 +94,17 @@ class Store:
             if not unchanged:  # a file with no status (standard input, one gone) is read whole
                 changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
         with self._batch():
+            figures = 0
             try:
                 for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
                     ids[place] = self._store(prepared)
                     self._commit_now_and_then()
                     if progress is not None:
-                        progress(done, len(changed))
+                        figures += sum(len(rows) for name, _, rows in prepared.tables if name == "figures")
+                        progress(done, len(changed), figures)
             finally:
                 if progress is not None:  # a bad file or Ctrl-C ends the bar too (and shows the cursor)
-                    progress(len(changed), len(changed))
+                    progress(len(changed), len(changed), figures)
             if within is not None:
                 self._drop_missing(within, {file_name(file) for file in files})
         return [number for number in ids if number is not None]
