@@ -288,3 +288,13 @@ def test_the_chart_of_compare_draws_the_stated_value_and_says_the_conflict(catal
     result = run(*args, env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.stderr
     assert "400 (stated) ≠ 407 (derived)" in result.stdout
+
+
+def test_validate_reads_the_folder_once_and_names_each_file(catalog_dir: Path) -> None:
+    (catalog_dir / "broken.json").write_text("{", encoding="utf-8")
+    result = run("validate", str(catalog_dir), "--format", "json")
+    assert result.exit_code == 1
+    files = {Path(each["file"]).name: each for each in json.loads(result.stdout)["files"]}
+    assert files["broken.json"]["valid"] is False
+    assert (files["2021.json"]["valid"], files["2021.json"]["figures"]) == (True, 37)
+    assert files["lotus-lake-2023.json"]["valid"] is True

@@ -19,6 +19,7 @@ from .core import (
     CheckAnswer,
     CompareAnswer,
     ComparedFigure,
+    Counts,
     FigureAnswer,
     SearchAnswer,
     SearchHit,
@@ -370,16 +371,16 @@ def check_catalog(directory: Path) -> CatalogCheck:
         raise EmptyCatalogError(str(directory))
     store = open_store()
     try:
+        failures: dict[int, DataFileError] = {}
+        ids = store.sync(files, within=directory, failures=failures)
+        counts = store.counts(ids)
+        numbers = iter(ids)
         answers: list[CheckAnswer] = []
-        ids: list[int] = []
-        for file in files:
-            try:
-                (number,) = store.sync([file])
-            except DataFileError as error:
-                answers.append(CheckAnswer(error.path, None, error.problems))
-                continue
-            ids.append(number)
-            answers.append(CheckAnswer(str(file), store.dataset(number), ()))
+        for place, file in enumerate(files):
+            if place in failures:
+                answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
+            else:
+                answers.append(CheckAnswer(file, Counts(*counts[next(numbers)]), ()))
         catalog = _catalog(store, ids)
         return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))
     finally:

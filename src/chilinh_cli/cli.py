@@ -314,7 +314,7 @@ def validate(
     with answering(said):
         from . import documents, loader, render, sheets
         from .catalog import check_catalog
-        from .core import check
+        from .core import Counts, check
 
         if file is not None and file.is_dir():
             found = check_catalog(file)
@@ -328,7 +328,7 @@ def validate(
             render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems else 0)
         dataset = loader.read_dataset(file)
-        render.say(sheets.valid(loader.name_of(file), dataset), said, sys.stdout)
+        render.say(sheets.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")

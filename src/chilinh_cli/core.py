@@ -210,11 +210,23 @@ def disagrees(before: Figure, derived: Estimate, later_qualifier: str) -> bool:
     return stated_high < derived_low or derived_high < stated_low
 
 
+class Counts(NamedTuple):
+    """How much a valid file holds."""
+
+    highlights: int
+    figures: int
+    events: int
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Counts:
+        return cls(len(dataset.highlights), len(dataset.figures), len(dataset.events))
+
+
 class CheckAnswer(NamedTuple):
-    """What ``validate`` found: the dataset when the file is valid, else every problem."""
+    """What ``validate`` found: what a valid file holds, else every problem."""
 
     file: str
-    dataset: Dataset | None
+    counts: Counts | None
     problems: tuple[Problem, ...]
 
 
@@ -224,7 +236,7 @@ def check(path: Path | None) -> CheckAnswer:
         dataset = read_dataset(path)
     except DataFileError as error:
         return CheckAnswer(error.path, None, error.problems)
-    return CheckAnswer(name_of(path), dataset, ())
+    return CheckAnswer(name_of(path), Counts.of(dataset), ())
 
 
 def every_figure(dataset: Dataset) -> FiguresAnswer:

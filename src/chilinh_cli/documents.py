@@ -275,13 +275,13 @@ def _review(where: DatasetInfo | None) -> tuple[object, ...]:
 def check_json(answer: CheckAnswer) -> dict[str, Any]:
     """What ``validate --format json`` prints: the counts of a valid file, or every problem with
     its field path (null for the file as a whole) and its message in both languages."""
-    dataset = answer.dataset
+    counts = answer.counts
     return {
         "file": answer.file,
         "valid": not answer.problems,
-        "highlights": None if dataset is None else len(dataset.highlights),
-        "figures": None if dataset is None else len(dataset.figures),
-        "events": None if dataset is None else len(dataset.events),
+        "highlights": None if counts is None else counts.highlights,
+        "figures": None if counts is None else counts.figures,
+        "events": None if counts is None else counts.events,
         "problems": [
             {"field": field or None, "message": {"en": said.en, "vi": said.vi}} for field, said in answer.problems
         ],

@@ -12,6 +12,7 @@ from .core import (
     Answer,
     CompareAnswer,
     ComparedFigure,
+    Counts,
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
@@ -24,7 +25,7 @@ from .core import (
 from .errors import DataFileError
 from .language import Lang
 from .messages import Msg
-from .models import Dataset, Figure, Highlight
+from .models import Figure, Highlight
 from .numfmt import format_number
 from .values import (
     baseline_name,
@@ -340,14 +341,14 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
 # ---- one-line reports of validate and export ---------------------------------------------------
 
 
-def valid(path: str, dataset: Dataset) -> Msg:
+def valid(path: str, counts: Counts) -> Msg:
     """'PATH: valid (10 highlights, 37 figures, 7 events)'."""
-    counts = {
-        "highlights": _counted(messages.HIGHLIGHTS, len(dataset.highlights)),
-        "figures": _counted(messages.FIGURES, len(dataset.figures)),
-        "events": _counted(messages.EVENTS, len(dataset.events)),
+    said = {
+        "highlights": _counted(messages.HIGHLIGHTS, counts.highlights),
+        "figures": _counted(messages.FIGURES, counts.figures),
+        "events": _counted(messages.EVENTS, counts.events),
     }
-    return messages.VALID.format(path=path, **counts)
+    return messages.VALID.format(path=path, **said)
 
 
 def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
@@ -373,8 +374,8 @@ def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     problem), then each conflict between a stated value and a later review's derived one."""
     lines: list[tuple[Msg, bool]] = []
     for each in found.files:
-        if each.dataset is not None:
-            lines.append((valid(each.file, each.dataset), False))
+        if each.counts is not None:
+            lines.append((valid(each.file, each.counts), False))
         else:
             lines.append((DataFileError(each.file, each.problems).said, True))
     lines += [(_conflict(conflict), True) for conflict in found.conflicts]

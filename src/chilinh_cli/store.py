@@ -29,8 +29,9 @@ from typing import NamedTuple
 from .errors import DataFileError
 from .intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
 from .loader import building, cache_directory, name_of
-from .models import Dataset, Figure
-from .rebuild import dataset_from_document, figure_from_document
+from .models import Dataset
+from .rebuild import dataset_from_document
+from .store_reads import FigureReads
 from .store_schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 from .version import __version__
 
@@ -52,7 +53,7 @@ class DatasetInfo(NamedTuple):
     place_key_vi: str
 
 
-class Store:
+class Store(FigureReads):
     """An open store: a SQLite connection whose tables hold the datasets it has read."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
@@ -72,12 +73,18 @@ class Store:
     # ---- keeping it in step with the files ------------------------------------------------------
 
     def sync(
-        self, files: Sequence[Path | str], *, within: Path | None = None, progress: Progress | None = None
+        self,
+        files: Sequence[Path | str],
+        *,
+        within: Path | None = None,
+        progress: Progress | None = None,
+        failures: dict[int, DataFileError] | None = None,
     ) -> list[int]:
         """The ids of the datasets of ``files``, each read and validated only if it changed since
         the store last saw it. With ``within`` (a directory), stored files under it that are gone
         are dropped. Many changed files are read and validated by worker processes while this
-        one writes (the machine's cores share the work)."""
+        one writes (the machine's cores share the work). The first file that is not valid is
+        raised; with ``failures``, each is kept there by its place in ``files`` instead."""
         known = {
             path: (int(number), (size, mtime, inode), digest)
             for number, path, size, mtime, inode, digest in self.db.execute(
@@ -97,7 +104,12 @@ class Store:
             figures = 0
             try:
                 for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
-                    ids[place] = self._store(prepared)
+                    try:
+                        ids[place] = self._store(prepared)
+                    except DataFileError as error:
+                        if failures is None:
+                            raise
+                        failures[place] = error
                     self._commit_now_and_then()
                     if progress is not None:
                         figures += sum(len(rows) for name, _, rows in prepared.tables if name == "figures")
@@ -225,6 +237,16 @@ class Store:
 
     # ---- reading -----------------------------------------------------------------------------------
 
+    def counts(self, ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
+        """Highlights, figures and events of each dataset, counted through their keys."""
+        wanted = set(ids)
+        rows = self.db.execute(
+            "SELECT d.id, (SELECT count(*) FROM highlights WHERE dataset_id = d.id), "
+            "(SELECT count(*) FROM figures WHERE dataset_id = d.id), "
+            "(SELECT count(*) FROM events WHERE dataset_id = d.id) FROM datasets d"
+        )
+        return {row[0]: row[1:] for row in rows if row[0] in wanted}
+
     def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
         """What each of the datasets ``ids`` is, by place, newest year first."""
         wanted = set(ids)
@@ -237,95 +259,6 @@ class Store:
             if row[0] in wanted
         ]
 
-    def figures(self, pairs: Sequence[tuple[int, str]]) -> list[Figure]:
-        """The figures (dataset id, figure id), rebuilt from their rows: a query reads only them,
-        three statements for each figure id however many datasets have it."""
-        with building():
-            found: dict[tuple[int, str], Figure] = {}
-            for figure_id in dict.fromkeys(figure_id for _, figure_id in pairs):
-                wanted = {number for number, each in pairs if each == figure_id}
-                found.update(self._figures(figure_id, wanted))
-            return [found[pair] for pair in pairs]
-
-    def _figures(self, figure_id: str, wanted: set[int]) -> dict[tuple[int, str], Figure]:
-        # A few datasets are read by their keys; many, by the figure's id (one pass over its rows).
-        if len(wanted) > 500:
-            every = self._read_figures("{id} = ?", (figure_id,))
-            return {key: figure for key, figure in every.items() if key[0] in wanted}
-        marks = ",".join("?" * len(wanted))
-        return self._read_figures(f"{{id}} = ? AND {{t}}.dataset_id IN ({marks})", (figure_id, *wanted))
-
-    def compared_figures(self, number: int, year: int, *, of: int | None = None) -> list[Figure]:
-        """The figures of dataset ``number`` whose id dataset ``of`` (default: the same) compares
-        with ``year`` in words that are not ambiguous: what ``compare`` needs, read from the
-        comparisons table instead of the whole dataset; in the dataset's order."""
-        compared = (
-            "{t}.dataset_id = ? AND {id} IN (SELECT figure_id FROM comparisons WHERE dataset_id = ? "
-            "AND basis = 'previous_year' AND year = ? AND ambiguous = 0)"
-        )
-        with building():
-            return list(self._read_figures(compared, (number, number if of is None else of, year)).values())
-
-    def figure_ids(self, number: int) -> list[str]:
-        """Every figure id of a dataset, in its order."""
-        return [
-            figure_id
-            for (figure_id,) in self.db.execute("SELECT id FROM figures WHERE dataset_id = ? ORDER BY rowid", (number,))
-        ]
-
-    def comparison_years(self, number: int) -> list[int]:
-        """The years a dataset compares figures with."""
-        query = "SELECT DISTINCT year FROM comparisons WHERE dataset_id = ? AND year IS NOT NULL ORDER BY year"
-        return [year for (year,) in self.db.execute(query, (number,))]
-
-    def _read_figures(self, where: str, values: tuple[object, ...]) -> dict[tuple[int, str], Figure]:
-        """The figures whose rows match ``where`` (written for any of the three tables: ``{t}``
-        is the table, ``{id}`` its figure id column), rebuilt from their rows in the order of
-        the figures table: three statements however many figures."""
-        rows = self.db.execute(
-            "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
-            "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of FROM figures f "
-            "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
-            + where.format(t="f", id="f.id")
-            + " ORDER BY f.rowid",
-            values,
-        ).fetchall()
-        aliases: dict[tuple[int, str], list[str]] = {}
-        for number, figure_id, alias in self.db.execute(
-            "SELECT a.dataset_id, a.figure_id, a.alias FROM figure_aliases a WHERE "
-            + where.format(t="a", id="a.figure_id")
-            + " ORDER BY a.rowid",
-            values,
-        ):
-            aliases.setdefault((number, figure_id), []).append(alias)
-        comparisons: dict[tuple[int, str], list[dict[str, object]]] = {}
-        for c in self.db.execute(
-            "SELECT c.dataset_id, c.figure_id, c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, "
-            "s.quote, c.note_vi, c.note_en FROM comparisons c "
-            "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE "
-            + where.format(t="c", id="c.figure_id")
-            + " ORDER BY c.id",
-            values,
-        ):
-            comparisons.setdefault((c[0], c[1]), []).append(
-                {
-                    **{"basis": c[2], "year": c[3], "kind": c[4], "value": _number(c[5]), "ambiguous": bool(c[6])},
-                    **{"source": {"section": c[7], "quote": c[8]}, "note": _pair(c[9], c[10])},
-                }
-            )
-        return {
-            (key := (row[0], row[1])): figure_from_document(
-                {
-                    **{"id": row[1], "label": {"vi": row[2], "en": row[3]}, "value": _number(row[4])},
-                    **{"out_of": row[5], "unit": row[6], "qualifier": row[7], "year": row[8]},
-                    **{"source": {"section": row[9], "quote": row[10]}, "note": _pair(row[11], row[12])},
-                    **{"wording": _pair(row[13], row[14]), "as_of": row[15]},
-                    **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
-                }
-            )
-            for row in rows
-        }
-
     def dataset(self, number: int) -> Dataset:
         """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
         (text,) = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
@@ -333,15 +266,6 @@ class Store:
             # Validated when stored: no duplicate keys or constants to watch for, so the plain
             # parser (decimals still exact) does it in half the time of the checking one.
             return dataset_from_document(json.loads(text, parse_float=Decimal))
-
-
-def _number(exact: str) -> int | Decimal:
-    """A number as the file wrote it (``*_exact``): a whole number an int, else a Decimal."""
-    return int(exact) if exact.lstrip("-").isdigit() else Decimal(exact)
-
-
-def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
-    return None if vi is None or en is None else {"vi": vi, "en": en}
 
 
 def code_key() -> str:
