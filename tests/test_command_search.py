@@ -39,3 +39,12 @@ def test_nothing_found_is_still_a_document_for_scripts() -> None:
     assert "nothing matches 'zzzz'" in result.stderr
     table = run("search", "zzzz", "-f", "csv")
     assert (table.exit_code, table.stdout) == (1, "kind,id,matched,text,score\n")
+
+
+def test_the_matched_field_is_said_in_words_in_english_too() -> None:
+    result = run("search", "bau cu")
+    matched = {line.split("\t")[3] for line in result.stdout.splitlines()[1:]}
+    assert "label (Vietnamese)" in matched
+    assert not any("." in field for field in matched)
+    data = json.loads(run("search", "bau cu", "-f", "json").stdout)
+    assert "label.vi" in {hit["matched"] for hit in data["results"]}  # scripts keep the field name

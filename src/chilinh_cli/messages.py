@@ -215,8 +215,8 @@ FIELD_NAMES: Final = {
     "summary": Msg("summary", "tóm tắt"),
     "quote": Msg("quote", "trích dẫn"),
 }
-LANGUAGE_NAMES: Final = {"vi": Msg("vi", "tiếng Việt"), "en": Msg("en", "tiếng Anh")}
-FIELD_IN_LANGUAGE: Final = Msg("{field}.{language}", "{field} ({language})")
+LANGUAGE_NAMES: Final = {"vi": Msg("Vietnamese", "tiếng Việt"), "en": Msg("English", "tiếng Anh")}
+FIELD_IN_LANGUAGE: Final = Msg("{field} ({language})", "{field} ({language})")
 LIST_NOTE: Final = Msg(
     "Source: {publisher}, {published}. 'chilinh metric' lists every figure.",
     "Nguồn: {publisher}, {published}. 'chilinh metric' liệt kê mọi số liệu.",

@@ -232,13 +232,11 @@ def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:
 
 
 def _matched_field(field: str, lang: Lang) -> str:
-    """'label.en' as a Vietnamese reader says it ('label (English)', in Vietnamese); English keeps the field's name."""
-    if lang != "vi":
-        return field
+    """'label.en' as a reader says it: 'label (English)', 'nhãn (tiếng Anh)' (JSON and CSV keep the field's name)."""
     name, _, language = field.partition(".")
-    said = messages.FIELD_NAMES[name].vi if name in messages.FIELD_NAMES else name
+    said = messages.FIELD_NAMES[name].get(lang) if name in messages.FIELD_NAMES else name
     return (
-        messages.FIELD_IN_LANGUAGE.vi.format(field=said, language=messages.LANGUAGE_NAMES[language].vi)
+        messages.FIELD_IN_LANGUAGE.get(lang).format(field=said, language=messages.LANGUAGE_NAMES[language].get(lang))
         if language
         else said
     )
