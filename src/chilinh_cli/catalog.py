@@ -139,7 +139,12 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
 def _report_info(catalog: Catalog, place: str | None, year: int | None) -> DatasetInfo:
     chosen = places(catalog, place)
     if len({info.place_key for info in chosen}) > 1:
-        raise AmbiguousPlaceError(None, sorted({f"{info.place_en} ({info.year})" for info in chosen}))
+        names: dict[str, str] = {}
+        years: dict[str, list[str]] = {}
+        for info in chosen:  # each place once, with the years of its reviews
+            names.setdefault(info.place_key, info.place_en)
+            years.setdefault(info.place_key, []).append(str(info.year))
+        raise AmbiguousPlaceError(None, sorted(f"{names[key]} ({', '.join(sorted(years[key]))})" for key in names))
     matching = [info for info in chosen if year is None or info.year == year]
     if not matching:
         raise NoReportError(chosen[0].place_en, year or 0, sorted(info.year for info in chosen))

@@ -162,7 +162,7 @@ class UnknownPlaceError(NoMatchError):
     """No place of the catalog answers to the name given."""
 
     def __init__(self, place: str, known: Sequence[str]) -> None:
-        super().__init__(messages.NO_SUCH_PLACE.format(place=quoted(place), places=", ".join(known)))
+        super().__init__(messages.NO_SUCH_PLACE.format(place=quoted(place), places="; ".join(known)))
 
 
 class AmbiguousPlaceError(NoMatchError):
@@ -170,7 +170,7 @@ class AmbiguousPlaceError(NoMatchError):
 
     def __init__(self, place: str | None, candidates: Sequence[str]) -> None:
         self.candidates = tuple(candidates)
-        listed = ", ".join(candidates)
+        listed = "; ".join(candidates)  # place names hold commas themselves
         said = messages.WHICH_PLACE if place is None else messages.AMBIGUOUS_PLACE
         super().__init__(said.format(place=quoted(place or ""), places=listed))
 

@@ -155,50 +155,64 @@ class Store(FigureReads):
 
     def _store(self, prepared: Prepared) -> int:
         """Keep a file that was read and validated: the same content already stored needs only
-        its new stat; a file whose content changed replaces its old rows."""
+        its new stat; a file whose content changed replaces its old rows. What is stored is
+        looked at inside the write transaction: a concurrent run that stored the same content
+        first is kept (its id may be in use), not replaced."""
         if prepared.problems:
             raise DataFileError(prepared.path, prepared.problems)
+        numbers: list[int] = []
+
+        def keep() -> None:
+            nonlocal prepared
+            if self._keep_same(prepared, numbers):
+                return
+            if not prepared.tables:  # another run replaced the content this one matched: read it whole
+                prepared = prepare(prepared.path)
+                if prepared.problems:
+                    raise DataFileError(prepared.path, prepared.problems)
+                if self._keep_same(prepared, numbers):
+                    return
+            numbers.append(self._insert(prepared))
+
+        self._write(keep)
+        return numbers[0]
+
+    def _keep_same(self, prepared: Prepared, numbers: list[int]) -> bool:
         same = self.db.execute(
             "SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (prepared.path, prepared.digest)
         ).fetchone()
-        if same is None and not prepared.tables:  # another run replaced the content it matched: read it whole
-            prepared = prepare(prepared.path)
-            if prepared.problems:
-                raise DataFileError(prepared.path, prepared.problems)
-        if same is not None:  # touched or copied back: no new rows
-            stat = (*(prepared.status or (None, None, None)), same[0])
-            self._write(lambda: self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat))
-            return int(same[0])
-        numbers: list[int] = []
+        if same is None:
+            return False
+        stat = (*(prepared.status or (None, None, None)), same[0])  # touched or copied back: no new rows
+        self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat)
+        numbers.append(int(same[0]))
+        return True
 
-        def insert() -> None:
-            self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
-            # Never an id a dataset had before: a run that read the old one must not find another file's rows.
-            number = int(
+    def _insert(self, prepared: Prepared) -> int:
+        self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
+        # Never an id a dataset had before: a run that read the old one must not find another file's rows.
+        number = int(
+            self.db.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM datasets), 0), "
+                "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'datasets'), 0)) + 1"
+            ).fetchone()[0]
+        )
+        for name, columns, rows in prepared.tables:
+            marks = ", ".join("?" for _ in columns)
+            verb = "INSERT OR IGNORE" if name == "units" else "INSERT"
+            numbered = rows if name == "units" else [(number, *row[1:]) for row in rows]
+            self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
+        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", [(number, *n) for n in prepared.names])
+        self.db.executemany(
+            "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
+        )
+        if self.full_text:
+            for index, table in INDEXED:
                 self.db.execute(
-                    "SELECT max(coalesce((SELECT max(id) FROM datasets), 0), "
-                    "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'datasets'), 0)) + 1"
-                ).fetchone()[0]
-            )
-            for name, columns, rows in prepared.tables:
-                marks = ", ".join("?" for _ in columns)
-                verb = "INSERT OR IGNORE" if name == "units" else "INSERT"
-                numbered = rows if name == "units" else [(number, *row[1:]) for row in rows]
-                self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
-            self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", [(number, *n) for n in prepared.names])
-            self.db.executemany(
-                "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
-            )
-            if self.full_text:
-                for index, table in INDEXED:
-                    self.db.execute(
-                        f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
-                        (number,),
-                    )
-            numbers.append(number)
-
-        self._write(insert)
-        return numbers[0]
+                    f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
+                    (number,),
+                )
+        return number
 
     def _delete(self, ids: Iterable[tuple[int]]) -> None:
         for (number,) in ids:
