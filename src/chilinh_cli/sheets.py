@@ -232,7 +232,7 @@ def _search_sheet(answer: SearchAnswer, lang: Lang) -> Sheet:
 
 
 def _matched_field(field: str, lang: Lang) -> str:
-    """'label.en' as a reader says it: 'label (English)', 'nhãn (tiếng Anh)' (JSON and CSV keep the field's name)."""
+    """'label.en' as a reader says it, 'label (English)' in the run's language (JSON and CSV keep the field's name)."""
     name, _, language = field.partition(".")
     said = messages.FIELD_NAMES[name].get(lang) if name in messages.FIELD_NAMES else name
     return (
