@@ -298,3 +298,17 @@ def test_validate_reads_the_folder_once_and_names_each_file(catalog_dir: Path) -
     assert files["broken.json"]["valid"] is False
     assert (files["2021.json"]["valid"], files["2021.json"]["figures"]) == (True, 37)
     assert files["lotus-lake-2023.json"]["valid"] is True
+
+
+def test_beside_an_agreeing_stated_value_the_change_is_taken_from_it(catalog_dir: Path) -> None:
+    # 2021 states 13,416.446 billion and +22.4 %; the 2020 review states 10,960 billion
+    args = ("compare", "--year", "2020", "--place", "chi linh", "--data", str(catalog_dir))
+    rows = {row["id"]: row for row in json.loads(run(*args, "-f", "json").stdout)["rows"]}
+    industry = rows["industry-construction-output"]
+    assert industry["change"]["value"] == 13_416_446_000_000 - 10_960_000_000_000
+    assert (industry["change"]["derived"], industry["change"]["qualifier"]) == (True, "computed")
+    assert industry["change_percent"] == {"value": 22.4, "derived": False}  # as the article states it
+    petitions = rows["petitions"]  # in conflict: the change stays the article's own -90
+    assert (petitions["change"]["value"], petitions["change"]["derived"]) == (-90, False)
+    table = run(*args, "--format", "table", env={"COLUMNS": "160"}).stdout
+    assert "+VND 2,456.446 billion" in table

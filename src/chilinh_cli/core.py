@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from .derive import Derivation, Estimate, as_lower_bound, from_change, from_percent, half_unit
+from .derive import Derivation, Estimate, as_lower_bound, change_between, from_change, from_percent, half_unit
 from .errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
 from .loader import name_of, read_dataset
 from .models import Comparison, Dataset, Event, Figure, Highlight, Metadata
@@ -180,6 +180,10 @@ def compared_figures(
         baseline = None
         if before is not None and earlier is not None and states_year(before, figure, year):
             baseline = StatedBaseline(before, earlier, disagrees(before, derived.baseline, figure.qualifier))
+            exact = figure.qualifier == before.qualifier == "exact"
+            if exact and not baseline.conflict and match.kind == "percent_change":
+                # the change beside the stated value is taken from it, so the shown values add up
+                derived = derived._replace(absolute_change=change_between(figure.value, before.value))
         rows.append(ComparedFigure(figure, match, derived, baseline))
     return tuple(rows)
 

@@ -90,6 +90,14 @@ def from_percent(current: Number, percent: Number) -> Derivation:
     return Derivation(baseline, change, stated(percent))
 
 
+def change_between(current: Number, earlier: Number) -> Estimate:
+    """The change from one stated value to another: exact arithmetic, yet derived (neither
+    article states the difference)."""
+    difference = Decimal(current) - Decimal(earlier)
+    value: Number = int(difference) if difference == difference.to_integral_value() else difference.normalize()
+    return Estimate(value, value, value, derived=True, formula=f"{current} - {earlier}")
+
+
 def from_change(current: Number, change: Number, *, bounded: bool = False, relative: bool = True) -> Derivation:
     """current changed by ``change``: baseline = current - change (exact for whole numbers).
 
