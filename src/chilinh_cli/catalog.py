@@ -136,15 +136,17 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
     return info, catalog.store.dataset(info.id)
 
 
+def _by_place(infos: Sequence[DatasetInfo]) -> list[list[DatasetInfo]]:
+    """The reviews of each place, newest first (``infos`` come sorted by place, then year)."""
+    return [list(reviews) for _, reviews in itertools.groupby(infos, key=lambda info: info.place_key)]
+
+
 def _report_info(catalog: Catalog, place: str | None, year: int | None) -> DatasetInfo:
     chosen = places(catalog, place)
-    if len({info.place_key for info in chosen}) > 1:
-        names: dict[str, str] = {}
-        years: dict[str, list[str]] = {}
-        for info in chosen:  # each place once, with the years of its reviews
-            names.setdefault(info.place_key, info.place_en)
-            years.setdefault(info.place_key, []).append(str(info.year))
-        raise AmbiguousPlaceError(None, sorted(f"{names[key]} ({', '.join(sorted(years[key]))})" for key in names))
+    by_place = _by_place(chosen)
+    if len(by_place) > 1:  # each place once, with the years of its reviews
+        listed = (f"{each[0].place_en} ({', '.join(str(info.year) for info in reversed(each))})" for each in by_place)
+        raise AmbiguousPlaceError(None, sorted(listed))
     matching = [info for info in chosen if year is None or info.year == year]
     if not matching:
         raise NoReportError(chosen[0].place_en, year or 0, sorted(info.year for info in chosen))
@@ -394,8 +396,7 @@ def check_catalog(directory: Path) -> CatalogCheck:
 
 def _conflicts(catalog: Catalog) -> list[Conflict]:
     found: list[Conflict] = []
-    for _, reviews in itertools.groupby(catalog.infos, key=lambda info: info.place_key):  # by place already
-        of_place = list(reviews)
+    for of_place in _by_place(catalog.infos):
         for later, earlier in itertools.combinations(of_place, 2):  # newest first: later, then earlier
             try:
                 compared = compare_reports(catalog, later.place_en, later.year, earlier.year)

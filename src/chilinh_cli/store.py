@@ -3,7 +3,7 @@
 A data file is validated with Pydantic once; its tables (``tables``: the schema the exports
 write too), an index of its figures' names and a full-text index of its words then live in
 ``catalog-KEY.sqlite`` in the user's cache directory. KEY covers the store's format, the
-tool's version and its code (the size and time of every module of the package), so that
+tool's version, its code and Pydantic's (the size and time of their files), so that
 ``validate`` and the queries never disagree: other code, another store. A file is read
 again only when its size, modification time or inode changed, and validated again only when
 its content (SHA-256) changed too.
@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .errors import DataFileError
 from .intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
@@ -35,6 +35,7 @@ from .store_reads import FigureReads
 from .store_schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 from .version import __version__
 
+T = TypeVar("T")
 Progress = Callable[[int, int, int], None]
 """Told (files done, files in all, figures done) while the store reads files."""
 
@@ -114,9 +115,10 @@ class Store(FigureReads):
                     if progress is not None:
                         figures += sum(len(rows) for name, _, rows in prepared.tables if name == "figures")
                         progress(done, len(changed), figures)
-            finally:
+            except BaseException:
                 if progress is not None:  # a bad file or Ctrl-C ends the bar too (and shows the cursor)
                     progress(len(changed), len(changed), figures)
+                raise
             if within is not None:
                 self._drop_missing(within, {file_name(file) for file in files})
         return [number for number in ids if number is not None]
@@ -160,33 +162,30 @@ class Store(FigureReads):
         first is kept (its id may be in use), not replaced."""
         if prepared.problems:
             raise DataFileError(prepared.path, prepared.problems)
-        numbers: list[int] = []
 
-        def keep() -> None:
-            nonlocal prepared
-            if self._keep_same(prepared, numbers):
-                return
+        def keep(prepared: Prepared) -> int:
+            same = self._restat_same(prepared)
+            if same is not None:
+                return same
             if not prepared.tables:  # another run replaced the content this one matched: read it whole
                 prepared = prepare(prepared.path)
                 if prepared.problems:
                     raise DataFileError(prepared.path, prepared.problems)
-                if self._keep_same(prepared, numbers):
-                    return
-            numbers.append(self._insert(prepared))
+                same = self._restat_same(prepared)
+            return same if same is not None else self._insert(prepared)
 
-        self._write(keep)
-        return numbers[0]
+        return self._write(lambda: keep(prepared))
 
-    def _keep_same(self, prepared: Prepared, numbers: list[int]) -> bool:
+    def _restat_same(self, prepared: Prepared) -> int | None:
+        """The id of the same content stored for the same path, given the file's new stat; or None."""
         same = self.db.execute(
             "SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (prepared.path, prepared.digest)
         ).fetchone()
         if same is None:
-            return False
+            return None
         stat = (*(prepared.status or (None, None, None)), same[0])  # touched or copied back: no new rows
         self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat)
-        numbers.append(int(same[0]))
-        return True
+        return int(same[0])
 
     def _insert(self, prepared: Prepared) -> int:
         self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
@@ -234,20 +233,20 @@ class Store(FigureReads):
         if gone:
             self._write(lambda: self._delete(gone))
 
-    def _write(self, change: Callable[[], object]) -> None:
+    def _write(self, change: Callable[[], T]) -> T:
         """One change, whole or not at all; within a batch, part of the batch's transaction."""
         if self._batching:
             if not self.db.in_transaction:
                 self.db.execute("BEGIN IMMEDIATE")  # one writer at a time among concurrent runs
-            change()
-            return
+            return change()
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            change()
+            result = change()
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        return result
 
     # ---- reading -----------------------------------------------------------------------------------
 
