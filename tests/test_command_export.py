@@ -89,7 +89,7 @@ def test_xlsx_holds_every_table_with_numbers_as_numbers(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     result = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx"), "--lang", "vi"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 8 trang tính, 134 dòng\n"
+    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 8 trang tính, 136 dòng\n"
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert book.sheetnames == [
         *("datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events")

@@ -47,6 +47,7 @@ def test_highlight_titles_are_the_published_headings(dataset: Dataset, article: 
 def test_metadata_matches_the_article(dataset: Dataset, article: str) -> None:
     meta = dataset.metadata
     assert meta.title in article
+    assert meta.publisher is not None
     assert "Đảng Cộng sản Việt Nam" in meta.publisher
     assert meta.published == "2022-01-11"
     assert "11/01/2022" in article

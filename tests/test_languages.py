@@ -225,7 +225,7 @@ def test_every_problem_of_a_broken_file_in_vietnamese(document: dict[str, Any], 
     figures[1]["value"] = "99"
     figures[2].pop("label")
     figures[3]["colour"] = "red"
-    figures[4]["source"]["section"] = 11
+    figures[4]["source"]["section"] = 10001
     figures[5]["aliases"] = "revenue"
     document["metadata"]["published"] = "2022-13-45"
     document["highlights"][0]["slug"] = "x" * 81
@@ -235,11 +235,11 @@ def test_every_problem_of_a_broken_file_in_vietnamese(document: dict[str, Any], 
     lines = result.stderr.splitlines()
     assert lines[0] == f"chilinh: lỗi: {path}: tập dữ liệu không hợp lệ (8 lỗi)"
     expected = {
-        "  figures[0].unit: phải là 'vnd', 'percent', 'count', 'days' hoặc 'share'",
+        "  figures[0].unit: phải là 'vnd', 'usd', 'percent', 'count', 'days', 'share' hoặc 'quantity'",
         "  figures[1].value: phải là một số",
         "  figures[2].label: thiếu trường bắt buộc này",
         "  figures[3].colour: trường lạ (định dạng không có trường này)",
-        "  figures[4].source.section: phải nhỏ hơn hoặc bằng 10",
+        "  figures[4].source.section: phải nhỏ hơn hoặc bằng 10000",
         "  figures[5].aliases: phải là một danh sách (mảng JSON)",
         "  metadata: 'published' phải là một ngày viết YYYY-MM-DD",
         "  highlights[0].slug: chỉ được có nhiều nhất 80 ký tự",

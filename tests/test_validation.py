@@ -59,10 +59,10 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ),
     ("section mismatch", lambda d: d["figures"][0]["source"].update(section=2), "figures[0].source.section", "differs"),
     (
-        "section 11",
-        lambda d: d["figures"][0]["source"].update(section=11),
+        "section 10001",
+        lambda d: d["figures"][0]["source"].update(section=10001),
         "figures[0].source.section",
-        "less than or equal to 10",
+        "less than or equal to 10000",
     ),
     (
         "empty quote",

@@ -27,6 +27,7 @@ from .core import (
     compared_figures,
     figure_answer,
     left_out,
+    review_todos,
     score,
 )
 from .errors import (
@@ -306,21 +307,24 @@ def _items(store: Store, keys: list[tuple[int, str, str]]) -> dict[tuple[int, st
     for number, kind, key in keys:
         if kind == "highlight":
             row = store.db.execute(
-                "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en "
+                "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en, checked "
                 "FROM highlights WHERE dataset_id = ? AND slug = ?",
                 (number, key),
             ).fetchone()
-            title, short_title, summary = (Text(row[n], row[n + 1]) for n in (1, 3, 5))
-            items[(number, kind, key)] = Highlight(row[0], key, title, short_title, summary, (), ())
+            title, short_title, summary = (None if row[n] is None else Text(row[n], row[n + 1]) for n in (1, 3, 5))
+            assert title is not None  # every highlight has a title
+            items[(number, kind, key)] = Highlight(
+                row[0], key, title, (), (), short_title=short_title, summary=summary, checked=bool(row[7])
+            )
         elif kind == "event":
             row = store.db.execute(
-                "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote "
-                "FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
+                "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote, "
+                "e.checked FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
                 "WHERE e.dataset_id = ? AND e.id = ?",
                 (number, key),
             ).fetchone()
             date = EventDate(row[2], row[3], bool(row[4]), row[5], row[6])
-            items[(number, kind, key)] = Event(key, Text(row[0], row[1]), date, Source(row[7], row[8]))
+            items[(number, kind, key)] = Event(key, Text(row[0], row[1]), date, Source(row[7], row[8]), bool(row[9]))
     return items
 
 
@@ -381,13 +385,16 @@ def check_catalog(directory: Path) -> CatalogCheck:
         failures: dict[int, DataFileError] = {}
         ids = store.sync(files, within=directory, failures=failures)
         counts = store.counts(ids)
+        unreviewed = store.unreviewed(ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
         for place, file in enumerate(files):
             if place in failures:
                 answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
             else:
-                answers.append(CheckAnswer(file, Counts(*counts[next(numbers)]), ()))
+                number = next(numbers)
+                todos = review_todos(store.dataset(number)) if number in unreviewed else ()
+                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
         catalog = _catalog(store, ids)
         return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))
     finally:

@@ -312,23 +312,24 @@ def validate(
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
     with answering(said):
-        from . import documents, loader, render, sheets
+        from . import checks, documents, loader, render
         from .catalog import check_catalog
-        from .core import Counts, check
+        from .core import Counts, check, review_todos
 
         if file is not None and file.is_dir():
             found = check_catalog(file)
             if fmt is CheckFormat.json:
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
-                render.say_all(sheets.catalog_check(found), said)
+                render.say_all(checks.catalog_check(found), said)
             raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems else 0)
-        dataset = loader.read_dataset(file)
-        render.say(sheets.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
+        dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
+        render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
+        render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")

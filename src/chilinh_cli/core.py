@@ -13,10 +13,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from .derive import Derivation, Estimate, as_lower_bound, change_between, from_change, from_percent, half_unit
+from .derive import (
+    Derivation,
+    Estimate,
+    as_lower_bound,
+    change_between,
+    from_change,
+    from_percent,
+    from_value,
+    half_unit,
+    multiple,
+    percent_of,
+)
 from .errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
 from .loader import name_of, read_dataset
-from .models import Comparison, Dataset, Event, Figure, Highlight, Metadata
+from .models import APPROXIMATE, LOWER_BOUNDS, Comparison, Dataset, Event, Figure, Highlight, Metadata, Text
 from .store import DatasetInfo
 from .text import fold
 
@@ -25,13 +36,17 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
     """What a stated comparison implies, or None when its wording is ambiguous."""
     if comparison.ambiguous:
         return None
-    if comparison.kind == "percent_change":
-        derived = from_percent(figure.value, comparison.value)
-        if figure.qualifier == "more_than":  # a bound stays a bound, and says so once
-            return derived._replace(baseline=as_lower_bound(derived.baseline))
-        return derived
-    relative = comparison.kind != "point_change"
-    return from_change(figure.value, comparison.value, bounded=figure.qualifier != "exact", relative=relative)
+    kind, value = comparison.kind, comparison.value
+    if kind == "from_value":  # the earlier value is stated: only the change is computed
+        return from_value(figure.value, value, relative=figure.unit != "percent" and figure.qualifier == "exact")
+    if kind in ("absolute_change", "point_change"):
+        relative = kind != "point_change"
+        return from_change(figure.value, value, bounded=figure.qualifier != "exact", relative=relative)
+    ratios = {"percent_change": from_percent, "percent_of": percent_of, "multiple": multiple}
+    derived = ratios[kind](figure.value, value)
+    if figure.qualifier in LOWER_BOUNDS:  # a bound stays a bound, and says so once
+        return derived._replace(baseline=as_lower_bound(derived.baseline))
+    return derived
 
 
 def comparison_years(dataset: Dataset) -> list[int]:
@@ -52,7 +67,7 @@ class FigureAnswer(NamedTuple):
 
     figure: Figure
     comparisons: tuple[StatedComparison, ...]
-    published: str
+    published: str | None
     """When the article was published (ISO date): the date of a figure stated 'as of now'."""
     where: DatasetInfo | None = None
     """Which report of a catalog it comes from (None for a lone dataset)."""
@@ -63,7 +78,7 @@ class FigureAnswer(NamedTuple):
         return any(stated.derivation is not None for stated in self.comparisons)
 
 
-def figure_answer(figure: Figure, published: str, where: DatasetInfo | None = None) -> FigureAnswer:
+def figure_answer(figure: Figure, published: str | None, where: DatasetInfo | None = None) -> FigureAnswer:
     stated = tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons)
     return FigureAnswer(figure, stated, published, where)
 
@@ -78,7 +93,7 @@ class FiguresAnswer(NamedTuple):
     """Every figure of a dataset (``metric`` without a name)."""
 
     figures: tuple[Figure, ...]
-    published: str
+    published: str | None
 
     def each(self) -> Iterator[FigureAnswer]:
         """The figures with their derived values, made one at a time: a listing that shows
@@ -133,8 +148,17 @@ class ComparedFigure(NamedTuple):
 
     @property
     def direction(self) -> str:
-        sign = self.comparison.value
-        return "up" if sign > 0 else "down" if sign < 0 else "unchanged"
+        return direction(self.figure, self.comparison)
+
+
+def direction(figure: Figure, comparison: Comparison) -> str:
+    """'up', 'down' or 'unchanged' from the value compared with to the figure, as stated."""
+    kind, value = comparison.kind, comparison.value
+    # a ratio is up above 100 % or 1 time; a value moved from is up when the figure is larger
+    sign = value - 100 if kind == "percent_of" else value - 1 if kind == "multiple" else value
+    if kind == "from_value":
+        sign = figure.value - value
+    return "up" if sign > 0 else "down" if sign < 0 else "unchanged"
 
 
 class CompareAnswer(NamedTuple):
@@ -181,7 +205,7 @@ def compared_figures(
         if before is not None and earlier is not None and states_year(before, figure, year):
             baseline = StatedBaseline(before, earlier, disagrees(before, derived.baseline, figure.qualifier))
             exact = figure.qualifier == before.qualifier == "exact"
-            if exact and not baseline.conflict and match.kind == "percent_change":
+            if exact and not baseline.conflict and match.kind in ("percent_change", "percent_of", "multiple"):
                 # the change beside the stated value is taken from it, so the shown values add up
                 derived = derived._replace(absolute_change=change_between(figure.value, before.value))
         rows.append(ComparedFigure(figure, match, derived, baseline))
@@ -204,13 +228,17 @@ def disagrees(before: Figure, derived: Estimate, later_qualifier: str) -> bool:
     """Whether a stated value and a derived one cannot both be true: their intervals do not
     meet. A stated value spans half a unit of its last digit either side; "more than" opens
     it upwards and "nearly" downwards. A derived value spans its interval, opened upwards
-    when the later figure is "more than" and downwards when it is "nearly"."""
+    when the later figure is "more than" and downwards when it is "nearly". "At least" is a
+    lower bound like "more than". An approximate value ("about", "an estimated") says no
+    bound on either side, so it is taken as unbounded both ways: it never conflicts."""
+    if before.qualifier in APPROXIMATE or later_qualifier in APPROXIMATE:
+        return False
     infinity = Decimal("Infinity")
     spread = half_unit(before.value)
     stated_low = -infinity if before.qualifier == "nearly" else Decimal(before.value) - spread
-    stated_high = infinity if before.qualifier == "more_than" else Decimal(before.value) + spread
+    stated_high = infinity if before.qualifier in LOWER_BOUNDS else Decimal(before.value) + spread
     derived_low = -infinity if later_qualifier == "nearly" else Decimal(derived.low)
-    derived_high = infinity if later_qualifier == "more_than" else Decimal(derived.high)
+    derived_high = infinity if later_qualifier in LOWER_BOUNDS else Decimal(derived.high)
     return stated_high < derived_low or derived_high < stated_low
 
 
@@ -226,12 +254,58 @@ class Counts(NamedTuple):
         return cls(len(dataset.highlights), len(dataset.figures), len(dataset.events))
 
 
+class Todo(NamedTuple):
+    """A record of a valid file that a reviewer still has to look at."""
+
+    record: str
+    """Where it is in the file: 'metadata', 'figures[3]'."""
+    key: str | None
+    """Its id or slug (None for the metadata)."""
+    unchecked: bool
+    """Drafted and not yet checked by a person (``checked: false``)."""
+    missing: tuple[str, ...]
+    """Its texts that have no English yet, as field paths: 'label.en', 'comparisons[0].note.en'."""
+
+
+def review_todos(dataset: Dataset) -> tuple[Todo, ...]:
+    """What a reviewer still has to do, in the file's order: each record that is unchecked or
+    lacks an English text."""
+    meta = dataset.metadata
+    english = (*_absent(meta.title_en, "title_en"), *_en(meta.locality, "locality"))
+    found = [Todo("metadata", None, not meta.checked, english)]
+    for index, highlight in enumerate(dataset.highlights):
+        missing = tuple(
+            path for name in ("title", "short_title", "summary") for path in _en(getattr(highlight, name), name)
+        )
+        found.append(Todo(f"highlights[{index}]", highlight.slug, not highlight.checked, missing))
+    for index, figure in enumerate(dataset.figures):
+        texts = ("label", "note", "wording", "noun")
+        missing = tuple(path for name in texts for path in _en(getattr(figure, name), name))
+        missing += tuple(
+            path for n, c in enumerate(figure.comparisons) for path in _en(c.note, f"comparisons[{n}].note")
+        )
+        found.append(Todo(f"figures[{index}]", figure.id, not figure.checked, missing))
+    for index, event in enumerate(dataset.events):
+        found.append(Todo(f"events[{index}]", event.id, not event.checked, _en(event.label, "label")))
+    return tuple(todo for todo in found if todo.unchecked or todo.missing)
+
+
+def _en(text: Text | None, field: str) -> tuple[str, ...]:
+    return (f"{field}.en",) if text is not None and text.en is None else ()
+
+
+def _absent(value: str | None, field: str) -> tuple[str, ...]:
+    return (field,) if value is None else ()
+
+
 class CheckAnswer(NamedTuple):
-    """What ``validate`` found: what a valid file holds, else every problem."""
+    """What ``validate`` found: what a valid file holds and what a reviewer still has to do,
+    else every problem."""
 
     file: str
     counts: Counts | None
     problems: tuple[Problem, ...]
+    todos: tuple[Todo, ...] = ()
 
 
 def check(path: Path | None) -> CheckAnswer:
@@ -240,7 +314,7 @@ def check(path: Path | None) -> CheckAnswer:
         dataset = read_dataset(path)
     except DataFileError as error:
         return CheckAnswer(error.path, None, error.problems)
-    return CheckAnswer(name_of(path), Counts.of(dataset), ())
+    return CheckAnswer(name_of(path), Counts.of(dataset), (), review_todos(dataset))
 
 
 def every_figure(dataset: Dataset) -> FiguresAnswer:

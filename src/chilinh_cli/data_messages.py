@@ -22,6 +22,18 @@ RULE_PERCENT_ABOVE_MINUS_100: Final = Msg(
     "a percentage change must be above -100 (nothing can fall by 100 % or more and remain)",
     "mức thay đổi phần trăm phải lớn hơn -100 (không gì giảm từ 100 % trở lên mà vẫn còn)",
 )
+RULE_RATIO_POSITIVE: Final = Msg(
+    "a comparison of kind {kind} must be above 0 (the figure is that many per cent or times the basis)",
+    "so sánh loại {kind} phải lớn hơn 0 (số liệu bằng bấy nhiêu phần trăm hay bấy nhiêu lần giá trị so sánh)",
+)
+RULE_NOUN_FOR_QUANTITY: Final = Msg(
+    "'noun' is required for unit 'quantity' (what is measured: tấn, ha)",
+    "cần 'noun' cho đơn vị 'quantity' (đo cái gì: tấn, ha)",
+)
+RULE_NOUN_NOT_HERE: Final = Msg(
+    "'noun' is allowed only for units 'count', 'share' and 'quantity', not {unit}",
+    "'noun' chỉ dùng cho đơn vị 'count', 'share' và 'quantity', không dùng cho {unit}",
+)
 RULE_OUT_OF_FOR_SHARE: Final = Msg(
     "'out_of' is required for unit 'share' and allowed only there", "cần 'out_of' cho đơn vị 'share', và chỉ ở đó"
 )

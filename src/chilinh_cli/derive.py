@@ -64,9 +64,13 @@ class Derivation(NamedTuple):
     """None when the baseline is 0 and a percentage is undefined."""
 
 
-def from_percent(current: Number, percent: Number) -> Derivation:
-    """current grew by ``percent`` %: baseline = current / (1 + percent/100)."""
-    now, rate, spread = Decimal(current), Decimal(percent), half_unit(percent)
+def from_percent(current: Number, percent: Number, *, spread: Decimal | None = None, divisor: str = "") -> Derivation:
+    """current grew by ``percent`` %: baseline = current / (1 + percent/100). ``spread`` is how
+    far the stated rate may be off (default: half a unit of its last digit); ``divisor`` says
+    the division as the article states it ('1.5' for 1.5 times, '(101.3/100)' for 101.3 %)."""
+    now, rate = Decimal(current), Decimal(percent)
+    spread = half_unit(percent) if spread is None else spread
+    divisor = divisor or f"(1 + {percent}/100)"
     central = now / (1 + rate / 100)
     low = now / (1 + (rate + spread) / 100)
     high = now / (1 + (rate - spread) / 100)
@@ -75,7 +79,7 @@ def from_percent(current: Number, percent: Number) -> Derivation:
         _tidy(low),
         _tidy(high),
         derived=True,
-        formula=f"{current} / (1 + {percent}/100)",
+        formula=f"{current} / {divisor}",
     )
     # The change is taken from the baseline as shown, so that the two shown values add up to
     # the stated one (10,960 + 2,456 = 13,416.446 rounded), within the interval either way.
@@ -85,9 +89,36 @@ def from_percent(current: Number, percent: Number) -> Derivation:
         _tidy(now - high),
         _tidy(now - low),
         derived=True,
-        formula=f"{current} - {current} / (1 + {percent}/100)",
+        formula=f"{current} - {current} / {divisor}",
     )
     return Derivation(baseline, change, stated(percent))
+
+
+def percent_of(current: Number, percent: Number) -> Derivation:
+    """current is ``percent`` % of the baseline: baseline = current / (percent/100). The
+    comparison is kept as stated: no change in % is derived from it."""
+    derived = from_percent(current, percent - 100, divisor=f"({percent}/100)")
+    return derived._replace(percent_change=None)
+
+
+def multiple(current: Number, times: Number) -> Derivation:
+    """current is ``times`` times the baseline: baseline = current / times (stated as
+    written: no change in % is derived from it)."""
+    derived = from_percent(current, (times - 1) * 100, spread=half_unit(times) * 100, divisor=str(times))
+    return derived._replace(percent_change=None)
+
+
+def from_value(current: Number, earlier: Number, *, relative: bool) -> Derivation:
+    """current moved from ``earlier``, both stated: the baseline is stated, the change
+    between them computed (exact, and derived); the change in % too when ``relative``."""
+    change = change_between(current, earlier)
+    percent: Estimate | None = None
+    if relative and earlier != 0:
+        central = Decimal(change.value) / Decimal(earlier) * 100
+        rounded = round_within(central, central, central, EXACT_PERCENT_STEP)
+        formula = f"({change.formula}) / {earlier} * 100"
+        percent = Estimate(rounded, _tidy(central), _tidy(central), derived=True, formula=formula)
+    return Derivation(stated(earlier), change, percent)
 
 
 def change_between(current: Number, earlier: Number) -> Estimate:
@@ -121,16 +152,19 @@ def from_change(current: Number, change: Number, *, bounded: bool = False, relat
     return Derivation(baseline, stated(change), percent)
 
 
-Hedge = Literal["more_than", "approximate", "nearly", "computed"]
+Hedge = Literal["more_than", "at_least", "approximate", "nearly", "computed"]
 
 
 def hedge(estimate: Estimate, qualifier: str) -> Hedge:
-    """The one hedge that is true of a derived value: 'more than' for a bound; 'approximate'
-    (≈) for a value rounded from an interval; 'nearly' when a 'nearly' figure is moved by an
-    exact amount; 'computed' when exact arithmetic on exact figures gives it."""
+    """The one hedge that is true of a derived value: 'more than' or 'at least' for a bound;
+    'approximate' (≈) for a value rounded from an interval, or computed from an approximate
+    figure ('about', 'an estimated'); 'nearly' when a 'nearly' figure is moved by an exact
+    amount; 'computed' when exact arithmetic on exact figures gives it."""
     if qualifier == "more_than":
         return "more_than"
-    if not estimate.low == estimate.value == estimate.high:
+    if qualifier == "at_least":
+        return "at_least"
+    if qualifier in ("approximately", "estimated") or not estimate.low == estimate.value == estimate.high:
         return "approximate"
     return "nearly" if qualifier == "nearly" else "computed"
 

@@ -71,7 +71,9 @@ def rows(answer: Answer) -> Rows:
         return SERIES_CSV_COLUMNS, [
             (*_review(each.where), *row) for each in answer.figures for row in figure_csv_rows(each)
         ]
-    return SEARCH_CSV_COLUMNS, [(hit.kind, hit.key, hit.field, hit.text, hit.score) for hit in answer.hits]
+    return SEARCH_CSV_COLUMNS, [
+        (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked) for hit in answer.hits
+    ]
 
 
 def records(columns: tuple[str, ...], table: list[tuple[object, ...]]) -> list[dict[str, object]]:
@@ -93,7 +95,7 @@ def json_number(value: Number) -> int | float | str:
     return as_float if Decimal(repr(as_float)) == value else str(value)
 
 
-def _text(text: Text | None) -> dict[str, str] | None:
+def _text(text: Text | None) -> dict[str, str | None] | None:
     return None if text is None else {"vi": text.vi, "en": text.en}
 
 
@@ -141,6 +143,8 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "note": _text(figure.note),
         "wording": _text(figure.wording),
         "as_of": figure.as_of,
+        "noun": _text(figure.noun),
+        "checked": figure.checked,
         "published": answer.published,
         **({"review": _review_json(answer.where)} if answer.where is not None else {}),
         "comparisons": comparisons,
@@ -160,6 +164,7 @@ def _event_json(event: Event) -> dict[str, Any]:
             "year_inferred": date.year_inferred,
         },
         "source": _source(event.source),
+        "checked": event.checked,
     }
 
 
@@ -174,6 +179,7 @@ def _highlight_json(answer: HighlightAnswer) -> dict[str, Any]:
         "headline": list(highlight.headline),
         "figures": [figure_json(each) for each in answer.figures],
         "events": [_event_json(event) for event in answer.events],
+        "checked": highlight.checked,
     }
 
 
@@ -186,6 +192,7 @@ def _metadata_json(meta: Metadata) -> dict[str, Any]:
         "locality": _text(meta.locality),
         "year": meta.year,
         "language": meta.language,
+        "checked": meta.checked,
     }
 
 
@@ -202,6 +209,7 @@ def _list_json(answer: ListAnswer) -> dict[str, Any]:
                 "figures": list(listed.highlight.figures),
                 "headline": [figure_json(each) for each in listed.headline],
                 "events": [_event_json(event) for event in listed.events],
+                "checked": listed.highlight.checked,
             }
             for listed in answer.highlights
         ],
@@ -222,6 +230,12 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
         "change_percent": None if percent is None else _estimate(percent, "exact"),
         "direction": row.direction,
         "source": _source(row.comparison.source),
+        "comparison": {
+            "basis": row.comparison.basis,
+            "kind": row.comparison.kind,
+            "value": json_number(row.comparison.value),
+        },
+        "checked": figure.checked,
     }
 
 
@@ -255,6 +269,7 @@ def _search_json(answer: SearchAnswer) -> dict[str, Any]:
         "results": [
             {
                 **{"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score},
+                "checked": hit.item.checked,
                 **({"review": _review_json(hit.where)} if hit.where is not None else {}),
             }
             for hit in answer.hits
@@ -284,6 +299,11 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
         "events": None if counts is None else counts.events,
         "problems": [
             {"field": field or None, "message": {"en": said.en, "vi": said.vi}} for field, said in answer.problems
+        ],
+        # what a reviewer still has to do in a valid file: records unchecked or without English
+        "todo": [
+            {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
+            for todo in answer.todos
         ],
     }
 
@@ -318,17 +338,20 @@ def catalog_check_json(found: CatalogCheck) -> dict[str, Any]:
 
 # ---- CSV -------------------------------------------------------------------------------------
 
-SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score")
+# New columns go at the end: a script that reads columns by position keeps working.
+SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score", "checked")
 FIGURE_CSV_COLUMNS = (
     *("id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote"),
     *("comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous"),
     *("baseline_value", "baseline_derived"),
     *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
+    *("noun_vi", "noun_en", "checked"),
 )
 SERIES_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file", *FIGURE_CSV_COLUMNS)
 LIST_CSV_COLUMNS = (
     *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
+    "checked",
 )
 COMPARE_CSV_COLUMNS = (
     *("id", "label_vi", "label_en", "unit", "qualifier"),
@@ -337,6 +360,7 @@ COMPARE_CSV_COLUMNS = (
     "direction",
     # the value the place's own review of previous_year states, when the catalog has it
     *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
+    *("comparison_kind", "comparison_value", "checked"),
 )
 
 
@@ -348,8 +372,9 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
         *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
     )
     carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
+    added = (*_pair(figure.noun), figure.checked)
     if not answer.comparisons:
-        return [(*base, *(None,) * 7, *carried, None, None, None)]
+        return [(*base, *(None,) * 7, *carried, None, None, None, *added)]
     return [
         (
             *base,
@@ -360,6 +385,7 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             *carried,
             stated.comparison.source.quote,
             *_pair(stated.comparison.note),
+            *added,
         )
         for stated in answer.comparisons
     ]
@@ -372,8 +398,8 @@ def _pair(text: Text | None) -> tuple[str | None, str | None]:
 def _list_csv_rows(answer: ListAnswer) -> list[tuple[object, ...]]:
     return [
         (
-            *(h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en),
-            *(";".join(h.headline), ";".join(h.figures)),
+            *(h.rank, h.slug, *_pair(h.title), *_pair(h.short_title)),
+            *(";".join(h.headline), ";".join(h.figures), h.checked),
         )
         for h in (listed.highlight for listed in answer.highlights)
     ]
@@ -393,6 +419,7 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 *(None if percent is None else percent.value, None if percent is None else percent.derived),
                 row.direction,
                 *_stated_cells(row),
+                *(row.comparison.kind, row.comparison.value, figure.checked),
             )
         )
     return table

@@ -74,7 +74,9 @@ def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, in
     names = [
         (figure.id, folded)
         for figure in dataset.figures
-        for folded in dict.fromkeys(fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en))
+        for folded in dict.fromkeys(
+            fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n
+        )
     ]
     search = [(kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
     return Prepared(path, digest, status, laid, names, search)

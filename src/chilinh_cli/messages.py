@@ -116,7 +116,18 @@ MONEY_MILLION: Final = Msg("VND {} million", "{} triệu đồng")
 MONEY_BILLION: Final = Msg("VND {} billion", "{} tỷ đồng")
 DAYS: Final = Msg("{} days", "{} ngày")
 ONE_DAY: Final = Msg("{} day", "{} ngày")
-QUALIFIERS: Final = {"more_than": Msg("more than {}", "hơn {}"), "nearly": Msg("nearly {}", "gần {}")}
+MONEY_USD: Final = Msg("USD {}", "{} USD")
+QUALIFIERS: Final = {
+    "more_than": Msg("more than {}", "hơn {}"),
+    "nearly": Msg("nearly {}", "gần {}"),
+    "approximately": Msg("about {}", "khoảng {}"),
+    "estimated": Msg("an estimated {}", "ước {}"),
+    "at_least": Msg("at least {}", "ít nhất {}"),
+}
+# A text nobody has translated yet, shown in English as the Vietnamese and this marker.
+UNTRANSLATED: Final = Msg(" [untranslated]", " [chưa dịch]")
+# A record drafted by 'chilinh draft' that no person has checked yet, marked wherever shown.
+UNCHECKED: Final = Msg(" (unchecked)", " (chưa kiểm tra)")
 DERIVED_VALUE: Final = Msg("{} (derived)", "{} (suy ra)")
 # A stated change in words: by basis, then direction ('down 90 from 2020', 'vượt 6 so với chỉ tiêu').
 CHANGES: Final = {
@@ -135,14 +146,43 @@ CHANGES: Final = {
         "down": Msg("{amount} below the target", "thấp hơn chỉ tiêu {amount}"),
         "unchanged": Msg("exactly the target", "đúng bằng chỉ tiêu"),
     },
+    "plan": {
+        "up": Msg("up {amount} on the plan", "tăng {amount} so với kế hoạch"),
+        "down": Msg("down {amount} on the plan", "giảm {amount} so với kế hoạch"),
+        "unchanged": Msg("equal to the plan", "bằng kế hoạch"),
+    },
+}
+# A comparison stated as a ratio or as the value moved from: by kind, then basis
+# ('101.3% of the plan', 'gấp 1,5 lần năm 2022', 'from 2.84% in 2022'); shown as stated, never as a change.
+RELATIONS: Final = {
+    "percent_of": {
+        "previous_year": Msg("{amount} of the {year} value", "bằng {amount} năm {year}"),
+        "budget_estimate": Msg("{amount} of the budget estimate", "đạt {amount} dự toán"),
+        "target": Msg("{amount} of the target", "đạt {amount} chỉ tiêu"),
+        "plan": Msg("{amount} of the plan", "đạt {amount} kế hoạch"),
+    },
+    "multiple": {
+        "previous_year": Msg("{amount} times the {year} value", "gấp {amount} lần năm {year}"),
+        "budget_estimate": Msg("{amount} times the budget estimate", "gấp {amount} lần dự toán"),
+        "target": Msg("{amount} times the target", "gấp {amount} lần chỉ tiêu"),
+        "plan": Msg("{amount} times the plan", "gấp {amount} lần kế hoạch"),
+    },
+    "from_value": {
+        "previous_year": Msg("from {amount} in {year}", "từ {amount} năm {year}"),
+        "budget_estimate": Msg("from {amount} in the budget estimate", "từ {amount} theo dự toán"),
+        "target": Msg("from a target of {amount}", "từ chỉ tiêu {amount}"),
+        "plan": Msg("from {amount} in the plan", "từ {amount} theo kế hoạch"),
+    },
 }
 POINTS: Final = Msg("{} percentage points", "{} điểm phần trăm")
 ONE_POINT: Final = Msg("{} percentage point", "{} điểm phần trăm")
 AS_OF_PUBLICATION: Final = Msg("{year}, as of publication ({published})", "{year}, tính đến khi đăng bài ({published})")
+AS_OF_UNDATED: Final = Msg("{year}, as of publication", "{year}, tính đến khi đăng bài")
 BASELINE: Final = {
     "previous_year": Msg("{year} value", "Giá trị năm {year}"),
     "budget_estimate": Msg("Budget estimate", "Dự toán"),
     "target": Msg("Target", "Chỉ tiêu đề ra"),
+    "plan": Msg("Plan", "Kế hoạch"),
 }
 AMBIGUOUS: Final = Msg(
     " (the wording allows two readings; nothing is derived from it)",
@@ -218,9 +258,10 @@ FIELD_NAMES: Final = {
 LANGUAGE_NAMES: Final = {"vi": Msg("Vietnamese", "tiếng Việt"), "en": Msg("English", "tiếng Anh")}
 FIELD_IN_LANGUAGE: Final = Msg("{field} ({language})", "{field} ({language})")
 LIST_NOTE: Final = Msg(
-    "Source: {publisher}, {published}. 'chilinh metric' lists every figure.",
-    "Nguồn: {publisher}, {published}. 'chilinh metric' liệt kê mọi số liệu.",
+    "Source: {source}. 'chilinh metric' lists every figure.",
+    "Nguồn: {source}. 'chilinh metric' liệt kê mọi số liệu.",
 )
+LIST_NOTE_UNSOURCED: Final = Msg("'chilinh metric' lists every figure.", "'chilinh metric' liệt kê mọi số liệu.")
 EVERY_FIGURE: Final = Msg("Every figure", "Mọi số liệu")
 EVERY_HIGHLIGHT: Final = Msg("Every highlight in full", "Toàn bộ các dấu ấn")
 FIGURES_NOTE: Final = Msg(
@@ -275,13 +316,19 @@ XLSX_NEEDS_OPENPYXL: Final = Msg(
 )
 WROTE_XLSX: Final = Msg("wrote {path}: {tables} sheets, {rows} rows", "đã ghi {path}: {tables} trang tính, {rows} dòng")
 # Excel number-format suffixes (quoted text) that show a value's unit beside it.
-XLSX_UNIT_SUFFIXES: Final = {"vnd": Msg(' "VND"', ' "đồng"'), "days": Msg(' "days"', ' "ngày"')}
+XLSX_UNIT_SUFFIXES: Final = {
+    "vnd": Msg(' "VND"', ' "đồng"'),
+    "usd": Msg(' "USD"', ' "USD"'),
+    "days": Msg(' "days"', ' "ngày"'),
+}
 UNIT_NAMES: Final = {
     "vnd": Msg("Vietnamese đồng", "đồng"),
     "percent": Msg("per cent", "phần trăm"),
     "count": Msg("count", "số lượng"),
     "days": Msg("days", "ngày"),
     "share": Msg("share: value out of out_of", "tỷ lệ: giá trị trên tổng"),
+    "usd": Msg("US dollars", "đô la Mỹ"),
+    "quantity": Msg("quantity: an amount of noun", "lượng: số đo theo đơn vị noun"),
 }
 
 # ---- the command line and the process ----------------------------------------------------------
@@ -297,6 +344,14 @@ INTERNAL_ERROR: Final = Msg(
 )
 VALID: Final = Msg(
     "{path}: valid ({highlights}, {figures}, {events})", "{path}: hợp lệ ({highlights}, {figures}, {events})"
+)
+TODO_HEADING: Final = Msg("still to review:", "còn cần rà soát:")
+TODO_LINE: Final = Msg("  {record}: {things}", "  {record}: {things}")
+TODO_UNCHECKED: Final = Msg("unchecked", "chưa kiểm tra")
+TODO_MISSING: Final = Msg("{field} missing", "thiếu {field}")
+TODO_COUNT: Final = (
+    Msg("{n} record to review", "{n} mục cần rà soát"),
+    Msg("{n} records to review", "{n} mục cần rà soát"),
 )
 HIGHLIGHTS: Final = (Msg("{n} highlight", "{n} dấu ấn"), Msg("{n} highlights", "{n} dấu ấn"))
 FIGURES: Final = (Msg("{n} figure", "{n} số liệu"), Msg("{n} figures", "{n} số liệu"))

@@ -18,17 +18,28 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from . import data_messages
+from . import data_messages, messages
 from .messages import Msg
 
-Unit = Literal["vnd", "percent", "count", "days", "share"]
-Qualifier = Literal["exact", "more_than", "nearly"]
-Basis = Literal["previous_year", "budget_estimate", "target"]
-ChangeKind = Literal["percent_change", "absolute_change", "point_change"]
+Unit = Literal["vnd", "usd", "percent", "count", "days", "share", "quantity"]
+Qualifier = Literal["exact", "more_than", "nearly", "approximately", "estimated", "at_least"]
+Basis = Literal["previous_year", "budget_estimate", "target", "plan"]
+ChangeKind = Literal["percent_change", "absolute_change", "point_change", "percent_of", "multiple", "from_value"]
 AsOf = Literal["year", "publication"]
 Period = Literal["early", "mid", "late"]
 
 Number = int | Decimal
+
+MAX_RANK = 10_000
+"""The highest section or highlight number (an article has far fewer; the store keeps it as an integer)."""
+LOWER_BOUNDS = ("more_than", "at_least")
+"""Qualifiers of a value that is only a lower bound."""
+APPROXIMATE = ("approximately", "estimated")
+"""Qualifiers of a value that is approximate either way ('about', 'an estimated')."""
+NOUN_UNITS = ("count", "share", "quantity")
+"""Units whose figure may name what it counts or measures (a noun); ``quantity`` must."""
+WHOLE_UNITS = ("vnd", "usd", "count", "days", "share")
+"""Units whose values are whole numbers."""
 
 
 class RuleError(ValueError):
@@ -104,19 +115,26 @@ class Text(Record):
 
     vi: NonEmptyStr
     """The Vietnamese text."""
-    en: NonEmptyStr
-    """The English text."""
+    en: NonEmptyStr | None = None
+    """The English text; absent while nobody has translated it."""
 
     def get(self, lang: Lang) -> str:
-        return self.vi if lang == "vi" else self.en
+        """The text in ``lang``; in English without a translation, the Vietnamese and a marker saying so."""
+        if lang == "vi":
+            return self.vi
+        return self.en if self.en is not None else self.vi + messages.UNTRANSLATED.en
+
+    def said(self, lang: Lang) -> str:
+        """The text in ``lang``, the Vietnamese as it is when there is no English (a name or a noun)."""
+        return self.en if lang == "en" and self.en is not None else self.vi
 
 
 @dataclasses.dataclass(frozen=True)
 class Source(Record):
     """Where the article states something."""
 
-    section: Annotated[int, at.Ge(1), at.Le(10)]
-    """Number of the article's highlight section (1-10) that states it."""
+    section: Annotated[int, at.Ge(1), at.Le(MAX_RANK)]
+    """Number of the article's highlight section that states it (from 1)."""
     quote: NonEmptyStr
     """The shortest exact words of the article that state it (NFC-normalised)."""
 
@@ -126,12 +144,16 @@ class Comparison(Record):
     """A comparison the article states for a figure, exactly as the text gives it."""
 
     basis: Basis
-    """What the figure is compared with: the previous year, the budget estimate or a target."""
+    """What the figure is compared with: the previous year, the budget estimate, a target or the plan."""
     kind: ChangeKind
     """How the change is stated: percent_change (up 22.4 %), absolute_change (an amount in the
-    figure's unit), or point_change (percentage points, for a figure that is a percentage)."""
+    figure's unit), point_change (percentage points, for a figure that is a percentage),
+    percent_of (the figure is ``value`` % of the basis: 101.3 % of the plan), multiple (the
+    figure is ``value`` times the basis: 1.5 times), or from_value (the basis's own value, in
+    the figure's unit: from 2.84 % down to 1.96 %)."""
     value: Number
-    """The stated change, signed: negative for a decrease."""
+    """The stated change, signed: negative for a decrease; for percent_of and multiple a
+    positive number, for from_value the value moved from (not negative)."""
     source: Source
     """Where the article states the comparison."""
     year: Year | None = None
@@ -149,6 +171,10 @@ class Comparison(Record):
         _check_size(self.value)
         if self.kind == "percent_change" and self.value <= -100:
             raise RuleError(data_messages.RULE_PERCENT_ABOVE_MINUS_100, "value")
+        if self.kind in ("percent_of", "multiple") and self.value <= 0:
+            raise RuleError(data_messages.RULE_RATIO_POSITIVE.format(kind=repr(self.kind)), "value")
+        if self.kind == "from_value" and self.value < 0:
+            raise RuleError(data_messages.RULE_NOT_NEGATIVE, "value")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,9 +188,12 @@ class Figure(Record):
     value: Number
     """The stated value: money as a whole number of dong (VND), a percentage as its number (99.92)."""
     unit: Unit
-    """vnd (dong), percent, count, days, or share (value out of ``out_of``)."""
+    """vnd (dong), usd (US dollars), percent, count, days, share (value out of ``out_of``), or
+    quantity (a measured amount, decimals allowed, in ``noun``: 12.5 tonnes)."""
     qualifier: Qualifier
-    """exact; more_than: a lower bound (the article says 'more than'); nearly: approximate, from below."""
+    """exact; more_than: a lower bound (the article says 'more than'); at_least: a lower bound
+    ('at least'); nearly: approximate, from below; approximately ('about') and estimated ('an
+    estimated'): approximate, either way."""
     year: Year
     """The year the figure describes."""
     source: Source
@@ -183,11 +212,21 @@ class Figure(Record):
     as_of: AsOf = "year"
     """year: the value describes ``year``; publication: the article states it as of its
     publication (the article says 'now'), which is shown with it."""
+    noun: Text | None = None
+    """What is counted or measured, as the text says it (people, households, tonnes, hectares,
+    visits: in the article's words): required for unit quantity, allowed for count and share,
+    absent otherwise."""
+    checked: bool = True
+    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
 
     def __post_init__(self) -> None:
         if (self.unit == "share") != (self.out_of is not None):
             raise RuleError(data_messages.RULE_OUT_OF_FOR_SHARE)
-        if self.unit in ("vnd", "count", "days", "share") and not _is_whole(self.value):
+        if self.unit == "quantity" and self.noun is None:
+            raise RuleError(data_messages.RULE_NOUN_FOR_QUANTITY, "noun")
+        if self.noun is not None and self.unit not in NOUN_UNITS:
+            raise RuleError(data_messages.RULE_NOUN_NOT_HERE.format(unit=repr(self.unit)), "noun")
+        if self.unit in WHOLE_UNITS and not _is_whole(self.value):
             raise RuleError(data_messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "value")
         if self.value < 0:
             raise RuleError(data_messages.RULE_NOT_NEGATIVE, "value")
@@ -246,28 +285,37 @@ class Event(Record):
     """When it happened."""
     source: Source
     """Where the article states it."""
+    checked: bool = True
+    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
 
 
 @dataclasses.dataclass(frozen=True)
 class Highlight(Record):
     """One of the article's highlights."""
 
-    rank: Annotated[int, at.Ge(1), at.Le(10)]
-    """Position in the article (1-10); equals the section number of its sources."""
+    rank: Annotated[int, at.Ge(1), at.Le(MAX_RANK)]
+    """Position in the article (from 1); equals the section number of its sources."""
     slug: Slug
     """Stable kebab-case identifier."""
     title: Text
     """Vietnamese title as published, and an English translation."""
-    short_title: Text
-    """A short title for tables."""
-    summary: Text
-    """A short summary in each language (written for chilinh, not copied)."""
     figures: tuple[Slug, ...]
     """Ids of the figures that belong to this highlight."""
     headline: tuple[Slug, ...]
     """Ids of the figures shown in the list of highlights (a subset of ``figures``)."""
+    short_title: Text | None = None
+    """A short title for tables; without one, the title is shown."""
+    summary: Text | None = None
+    """A short summary in each language (written for chilinh, not copied)."""
     events: tuple[Slug, ...] = ()
     """Ids of the events that belong to this highlight."""
+    checked: bool = True
+    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+
+    @property
+    def shown_title(self) -> Text:
+        """The short title for tables, or the title when there is none."""
+        return self.short_title if self.short_title is not None else self.title
 
 
 @dataclasses.dataclass(frozen=True)
@@ -276,26 +324,35 @@ class Metadata(Record):
 
     title: NonEmptyStr
     """Title of the source article, as published."""
-    title_en: NonEmptyStr
-    """English translation of the title."""
-    publisher: NonEmptyStr
-    """Who published the article."""
-    published: Annotated[str, at.Len(10, 10)]
-    """Publication date, ISO 8601 (YYYY-MM-DD)."""
     locality: Text
     """The place the figures describe."""
     year: Year
     """The year reported."""
     language: Literal["vi", "en"]
     """Language of the source article."""
+    title_en: NonEmptyStr | None = None
+    """English translation of the title."""
+    publisher: NonEmptyStr | None = None
+    """Who published the article."""
+    published: Annotated[str, at.Len(10, 10)] | None = None
+    """Publication date, ISO 8601 (YYYY-MM-DD)."""
+    checked: bool = True
+    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
 
     def __post_init__(self) -> None:
         import datetime
 
+        if self.published is None:
+            return
         try:
             datetime.date.fromisoformat(self.published)
         except ValueError:
             raise RuleError(data_messages.RULE_PUBLISHED_DATE) from None
+
+    @property
+    def place(self) -> str:
+        """The place's English name, or its Vietnamese one when it has none (a name is not translated)."""
+        return self.locality.en if self.locality.en is not None else self.locality.vi
 
 
 @dataclasses.dataclass(frozen=True)
@@ -360,20 +417,27 @@ def searchable(dataset: Dataset) -> Iterator[tuple[str, str, Figure | Highlight 
     """Every text search looks in: (kind, key, item, field, text), in the dataset's order."""
     for highlight in dataset.highlights:
         for field in ("short_title", "title", "summary"):
-            text = getattr(highlight, field)
-            yield "highlight", highlight.slug, highlight, f"{field}.vi", text.vi
-            yield "highlight", highlight.slug, highlight, f"{field}.en", text.en
+            for language, text in _languages(getattr(highlight, field)):
+                yield "highlight", highlight.slug, highlight, f"{field}.{language}", text
         yield "highlight", highlight.slug, highlight, "id", highlight.slug
     for figure in dataset.figures:
         yield "figure", figure.id, figure, "id", figure.id
         for alias in figure.aliases:
             yield "figure", figure.id, figure, "alias", alias
-        yield "figure", figure.id, figure, "label.vi", figure.label.vi
-        yield "figure", figure.id, figure, "label.en", figure.label.en
+        for language, text in _languages(figure.label):
+            yield "figure", figure.id, figure, f"label.{language}", text
         yield "figure", figure.id, figure, "quote", figure.source.quote
         for comparison in figure.comparisons:
             yield "figure", figure.id, figure, "quote", comparison.source.quote
     for event in dataset.events:
-        yield "event", event.id, event, "label.vi", event.label.vi
-        yield "event", event.id, event, "label.en", event.label.en
+        for language, text in _languages(event.label):
+            yield "event", event.id, event, f"label.{language}", text
         yield "event", event.id, event, "quote", event.source.quote
+
+
+def _languages(text: Text | None) -> Iterator[tuple[str, str]]:
+    """A text's languages that it has: ('vi', …), then ('en', …) when it is translated."""
+    if text is not None:
+        yield "vi", text.vi
+        if text.en is not None:
+            yield "en", text.en

@@ -12,7 +12,11 @@ from .models import Comparison, Dataset, Event, EventDate, Figure, Highlight, Me
 
 
 def _text(document: Any) -> Text | None:
-    return None if document is None else Text(document["vi"], document["en"])
+    return None if document is None else _given(document)
+
+
+def _given(document: Any) -> Text:
+    return Text(document["vi"], document.get("en"))
 
 
 def _source(document: Any) -> Source:
@@ -23,7 +27,7 @@ def figure_from_document(document: Any) -> Figure:
     """A figure from its validated JSON object."""
     return Figure(
         id=document["id"],
-        label=Text(document["label"]["vi"], document["label"]["en"]),
+        label=_given(document["label"]),
         value=document["value"],
         unit=document["unit"],
         qualifier=document["qualifier"],
@@ -46,6 +50,8 @@ def figure_from_document(document: Any) -> Figure:
         note=_text(document.get("note")),
         wording=_text(document.get("wording")),
         as_of=document.get("as_of", "year"),
+        noun=_text(document.get("noun")),
+        checked=document.get("checked", True),
     )
 
 
@@ -55,24 +61,26 @@ def dataset_from_document(document: Any) -> Dataset:
     return Dataset(
         schema_version=document["schema_version"],
         metadata=Metadata(
-            meta["title"],
-            meta["title_en"],
-            meta["publisher"],
-            meta["published"],
-            Text(meta["locality"]["vi"], meta["locality"]["en"]),
-            meta["year"],
-            meta["language"],
+            title=meta["title"],
+            locality=_given(meta["locality"]),
+            year=meta["year"],
+            language=meta["language"],
+            title_en=meta.get("title_en"),
+            publisher=meta.get("publisher"),
+            published=meta.get("published"),
+            checked=meta.get("checked", True),
         ),
         highlights=tuple(
             Highlight(
                 rank=h["rank"],
                 slug=h["slug"],
-                title=Text(h["title"]["vi"], h["title"]["en"]),
-                short_title=Text(h["short_title"]["vi"], h["short_title"]["en"]),
-                summary=Text(h["summary"]["vi"], h["summary"]["en"]),
+                title=_given(h["title"]),
                 figures=tuple(h["figures"]),
                 headline=tuple(h["headline"]),
+                short_title=_text(h.get("short_title")),
+                summary=_text(h.get("summary")),
                 events=tuple(h.get("events", ())),
+                checked=h.get("checked", True),
             )
             for h in document["highlights"]
         ),
@@ -80,7 +88,7 @@ def dataset_from_document(document: Any) -> Dataset:
         events=tuple(
             Event(
                 id=e["id"],
-                label=Text(e["label"]["vi"], e["label"]["en"]),
+                label=_given(e["label"]),
                 date=EventDate(
                     e["date"]["year"],
                     e["date"]["month"],
@@ -89,6 +97,7 @@ def dataset_from_document(document: Any) -> Dataset:
                     e["date"].get("period"),
                 ),
                 source=_source(e["source"]),
+                checked=e.get("checked", True),
             )
             for e in document.get("events", ())
         ),

@@ -3,7 +3,6 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -12,7 +11,6 @@ from .core import (
     Answer,
     CompareAnswer,
     ComparedFigure,
-    Counts,
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
@@ -22,10 +20,10 @@ from .core import (
     SearchHit,
     SeriesAnswer,
 )
-from .errors import DataFileError
+from .derive import Estimate
 from .language import Lang
 from .messages import Msg
-from .models import Figure, Highlight
+from .models import Event, Figure, Highlight
 from .numfmt import format_number
 from .values import (
     baseline_name,
@@ -40,7 +38,6 @@ from .values import (
 )
 
 if TYPE_CHECKING:
-    from .catalog import CatalogCheck, Conflict
     from .store import DatasetInfo
     from .tables import Table
 
@@ -110,14 +107,32 @@ def _list_sheet(answer: ListAnswer, lang: Lang) -> Sheet:
     for listed in answer.highlights:
         parts = [f"{a.figure.label.get(lang)}: {format_figure_value(a.figure, lang)}" for a in listed.headline]
         if not parts:
-            parts = [f"{format_date(event, lang)}: {event.label.get(lang)}" for event in listed.events]
-        rows.append((str(listed.highlight.rank), listed.highlight.short_title.get(lang), "; ".join(parts) or "—"))
+            parts = [_event(event, lang) for event in listed.events]
+        rows.append((str(listed.highlight.rank), _short_title(listed.highlight, lang), "; ".join(parts) or "—"))
     meta = answer.metadata
-    note = messages.LIST_NOTE.get(lang).format(
-        publisher=meta.publisher, published=format_published(meta.published, lang)
+    source = [meta.publisher or "", format_published(meta.published, lang) if meta.published else ""]
+    note = (
+        messages.LIST_NOTE.get(lang).format(source=", ".join(part for part in source if part))
+        if any(source)
+        else messages.LIST_NOTE_UNSOURCED.get(lang)
     )
     columns = (_h("rank", lang), _h("highlight", lang), _h("headline", lang))
-    return Sheet(meta.title if lang == "vi" else meta.title_en, columns, tuple(rows), (note,))
+    title = meta.title if lang == "vi" or meta.title_en is None else meta.title_en
+    if lang == "en" and meta.title_en is None:
+        title += messages.UNTRANSLATED.get(lang)
+    return Sheet(title, columns, tuple(rows), (note,))
+
+
+def _short_title(highlight: Highlight, lang: Lang) -> str:
+    """A highlight's short title (its title when it has none), marked when no person has checked it."""
+    text = highlight.shown_title.get(lang)
+    return text if highlight.checked else text + messages.UNCHECKED.get(lang)
+
+
+def _event(event: Event, lang: Lang) -> str:
+    """'early May 2021: what happened', marked when no person has checked it."""
+    text = f"{format_date(event, lang)}: {event.label.get(lang)}"
+    return text if event.checked else text + messages.UNCHECKED.get(lang)
 
 
 def _figures_sheet(answer: FiguresAnswer, lang: Lang) -> Sheet:
@@ -143,10 +158,10 @@ def story(answer: FigureAnswer, lang: Lang) -> list[tuple[str, str]]:
         rows.append((_h("note", lang), figure.note.get(lang)))
     for stated in answer.comparisons:
         comparison = stated.comparison
-        rows.append((_h("comparison", lang), format_comparison(comparison, figure.unit, lang)))
+        rows.append((_h("comparison", lang), format_comparison(comparison, figure.unit, lang, figure.out_of)))
         rows.append((_h("source", lang), format_source(comparison.source, lang)))
         if stated.derivation is not None:
-            baseline = format_estimate(stated.derivation.baseline, figure.unit, figure.qualifier, lang)
+            baseline = _estimate(stated.derivation.baseline, figure, lang)
             rows.append((baseline_name(comparison, lang), baseline))
         if comparison.note is not None:
             rows.append((_h("note", lang), comparison.note.get(lang)))
@@ -170,17 +185,17 @@ def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
     rows: list[tuple[str, str]] = [
         (_h("rank", lang), str(highlight.rank)),
         (_h("title_vi", lang), highlight.title.vi),
-        (_h("title_en", lang), highlight.title.en),
-        (_h("summary", lang), highlight.summary.get(lang)),
+        (_h("title_en", lang), highlight.title.get("en")),
+        *(((_h("summary", lang), highlight.summary.get(lang)),) if highlight.summary is not None else ()),
     ]
     for figure_answer in answer.figures:
         rows.append((_h("figure", lang), figure_answer.figure.label.get(lang)))
         rows += [(f"  {field}", text) for field, text in story(figure_answer, lang)]
     for event in answer.events:
-        rows.append((_h("event", lang), f"{format_date(event, lang)}: {event.label.get(lang)}"))
+        rows.append((_h("event", lang), _event(event, lang)))
         rows.append((f"  {_h('source', lang)}", format_source(event.source, lang)))
     notes = (messages.DERIVED_NOTE.get(lang),) if any(a.derives for a in answer.figures) else ()
-    title = f"{highlight.rank}. {highlight.short_title.get(lang)}"
+    title = f"{highlight.rank}. {_short_title(highlight, lang)}"
     return Sheet(title, (_h("field", lang), _h("value", lang)), tuple(rows), notes)
 
 
@@ -247,22 +262,21 @@ def _hit_label(hit: SearchHit, lang: Lang) -> str:
     if isinstance(item, Figure):
         return f"{item.label.get(lang)}: {format_figure_value(item, lang)}"
     if isinstance(item, Highlight):
-        return f"{item.rank}. {item.short_title.get(lang)}"
-    return f"{format_date(item, lang)}: {item.label.get(lang)}"
+        return f"{item.rank}. {_short_title(item, lang)}"
+    return _event(item, lang)
 
 
 def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
     rows: list[tuple[str, ...]] = []
     for row in answer.rows:
         figure, derived = row.figure, row.derivation
-        percent = derived.percent_change
         rows.append(
             (
                 figure.label.get(lang),
                 _previous(row, lang),
                 format_figure_value(figure, lang),
-                format_estimate(derived.absolute_change, figure.unit, figure.qualifier, lang, signed=True),
-                format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—",
+                _estimate(derived.absolute_change, figure, lang, signed=True),
+                _change_percent(row, lang),
                 messages.DIRECTIONS[row.direction].get(lang),
             )
         )
@@ -285,11 +299,24 @@ def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
     return Sheet(title, columns, tuple(rows), tuple(notes))
 
 
+def _estimate(estimate: Estimate, figure: Figure, lang: Lang, *, signed: bool = False) -> str:
+    """A value stated or derived for ``figure``, in its unit and with its noun."""
+    return format_estimate(estimate, figure.unit, figure.qualifier, lang, signed=signed, noun=figure.noun)
+
+
+def _change_percent(row: ComparedFigure, lang: Lang) -> str:
+    """The change in %; a comparison stated as a ratio ('1.5 times the 2022 value') in its own words."""
+    if row.comparison.kind in messages.RELATIONS and row.comparison.kind != "from_value":
+        return format_comparison(row.comparison, row.figure.unit, lang)
+    percent = row.derivation.percent_change
+    return format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
+
+
 def _previous(row: ComparedFigure, lang: Lang) -> str:
     """The value of the year compared with: stated by that year's review when the catalog has
     it (and, when it conflicts with the derived one, both), else derived."""
     figure = row.figure
-    derived = format_estimate(row.derivation.baseline, figure.unit, figure.qualifier, lang)
+    derived = _estimate(row.derivation.baseline, figure, lang)
     if row.stated is None:
         return derived
     stated = messages.STATED_VALUE.get(lang).format(value=format_figure_value(row.stated.figure, lang))
@@ -311,15 +338,21 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
         larger = shown if abs(previous) > abs(current) else figure.value
         top = max(abs(previous), abs(current)) or 1.0
         percent = derived.percent_change
-        change_text = format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
+        change_text = _change_percent(row, lang)
         direction = messages.DIRECTIONS[row.direction].get(lang)
-        scale = messages.CHART_SCALE.get(lang).format(top=format_amount(larger, figure.unit, lang, figure.out_of))
+        top_text = format_amount(larger, figure.unit, lang, figure.out_of, figure.noun)
+        scale = messages.CHART_SCALE.get(lang).format(top=top_text)
         groups.append(
             BarGroup(
                 figure.label.get(lang),
                 scale,
                 (
-                    Bar(str(answer.year), abs(previous) / top, _previous(row, lang), row.stated is None),
+                    Bar(
+                        str(answer.year),
+                        abs(previous) / top,
+                        _previous(row, lang),
+                        row.stated is None and derived.baseline.derived,
+                    ),
                     Bar(str(answer.current_year), abs(current) / top, format_figure_value(figure, lang)),
                 ),
                 Bar(
@@ -336,21 +369,7 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
     return Chart(table.title, legend, tuple(groups), table.notes)
 
 
-# ---- one-line reports of validate and export ---------------------------------------------------
-
-
-def valid(path: str, counts: Counts) -> Msg:
-    """'PATH: valid (10 highlights, 37 figures, 7 events)'."""
-    said = {
-        "highlights": _counted(messages.HIGHLIGHTS, counts.highlights),
-        "figures": _counted(messages.FIGURES, counts.figures),
-        "events": _counted(messages.EVENTS, counts.events),
-    }
-    return messages.VALID.format(path=path, **said)
-
-
-def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
-    return forms[0 if n == 1 else 1].format(n=n)
+# ---- one-line reports of export ---------------------------------------------------------------
 
 
 def wrote_sqlite(path: str, written: list[Table]) -> Msg:
@@ -365,38 +384,3 @@ def wrote_xlsx(path: str, written: list[Table]) -> Msg:
 
 def wrote_csv(directory: str, written: list[Table]) -> Msg:
     return messages.WROTE_CSV.format(path=directory, names=", ".join(f"{table.name}.csv" for table in written))
-
-
-def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
-    """What ``validate DIR`` says, line by line: each file valid or its problems (True: a
-    problem), then each conflict between a stated value and a later review's derived one."""
-    lines: list[tuple[Msg, bool]] = []
-    for each in found.files:
-        if each.counts is not None:
-            lines.append((valid(each.file, each.counts), False))
-        else:
-            lines.append((DataFileError(each.file, each.problems).said, True))
-    lines += [(_conflict(conflict), True) for conflict in found.conflicts]
-    return lines
-
-
-def _conflict(conflict: Conflict) -> Msg:
-    row, stated = conflict.row, conflict.row.stated
-    assert stated is not None  # a conflict has a stated value
-    figure = row.figure
-    return messages.CONFLICT.format(
-        place=Msg(conflict.later.place_en, conflict.later.place_vi),
-        year=row.comparison.year,
-        id=figure.id,
-        stated=_both(lambda lang: format_figure_value(stated.figure, lang)),
-        stated_in=stated.where.path,
-        stated_quote=stated.figure.source.quote,
-        derived=_both(lambda lang: format_estimate(row.derivation.baseline, figure.unit, figure.qualifier, lang)),
-        later=conflict.later.year,
-        later_in=conflict.later.path,
-        later_quote=row.comparison.source.quote,
-    )
-
-
-def _both(say: Callable[[Lang], str]) -> Msg:
-    return Msg(say("en"), say("vi"))

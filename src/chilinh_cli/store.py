@@ -47,8 +47,9 @@ class DatasetInfo(NamedTuple):
     path: str
     place_vi: str
     place_en: str
+    """The English name of the place, or its Vietnamese one when the file gives none."""
     year: int
-    published: str
+    published: str | None
     place_key: str
     """The English name of the place folded (lower case, no diacritics): how places are told apart."""
     place_key_vi: str
@@ -260,13 +261,33 @@ class Store(FigureReads):
         )
         return {row[0]: row[1:] for row in rows if row[0] in wanted}
 
+    def unreviewed(self, ids: Sequence[int]) -> set[int]:
+        """The datasets among ``ids`` that hold a record a reviewer still has to look at (unchecked,
+        or a text without its English): only those are rebuilt to say which (``core.review_todos``)."""
+        wanted = set(ids)
+
+        def untranslated(*names: str) -> str:
+            return " OR ".join(f"({name}_vi IS NOT NULL AND {name}_en IS NULL)" for name in names)
+
+        rows = self.db.execute(
+            "SELECT id FROM datasets d WHERE checked = 0 OR title_en IS NULL OR place_en IS NULL "
+            "OR EXISTS (SELECT 1 FROM figures WHERE dataset_id = d.id AND (checked = 0 OR "
+            f"{untranslated('label', 'note', 'wording', 'noun')})) "
+            f"OR EXISTS (SELECT 1 FROM comparisons WHERE dataset_id = d.id AND ({untranslated('note')})) "
+            "OR EXISTS (SELECT 1 FROM highlights WHERE dataset_id = d.id AND (checked = 0 OR "
+            f"{untranslated('title', 'short_title', 'summary')})) "
+            "OR EXISTS (SELECT 1 FROM events WHERE dataset_id = d.id AND (checked = 0 OR label_en IS NULL))"
+        )
+        return {number for (number,) in rows if number in wanted}
+
     def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
         """What each of the datasets ``ids`` is, by place, newest year first."""
         wanted = set(ids)
         return [
             DatasetInfo(*row)
             for row in self.db.execute(
-                "SELECT id, path, place_vi, place_en, year, published, place_key, place_key_vi FROM datasets "
+                "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi "
+                "FROM datasets "
                 "ORDER BY place_key, year DESC, path"
             )
             if row[0] in wanted

@@ -67,7 +67,8 @@ class FigureReads:
         the figures table: three statements however many figures."""
         rows = self.db.execute(
             "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
-            "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of FROM figures f "
+            "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
+            "f.checked FROM figures f "
             "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
             + where.format(t="f", id="f.id")
             + " ORDER BY f.rowid",
@@ -99,10 +100,11 @@ class FigureReads:
         return {
             (key := (row[0], row[1])): figure_from_document(
                 {
-                    **{"id": row[1], "label": {"vi": row[2], "en": row[3]}, "value": _number(row[4])},
+                    **{"id": row[1], "label": _pair(row[2], row[3]), "value": _number(row[4])},
                     **{"out_of": row[5], "unit": row[6], "qualifier": row[7], "year": row[8]},
                     **{"source": {"section": row[9], "quote": row[10]}, "note": _pair(row[11], row[12])},
-                    **{"wording": _pair(row[13], row[14]), "as_of": row[15]},
+                    **{"wording": _pair(row[13], row[14]), "as_of": row[15], "noun": _pair(row[16], row[17])},
+                    "checked": bool(row[18]),
                     **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
                 }
             )
@@ -115,5 +117,6 @@ def _number(exact: str) -> int | Decimal:
     return int(exact) if exact.lstrip("-").isdigit() else Decimal(exact)
 
 
-def _pair(vi: str | None, en: str | None) -> dict[str, str] | None:
-    return None if vi is None or en is None else {"vi": vi, "en": en}
+def _pair(vi: str | None, en: str | None) -> dict[str, str | None] | None:
+    """A text's columns as its JSON object (no English: null); None when it has none."""
+    return None if vi is None else {"vi": vi, "en": en}

@@ -13,7 +13,7 @@ from .models import Dataset
 from .rebuild import dataset_from_document
 from .tables import tables
 
-STORE_FORMAT = 2  # 2: dataset ids are never reused (AUTOINCREMENT)
+STORE_FORMAT = 3  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

@@ -43,24 +43,26 @@ _IN_DATASET = "dataset_id INTEGER NOT NULL"
 DATASETS_COLUMNS = (
     *("id INTEGER PRIMARY KEY", "path TEXT NOT NULL UNIQUE", "sha256 TEXT NOT NULL"),
     *("size INTEGER", "mtime_ns INTEGER", "inode INTEGER"),
-    *("place_vi TEXT NOT NULL", "place_en TEXT NOT NULL", "place_key TEXT NOT NULL", "place_key_vi TEXT NOT NULL"),
+    *("place_vi TEXT NOT NULL", "place_en TEXT", "place_key TEXT NOT NULL", "place_key_vi TEXT NOT NULL"),
     "year INTEGER NOT NULL",
-    *("title TEXT NOT NULL", "title_en TEXT NOT NULL", "publisher TEXT NOT NULL", "published TEXT NOT NULL"),
-    "document TEXT NOT NULL",
+    *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
+    *("document TEXT NOT NULL", "checked INTEGER NOT NULL"),
 )
-"""One row per data file: where it is, when it was read, what it is, and its validated text."""
+"""One row per data file: where it is, when it was read, what it is, and its validated text.
+An English text a draft has not yet (``*_en``), its publisher and its date may be null."""
 UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
 HIGHLIGHTS_COLUMNS = (
     *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
-    *("title_en TEXT NOT NULL", "short_title_vi TEXT NOT NULL", "short_title_en TEXT NOT NULL"),
-    *("summary_vi TEXT NOT NULL", "summary_en TEXT NOT NULL"),
+    *("title_en TEXT", "short_title_vi TEXT", "short_title_en TEXT"),
+    *("summary_vi TEXT", "summary_en TEXT", "checked INTEGER NOT NULL"),
 )
 SOURCES_COLUMNS = (_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
 FIGURES_COLUMNS = (
-    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
     *("value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
     *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
+    *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
 )
 ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
@@ -69,9 +71,9 @@ COMPARISONS_COLUMNS = (
     *("source_id INTEGER NOT NULL", *_NOTES),
 )
 EVENTS_COLUMNS = (
-    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT NOT NULL"),
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
     *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
-    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL"),
+    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL", "checked INTEGER NOT NULL"),
 )
 
 
@@ -108,7 +110,7 @@ def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> l
     figures, comparisons = _figure_rows(dataset, sources)
     events = _event_rows(dataset, sources)
     highlights: list[tuple[object, ...]] = [
-        (number, h.rank, h.slug, h.title.vi, h.title.en, h.short_title.vi, h.short_title.en, h.summary.vi, h.summary.en)
+        (number, h.rank, h.slug, *_notes(h.title), *_notes(h.short_title), *_notes(h.summary), int(h.checked))
         for h in dataset.highlights
     ]
     aliases: list[tuple[object, ...]] = [(number, alias, f.id) for f in dataset.figures for alias in f.aliases]
@@ -143,10 +145,10 @@ def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
 def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, document: str) -> tuple[object, ...]:
     """The row of ``datasets`` for a dataset read from ``path`` (the store fills in its stat)."""
     meta = dataset.metadata
-    keys = (fold(meta.locality.en), fold(meta.locality.vi))
+    keys = (fold(meta.place), fold(meta.locality.vi))
     return (
         *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
-        *(meta.title, meta.title_en, meta.publisher, meta.published, document),
+        *(meta.title, meta.title_en, meta.publisher, meta.published, document, int(meta.checked)),
     )
 
 
@@ -162,7 +164,7 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
                 *(sources.dataset_id, figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
                 *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
-                figure.as_of,
+                *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
             )
         )
         comparisons += _comparison_rows(figure, len(comparisons), sources)
@@ -190,7 +192,7 @@ def _event_rows(dataset: Dataset, sources: _Sources) -> list[tuple[object, ...]]
         (
             *(sources.dataset_id, event.id, home.get(event.id), event.label.vi, event.label.en),
             *(event.date.year, event.date.month, event.date.day, event.date.period, int(event.date.year_inferred)),
-            sources.id(event.source),
+            *(sources.id(event.source), int(event.checked)),
         )
         for event in dataset.events
     ]

@@ -10,16 +10,21 @@ from decimal import Decimal
 from . import messages
 from .derive import Estimate, hedge
 from .language import Lang
-from .models import Comparison, Event, Figure, Source
+from .models import Comparison, Event, Figure, Source, Text
 from .numfmt import format_money, format_number
 
 Number = int | Decimal
 
 
-def format_amount(value: Number, unit: str, lang: Lang, out_of: int | None = None) -> str:
-    """A value in its unit, without qualifier: 'VND 967.3 billion', '99.92%', '10/12', '34 days'."""
+def format_amount(value: Number, unit: str, lang: Lang, out_of: int | None = None, noun: Text | None = None) -> str:
+    """A value in its unit, without qualifier: 'VND 967.3 billion', '99.92%', '10/12', '34 days',
+    'USD 1,200,000'; a count, share or quantity with its noun after it: '7,000 people'."""
+    if noun is not None:
+        return f"{format_amount(value, unit, lang, out_of)} {noun.said(lang)}"
     if unit == "vnd":
         return format_money(value, lang)
+    if unit == "usd":
+        return messages.MONEY_USD.get(lang).format(format_number(value, lang))
     if unit == "percent":
         return format_number(value, lang) + "%"
     if unit == "share":
@@ -35,23 +40,31 @@ def with_qualifier(text: str, qualifier: str, lang: Lang) -> str:
 
 def format_figure_value(figure: Figure, lang: Lang) -> str:
     """The value as the article gives it: its words when it gives words ('more than half'),
-    else the number in its unit with its qualifier ('more than VND 967.3 billion')."""
+    else the number in its unit with its qualifier ('more than VND 967.3 billion'); marked
+    when no person has checked it yet."""
     if figure.wording is not None:
-        return figure.wording.get(lang)
-    return with_qualifier(format_amount(figure.value, figure.unit, lang, figure.out_of), figure.qualifier, lang)
+        text = figure.wording.get(lang)
+    else:
+        amount = format_amount(figure.value, figure.unit, lang, figure.out_of, figure.noun)
+        text = with_qualifier(amount, figure.qualifier, lang)
+    return text if figure.checked else text + messages.UNCHECKED.get(lang)
 
 
-def format_year(figure: Figure, published: str, lang: Lang) -> str:
+def format_year(figure: Figure, published: str | None, lang: Lang) -> str:
     """'2021', or '2021, as of publication (11 January 2022)' for a figure stated as of then."""
     if figure.as_of == "year":
         return str(figure.year)
+    if published is None:
+        return messages.AS_OF_UNDATED.get(lang).format(year=figure.year)
     return messages.AS_OF_PUBLICATION.get(lang).format(year=figure.year, published=format_published(published, lang))
 
 
-def format_estimate(estimate: Estimate, unit: str, qualifier: str, lang: Lang, *, signed: bool = False) -> str:
+def format_estimate(
+    estimate: Estimate, unit: str, qualifier: str, lang: Lang, *, signed: bool = False, noun: Text | None = None
+) -> str:
     """A stated or derived value; a derived one reads '… (derived)' with the one hedge that is
     true of it (``derive.hedge``): '≈ VND 3,490 billion (derived)', never 'nearly ≈'."""
-    text = format_amount(estimate.value, unit, lang)
+    text = format_amount(estimate.value, unit, lang, noun=noun)
     if signed and estimate.value > 0:
         text = "+" + text
     if not estimate.derived:
@@ -76,11 +89,23 @@ def _change_amount(value: Number, kind: str, unit: str, lang: Lang) -> str:
     return format_amount(value, "percent" if kind == "percent_change" else unit, lang)
 
 
-def format_comparison(comparison: Comparison, unit: str, lang: Lang) -> str:
-    """A stated comparison in words: 'down 90 from 2020', '6 above the target'. One whose
-    wording allows two readings is given in the article's own words, with a warning."""
+def format_comparison(comparison: Comparison, unit: str, lang: Lang, out_of: int | None = None) -> str:
+    """A stated comparison in words: 'down 90 from 2020', '6 above the target', '101.3% of
+    the plan', '1.5 times the 2022 value', 'from 2.84% in 2022'. One whose wording allows two
+    readings is given in the article's own words, with a warning."""
     if comparison.ambiguous:
         return f"\u201c{comparison.source.quote}\u201d{messages.AMBIGUOUS.get(lang)}"
+    if comparison.kind in messages.RELATIONS:
+        value = comparison.value
+        amount = (
+            format_number(value, lang) + "%"
+            if comparison.kind == "percent_of"
+            else format_number(value, lang)
+            if comparison.kind == "multiple"
+            else format_amount(value, unit, lang, out_of)
+        )
+        relation = messages.RELATIONS[comparison.kind][comparison.basis]
+        return relation.get(lang).format(amount=amount, year=comparison.year)
     direction = "up" if comparison.value > 0 else "down" if comparison.value < 0 else "unchanged"
     size = -comparison.value if comparison.value < 0 else comparison.value
     amount = _change_amount(size, comparison.kind, unit, lang)
