@@ -1,0 +1,260 @@
+"""The Vietnamese figure grammar: numbers, scales, units, qualifiers, comparisons, and what is not a figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chilinh_cli import grammar
+from chilinh_cli.numfmt import format_number
+
+
+def one(sentence: str, year: int = 2021) -> grammar.Mention:
+    found = grammar.mentions(sentence, year)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def said(sentence: str, mention: grammar.Mention) -> str:
+    return sentence[mention.start : mention.amount.end]
+
+
+# ---- numbers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("13.416.446", Decimal(13416446)), ("967,3", Decimal("967.3")), ("7,0", Decimal("7.0")), ("984", Decimal(984))],
+)
+def test_numbers_group_thousands_with_dots_and_mark_decimals_with_commas(written: str, value: Decimal) -> None:
+    assert grammar.read_number(written) == value
+    assert str(grammar.read_number(written)) == str(value)  # the written precision stays
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+def test_any_number_written_the_vietnamese_way_reads_back_exactly(value: Decimal) -> None:
+    written = format_number(value, "vi")
+    assert grammar.read_number(written) == value
+    assert one(f"Doanh thu đạt {written} tỷ đồng.").amount.value == value * 10**9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Giá trị sản xuất đạt 13.416 tỷ 446 triệu đồng.", 13416446000000, "vnd"),
+        ("Doanh thu đạt gần 3.691 tỷ đồng 996 triệu đồng.", 3691996000000, "vnd"),
+        ("Tổng thu ngân sách đạt hơn 967,3 tỷ đồng.", 967300000000, "vnd"),
+        ("Tổng vốn đầu tư đạt 1,25 nghìn tỷ đồng.", 1250000000000, "vnd"),
+        ("Kim ngạch xuất khẩu đạt 1,2 triệu USD.", 1200000, "usd"),
+        ("Trên 30 nghìn suất ăn mỗi ngày được chuyển đến.", 30000, "count"),
+        ("Có 18 ngàn lượt khách đến tham quan.", 18000, "count"),
+    ],
+)
+def test_scale_words_multiply_and_mixed_scales_add_up(sentence: str, value: int, unit: str) -> None:
+    mention = one(sentence)
+    assert mention.amount.value == value
+    assert mention.amount.unit == unit
+
+
+@given(st.integers(1, 99_999), st.integers(1, 999), st.sampled_from(["tỷ", "tỉ"]))
+def test_billions_and_millions_of_dong_add_up_exactly(billions: int, millions: int, word: str) -> None:
+    sentence = f"Thu ngân sách đạt {format_number(billions, 'vi')} {word} {millions} triệu đồng."
+    mention = one(sentence)
+    assert mention.amount.value == billions * 10**9 + millions * 10**6
+    assert (mention.amount.unit, mention.qualifier) == ("vnd", "exact")
+
+
+# ---- units ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "noun", "value"),
+    [
+        ("Tỷ lệ cử tri đi bầu cử đạt 99,92%.", "percent", None, Decimal("99.92")),
+        ("Thành phố triển khai 11 đề án.", "count", "đề án", Decimal(11)),
+        ("Sau 34 ngày thực hiện giãn cách xã hội.", "days", None, Decimal(34)),
+        ("Sau 65 ngày đêm vững vàng vượt qua đợt dịch.", "days", None, Decimal(65)),
+        ("Sản lượng lúa đạt 12,5 tấn.", "quantity", "tấn", Decimal("12.5")),
+        ("Trồng mới 240 ha rừng.", "quantity", "ha", Decimal(240)),
+        ("Luân chuyển 12 đồng chí về giữ chức vụ chủ chốt.", "count", "đồng chí", Decimal(12)),
+        ("Chỉ số cải cách hành chính đạt 91,27 điểm.", "quantity", "điểm", Decimal("91.27")),
+    ],
+)
+def test_units_and_counted_nouns_are_kept_as_the_text_says_them(
+    sentence: str, unit: str, noun: str | None, value: Decimal
+) -> None:
+    amount = one(sentence).amount
+    assert (amount.unit, amount.noun, amount.value) == (unit, noun, value)
+
+
+def test_fractions_of_targets_are_shares_and_dates_are_not() -> None:
+    share = one("Thành phố hoàn thành vượt mức 10/12 chỉ tiêu kinh tế - xã hội.").amount
+    assert (share.unit, share.value, share.out_of, share.noun) == ("share", Decimal(10), 12, "chỉ tiêu")
+    assert one("Có 14 trong tổng số 19 xã, phường có cán bộ luân chuyển.").amount.out_of == 19
+    assert grammar.mentions("Ngày 10/2, các đoàn xe đưa người dân về địa phương.", 2021) == []
+    assert grammar.mentions("Chí Linh ngày công bố hết phong tỏa (3/3/2021).", 2021) == []
+    assert grammar.mentions("Trung tuần tháng 12/2021, thành phố lập trung tâm điều hành.", 2021) == []
+
+
+def test_quantities_in_words() -> None:
+    half = one("Trong đó có hơn một nửa số trưởng thôn trúng cử với số phiếu tuyệt đối.")
+    assert (half.amount.value, half.amount.unit, half.qualifier) == (Decimal(50), "percent", "more_than")
+    assert half.wording == "hơn một nửa"
+    none = one("Toàn thành phố không có đơn vị bầu cử nào phải bầu lại.")
+    assert (none.amount.value, none.amount.noun) == (Decimal(0), "đơn vị")
+    added = one("Thành phố phát triển thêm một tổ chức đảng.")
+    assert (added.amount.value, added.amount.noun) == (Decimal(1), "tổ chức")
+
+
+def test_ranges_are_at_least_their_low_end() -> None:
+    spread = one("Tốc độ tăng trưởng dự kiến từ 7,0% đến 7,5%.")
+    assert (spread.amount.value, spread.qualifier, spread.range_high) == (Decimal("7.0"), "at_least", Decimal("7.5"))
+    yields = one("Năng suất lúa đạt 12-13 tấn/ha.")
+    assert (yields.amount.value, yields.amount.noun, yields.range_high) == (Decimal(12), "tấn/ha", Decimal(13))
+
+
+# ---- qualifiers -------------------------------------------------------------------------------------
+
+
+@given(st.sampled_from(sorted(grammar.words()["qualifiers"].items())), st.integers(2, 999_999))
+def test_every_qualifier_survives(pair: tuple[str, str], number: int) -> None:
+    word, qualifier = pair
+    sentence = f"Toàn huyện có {word} {format_number(number, 'vi')} người tham gia."
+    mention = one(sentence)
+    assert mention.qualifier == qualifier
+    assert said(sentence, mention).startswith(word)
+
+
+# ---- stated comparisons ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis", "kind", "value", "year"),
+    [
+        ("Giá trị đạt 13.416 tỷ đồng, tăng 22,4% so với năm 2020.", "previous_year", "percent_change", "22.4", 2020),
+        ("Tiếp nhận 317 đơn (giảm 90 đơn so với năm 2020).", "previous_year", "absolute_change", "-90", 2020),
+        ("Xảy ra 46 vụ, giảm 11,5% so với cùng kỳ.", "previous_year", "percent_change", "-11.5", 2020),
+        ("Có 57 doanh nghiệp, tăng 12 doanh nghiệp so với năm trước.", "previous_year", "absolute_change", "12", 2020),
+        ("Thu ngân sách 500 tỷ đồng, đạt 101,3% kế hoạch.", "plan", "percent_of", "101.3", None),
+        ("Thu ngân sách 500 tỷ đồng, bằng 134,2% dự toán.", "budget_estimate", "percent_of", "134.2", None),
+        ("Thu ngân sách 500 tỷ đồng, vượt 16% kế hoạch.", "plan", "percent_change", "16", None),
+        ("Kết nạp 196 đảng viên (vượt 6 đảng viên so với chỉ tiêu).", "target", "absolute_change", "6", None),
+        ("Xuất khẩu đạt 86,4 triệu USD, gấp 1,5 lần so với năm 2019.", "previous_year", "multiple", "1.5", 2019),
+        (
+            "Tỷ lệ qua đào tạo đạt 72%, cao hơn năm trước 1,4 điểm phần trăm.",
+            "previous_year",
+            "point_change",
+            "1.4",
+            2020,
+        ),
+    ],
+)
+def test_stated_comparisons_are_kept_as_stated(
+    sentence: str, basis: str, kind: str, value: str, year: int | None
+) -> None:
+    (change,) = one(sentence).changes
+    assert (change.basis, change.kind, change.value, change.year) == (basis, kind, Decimal(value), year)
+    assert change.stated_basis
+    assert any(ch.isdigit() for ch in sentence[change.start : change.end])
+
+
+def test_a_value_moved_from_another_keeps_both() -> None:
+    sentence = "Tỷ lệ hộ nghèo giảm từ 2,84% (cuối năm 2019) xuống còn 1,96%."
+    mention = one(sentence)
+    assert mention.amount.value == Decimal("1.96")
+    (change,) = mention.changes
+    assert (change.kind, change.value, change.year) == ("from_value", Decimal("2.84"), 2019)
+
+
+def test_a_change_without_a_basis_says_so() -> None:
+    (change,) = one("Doanh thu đạt 200 tỷ đồng, tăng 12%.").changes
+    assert (change.basis, change.year, change.stated_basis) == ("previous_year", 2020, False)
+
+
+def test_a_bare_growth_rate_is_itself_the_figure() -> None:
+    mention = one("Tổng thu ngân sách tăng 12% so với năm 2020.")
+    assert (mention.amount.value, mention.amount.unit) == (Decimal(12), "percent")
+    assert mention.changes == ()
+
+
+# ---- not figures --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2021, thành phố thực hiện Nghị quyết 36 của Tỉnh ủy.",
+        "Đại biểu Quốc hội khóa XV nhiệm kỳ 2021-2026 và giai đoạn 2021- 2030.",
+        "Đợt dịch thứ 3 và Đại hội lần thứ 2 diễn ra theo phương châm 5 rõ và 4 tại chỗ.",
+        "Có sản phẩm đạt 3 sao, người dân tiêm 2 mũi, thanh niên đủ 18 tuổi.",
+        "Đúng 0h ngày 3/3 và lúc 7h30, thực hiện Quyết định 1234/QĐ-UBND và Nghị quyết số 06-NQ/TU.",
+        "Thông xe cầu Hà Viên 2 trên Quốc lộ 18; học sinh lớp 9 thi vào lớp 10 chào mừng Quốc khánh 2/9.",
+        "Phòng chống dịch COVID-19 và cách ly F1 tới 17:57.",
+    ],
+)
+def test_years_dates_ordinals_and_identifiers_are_not_figures(sentence: str) -> None:
+    assert grammar.mentions(sentence, 2021) == []
+
+
+@given(st.integers(1900, 2100))
+def test_a_year_is_never_a_figure(year: int) -> None:
+    assert grammar.mentions(f"Kết thúc năm {year}, giai đoạn {year}-{year + 5} khép lại.", 2021) == []
+
+
+# ---- any text ---------------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "đạt",
+        "hơn",
+        "gần",
+        "khoảng",
+        "tăng",
+        "giảm",
+        "so với",
+        "năm",
+        "2020",
+        "22,4%",
+        "967,3",
+        "tỷ",
+        "triệu",
+        "đồng",
+        "USD",
+        "người",
+        "từ",
+        "xuống còn",
+        "đến",
+        "10/12",
+        "3/3",
+        "gấp",
+        "lần",
+        "(",
+        ")",
+        ",",
+        ";",
+        "kế hoạch",
+        "điểm phần trăm",
+        "không có",
+        "nào",
+        "một nửa",
+        "chỉ tiêu",
+        "dự toán",
+        "cùng kỳ",
+        "-",
+        "7",
+        "1.234",
+        "ha",
+    ]
+)
+
+
+@given(st.lists(PIECES | st.text(max_size=6), max_size=30).map(" ".join))
+def test_any_sentence_gives_figures_quoting_their_number(sentence: str) -> None:
+    for mention in grammar.mentions(sentence, 2021):
+        assert 0 <= mention.start <= mention.amount.start < mention.amount.end <= len(sentence)
+        assert mention.amount.value >= 0
+        for change in mention.changes:
+            assert 0 <= change.start < change.end <= len(sentence)
