@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                 # the embedded dataset
     python benchmarks/run.py --figures 100000 # also a generated dataset of that many figures
+    python benchmarks/run.py --draft-words 10000 # also `chilinh draft` on an article that long
 
 Each command is run --runs times, alternating with `python -c pass` of the same
 interpreter so that both see the same machine load; the table gives the medians and
@@ -44,6 +45,24 @@ def generate(figures: int, destination: Path) -> tuple[Path, str]:
     path = destination / f"generated-{figures}.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path, generated[-1]["id"]
+
+
+def generate_article(words: int, destination: Path) -> Path:
+    """An article of about ``words`` words: the test articles' sections, one after another and
+    numbered on, under one title, until it is that long."""
+    bodies = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "data" / "articles").glob("*.txt"))]
+    lines = ["Tổng kết năm 2023 của huyện Thử Nghiệm", ""]
+    section = 0
+    while sum(len(line.split()) for line in lines) < words:
+        for line in bodies[section % len(bodies)].splitlines()[2:]:
+            heading = line.split(". ", 1)
+            if heading[0].isdigit() and len(heading) == 2:
+                section += 1
+                line = f"{section}. {heading[1]}"
+            lines.append(line)
+    path = destination / f"article-{words}.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 def generate_catalog(files: int, per_file: int, destination: Path) -> Path:
@@ -177,6 +196,7 @@ def main() -> None:
     parser.add_argument("--figures", type=int, nargs="*", default=[], help="also time generated datasets of N figures")
     parser.add_argument("--catalog", type=int, default=0, help="also time a generated catalog of N files")
     parser.add_argument("--per-file", type=int, default=100, help="figures in each file of the catalog")
+    parser.add_argument("--draft-words", type=int, nargs="*", default=[], help="also time drafting an article of N words")
     options = parser.parse_args()
 
     chilinh = shutil.which("chilinh")
@@ -216,6 +236,10 @@ def main() -> None:
                 peak_memory_mib([*base, "metric", last_id], cold),
             )
         )
+
+    for words in options.draft_words:
+        article = generate_article(words, work)
+        rows.append(measure(f"draft, {words:,}-word article", [*base, "draft", str(article)], options.runs, env))
 
     if options.catalog:
         rows += catalog_rows(options.catalog, options.per_file, options.runs, base, env, work)

@@ -54,6 +54,8 @@ EXAMPLES = {
     "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
     "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
     "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
+    "draft": "chilinh draft review-2023.txt -o town-2023.json\n\n  chilinh validate town-2023.json\n\n"
+    "  chilinh list --data town-2023.json",
 }
 
 
@@ -330,6 +332,52 @@ def validate(
         dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
         render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
+
+
+@app.command("draft", epilog=_examples("draft"))
+def draft(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(help="The article: a UTF-8 text file, or - for standard input.")],
+    out: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", metavar="<file>", help="Write the draft to this file instead of standard output."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    place: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--place", metavar="<place>", help="The place reviewed [default: the one the title names]."),
+    ] = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--year",
+            metavar="<year>",
+            help="The year reviewed [default: the one the title names].",
+            click_type=WholeNumbers(min=1900, max=2200),
+        ),
+    ] = None,
+    title: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title", metavar="<title>", help="The article's title [default: its first line naming a year]."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check."""
+    said = settle_language(ctx, lang)
+    source = given_path(ctx, article, "article", stdin=True)
+    target = given_path(ctx, out, "out")
+    with answering(said):
+        from . import render
+        from .draft import draft_file, write_draft
+
+        drafted = draft_file(source, place=place or None, year=year, title=title or None)
+        if target is None:
+            sys.stdout.write(drafted.json())
+        else:
+            write_draft(drafted, target, force=force)
+        render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
 
 
 @app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")

@@ -166,6 +166,28 @@ HELP: Final = (
     ),
     Msg("The Excel workbook to create.", "Tệp Excel cần tạo."),
     Msg("The directory for the CSV files (created if missing).", "Thư mục chứa các tệp CSV (tạo mới nếu chưa có)."),
+    Msg(
+        "Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check.",
+        "Lập bản nháp tập dữ liệu từ một bài tổng kết năm bằng tiếng Việt, mọi số liệu kèm trích dẫn, để người "
+        "đọc kiểm tra.",
+    ),
+    Msg(
+        "The article: a UTF-8 text file, or - for standard input.",
+        "Bài viết: một tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn.",
+    ),
+    Msg(
+        "Write the draft to this file instead of standard output.", "Ghi bản nháp vào tệp này thay vì ra đầu ra chuẩn."
+    ),
+    Msg("Replace the output file if it exists.", "Ghi đè tệp kết quả nếu đã có."),
+    Msg(
+        "The place reviewed [default: the one the title names].",
+        "Địa phương được tổng kết [mặc định: nơi tiêu đề nêu].",
+    ),
+    Msg("The year reviewed [default: the one the title names].", "Năm được tổng kết [mặc định: năm tiêu đề nêu]."),
+    Msg(
+        "The article's title [default: its first line naming a year].",
+        "Tiêu đề bài viết [mặc định: dòng đầu tiên có nêu năm].",
+    ),
     Msg("Examples:", "Ví dụ:"),
 )
 
@@ -180,6 +202,7 @@ ERROR: Final = Msg("Error: {problem}", "Lỗi: {problem}")
 METAVARS: Final = (
     *(Msg("<path>", "<đường-dẫn>"), Msg("<file>", "<tệp>"), Msg("<year>", "<năm>"), Msg("highlight", "dấu-ấn")),
     *(Msg("name", "tên"), Msg("text", "từ-khoá"), Msg("path", "đường-dẫn"), Msg("directory", "thư-mục")),
+    *(Msg("article", "bài-viết"), Msg("<place>", "<địa-phương>"), Msg("<title>", "<tiêu-đề>")),
 )
 EXTRAS: Final = (Msg("default: ", "mặc định: "), Msg("env var: ", "biến môi trường: "), Msg("required", "bắt buộc"))
 NO_SUCH_OPTION: Final = Msg("No such option: {option}", "không có tuỳ chọn {option}")

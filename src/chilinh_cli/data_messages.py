@@ -196,3 +196,59 @@ SECTION_NOT_RANK: Final = Msg(
 )
 QUOTE_SPACE: Final = Msg("the quote has leading or trailing white space", "trích dẫn có khoảng trắng ở đầu hoặc cuối")
 QUOTE_NOT_NFC: Final = Msg("the quote is not NFC-normalised", "trích dẫn chưa được chuẩn hoá NFC")
+
+# ---- drafting a dataset from an article (``draft``) ------------------------------------------
+
+ARTICLE_TOO_LARGE: Final = Msg(
+    "the file has {size} bytes; a review article is far smaller, and draft reads at most {most}",
+    "tệp có {size} byte; một bài tổng kết nhỏ hơn nhiều, và draft chỉ đọc tối đa {most} byte",
+)
+ARTICLE_BINARY: Final = Msg(
+    "not a text file (it holds NUL bytes); give the article as UTF-8 text",
+    "không phải tệp văn bản (có byte NUL); hãy đưa bài viết dạng văn bản UTF-8",
+)
+ARTICLE_NOT_UTF8: Final = Msg(
+    "not UTF-8 text (the byte at offset {offset} cannot be read); save the article as UTF-8",
+    "không phải văn bản UTF-8 (không đọc được byte ở vị trí {offset}); hãy lưu bài viết dạng UTF-8",
+)
+ARTICLE_EMPTY: Final = Msg(
+    "the file is empty: there is no article to draft from", "tệp rỗng: không có bài viết để lập bản nháp"
+)
+DRAFT_NO_YEAR: Final = Msg(
+    "the text names no year ('năm 2023'); give the year with --year",
+    "bài viết không nêu năm nào ('năm 2023'); hãy cho biết năm bằng --year",
+)
+DRAFT_NO_PLACE: Final = Msg(
+    "the title names no place (a city, district, town or commune); give it with --place",
+    "tiêu đề không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
+)
+DRAFT_RANGE: Final = Msg(
+    "the text gives a range (“{words}”): the value is its low end",
+    "bài viết nêu một khoảng (“{words}”): giá trị là mức thấp",
+)
+DRAFT_BASIS_NOT_STATED: Final = Msg(
+    "the text does not say what this is compared with; drafted as the previous year, so nothing is derived from it",
+    "bài viết không nói so với gì; bản nháp ghi là so với năm trước nên không suy ra gì từ đó",
+)
+DRAFT_OF_OR_ABOVE: Final = Msg(
+    "'up X % on' a plan or estimate may mean X % of it or X % above it; the text does not say which",
+    "'tăng X% so với' kế hoạch hay dự toán có thể là bằng X% hoặc vượt X%; bài viết không nói rõ",
+)
+DRAFTED: Final = Msg(
+    "drafted {figures} figures and {events} events in {sections} sections",
+    "đã lập nháp {figures} số liệu và {events} sự kiện trong {sections} mục",
+)
+DRAFT_LEFT_OUT: Final = Msg(
+    " ({count} more read but left out: the format cannot hold them as read)",
+    " (thêm {count} số liệu đọc được nhưng bị bỏ: định dạng không ghi được như đã đọc)",
+)
+DRAFT_NEXT: Final = Msg(
+    "; every record is unchecked: read each against the article, add English labels, "
+    "then run 'chilinh validate {path}'",
+    "; mọi bản ghi đều chưa kiểm tra: hãy đối chiếu từng bản ghi với bài viết, thêm nhãn tiếng Anh, rồi chạy "
+    "'chilinh validate {path}'",
+)
+DRAFT_EMPTY: Final = Msg(
+    "the text states no figure and no dated event: the draft has {sections} sections and nothing else",
+    "bài viết không nêu số liệu hay sự kiện có ngày nào: bản nháp chỉ có {sections} mục",
+)

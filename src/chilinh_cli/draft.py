@@ -1,0 +1,513 @@
+"""A dataset draft from the text of a Vietnamese year-review article.
+
+The article's lines become sections (numbered headings, or lines in capitals), each
+section's sentences are read by ``grammar``, and every figure, stated comparison and dated
+event becomes a record quoting the article's exact words. Nothing is derived and nothing is
+translated: every record says ``checked: false`` until a person has read it against the
+text, and English texts are left for that person. The draft is loaded exactly as ``--data``
+loads a file before it is returned, so that it always loads; a record the format cannot
+hold is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from . import data_messages, grammar
+from .errors import DataFileError
+from .messages import Msg
+from .text import fold
+
+MAX_BYTES = 5 * 1024 * 1024
+"""The largest article read: a review is a few thousand words, far below this."""
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})[.)]\s+(\S.*)$")
+_DATELINE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+_WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d[\d.,%/]*)")
+
+
+class Draft(NamedTuple):
+    """A drafted dataset (the JSON document) and what it holds."""
+
+    document: dict[str, Any]
+    figures: int
+    events: int
+    sections: int
+    left_out: int
+    """Figures read but left out because the format cannot hold them as read."""
+
+    def json(self) -> str:
+        return json.dumps(self.document, ensure_ascii=False, indent=2, default=_exact_number) + "\n"
+
+    def summary(self, path: str | None) -> Msg:
+        """What was drafted and what the reviewer does next, for standard error."""
+        if not self.figures and not self.events:
+            return data_messages.DRAFT_EMPTY.format(sections=self.sections)
+        parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
+        if self.left_out:
+            parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
+        parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
+        return Msg("".join(part.en for part in parts), "".join(part.vi for part in parts))
+
+
+def draft_file(source: Path, *, place: str | None, year: int | None, title: str | None) -> Draft:
+    """The draft of the article at ``source`` ('-' for standard input)."""
+    from .loader import name_of, read_bytes
+
+    name = name_of(source)
+    text = decode_article(read_bytes(source), name)
+    return draft(text, name, place=place, year=year, title=title)
+
+
+def write_draft(drafted: Draft, target: Path, *, force: bool) -> None:
+    """The draft at ``target``, whole or not at all; an existing file only with ``force``."""
+    from .files import atomic_file
+
+    with atomic_file(target, force=force) as temporary:
+        temporary.write_text(drafted.json(), encoding="utf-8")
+
+
+def _exact_number(value: object) -> float | str:
+    """A Decimal as the JSON number that reads back as the same Decimal (money is an int).
+    One with more digits than a float keeps is never written inexactly: it becomes a string,
+    which the format refuses, so the figure is left out."""
+    assert isinstance(value, Decimal)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """The article's text (NFC, with newlines for line ends), or a DataFileError saying why not."""
+    if len(raw) > MAX_BYTES:
+        raise DataFileError(name, [("", data_messages.ARTICLE_TOO_LARGE.format(size=len(raw), most=MAX_BYTES))])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+        if b"\x00" in raw:
+            raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DataFileError(name, [("", data_messages.ARTICLE_NOT_UTF8.format(offset=error.start))]) from None
+    if not text.strip():
+        raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+class Section(NamedTuple):
+    title: str
+    lines: list[str]
+
+
+def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]:
+    """The lead (lines before the first heading) and the sections. Numbered headings are the
+    sections when the article has two or more; otherwise lines in capitals are."""
+    numbered = [i for i in range(after, len(lines)) if _NUMBERED.match(lines[i]) and _heading_words(lines[i]) >= 2]
+    capitals = [i for i in range(after, len(lines)) if _in_capitals(lines[i])]
+    starts = numbered if len(numbered) >= 2 else capitals
+    if not starts:
+        return [], [Section("", lines[after:])]
+    found = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        match = _NUMBERED.match(lines[start])
+        title = match.group(1) if match and start in numbered else lines[start]
+        found.append(Section(title.strip(), lines[start + 1 : end]))
+    return lines[after : starts[0]], found
+
+
+def _heading_words(line: str) -> int:
+    return len(line.split())
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and len(line.split()) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _title_line(lines: list[str]) -> int:
+    """The title: the first of the first lines that names a year, else the first line."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:6]
+    for i in filled:
+        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _NUMBERED.match(lines[i]):
+            return i
+    return filled[0] if filled else 0
+
+
+def _year_of(text: str, title: str) -> int | None:
+    """The year the title names, else the one most often written as 'nam YYYY' in the text."""
+    word = grammar.words()["year_word"]
+    in_title = re.search(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", title)
+    if in_title:
+        return int(in_title.group(1))
+    counts = Counter(int(m.group(1)) for m in re.finditer(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text))
+    if counts:
+        return counts.most_common(1)[0][0]
+    found = _YEAR.search(title)
+    return int(found.group(1)) if found else None
+
+
+def _place_of(title: str, text: str) -> str | None:
+    """The place a title names ('Thanh pho X', 'huyen Y'), with its province when the text
+    gives it right after the place's name."""
+    places = sorted(grammar.words()["places"], key=len, reverse=True)
+    kinds = "|".join(re.escape(p) for p in places)
+    match = re.search(rf"(?<!\w)({kinds})\.?\s+((?:[^\W\d_][\w]*\s?)+)", title)
+    if not match:
+        return None
+    names = []
+    for token in match.group(2).split():
+        if not token[0].isupper():
+            break
+        names.append(token)
+    if not names:
+        return None
+    place = match.group(1)[0].upper() + match.group(1)[1:] + " " + " ".join(names)
+    provinces = "|".join(re.escape(p) for p in grammar.words()["province"])
+    name = re.escape(" ".join(names))
+    province = re.search(rf"{name}\s*[(,]\s*((?:{provinces})\s+(?:[^\W\d_]+\s?)+?)\s*[),.]", text)
+    if province and all(token[0].isupper() for token in province.group(1).split()[1:]):
+        place += ", " + province.group(1).strip()
+    return place
+
+
+def _published(lead: list[str]) -> str | None:
+    """The publication date of a dateline ('Thu Ba, 11/01/2022 17:57') before the first section."""
+    for line in lead:
+        match = _DATELINE.search(line)
+        if match and len(line) <= 60:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def sentences(lines: list[str]) -> Iterator[str]:
+    for line in lines:
+        for sentence in grammar.SENTENCE_END.split(line):
+            if sentence.strip():
+                yield sentence
+
+
+class _Names:
+    """Kebab-case ids made from Vietnamese words, unique within the draft."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, words: str, fallback: str) -> str:
+        base = "-".join(fold(words).split()[:6])[:60].strip("-") or fallback
+        name, n = base, 1
+        while name in self.used:
+            n += 1
+            name = f"{base}-{n}"
+        self.used.add(name)
+        return name
+
+
+def _text(vi: str) -> dict[str, str]:
+    return {"vi": vi}
+
+
+def _said(message: Msg) -> dict[str, str]:
+    return {"vi": message.vi, "en": message.en}
+
+
+def _right_end(sentence: str, end: int, limit: int) -> int:
+    """Where the noun phrase after a number ends: before punctuation, a stop word, a number or
+    a capitalised name, and after at most ``limit`` words."""
+    stops = set(grammar.words()["stop_words"])
+    count = 0
+    while count < limit:
+        match = _WORD.match(sentence, end)
+        if not match or match.group(1) in stops or not match.group(1)[0].isalpha():
+            break
+        if count and match.group(1)[0].isupper() and not match.group(1).isupper():
+            break
+        end, count = match.end(), count + 1
+    return end
+
+
+def _left_start(sentence: str, boundary: int, start: int) -> int:
+    """Where the words naming a number begin: after the last clause mark before it, skipping
+    a short opening phrase ('Nam 2021,', 'Ket qua,') and leading connectives."""
+    cut = max(boundary, *(sentence.rfind(mark, boundary, start) + 1 for mark in ";:()"))
+    segment = sentence[cut:start]
+    first_comma = segment.find(",")
+    if first_comma != -1 and len(segment[:first_comma].split()) <= 4:
+        cut += first_comma + 1
+    leading = sorted(grammar.words()["label_leading"], key=len, reverse=True)
+    text = sentence[cut:start]
+    stripped = text.lstrip()
+    for word in leading:
+        if stripped.startswith(word + " "):
+            stripped = stripped[len(word) + 1 :]
+            break
+    cut = start - len(stripped)
+    words = sentence[cut:start].split()
+    if len(words) > 12:  # a long clause: its last part names the number
+        comma = sentence.rfind(",", cut, start)
+        last_words = list(re.finditer(r"\S+", sentence[cut:start]))[-8:]
+        cut = comma + 1 if comma != -1 else cut + last_words[0].start()
+    return cut
+
+
+def _label_of(words: str) -> str:
+    """The words that name a number, without the verb and qualifier that lead to it."""
+    trailing = sorted(grammar.words()["label_trailing"], key=len, reverse=True)
+    qualifiers = sorted(grammar.words()["qualifiers"], key=len, reverse=True)
+    text = words.strip(" ,")
+    changed = True
+    while changed and text:
+        changed = False
+        for word in (*trailing, *qualifiers):
+            if text.endswith(" " + word) or text == word:
+                text = text[: -len(word)].rstrip(" ,")
+                changed = True
+                break
+    return text
+
+
+class _Reader:
+    """Reads the sections of one article into the records of a dataset."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.names = _Names()
+        self.event_names = _Names()
+        self.figures: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+
+    def section(self, rank: int, lines: list[str]) -> tuple[list[str], list[str]]:
+        figure_ids: list[str] = []
+        event_ids: list[str] = []
+        for sentence in sentences(lines):
+            boundary = 0
+            for mention in grammar.mentions(sentence, self.year):
+                figure = self._figure(rank, sentence, mention, boundary)
+                said = sentence.find(figure["source"]["quote"], mention.start) + len(figure["source"]["quote"])
+                boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])
+                self.figures.append(figure)
+                figure_ids.append(figure["id"])
+            for event in self._events(rank, sentence):
+                self.events.append(event)
+                event_ids.append(event["id"])
+        return figure_ids, event_ids
+
+    def _figure(self, rank: int, sentence: str, mention: grammar.Mention, boundary: int) -> dict[str, Any]:
+        amount = mention.amount
+        left = _left_start(sentence, boundary, mention.start)
+        named_left = _label_of(sentence[left : mention.start])
+        noun_at = sentence.find(amount.noun, mention.start) if amount.noun else -1
+        after = _right_end(sentence, amount.end, 6)
+        if amount.unit in ("count", "share") and noun_at != -1:
+            label = sentence[noun_at : _right_end(sentence, noun_at + len(amount.noun or ""), 5)]
+            quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
+        elif (amount.unit in ("percent", "days") and after > amount.end) or not named_left:
+            label = sentence[amount.end : after]
+            quote = sentence[mention.start : after]
+        else:
+            label = named_left
+            quote = sentence[left : amount.end]
+        label, quote = label.strip(" ,"), quote.strip(" ,")
+        if not label:
+            label = quote
+        figure: dict[str, Any] = {
+            "id": self.names.make(label, "figure"),
+            "label": _text(label),
+            "value": grammar.whole_or_decimal(amount.value),
+            "unit": amount.unit,
+            "qualifier": mention.qualifier,
+            "year": self.year,
+            "source": {"section": rank, "quote": quote},
+            "checked": False,
+        }
+        if amount.out_of is not None:
+            figure["out_of"] = amount.out_of
+        if amount.noun and amount.unit in ("count", "share", "quantity"):
+            figure["noun"] = _text(amount.noun)
+        if mention.wording:
+            figure["wording"] = _text(mention.wording)
+        if mention.range_high is not None:
+            figure["note"] = _said(data_messages.DRAFT_RANGE.format(words=quote))
+        if any(sentence.lstrip().startswith(word) for word in grammar.words()["now"]):
+            figure["as_of"] = "publication"
+        comparisons = [self._comparison(rank, sentence, change, amount.unit) for change in mention.changes]
+        if comparisons:
+            figure["comparisons"] = comparisons
+        return figure
+
+    def _comparison(self, rank: int, sentence: str, change: grammar.Change, unit: str) -> dict[str, Any]:
+        compared: dict[str, Any] = {
+            "basis": change.basis,
+            "kind": change.kind,
+            "value": grammar.whole_or_decimal(change.value),
+            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,")},
+        }
+        if change.year is not None:
+            compared["year"] = change.year
+        if not change.stated_basis:
+            compared["ambiguous"] = True
+            compared["note"] = _said(data_messages.DRAFT_BASIS_NOT_STATED)
+        elif change.kind == "percent_change" and change.basis != "previous_year" and change.value >= 100:
+            compared["ambiguous"] = True
+            compared["note"] = _said(data_messages.DRAFT_OF_OR_ABOVE)
+        return compared
+
+    def _events(self, rank: int, sentence: str) -> Iterator[dict[str, Any]]:
+        """A day and month (or a month) with something that happened then."""
+        dates, _ = grammar._dates_and_shares(sentence)
+        for start, end in dates:
+            parts = [int(part) for part in sentence[start:end].split("/")]
+            day: int | None
+            year: int | None
+            if len(parts) == 3:
+                day, month, year = parts
+            elif parts[1] > 31:  # month/year
+                day, (month, year) = None, parts
+            else:
+                (day, month), year = parts, None
+            when: dict[str, Any] = {"year": year or self.year, "month": month, "year_inferred": year is None}
+            period = _period_before(sentence, start)
+            if day is not None:
+                when["day"] = day
+            elif period:
+                when["period"] = period
+            if not _is_date(when):
+                continue
+            lead = _date_lead(sentence, start)
+            stop = _clause_end(sentence, end)
+            quote = sentence[lead:stop].strip(" ,")
+            action = sentence[lead:stop].replace(sentence[start:end], " ")
+            if len([w for w in action.split() if w[0].isalpha()]) < 4:
+                continue
+            yield {
+                "id": self.event_names.make(sentence[end:stop] or quote, "event"),
+                "label": _text(quote),
+                "date": when,
+                "source": {"section": rank, "quote": quote},
+                "checked": False,
+            }
+
+
+def _period_before(sentence: str, start: int) -> str | None:
+    periods: dict[str, str] = grammar.words()["periods"]
+    before = sentence[max(0, start - 24) : start]
+    for words, period in periods.items():
+        if re.search(rf"{re.escape(words)}\s*$", before):
+            return period
+    return None
+
+
+def _is_date(when: dict[str, Any]) -> bool:
+    try:
+        datetime.date(when["year"], when["month"], when.get("day") or 1)
+    except ValueError:
+        return False
+    return bool(1900 <= when["year"] <= 2200)
+
+
+def _date_lead(sentence: str, start: int) -> int:
+    """Where the words of a date begin: its day or month word, or a part of the month before it."""
+    dates = grammar.words()["dates"]
+    lead_words = "|".join(re.escape(w) for w in [*grammar.words()["periods"], *dates["day"], *dates["month"]])
+    before = sentence[max(0, start - 30) : start]
+    match = re.search(rf"(?:{lead_words})(?:\s+(?:{lead_words}))?\s*\(?\s*$", before)
+    if match is None:
+        return max(0, *(sentence.rfind(mark, 0, start) + 1 for mark in ";.(,"))
+    return start - len(before) + match.start()
+
+
+def _clause_end(sentence: str, end: int) -> int:
+    ends = [i for i in (sentence.find(mark, end) for mark in ";.") if i != -1]
+    stop = min(ends) if ends else len(sentence)
+    words = list(re.finditer(r"\S+", sentence[end:stop]))
+    if len(words) > 16:
+        stop = end + words[15].end()
+    return stop
+
+
+def draft(
+    text: str, name: str, *, place: str | None = None, year: int | None = None, title: str | None = None
+) -> Draft:
+    """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
+    says. A DataFileError when the text names no year or no place and none is given."""
+    lines = [line.strip() for line in text.split("\n")]
+    title_at = _title_line(lines)
+    title = title or lines[title_at]
+    lead, found = sections_of(lines, title_at + 1)
+    year = year or _year_of(text, title)
+    if year is None:
+        raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
+    place = place or _place_of(title, text) or _place_of(text, text)
+    if place is None:
+        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE)])
+    reader = _Reader(year)
+    slugs = _Names()
+    highlights = []
+    for rank, section in enumerate(found, start=1):
+        figure_ids, event_ids = reader.section(rank, section.lines)
+        highlights.append(
+            {
+                "rank": rank,
+                "slug": slugs.make(section.title, f"section-{rank}"),
+                "title": _text(section.title or title),
+                "figures": figure_ids,
+                "headline": figure_ids[:1],
+                "events": event_ids,
+                "checked": False,
+            }
+        )
+    metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
+    published = _published(lines[:title_at] + lead)
+    if published:
+        metadata["published"] = published
+    metadata["checked"] = False
+    document = {
+        "schema_version": 1,
+        "metadata": metadata,
+        "highlights": highlights,
+        "figures": reader.figures,
+        "events": reader.events,
+    }
+    left_out = _keep_what_loads(document, name)
+    return Draft(document, len(reader.figures), len(reader.events), len(highlights), left_out)
+
+
+def _keep_what_loads(document: dict[str, Any], name: str) -> int:
+    """Leave out the figures and events the format refuses as read, until the draft loads."""
+    from .loader import parse_and_validate
+
+    left_out = 0
+    for _ in range(5):
+        raw = json.dumps(document, ensure_ascii=False, default=_exact_number).encode()
+        try:
+            parse_and_validate(raw, name)
+            return left_out
+        except DataFileError as error:
+            bad = {(m.group(1), int(m.group(2))) for f, _ in error.problems if (m := _RECORD.match(f))}
+            if not bad:
+                raise
+            for collection, index in sorted(bad, reverse=True):
+                gone = document[collection].pop(index)
+                left_out += collection == "figures"
+                for highlight in document["highlights"]:
+                    for key in ("figures", "headline", "events"):
+                        highlight[key] = [ref for ref in highlight[key] if ref != gone["id"]]
+    return left_out
+
+
+_RECORD = re.compile(r"(figures|events)\[(\d+)\]")

@@ -1,0 +1,57 @@
+"""Scoring a draft against an independent reading of the same article (the recall test).
+
+A figure of the reading is *found* when the draft has a figure in the same section with the
+same value, unit, qualifier and share whole, and the same stated comparisons (basis, kind,
+value, year). A drafted figure that matches no figure of the reading is *extra*.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+
+class Score(NamedTuple):
+    expected: int
+    found: int
+    drafted: int
+    extra: int
+    missed: list[str]
+    extras: list[str]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def extra_share(self) -> float:
+        return self.extra / self.drafted if self.drafted else 0.0
+
+
+def _key(figure: dict[str, Any]) -> tuple[object, ...]:
+    comparisons = frozenset(
+        (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year")) for c in figure.get("comparisons", ())
+    )
+    return (
+        figure["source"]["section"],
+        Decimal(str(figure["value"])),
+        figure["unit"],
+        figure.get("out_of"),
+        figure["qualifier"],
+        comparisons,
+    )
+
+
+def score(reading: list[dict[str, Any]], drafted: list[dict[str, Any]]) -> Score:
+    unmatched = {n: _key(figure) for n, figure in enumerate(drafted)}
+    missed: list[str] = []
+    for figure in reading:
+        key = _key(figure)
+        match = next((n for n, drafted_key in unmatched.items() if drafted_key == key), None)
+        if match is None:
+            missed.append(figure["source"]["quote"])
+        else:
+            del unmatched[match]
+    extras = [drafted[n]["source"]["quote"] for n in unmatched]
+    found = len(reading) - len(missed)
+    return Score(len(reading), found, len(drafted), len(drafted) - found, missed, extras)

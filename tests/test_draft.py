@@ -1,0 +1,226 @@
+"""Drafting a dataset from an article: the embedded article against its hand-made dataset, and
+fictional articles (written for these tests) against an independent reading of each."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chilinh_cli import draft
+from chilinh_cli.errors import DataFileError
+from chilinh_cli.loader import embedded_path, parse_and_validate
+from scoring import score
+
+ARTICLES = Path(__file__).with_name("data") / "articles"
+HOLDOUT = Path(__file__).with_name("data") / "articles-holdout"
+WRITTEN = sorted(ARTICLES.glob("*.txt"))
+HELD_OUT = sorted(HOLDOUT.glob("*.txt"))
+
+
+def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
+    return draft.draft(draft.decode_article(text.encode(), name), name, **overrides)
+
+
+def reading_of(path: Path) -> dict[str, Any]:
+    expected: dict[str, Any] = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    return expected
+
+
+def as_figures(reading: dict[str, Any]) -> list[dict[str, Any]]:
+    """An independent reading's figures in the shape of a dataset's."""
+    return [
+        {
+            "source": {"section": f["section"], "quote": f["quote"]},
+            "value": Decimal(f["value"]),
+            "unit": f["unit"],
+            "out_of": f.get("out_of"),
+            "qualifier": f["qualifier"],
+            "comparisons": [{k: c[k] for k in ("basis", "kind", "value", "year")} for c in f.get("comparisons", ())],
+        }
+        for f in reading["figures"]
+    ]
+
+
+def assert_honest(result: draft.Draft, text: str) -> None:
+    """Every quote is the article's own words and holds the number as written; the draft loads."""
+    for figure in result.document["figures"]:
+        quote = figure["source"]["quote"]
+        assert quote in text, quote
+        assert figure["checked"] is False
+        written = figure["wording"]["vi"] if "wording" in figure else None
+        assert written in quote if written else re.search(r"\d", quote), quote
+        for comparison in figure.get("comparisons", ()):
+            assert comparison["source"]["quote"] in text
+    for event in result.document["events"]:
+        assert event["source"]["quote"] in text
+    parse_and_validate(result.json().encode(), "draft.json")
+
+
+# ---- the embedded article -------------------------------------------------------------------------
+
+
+def test_the_embedded_article_drafts_every_figure_of_the_dataset(article: str) -> None:
+    result = drafted(article)
+    reference = json.loads(embedded_path().read_text(encoding="utf-8"))
+    found = score(reference["figures"], result.document["figures"])
+    # Measured recall, reported in the README: 37 of 37 found, 3 drafted that the dataset has not.
+    assert (found.expected, found.found, found.drafted) == (37, 37, 40)
+    assert found.recall >= 0.95
+    assert found.extra_share <= 0.10
+    assert_honest(result, draft.decode_article(article.encode(), "seed"))
+
+
+def test_the_embedded_article_metadata_and_sections(article: str) -> None:
+    result = drafted(article)
+    meta = result.document["metadata"]
+    assert meta["title"] == "10 dấu ấn nổi bật Thành phố Chí Linh năm 2021"
+    assert meta["locality"] == {"vi": "Thành phố Chí Linh, tỉnh Hải Dương"}
+    assert (meta["year"], meta["published"], meta["checked"]) == (2021, "2022-01-11", False)
+    assert "publisher" not in meta  # left for the reviewer, not guessed
+    assert "title_en" not in meta
+    assert [h["rank"] for h in result.document["highlights"]] == list(range(1, 11))
+    assert result.document["highlights"][3]["title"]["vi"].startswith("PHÁT TRIỂN KINH TẾ- XÃ HỘI NĂM 2021")
+    revenue = next(f for f in result.document["figures"] if f["value"] == 967300000000)
+    assert (revenue["qualifier"], revenue["source"]["section"]) == ("more_than", 4)
+    assert revenue["source"]["quote"] == "Tổng thu ngân sách đạt hơn 967,3 tỷ đồng"
+    (estimate,) = revenue["comparisons"]
+    assert (estimate["basis"], estimate["kind"], estimate["ambiguous"]) == ("budget_estimate", "percent_change", True)
+    events = {(e["date"]["month"], e["date"].get("day")) for e in result.document["events"]}
+    assert events == {(2, 10), (3, 3), (12, 25), (12, None)}
+
+
+# ---- fictional articles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", WRITTEN + HELD_OUT, ids=lambda path: path.stem)
+def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    reading = reading_of(path)
+    result = drafted(text, path.name)
+    found = score(as_figures(reading), result.document["figures"])
+    assert found.recall >= 0.95, found.missed
+    assert found.extra_share <= 0.10, found.extras
+    assert_honest(result, text)
+    meta = result.document["metadata"]
+    assert meta["year"] == reading["year"]
+    assert meta["locality"]["vi"].casefold().startswith(reading["place"].casefold())
+    assert result.sections == reading["sections"]
+
+
+@pytest.mark.parametrize("path", WRITTEN, ids=lambda path: path.stem)
+def test_traps_are_not_figures_and_dated_events_are_events(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    reading = reading_of(path)
+    result = drafted(text, path.name)
+    for trap in reading["not_figures"]:
+        for figure in result.document["figures"]:
+            number = re.search(r"\d+", trap)
+            if number and trap in figure["source"]["quote"]:
+                assert Decimal(figure["value"]) != Decimal(number.group(0)), (trap, figure["source"]["quote"])
+    dates = {(e["date"]["year"], e["date"]["month"], e["date"].get("day")) for e in result.document["events"]}
+    for event in reading["events"]:
+        assert (event["year"], event["month"], event.get("day")) in dates, event
+
+
+def test_overrides_replace_what_the_text_says() -> None:
+    text = WRITTEN[0].read_text(encoding="utf-8")
+    result = drafted(text, place="Huyện Khác", year=2020, title="Một tiêu đề khác")
+    meta = result.document["metadata"]
+    assert (meta["locality"]["vi"], meta["year"], meta["title"]) == ("Huyện Khác", 2020, "Một tiêu đề khác")
+
+
+def test_sections_in_capitals_when_nothing_is_numbered() -> None:
+    text = (
+        "Kết quả nổi bật của xã Tân Phong năm 2023\n\nKINH TẾ TĂNG TRƯỞNG KHÁ\n\nThu ngân sách đạt 12,4 tỷ đồng, "
+        "đạt 105% kế hoạch.\n\nXÃ HỘI ỔN ĐỊNH\n\nToàn xã có 312 hộ nghèo.\n"
+    )
+    result = drafted(text)
+    assert [h["title"]["vi"] for h in result.document["highlights"]] == ["KINH TẾ TĂNG TRƯỞNG KHÁ", "XÃ HỘI ỔN ĐỊNH"]
+    assert result.document["metadata"]["locality"] == {"vi": "Xã Tân Phong"}
+    income, households = result.document["figures"]
+    assert (income["value"], income["comparisons"][0]["kind"], income["comparisons"][0]["value"]) == (
+        12400000000,
+        "percent_of",
+        105,
+    )
+    assert (households["value"], households["noun"], households["source"]["section"]) == (312, {"vi": "hộ nghèo"}, 2)
+
+
+def test_a_text_without_sections_is_one_section() -> None:
+    result = drafted("Tổng kết năm 2022 của huyện Mỹ Lộc\nHuyện trồng 1.200 ha lúa.\n")
+    assert result.sections == 1
+    assert result.document["figures"][0]["source"] == {"section": 1, "quote": "Huyện trồng 1.200 ha"}
+
+
+# ---- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        ("Năm 2023".encode("cp1258"), "not UTF-8 text (the byte at offset 1 "),
+        (b"x" * (draft.MAX_BYTES + 1), "draft reads at most"),
+    ],
+)
+def test_unreadable_articles_are_refused_with_a_reason(raw: bytes, problem: str) -> None:
+    with pytest.raises(DataFileError) as refused:
+        draft.decode_article(raw, "article.txt")
+    assert refused.value.said.en.startswith("article.txt: ")
+    assert problem in refused.value.said.en
+
+
+def test_byte_order_marks_and_utf16_are_read() -> None:
+    text = "Tổng kết năm 2023 của huyện An Hòa\n1. KINH TẾ\nHuyện có 45 doanh nghiệp mới.\n"
+    for raw in (text.encode("utf-8-sig"), text.encode("utf-16"), text.replace("\n", "\r\n").encode()):
+        assert draft.decode_article(raw, "a.txt") == text
+    assert drafted(text).document["figures"][0]["value"] == 45
+
+
+def test_a_text_without_a_year_or_a_place_asks_for_one() -> None:
+    with pytest.raises(DataFileError, match="--year"):
+        drafted("Một bài viết không có con số nào.")
+    with pytest.raises(DataFileError, match="--place"):
+        drafted("Một bài viết năm 2023 không nêu nơi nào.")
+    empty = drafted("Một bài viết năm 2023 không nêu nơi nào.", place="Xã Yên")
+    assert (empty.figures, empty.events, empty.document["figures"]) == (0, 0, [])
+    assert "states no figure" in empty.summary(None).en
+
+
+# ---- any text -------------------------------------------------------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "1. KINH TẾ PHÁT TRIỂN",
+        "II. VĂN HÓA XÃ HỘI",
+        "Thu ngân sách đạt hơn 967,3 tỷ đồng, tăng 22,4% so với năm 2022.",
+        "Tỷ lệ hộ nghèo giảm từ 2,84% xuống còn 1,96%.",
+        "Ngày 15/3, huyện khánh thành cầu mới bắc qua sông.",
+        "Có 155/155 người trúng cử; không có đơn thư nào tồn đọng.",
+        "Xuất khẩu đạt 1,2 triệu USD, gấp 1,5 lần năm 2021.",
+        "Năng suất đạt 12-13 tấn/ha, từ 7% đến 8% năm 2023.",
+        "Sản phẩm đạt 3 sao theo Nghị quyết 36.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        LINES | st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40), max_size=12
+    )
+)
+def test_any_article_drafts_a_dataset_that_loads(lines: list[str]) -> None:
+    text = "Tổng kết năm 2023 của huyện Thử Nghiệm\n" + "\n".join(lines)
+    result = drafted(text, place=None)
+    assert_honest(result, draft.decode_article(text.encode(), "a.txt"))
