@@ -15,13 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from chilinh_cli import messages
 from chilinh_cli.cli import app
+from chilinh_cli.core import derivation, figure_answer, review_todos
+from chilinh_cli.documents import figure_csv_rows, figure_json
 from chilinh_cli.errors import DataFileError, Problem
 from chilinh_cli.loader import parse_and_validate
 from chilinh_cli.models import Dataset
+from chilinh_cli.sheets import story
 from readers import NODES, PRISTINE, ROOT, TABLES, dump, english_words, kind_of, make_node, runner
 
 
@@ -199,3 +203,89 @@ def test_no_command_replaces_what_is_not_a_file_or_leaves_half_an_output(
     if node == "file" and writer in ("sqlite", "csv"):  # no --force: what is there is kept
         assert result.exit_code == 1
         assert path.read_text() == "not ours\n"
+
+
+# ---- a drafted figure: every new unit, noun, qualifier and comparison, with any value -----------------
+
+_DRAFTED = json.loads((Path(__file__).parent / "data" / "drafted-town.json").read_text(encoding="utf-8"))
+_NUMBERS = st.one_of(
+    st.integers(min_value=1, max_value=10**9),
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=1, max_value=200),
+    st.integers(min_value=-(10**6), max_value=10**19),
+    st.decimals(min_value=-1000, max_value=10**9, places=7, allow_nan=False, allow_infinity=False),
+)
+_NOUNS = st.one_of(
+    st.fixed_dictionaries({"vi": st.sampled_from(["tấn", "hộ"])}, optional={"en": st.sampled_from(["t", "x"])}),
+    st.fixed_dictionaries({"vi": st.sampled_from(["người", "ha"])}, optional={"en": st.sampled_from(["t", "x"])}),
+    st.none(),
+    st.fixed_dictionaries({"vi": st.text(max_size=3)}, optional={"en": st.text(max_size=3)}),
+)
+_UNITS = ["vnd", "usd", "percent", "count", "days", "share", "quantity"]
+_QUALIFIERS = ["exact", "more_than", "nearly", "approximately", "estimated", "at_least"]
+_BASES = ["previous_year", "budget_estimate", "target", "plan"]
+_KINDS = ["percent_change", "absolute_change", "point_change", "percent_of", "multiple", "from_value"]
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    # mostly what the format allows, now and then what it does not
+    unit=st.sampled_from(_UNITS * 4 + ["tonnes"]),
+    qualifier=st.sampled_from(_QUALIFIERS * 4 + ["about"]),
+    noun=_NOUNS,
+    value=_NUMBERS,
+    basis=st.sampled_from(_BASES * 4 + ["forecast"]),
+    kind=st.sampled_from(_KINDS * 4 + ["ratio"]),
+    change=_NUMBERS,
+    year_fits=st.sampled_from([True, True, True, True, False]),
+    checked=st.sampled_from([True, False, None] * 4 + ["no"]),
+)
+def test_any_drafted_figure_loads_or_raises_the_tools_error_and_every_view_says_it(
+    unit: str,
+    qualifier: str,
+    noun: dict[str, str] | None,
+    value: int | Decimal,
+    basis: str,
+    kind: str,
+    change: int | Decimal,
+    year_fits: bool,
+    checked: bool | str | None,
+) -> None:
+    year = (2022 if basis == "previous_year" else None) if year_fits else 2023
+    document = copy.deepcopy(_DRAFTED)
+    figure = document["figures"][0]
+    figure.update(unit=unit, qualifier=qualifier, value=value)
+    figure.pop("noun")
+    if noun is not None and (unit in ("count", "share", "quantity") or not year_fits):
+        figure["noun"] = noun
+    if unit == "share":
+        figure["out_of"] = 10**6
+    if checked is not None:
+        figure["checked"] = checked
+    comparison = {"basis": basis, "kind": kind, "value": change, "source": {"section": 1, "quote": "q"}}
+    if year is not None:
+        comparison["year"] = year
+    figure["comparisons"] = [comparison]
+    dataset, problems = _outcome(json.dumps(document, ensure_ascii=False, default=float).encode())
+    assert (dataset is None) == bool(problems)
+    for _, reason in problems:
+        assert "(lỗi " not in reason.vi, f"no Vietnamese for a {reason!r} problem"
+    event("loads" if dataset is not None else "refused")
+    if dataset is None:
+        return
+    loaded = dataset.figures[0]
+    assert loaded.noun is None or loaded.unit in ("count", "share", "quantity")
+    answer = figure_answer(loaded, None)
+    marked = {lang: dict(story(answer, lang))[messages.HEADERS["value"].get(lang)] for lang in ("en", "vi")}
+    assert marked["en"].endswith(" (unchecked)") == (not loaded.checked)
+    assert marked["vi"].endswith(" (chưa kiểm tra)") == (not loaded.checked)
+    derived = derivation(loaded, loaded.comparisons[0])
+    if derived is not None and loaded.comparisons[0].kind in ("percent_of", "multiple"):
+        assert derived.baseline.low <= derived.baseline.high
+        assert derived.baseline.value >= 0
+        assert derived.percent_change is None
+    assert figure_json(answer)["checked"] is loaded.checked
+    assert figure_csv_rows(answer)[0][-1] is loaded.checked
+    assert any(todo.key == loaded.id for todo in review_todos(dataset)) == (
+        not loaded.checked or loaded.label.en is None or (loaded.noun is not None and loaded.noun.en is None)
+    )

@@ -64,7 +64,10 @@ def write_csv_dir(datasets: Datasets, directory: Path, *, force: bool = False, b
 
 _EXACT_IN_EXCEL = 2**53
 """Excel keeps numbers as binary floating point: whole numbers beyond this lose digits."""
-_NUMBER_FORMATS = {"vnd": "#,##0", "percent": '0.0##"%"', "days": "0", "count": "#,##0", "share": "0"}
+_NUMBER_FORMATS = {
+    **{"vnd": "#,##0", "usd": "#,##0", "percent": '0.0##"%"', "days": "0", "count": "#,##0", "share": "0"},
+    "quantity": "#,##0.0##",  # decimals allowed; its noun varies by figure and is in the noun columns
+}
 
 
 def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
