@@ -196,7 +196,9 @@ def main() -> None:
     parser.add_argument("--figures", type=int, nargs="*", default=[], help="also time generated datasets of N figures")
     parser.add_argument("--catalog", type=int, default=0, help="also time a generated catalog of N files")
     parser.add_argument("--per-file", type=int, default=100, help="figures in each file of the catalog")
-    parser.add_argument("--draft-words", type=int, nargs="*", default=[], help="also time drafting an article of N words")
+    parser.add_argument(
+        "--draft-words", type=int, nargs="*", default=[], help="also time drafting an article of N words"
+    )
     options = parser.parse_args()
 
     chilinh = shutil.which("chilinh")

@@ -124,6 +124,7 @@ SHARED = {
     "highlights", "figures", "comparisons", "sources", "events", "JSON", "Schema", "SQLite", "CSV", "UTF", "GitHub",
     "SVG", "LANG", "CHILINH_LANG", "CHILINH_DATA", "CHILINH_DEBUG", "NO_COLOR", "TERM", "dumb", "shell", "tab",
     "list", "show", "metric", "compare", "search", "validate", "schema", "export", "sqlite", "revenue", "economy",
+    "draft",
     "petitions", "growth", "db", "Linh", "units", "datasets", "figure_aliases", "LC_ALL", "LC_MESSAGES",
     "my", "city", "Excel", "xlsx", "byte", "tsv", "text", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
 }  # fmt: skip

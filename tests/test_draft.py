@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chilinh_cli import draft
+from chilinh_cli.article import MAX_BYTES, decode
 from chilinh_cli.errors import DataFileError
 from chilinh_cli.loader import embedded_path, parse_and_validate
 from scoring import score
@@ -25,7 +26,7 @@ HELD_OUT = sorted(HOLDOUT.glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
-    return draft.draft(draft.decode_article(text.encode(), name), name, **overrides)
+    return draft.draft(decode(text.encode(), name), name, **overrides)
 
 
 def reading_of(path: Path) -> dict[str, Any]:
@@ -74,7 +75,7 @@ def test_the_embedded_article_drafts_every_figure_of_the_dataset(article: str) -
     assert (found.expected, found.found, found.drafted) == (37, 37, 40)
     assert found.recall >= 0.95
     assert found.extra_share <= 0.10
-    assert_honest(result, draft.decode_article(article.encode(), "seed"))
+    assert_honest(result, decode(article.encode(), "seed"))
 
 
 def test_the_embedded_article_metadata_and_sections(article: str) -> None:
@@ -169,12 +170,12 @@ def test_a_text_without_sections_is_one_section() -> None:
         (b"  \n\t\n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
         ("Năm 2023".encode("cp1258"), "not UTF-8 text (the byte at offset 1 "),
-        (b"x" * (draft.MAX_BYTES + 1), "draft reads at most"),
+        (b"x" * (MAX_BYTES + 1), "draft reads at most"),
     ],
 )
 def test_unreadable_articles_are_refused_with_a_reason(raw: bytes, problem: str) -> None:
     with pytest.raises(DataFileError) as refused:
-        draft.decode_article(raw, "article.txt")
+        decode(raw, "article.txt")
     assert refused.value.said.en.startswith("article.txt: ")
     assert problem in refused.value.said.en
 
@@ -182,7 +183,7 @@ def test_unreadable_articles_are_refused_with_a_reason(raw: bytes, problem: str)
 def test_byte_order_marks_and_utf16_are_read() -> None:
     text = "Tổng kết năm 2023 của huyện An Hòa\n1. KINH TẾ\nHuyện có 45 doanh nghiệp mới.\n"
     for raw in (text.encode("utf-8-sig"), text.encode("utf-16"), text.replace("\n", "\r\n").encode()):
-        assert draft.decode_article(raw, "a.txt") == text
+        assert decode(raw, "a.txt") == text
     assert drafted(text).document["figures"][0]["value"] == 45
 
 
@@ -223,4 +224,4 @@ LINES = st.sampled_from(
 def test_any_article_drafts_a_dataset_that_loads(lines: list[str]) -> None:
     text = "Tổng kết năm 2023 của huyện Thử Nghiệm\n" + "\n".join(lines)
     result = drafted(text, place=None)
-    assert_honest(result, draft.decode_article(text.encode(), "a.txt"))
+    assert_honest(result, decode(text.encode(), "a.txt"))

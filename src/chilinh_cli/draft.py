@@ -14,24 +14,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import data_messages, grammar
+from . import article, data_messages, grammar
 from .errors import DataFileError
 from .messages import Msg
 from .text import fold
 
-MAX_BYTES = 5 * 1024 * 1024
-"""The largest article read: a review is a few thousand words, far below this."""
-
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})[.)]\s+(\S.*)$")
-_DATELINE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d[\d.,%/]*)")
 
 
@@ -64,7 +56,7 @@ def draft_file(source: Path, *, place: str | None, year: int | None, title: str 
     from .loader import name_of, read_bytes
 
     name = name_of(source)
-    text = decode_article(read_bytes(source), name)
+    text = article.decode(read_bytes(source), name)
     return draft(text, name, place=place, year=year, title=title)
 
 
@@ -83,123 +75,6 @@ def _exact_number(value: object) -> float | str:
     assert isinstance(value, Decimal)
     as_float = float(value)
     return as_float if Decimal(repr(as_float)) == value else str(value)
-
-
-def decode_article(raw: bytes, name: str) -> str:
-    """The article's text (NFC, with newlines for line ends), or a DataFileError saying why not."""
-    if len(raw) > MAX_BYTES:
-        raise DataFileError(name, [("", data_messages.ARTICLE_TOO_LARGE.format(size=len(raw), most=MAX_BYTES))])
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-        if b"\x00" in raw:
-            raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise DataFileError(name, [("", data_messages.ARTICLE_NOT_UTF8.format(offset=error.start))]) from None
-    if not text.strip():
-        raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
-
-
-class Section(NamedTuple):
-    title: str
-    lines: list[str]
-
-
-def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]:
-    """The lead (lines before the first heading) and the sections. Numbered headings are the
-    sections when the article has two or more; otherwise lines in capitals are."""
-    numbered = [i for i in range(after, len(lines)) if _NUMBERED.match(lines[i]) and _heading_words(lines[i]) >= 2]
-    capitals = [i for i in range(after, len(lines)) if _in_capitals(lines[i])]
-    starts = numbered if len(numbered) >= 2 else capitals
-    if not starts:
-        return [], [Section("", lines[after:])]
-    found = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        match = _NUMBERED.match(lines[start])
-        title = match.group(1) if match and start in numbered else lines[start]
-        found.append(Section(title.strip(), lines[start + 1 : end]))
-    return lines[after : starts[0]], found
-
-
-def _heading_words(line: str) -> int:
-    return len(line.split())
-
-
-def _in_capitals(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 8 and len(line.split()) >= 2 and all(ch.isupper() for ch in letters)
-
-
-def _title_line(lines: list[str]) -> int:
-    """The title: the first of the first lines that names a year, else the first line."""
-    filled = [i for i, line in enumerate(lines) if line.strip()][:6]
-    for i in filled:
-        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _NUMBERED.match(lines[i]):
-            return i
-    return filled[0] if filled else 0
-
-
-def _year_of(text: str, title: str) -> int | None:
-    """The year the title names, else the one most often written as 'nam YYYY' in the text."""
-    word = grammar.words()["year_word"]
-    in_title = re.search(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", title)
-    if in_title:
-        return int(in_title.group(1))
-    counts = Counter(int(m.group(1)) for m in re.finditer(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text))
-    if counts:
-        return counts.most_common(1)[0][0]
-    found = _YEAR.search(title)
-    return int(found.group(1)) if found else None
-
-
-def _place_of(title: str, text: str) -> str | None:
-    """The place a title names ('Thanh pho X', 'huyen Y'), with its province when the text
-    gives it right after the place's name."""
-    places = sorted(grammar.words()["places"], key=len, reverse=True)
-    kinds = "|".join(re.escape(p) for p in places)
-    match = re.search(rf"(?<!\w)({kinds})\.?\s+((?:[^\W\d_][\w]*\s?)+)", title)
-    if not match:
-        return None
-    names = []
-    for token in match.group(2).split():
-        if not token[0].isupper():
-            break
-        names.append(token)
-    if not names:
-        return None
-    place = match.group(1)[0].upper() + match.group(1)[1:] + " " + " ".join(names)
-    provinces = "|".join(re.escape(p) for p in grammar.words()["province"])
-    name = re.escape(" ".join(names))
-    province = re.search(rf"{name}\s*[(,]\s*((?:{provinces})\s+(?:[^\W\d_]+\s?)+?)\s*[),.]", text)
-    if province and all(token[0].isupper() for token in province.group(1).split()[1:]):
-        place += ", " + province.group(1).strip()
-    return place
-
-
-def _published(lead: list[str]) -> str | None:
-    """The publication date of a dateline ('Thu Ba, 11/01/2022 17:57') before the first section."""
-    for line in lead:
-        match = _DATELINE.search(line)
-        if match and len(line) <= 60:
-            day, month, year = (int(g) for g in match.groups())
-            try:
-                return datetime.date(year, month, day).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def sentences(lines: list[str]) -> Iterator[str]:
-    for line in lines:
-        for sentence in grammar.SENTENCE_END.split(line):
-            if sentence.strip():
-                yield sentence
 
 
 class _Names:
@@ -258,11 +133,16 @@ def _left_start(sentence: str, boundary: int, start: int) -> int:
             break
     cut = start - len(stripped)
     words = sentence[cut:start].split()
-    if len(words) > 12:  # a long clause: its last part names the number
+    if len(words) > 16:  # a long clause: its last part names the number
         comma = sentence.rfind(",", cut, start)
         last_words = list(re.finditer(r"\S+", sentence[cut:start]))[-8:]
         cut = comma + 1 if comma != -1 else cut + last_words[0].start()
     return cut
+
+
+def _share_verb(sentence: str, start: int) -> bool:
+    """Whether a percentage follows the verb that makes it a share of a whole ('chiem')."""
+    return sentence[:start].rstrip().endswith(" " + grammar.words()["share_verb"])
 
 
 def _label_of(words: str) -> str:
@@ -294,7 +174,7 @@ class _Reader:
     def section(self, rank: int, lines: list[str]) -> tuple[list[str], list[str]]:
         figure_ids: list[str] = []
         event_ids: list[str] = []
-        for sentence in sentences(lines):
+        for sentence in article.sentences(lines):
             boundary = 0
             for mention in grammar.mentions(sentence, self.year):
                 figure = self._figure(rank, sentence, mention, boundary)
@@ -316,6 +196,9 @@ class _Reader:
         if amount.unit in ("count", "share") and noun_at != -1:
             label = sentence[noun_at : _right_end(sentence, noun_at + len(amount.noun or ""), 5)]
             quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
+        elif amount.unit == "percent" and named_left and _share_verb(sentence, mention.start):
+            label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
+            quote = sentence[left:after]
         elif (amount.unit in ("percent", "days") and after > amount.end) or not named_left:
             label = sentence[amount.end : after]
             quote = sentence[mention.start : after]
@@ -446,13 +329,13 @@ def draft(
     """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
     says. A DataFileError when the text names no year or no place and none is given."""
     lines = [line.strip() for line in text.split("\n")]
-    title_at = _title_line(lines)
+    title_at = article.title_line(lines)
     title = title or lines[title_at]
-    lead, found = sections_of(lines, title_at + 1)
-    year = year or _year_of(text, title)
+    lead, found = article.sections_of(lines, title_at + 1)
+    year = year or article.year_of(text, title)
     if year is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
-    place = place or _place_of(title, text) or _place_of(text, text)
+    place = place or article.place_of(title, text) or article.place_of(text, text)
     if place is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE)])
     reader = _Reader(year)
@@ -472,7 +355,7 @@ def draft(
             }
         )
     metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
-    published = _published(lines[:title_at] + lead)
+    published = article.published_on(lines[:title_at] + lead)
     if published:
         metadata["published"] = published
     metadata["checked"] = False

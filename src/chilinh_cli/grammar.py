@@ -92,16 +92,13 @@ class Mention(NamedTuple):
     range_high: Decimal | None = None
 
 
-def _phrase(key: str) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_alternation(key)})(?!\w)")
-
-
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     w = words()
     return {
         "scale": re.compile(rf"\s*({_alternation('scales')})(?!\w)"),
-        "money": re.compile(rf"\s*({_alternation('money')})(?!\w)"),
+        # money per something ('trieu dong/nguoi/nam') keeps its 'per' in the words that state it
+        "money": re.compile(rf"\s*({_alternation('money')})(?!\w)(?:/[^\W\d_]+)*"),
         "percent": re.compile(rf"\s?({_alternation('percent_words')})(?!\w)"),
         "points": re.compile(rf"\s*{re.escape(w['points'])}(?!\w)"),
         "days": re.compile(rf"\s*({_alternation('day_words')})(?!\w)"),
@@ -231,21 +228,18 @@ def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
     exceed, of = p["exceed"].search(before), p["of"].search(before)
     if amount.unit == "points":
         return _points(sentence, amount, year)
-    if p["times_lead"].search(before) and p["times_tail"].match(sentence, amount.end):
-        tail = p["times_tail"].match(sentence, amount.end)
-        assert tail is not None
-        lead_start = begin + p["times_lead"].search(before).start()  # type: ignore[union-attr]
+    times, tail = p["times_lead"].search(before), p["times_tail"].match(sentence, amount.end)
+    if times and tail:
         basis = _basis_after(sentence, tail.end(), year)
-        return _change(basis, "multiple", amount.value, lead_start, tail.end(), year)
+        return _change(basis, "multiple", amount.value, begin + times.start(), tail.end(), year)
     basis = _basis_after(sentence, amount.end, year)
     if of and basis and basis[0] != "previous_year" and amount.unit == "percent":
         return Change(basis[0], "percent_of", amount.value, None, begin + of.start(), basis[2])
     if exceed and basis:
         kind = "percent_change" if amount.unit == "percent" else "absolute_change"
         return Change(basis[0], kind, amount.value, basis[1], begin + exceed.start(), basis[2])
-    if rise or fall:
-        lead = rise or fall
-        assert lead is not None
+    lead = rise or fall
+    if lead:
         sign = -1 if fall else 1
         kind = "percent_change" if amount.unit == "percent" else "absolute_change"
         return _change(basis, kind, sign * amount.value, begin + lead.start(), amount.end, year)
@@ -316,12 +310,11 @@ def mentions(sentence: str, year: int) -> list[Mention]:
             continue
         if is_identifier(sentence, start, end):
             continue
-        if start in ranges:
+        if start in ranges:  # '13-14 tan', unless it is a period ('2021-2025')
             span = ranges[start]
-            claimed.append(span.span())
             if not _looks_like_years(span.group(1), span.group(2)):
                 found.append(_range(sentence, span.start(), span.span(1), span.span(2)))
-                claimed[-1] = (span.start(), found[-1].amount.end)
+            claimed.append((span.start(), max(span.end(), found[-1].amount.end if found else 0)))
             continue
         amount = amount_at(sentence, start, end)
         moved = _from_to(sentence, amount, end, year)
@@ -344,11 +337,7 @@ def mentions(sentence: str, year: int) -> list[Mention]:
     found.sort(key=lambda mention: mention.start)
     # A number with no unit and nothing counted names or orders ('lop 9', 'muc 2', '2/9'):
     # Vietnamese counts with a noun after the number.
-    return [
-        m
-        for m in found
-        if m.amount.unit not in ("points",) and (m.amount.noun or m.amount.unit not in ("count", "share"))
-    ]
+    return [m for m in found if m.amount.noun or m.amount.unit not in ("count", "share", "points")]
 
 
 def _from_to(sentence: str, first: Amount, number_end: int, year: int) -> Mention | None:
@@ -400,7 +389,7 @@ def _attach(found: list[Mention], change: Change, amount: Amount) -> None:
     change is itself the figure the text states (its words name what changed)."""
     if found:
         found[-1] = found[-1]._replace(changes=(*found[-1].changes, change))
-    elif amount.unit != "points":
+    else:  # a change in points without its figure is dropped with the bare numbers
         found.append(Mention(amount, "exact", (), change.start))
 
 

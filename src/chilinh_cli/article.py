@@ -1,0 +1,146 @@
+"""An article's text: decoded, and read for its structure: the title, the year, the place,
+the dateline and the sections (numbered headings, or lines in capitals), then sentences.
+
+What the sentences state is ``grammar``'s to read, and ``draft``'s to make into records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from . import data_messages, grammar
+from .errors import DataFileError
+
+MAX_BYTES = 5 * 1024 * 1024
+"""The largest article read: a review is a few thousand words, far below this."""
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})[.)]\s+(\S.*)$")
+_ROMAN = re.compile(r"^[IVX]{1,5}[.)]\s")
+_DATELINE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+
+
+def decode(raw: bytes, name: str) -> str:
+    """The article's text (NFC, with newlines for line ends), or a DataFileError saying why not."""
+    if len(raw) > MAX_BYTES:
+        raise DataFileError(name, [("", data_messages.ARTICLE_TOO_LARGE.format(size=len(raw), most=MAX_BYTES))])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+        if b"\x00" in raw:
+            raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DataFileError(name, [("", data_messages.ARTICLE_NOT_UTF8.format(offset=error.start))]) from None
+    if not text.strip():
+        raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+class Section(NamedTuple):
+    title: str
+    lines: list[str]
+
+
+def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]:
+    """The lead (lines before the first heading) and the sections. Numbered headings are the
+    sections when the article has two or more (Roman numerals first: under them, '1.' numbers
+    a list); otherwise lines in capitals are. A numbered line as long as a paragraph is not a
+    heading but an item of a list."""
+    numbered = [i for i in range(after, len(lines)) if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
+    roman = [i for i in numbered if _ROMAN.match(lines[i])]
+    capitals = [i for i in range(after, len(lines)) if _in_capitals(lines[i])]
+    starts = roman if len(roman) >= 2 else numbered if len(numbered) >= 2 else capitals
+    if not starts:
+        return [], [Section("", lines[after:])]
+    found = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        match = _NUMBERED.match(lines[start])
+        title = match.group(1) if match and start in numbered else lines[start]
+        found.append(Section(title.strip(), lines[start + 1 : end]))
+    return lines[after : starts[0]], found
+
+
+def _is_heading(line: str) -> bool:
+    words = len(line.split())
+    return words >= 2 and (words <= 40 or _in_capitals(line))
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and len(line.split()) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def title_line(lines: list[str]) -> int:
+    """The title: the first of the first lines that names a year, else the first line."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:6]
+    for i in filled:
+        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _NUMBERED.match(lines[i]):
+            return i
+    return filled[0] if filled else 0
+
+
+def year_of(text: str, title: str) -> int | None:
+    """The year the title names, else the one most often written as 'nam YYYY' in the text."""
+    word = grammar.words()["year_word"]
+    in_title = re.search(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", title)
+    if in_title:
+        return int(in_title.group(1))
+    counts = Counter(int(m.group(1)) for m in re.finditer(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text))
+    if counts:
+        return counts.most_common(1)[0][0]
+    found = _YEAR.search(title)
+    return int(found.group(1)) if found else None
+
+
+def place_of(title: str, text: str) -> str | None:
+    """The place a title names ('Thanh pho X', 'huyen Y'), with its province when the text
+    gives it right after the place's name."""
+    places = sorted(grammar.words()["places"], key=len, reverse=True)
+    kinds = "|".join(re.escape(p) for p in places)
+    match = re.search(rf"(?<!\w)({kinds})\.?\s+((?:[^\W\d_][\w]*\s?)+)", title)
+    if not match:
+        return None
+    names = []
+    for token in match.group(2).split():
+        if not token[0].isupper():
+            break
+        names.append(token)
+    if not names:
+        return None
+    place = match.group(1)[0].upper() + match.group(1)[1:] + " " + " ".join(names)
+    provinces = "|".join(re.escape(p) for p in grammar.words()["province"])
+    name = re.escape(" ".join(names))
+    province = re.search(rf"{name}\s*[(,]\s*((?:{provinces})\s+(?:[^\W\d_]+\s?)+?)\s*[),.]", text)
+    if province and all(token[0].isupper() for token in province.group(1).split()[1:]):
+        place += ", " + province.group(1).strip()
+    return place
+
+
+def published_on(lead: list[str]) -> str | None:
+    """The publication date of a dateline ('Thu Ba, 11/01/2022 17:57') before the first section."""
+    for line in lead:
+        match = _DATELINE.search(line)
+        if match and len(line) <= 60:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def sentences(lines: list[str]) -> Iterator[str]:
+    for line in lines:
+        for sentence in grammar.SENTENCE_END.split(line):
+            if sentence.strip():
+                yield sentence
