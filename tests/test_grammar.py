@@ -141,6 +141,7 @@ def test_every_qualifier_survives(pair: tuple[str, str], number: int) -> None:
         ("Thu ngân sách 500 tỷ đồng, đạt 101,3% kế hoạch.", "plan", "percent_of", "101.3", None),
         ("Thu ngân sách 500 tỷ đồng, bằng 134,2% dự toán.", "budget_estimate", "percent_of", "134.2", None),
         ("Thu ngân sách 500 tỷ đồng, vượt 16% kế hoạch.", "plan", "percent_change", "16", None),
+        ("Doanh thu đạt 800 tỷ đồng, bằng 112% so với cùng kỳ.", "previous_year", "percent_of", "112", 2020),
         ("Kết nạp 196 đảng viên (vượt 6 đảng viên so với chỉ tiêu).", "target", "absolute_change", "6", None),
         ("Xuất khẩu đạt 86,4 triệu USD, gấp 1,5 lần so với năm 2019.", "previous_year", "multiple", "1.5", 2019),
         (

@@ -233,8 +233,8 @@ def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
         basis = _basis_after(sentence, tail.end(), year)
         return _change(basis, "multiple", amount.value, begin + times.start(), tail.end(), year)
     basis = _basis_after(sentence, amount.end, year)
-    if of and basis and basis[0] != "previous_year" and amount.unit == "percent":
-        return Change(basis[0], "percent_of", amount.value, None, begin + of.start(), basis[2])
+    if of and basis and amount.unit == "percent":  # 'dat 101,3% ke hoach', 'bang 112% so voi cung ky'
+        return Change(basis[0], "percent_of", amount.value, basis[1], begin + of.start(), basis[2])
     if exceed and basis:
         kind = "percent_change" if amount.unit == "percent" else "absolute_change"
         return Change(basis[0], kind, amount.value, basis[1], begin + exceed.start(), basis[2])
