@@ -20,7 +20,7 @@ def test_draft_prints_the_draft_and_says_what_to_do_next() -> None:
     assert document["metadata"]["locality"] == {"vi": "Huyện An Hòa, tỉnh Bình Lạc"}
     assert document["metadata"]["year"] == 2023
     assert len(document["figures"]) == 44
-    assert result.stderr.startswith("drafted 44 figures and 3 events in 6 sections; every record is unchecked")
+    assert result.stderr.startswith("drafted: figures 44, events 3, sections 6; every record is unchecked")
     assert "'chilinh validate FILE'" in result.stderr
 
 
@@ -92,7 +92,7 @@ def test_a_huge_file_is_refused_before_it_is_read_as_text(tmp_path: Path) -> Non
         handle.truncate(50 * 1024 * 1024)
     result = run("draft", str(path))
     assert result.exit_code == 1
-    assert "draft reads at most 5242880" in result.stderr
+    assert "the file has 50.0 MiB; a review article is far smaller, and draft reads at most 5 MiB" in result.stderr
 
 
 def test_a_very_long_line_and_a_text_without_figures() -> None:
@@ -107,7 +107,7 @@ def test_draft_speaks_vietnamese_and_refuses_usage_errors(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = run("draft", str(ARTICLE), "--lang", "vi")
-    assert result.stderr.startswith("đã lập nháp 44 số liệu và 3 sự kiện trong 6 mục")
+    assert result.stderr.startswith("đã lập nháp: 44 số liệu, 3 sự kiện, 6 mục")
     assert run("draft").exit_code == 2
     assert run("draft", str(ARTICLE), "--year", "20x").exit_code == 2
     assert run("draft", str(ARTICLE), "-o", "").exit_code == 2

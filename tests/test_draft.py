@@ -225,3 +225,37 @@ def test_any_article_drafts_a_dataset_that_loads(lines: list[str]) -> None:
     text = "Tổng kết năm 2023 của huyện Thử Nghiệm\n" + "\n".join(lines)
     result = drafted(text, place=None)
     assert_honest(result, decode(text.encode(), "a.txt"))
+
+
+def test_a_report_title_with_kinh_te_xa_hoi_still_names_its_place() -> None:
+    text = "Báo cáo kết quả phát triển kinh tế - xã hội năm 2023 của thị xã Hòa Lâm\nThị xã có 45 doanh nghiệp mới."
+    assert drafted(text).document["metadata"]["locality"] == {"vi": "Thị xã Hòa Lâm"}
+    with pytest.raises(DataFileError, match="“Kinh tế - xã hội năm 2023” names no place"):
+        drafted("Kinh tế - xã hội năm 2023\nCó 45 doanh nghiệp mới.")
+
+
+def test_targets_for_a_later_year_are_that_year_and_say_so() -> None:
+    text = (
+        "Tổng kết năm 2022 của huyện Yên Hòa\n1. KẾT QUẢ NĂM 2022\nThu ngân sách đạt 500 tỷ đồng. Năm 2023 huyện phấn "
+        "đấu thu ngân sách ít nhất 550 tỷ đồng.\n2. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2023\nTạo việc làm cho 2.400 lao động.\n"
+    )
+    result = drafted(text)
+    result_year, target, plan = result.document["figures"]
+    assert (result_year["value"], result_year["year"]) == (500000000000, 2022)
+    assert (target["value"], target["year"], target["qualifier"]) == (550000000000, 2023, "at_least")
+    assert target["note"]["en"] == "the text states this as a target for 2023, not as a result"
+    assert (plan["value"], plan["year"]) == (2400, 2023)
+
+
+def test_an_upper_bound_is_left_out_and_counted() -> None:
+    result = drafted("Tổng kết năm 2023 của xã Yên Lạc\nTỷ lệ hộ nghèo còn dưới 1,5%. Xã có 12 thôn.")
+    assert [f["value"] for f in result.document["figures"]] == [12]
+    assert result.left_out == 1
+    assert "(1 more read but left out" in result.summary("x.json").en
+
+
+def test_pdf_and_utf16_without_a_byte_order_mark_are_named() -> None:
+    with pytest.raises(DataFileError, match="a PDF file"):
+        decode(b"%PDF-1.7\n...", "a.pdf")
+    with pytest.raises(DataFileError, match="UTF-16 text without a byte-order mark"):
+        decode("Tổng kết năm 2023".encode("utf-16-le"), "a.txt")

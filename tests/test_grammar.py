@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli import grammar
+from chilinh_cli import grammar, lexicon
 from chilinh_cli.numfmt import format_number
 
 
@@ -30,14 +30,14 @@ def said(sentence: str, mention: grammar.Mention) -> str:
     [("13.416.446", Decimal(13416446)), ("967,3", Decimal("967.3")), ("7,0", Decimal("7.0")), ("984", Decimal(984))],
 )
 def test_numbers_group_thousands_with_dots_and_mark_decimals_with_commas(written: str, value: Decimal) -> None:
-    assert grammar.read_number(written) == value
-    assert str(grammar.read_number(written)) == str(value)  # the written precision stays
+    assert lexicon.read_number(written) == value
+    assert str(lexicon.read_number(written)) == str(value)  # the written precision stays
 
 
 @given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
 def test_any_number_written_the_vietnamese_way_reads_back_exactly(value: Decimal) -> None:
     written = format_number(value, "vi")
-    assert grammar.read_number(written) == value
+    assert lexicon.read_number(written) == value
     assert one(f"Doanh thu đạt {written} tỷ đồng.").amount.value == value * 10**9
 
 
@@ -119,7 +119,7 @@ def test_ranges_are_at_least_their_low_end() -> None:
 # ---- qualifiers -------------------------------------------------------------------------------------
 
 
-@given(st.sampled_from(sorted(grammar.words()["qualifiers"].items())), st.integers(2, 999_999))
+@given(st.sampled_from(sorted(lexicon.words()["qualifiers"].items())), st.integers(2, 999_999))
 def test_every_qualifier_survives(pair: tuple[str, str], number: int) -> None:
     word, qualifier = pair
     sentence = f"Toàn huyện có {word} {format_number(number, 'vi')} người tham gia."
@@ -259,3 +259,48 @@ def test_any_sentence_gives_figures_quoting_their_number(sentence: str) -> None:
         assert mention.amount.value >= 0
         for change in mention.changes:
             assert 0 <= change.start < change.end <= len(sentence)
+
+
+# ---- found in trials of articles written as reports are ------------------------------------------
+
+
+def test_a_basis_named_before_the_change_and_a_change_belonging_to_the_same_noun() -> None:
+    sentence = "Xảy ra 21 vụ tai nạn, làm bị thương 15 người; so với năm 2022 giảm 4 vụ."
+    accidents, injured = grammar.mentions(sentence, 2023)
+    (change,) = accidents.changes
+    assert (change.basis, change.kind, change.value, change.year, change.stated_basis) == (
+        "previous_year",
+        "absolute_change",
+        Decimal(-4),
+        2022,
+        True,
+    )
+    assert injured.changes == ()
+    assert sentence[change.start : change.end] == "so với năm 2022 giảm 4 vụ"
+
+
+def test_a_qualified_multiple_is_hedged_and_keeps_its_year() -> None:
+    (change,) = one("Tỷ lệ hồ sơ trực tuyến đạt 47,8%, gấp hơn 2 lần năm 2021.", 2023).changes
+    assert (change.kind, change.value, change.year, change.hedged) == ("multiple", Decimal(2), 2021, True)
+
+
+def test_ranks_are_not_shares_and_upper_bounds_are_marked() -> None:
+    assert grammar.mentions("Chỉ số hài lòng xếp thứ 2/10 huyện, thị xã trong tỉnh.", 2022) == []
+    assert one("Tỷ lệ hộ nghèo còn dưới 1,5%.").qualifier == "less_than"
+
+
+def test_none_at_the_start_of_a_sentence_counts_but_a_description_does_not() -> None:
+    zero = one("Không có trường học nào xảy ra mất an toàn thực phẩm.")
+    assert (zero.amount.value, zero.amount.noun) == (Decimal(0), "trường học")
+    (cards,) = grammar.mentions("Thị xã tặng 1.120 thẻ cho người cao tuổi không có lương hưu.", 2022)
+    assert (cards.amount.value, cards.amount.noun) == (Decimal(1120), "thẻ")
+
+
+def test_an_unknown_noun_keeps_two_syllables() -> None:
+    assert one("Công an lập hồ sơ 4.125 đối tượng.").amount.noun == "đối tượng"
+
+
+def test_a_rate_stated_alone_is_quoted_with_its_basis() -> None:
+    sentence = "Số vụ phạm pháp hình sự giảm 12,5% so với năm 2021."
+    mention = one(sentence, 2022)
+    assert said(sentence, mention) == "giảm 12,5% so với năm 2021"

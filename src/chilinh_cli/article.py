@@ -7,13 +7,14 @@ What the sentences state is ``grammar``'s to read, and ``draft``'s to make into 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from . import data_messages, grammar
+from . import data_messages, lexicon
 from .errors import DataFileError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -28,21 +29,25 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 def decode(raw: bytes, name: str) -> str:
     """The article's text (NFC, with newlines for line ends), or a DataFileError saying why not."""
     if len(raw) > MAX_BYTES:
-        raise DataFileError(name, [("", data_messages.ARTICLE_TOO_LARGE.format(size=len(raw), most=MAX_BYTES))])
+        size, most = f"{len(raw) / 2**20:.1f}", str(MAX_BYTES // 2**20)
+        raise DataFileError(name, [("", data_messages.ARTICLE_TOO_LARGE.format(size=size, most=most))])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
+    elif raw.startswith(b"%PDF"):
+        raise DataFileError(name, [("", data_messages.ARTICLE_PDF)])
+    elif b"\x00" in raw:
+        pairs = raw[: 2 * 512]
+        utf16 = pairs[1::2].count(0) > len(pairs) // 4 or pairs[0::2].count(0) > len(pairs) // 4
+        raise DataFileError(name, [("", data_messages.ARTICLE_UTF16_NO_BOM if utf16 else data_messages.ARTICLE_BINARY)])
     else:
         encoding = "utf-8-sig"
-        if b"\x00" in raw:
-            raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         raise DataFileError(name, [("", data_messages.ARTICLE_NOT_UTF8.format(offset=error.start))]) from None
     if not text.strip():
         raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class Section(NamedTuple):
@@ -91,7 +96,7 @@ def title_line(lines: list[str]) -> int:
 
 def year_of(text: str, title: str) -> int | None:
     """The year the title names, else the one most often written as 'nam YYYY' in the text."""
-    word = grammar.words()["year_word"]
+    word = lexicon.words()["year_word"]
     in_title = re.search(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", title)
     if in_title:
         return int(in_title.group(1))
@@ -103,27 +108,27 @@ def year_of(text: str, title: str) -> int | None:
 
 
 def place_of(title: str, text: str) -> str | None:
-    """The place a title names ('Thanh pho X', 'huyen Y'), with its province when the text
-    gives it right after the place's name."""
-    places = sorted(grammar.words()["places"], key=len, reverse=True)
+    """The place a title names ('Thanh pho X', 'huyen Y'): a kind of place followed by a
+    capitalised name ('kinh te - xa hoi' names none), with its province when the text gives
+    it right after the place's name."""
+    places = sorted(lexicon.words()["places"], key=len, reverse=True)
     kinds = "|".join(re.escape(p) for p in places)
-    match = re.search(rf"(?<!\w)({kinds})\.?\s+((?:[^\W\d_][\w]*\s?)+)", title)
-    if not match:
-        return None
-    names = []
-    for token in match.group(2).split():
-        if not token[0].isupper():
-            break
-        names.append(token)
-    if not names:
-        return None
-    place = match.group(1)[0].upper() + match.group(1)[1:] + " " + " ".join(names)
-    provinces = "|".join(re.escape(p) for p in grammar.words()["province"])
-    name = re.escape(" ".join(names))
-    province = re.search(rf"{name}\s*[(,]\s*((?:{provinces})\s+(?:[^\W\d_]+\s?)+?)\s*[),.]", text)
+    for match in re.finditer(rf"(?<!\w)({kinds})\.?(?=((?:\s+[^\W\d_]\w*){{1,6}}))", title):
+        names = list(itertools.takewhile(lambda token: token[0].isupper(), match.group(2).split()))
+        if names:
+            place = match.group(1)[0].upper() + match.group(1)[1:] + " " + " ".join(names)
+            return place + _province_after(" ".join(names), text)
+    return None
+
+
+def _province_after(name: str, text: str) -> str:
+    """', tinh X' when the text writes the place's name followed by its province."""
+    provinces = "|".join(re.escape(p) for p in lexicon.words()["province"])
+    written = rf"{re.escape(name)}\s*[(,]\s*((?:{provinces})(?:\s+[^\W\d_]\w*){{1,4}})\s*[),.]"
+    province = re.search(written, text)
     if province and all(token[0].isupper() for token in province.group(1).split()[1:]):
-        place += ", " + province.group(1).strip()
-    return place
+        return ", " + province.group(1).strip()
+    return ""
 
 
 def published_on(lead: list[str]) -> str | None:
@@ -139,8 +144,20 @@ def published_on(lead: list[str]) -> str | None:
     return None
 
 
+def later_year(text: str, year: int, *, target_words: bool) -> int | None:
+    """The later year a heading or sentence is about ('nam 2024' in a review of 2023): what
+    it states are targets for that year. A sentence must also say it is a target ('phan dau')."""
+    word = lexicon.words()["year_word"]
+    later = [int(y) for y in re.findall(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text) if int(y) > year]
+    if not later or (target_words and not any(w in text for w in lexicon.words()["target_words"])):
+        return None
+    return min(later)
+
+
 def sentences(lines: list[str]) -> Iterator[str]:
+    """The sentences of some lines, a list's bullet ('- ', '+ ') left out."""
     for line in lines:
-        for sentence in grammar.SENTENCE_END.split(line):
+        line = line.lstrip("-+•*– \t")
+        for sentence in lexicon.SENTENCE_END.split(line):
             if sentence.strip():
                 yield sentence

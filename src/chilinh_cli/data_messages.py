@@ -200,8 +200,8 @@ QUOTE_NOT_NFC: Final = Msg("the quote is not NFC-normalised", "trích dẫn chư
 # ---- drafting a dataset from an article (``draft``) ------------------------------------------
 
 ARTICLE_TOO_LARGE: Final = Msg(
-    "the file has {size} bytes; a review article is far smaller, and draft reads at most {most}",
-    "tệp có {size} byte; một bài tổng kết nhỏ hơn nhiều, và draft chỉ đọc tối đa {most} byte",
+    "the file has {size} MiB; a review article is far smaller, and draft reads at most {most} MiB",
+    "tệp có {size} MiB; một bài tổng kết nhỏ hơn nhiều, và draft chỉ đọc tối đa {most} MiB",
 )
 ARTICLE_BINARY: Final = Msg(
     "not a text file (it holds NUL bytes); give the article as UTF-8 text",
@@ -215,19 +215,20 @@ ARTICLE_EMPTY: Final = Msg(
     "the file is empty: there is no article to draft from", "tệp rỗng: không có bài viết để lập bản nháp"
 )
 DRAFT_NO_YEAR: Final = Msg(
-    "the text names no year ('năm 2023'); give the year with --year",
-    "bài viết không nêu năm nào ('năm 2023'); hãy cho biết năm bằng --year",
+    "the text names no year (such as 'năm 2023'); give the year with --year",
+    "bài viết không nêu năm nào (chẳng hạn 'năm 2023'); hãy cho biết năm bằng --year",
 )
 DRAFT_NO_PLACE: Final = Msg(
-    "the title names no place (a city, district, town or commune); give it with --place",
-    "tiêu đề không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
+    "the title \u201c{title}\u201d names no place (a city, district, town or commune); give it with --place",
+    "tiêu đề \u201c{title}\u201d không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
 )
 DRAFT_RANGE: Final = Msg(
     "the text gives a range (“{words}”): the value is its low end",
     "bài viết nêu một khoảng (“{words}”): giá trị là mức thấp",
 )
 DRAFT_BASIS_NOT_STATED: Final = Msg(
-    "the text does not say what this is compared with; drafted as the previous year, so nothing is derived from it",
+    "the text does not say what this is compared with; drafted as compared with the previous year, "
+    "so nothing is derived from it",
     "bài viết không nói so với gì; bản nháp ghi là so với năm trước nên không suy ra gì từ đó",
 )
 DRAFT_OF_OR_ABOVE: Final = Msg(
@@ -235,8 +236,8 @@ DRAFT_OF_OR_ABOVE: Final = Msg(
     "'tăng X% so với' kế hoạch hay dự toán có thể là bằng X% hoặc vượt X%; bài viết không nói rõ",
 )
 DRAFTED: Final = Msg(
-    "drafted {figures} figures and {events} events in {sections} sections",
-    "đã lập nháp {figures} số liệu và {events} sự kiện trong {sections} mục",
+    "drafted: figures {figures}, events {events}, sections {sections}",
+    "đã lập nháp: {figures} số liệu, {events} sự kiện, {sections} mục",
 )
 DRAFT_LEFT_OUT: Final = Msg(
     " ({count} more read but left out: the format cannot hold them as read)",
@@ -251,4 +252,20 @@ DRAFT_NEXT: Final = Msg(
 DRAFT_EMPTY: Final = Msg(
     "the text states no figure and no dated event: the draft has {sections} sections and nothing else",
     "bài viết không nêu số liệu hay sự kiện có ngày nào: bản nháp chỉ có {sections} mục",
+)
+DRAFT_TARGET: Final = Msg(
+    "the text states this as a target for {year}, not as a result",
+    "bài viết nêu đây là mục tiêu năm {year}, chưa phải kết quả",
+)
+DRAFT_HEDGED_CHANGE: Final = Msg(
+    "the text qualifies this comparison ('hơn', 'gần'): it is not exact, so nothing is derived from it",
+    "bài viết dùng từ hạn định cho so sánh này ('hơn', 'gần'): không chính xác nên không suy ra gì từ đó",
+)
+ARTICLE_PDF: Final = Msg(
+    "a PDF file, not text; copy the article's text into a .txt file (UTF-8)",
+    "đây là tệp PDF, không phải văn bản; hãy chép nội dung bài viết vào một tệp .txt (UTF-8)",
+)
+ARTICLE_UTF16_NO_BOM: Final = Msg(
+    "looks like UTF-16 text without a byte-order mark; save the article as UTF-8",
+    "có vẻ là văn bản UTF-16 không có dấu thứ tự byte; hãy lưu bài viết dạng UTF-8",
 )

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import article, data_messages, grammar
+from . import article, data_messages, grammar, lexicon, stated
 from .errors import DataFileError
 from .messages import Msg
 from .text import fold
@@ -104,7 +104,7 @@ def _said(message: Msg) -> dict[str, str]:
 def _right_end(sentence: str, end: int, limit: int) -> int:
     """Where the noun phrase after a number ends: before punctuation, a stop word, a number or
     a capitalised name, and after at most ``limit`` words."""
-    stops = set(grammar.words()["stop_words"])
+    stops = set(lexicon.words()["stop_words"])
     count = 0
     while count < limit:
         match = _WORD.match(sentence, end)
@@ -124,7 +124,7 @@ def _left_start(sentence: str, boundary: int, start: int) -> int:
     first_comma = segment.find(",")
     if first_comma != -1 and len(segment[:first_comma].split()) <= 4:
         cut += first_comma + 1
-    leading = sorted(grammar.words()["label_leading"], key=len, reverse=True)
+    leading = sorted(lexicon.words()["label_leading"], key=len, reverse=True)
     text = sentence[cut:start]
     stripped = text.lstrip()
     for word in leading:
@@ -142,13 +142,13 @@ def _left_start(sentence: str, boundary: int, start: int) -> int:
 
 def _share_verb(sentence: str, start: int) -> bool:
     """Whether a percentage follows the verb that makes it a share of a whole ('chiem')."""
-    return sentence[:start].rstrip().endswith(" " + grammar.words()["share_verb"])
+    return sentence[max(0, start - 16) : start].rstrip().endswith(" " + lexicon.words()["share_verb"])
 
 
 def _label_of(words: str) -> str:
     """The words that name a number, without the verb and qualifier that lead to it."""
-    trailing = sorted(grammar.words()["label_trailing"], key=len, reverse=True)
-    qualifiers = sorted(grammar.words()["qualifiers"], key=len, reverse=True)
+    trailing = sorted(lexicon.words()["label_trailing"], key=len, reverse=True)
+    qualifiers = sorted(lexicon.words()["qualifiers"], key=len, reverse=True)
     text = words.strip(" ,")
     changed = True
     while changed and text:
@@ -166,18 +166,25 @@ class _Reader:
 
     def __init__(self, year: int) -> None:
         self.year = year
+        self.left_out = 0
+        """Figures read but not drafted: a bound the format cannot hold ('duoi 1,5%')."""
         self.names = _Names()
         self.event_names = _Names()
         self.figures: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
 
-    def section(self, rank: int, lines: list[str]) -> tuple[list[str], list[str]]:
+    def section(self, rank: int, heading: str, lines: list[str]) -> tuple[list[str], list[str]]:
         figure_ids: list[str] = []
         event_ids: list[str] = []
+        planned = article.later_year(heading, self.year, target_words=False)
         for sentence in article.sentences(lines):
             boundary = 0
+            year = planned or article.later_year(sentence, self.year, target_words=True)
             for mention in grammar.mentions(sentence, self.year):
-                figure = self._figure(rank, sentence, mention, boundary)
+                if mention.qualifier == "less_than":  # the format holds no upper bound
+                    self.left_out += 1
+                    continue
+                figure = self._figure(rank, sentence, mention, boundary, year)
                 said = sentence.find(figure["source"]["quote"], mention.start) + len(figure["source"]["quote"])
                 boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])
                 self.figures.append(figure)
@@ -187,7 +194,9 @@ class _Reader:
                 event_ids.append(event["id"])
         return figure_ids, event_ids
 
-    def _figure(self, rank: int, sentence: str, mention: grammar.Mention, boundary: int) -> dict[str, Any]:
+    def _figure(
+        self, rank: int, sentence: str, mention: grammar.Mention, boundary: int, planned: int | None
+    ) -> dict[str, Any]:
         amount = mention.amount
         left = _left_start(sentence, boundary, mention.start)
         named_left = _label_of(sentence[left : mention.start])
@@ -196,6 +205,8 @@ class _Reader:
         if amount.unit in ("count", "share") and noun_at != -1:
             label = sentence[noun_at : _right_end(sentence, noun_at + len(amount.noun or ""), 5)]
             quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
+            if len(label.split()) <= 1 and len(named_left.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
+                label = f"{named_left} ({label.strip()})"
         elif amount.unit == "percent" and named_left and _share_verb(sentence, mention.start):
             label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
             quote = sentence[left:after]
@@ -211,10 +222,10 @@ class _Reader:
         figure: dict[str, Any] = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
-            "value": grammar.whole_or_decimal(amount.value),
+            "value": lexicon.whole_or_decimal(amount.value),
             "unit": amount.unit,
             "qualifier": mention.qualifier,
-            "year": self.year,
+            "year": planned or self.year,
             "source": {"section": rank, "quote": quote},
             "checked": False,
         }
@@ -226,18 +237,24 @@ class _Reader:
             figure["wording"] = _text(mention.wording)
         if mention.range_high is not None:
             figure["note"] = _said(data_messages.DRAFT_RANGE.format(words=quote))
-        if any(sentence.lstrip().startswith(word) for word in grammar.words()["now"]):
+        elif planned:
+            figure["note"] = _said(data_messages.DRAFT_TARGET.format(year=planned))
+        if any(sentence.lstrip().startswith(word) for word in lexicon.words()["now"]):
             figure["as_of"] = "publication"
-        comparisons = [self._comparison(rank, sentence, change, amount.unit) for change in mention.changes]
+        comparisons = [
+            self._comparison(rank, sentence, change, amount.unit)
+            for change in mention.changes
+            if change.year is None or change.year < figure["year"]  # an earlier year, or it compares nothing
+        ]
         if comparisons:
             figure["comparisons"] = comparisons
         return figure
 
-    def _comparison(self, rank: int, sentence: str, change: grammar.Change, unit: str) -> dict[str, Any]:
+    def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> dict[str, Any]:
         compared: dict[str, Any] = {
             "basis": change.basis,
             "kind": change.kind,
-            "value": grammar.whole_or_decimal(change.value),
+            "value": lexicon.whole_or_decimal(change.value),
             "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,")},
         }
         if change.year is not None:
@@ -245,6 +262,9 @@ class _Reader:
         if not change.stated_basis:
             compared["ambiguous"] = True
             compared["note"] = _said(data_messages.DRAFT_BASIS_NOT_STATED)
+        elif change.hedged:
+            compared["ambiguous"] = True
+            compared["note"] = _said(data_messages.DRAFT_HEDGED_CHANGE)
         elif change.kind == "percent_change" and change.basis != "previous_year" and change.value >= 100:
             compared["ambiguous"] = True
             compared["note"] = _said(data_messages.DRAFT_OF_OR_ABOVE)
@@ -252,7 +272,7 @@ class _Reader:
 
     def _events(self, rank: int, sentence: str) -> Iterator[dict[str, Any]]:
         """A day and month (or a month) with something that happened then."""
-        dates, _ = grammar._dates_and_shares(sentence)
+        dates, _ = grammar.dates_and_shares(sentence)
         for start, end in dates:
             parts = [int(part) for part in sentence[start:end].split("/")]
             day: int | None
@@ -287,7 +307,7 @@ class _Reader:
 
 
 def _period_before(sentence: str, start: int) -> str | None:
-    periods: dict[str, str] = grammar.words()["periods"]
+    periods: dict[str, str] = lexicon.words()["periods"]
     before = sentence[max(0, start - 24) : start]
     for words, period in periods.items():
         if re.search(rf"{re.escape(words)}\s*$", before):
@@ -305,18 +325,18 @@ def _is_date(when: dict[str, Any]) -> bool:
 
 def _date_lead(sentence: str, start: int) -> int:
     """Where the words of a date begin: its day or month word, or a part of the month before it."""
-    dates = grammar.words()["dates"]
-    lead_words = "|".join(re.escape(w) for w in [*grammar.words()["periods"], *dates["day"], *dates["month"]])
+    dates = lexicon.words()["dates"]
+    lead_words = "|".join(re.escape(w) for w in [*lexicon.words()["periods"], *dates["day"], *dates["month"]])
     before = sentence[max(0, start - 30) : start]
     match = re.search(rf"(?:{lead_words})(?:\s+(?:{lead_words}))?\s*\(?\s*$", before)
     if match is None:
-        return max(0, *(sentence.rfind(mark, 0, start) + 1 for mark in ";.(,"))
+        return max(0, start - 200, *(sentence.rfind(mark, max(0, start - 200), start) + 1 for mark in ";.(,"))
     return start - len(before) + match.start()
 
 
 def _clause_end(sentence: str, end: int) -> int:
-    ends = [i for i in (sentence.find(mark, end) for mark in ";.") if i != -1]
-    stop = min(ends) if ends else len(sentence)
+    ends = [i for i in (sentence.find(mark, end, end + 400) for mark in ";.") if i != -1]
+    stop = min(ends) if ends else min(len(sentence), end + 400)
     words = list(re.finditer(r"\S+", sentence[end:stop]))
     if len(words) > 16:
         stop = end + words[15].end()
@@ -337,12 +357,12 @@ def draft(
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
     place = place or article.place_of(title, text) or article.place_of(text, text)
     if place is None:
-        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE)])
+        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=title))])
     reader = _Reader(year)
     slugs = _Names()
     highlights = []
     for rank, section in enumerate(found, start=1):
-        figure_ids, event_ids = reader.section(rank, section.lines)
+        figure_ids, event_ids = reader.section(rank, section.title, section.lines)
         highlights.append(
             {
                 "rank": rank,
@@ -359,15 +379,15 @@ def draft(
     if published:
         metadata["published"] = published
     metadata["checked"] = False
-    document = {
+    document: dict[str, Any] = {
         "schema_version": 1,
         "metadata": metadata,
         "highlights": highlights,
         "figures": reader.figures,
         "events": reader.events,
     }
-    left_out = _keep_what_loads(document, name)
-    return Draft(document, len(reader.figures), len(reader.events), len(highlights), left_out)
+    left_out = _keep_what_loads(document, name) + reader.left_out
+    return Draft(document, len(document["figures"]), len(document["events"]), len(highlights), left_out)
 
 
 def _keep_what_loads(document: dict[str, Any], name: str) -> int:
@@ -381,10 +401,13 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
             parse_and_validate(raw, name)
             return left_out
         except DataFileError as error:
-            bad = {(m.group(1), int(m.group(2))) for f, _ in error.problems if (m := _RECORD.match(f))}
+            bad = {(m.group(1), int(m.group(2)), m.group(3)) for f, _ in error.problems if (m := _RECORD.match(f))}
             if not bad:
                 raise
-            for collection, index in sorted(bad, reverse=True):
+            for collection, index, comparison in sorted(bad, key=lambda b: (b[0], b[1], int(b[2] or -1)), reverse=True):
+                if comparison is not None:  # a comparison the format refuses: the figure stays without it
+                    del document[collection][index]["comparisons"][int(comparison)]
+                    continue
                 gone = document[collection].pop(index)
                 left_out += collection == "figures"
                 for highlight in document["highlights"]:
@@ -393,4 +416,4 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
     return left_out
 
 
-_RECORD = re.compile(r"(figures|events)\[(\d+)\]")
+_RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")
