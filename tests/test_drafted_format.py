@@ -323,7 +323,9 @@ def test_compare_shows_the_new_comparisons_and_their_baselines() -> None:
         "Export value\t≈ USD 830,000 (derived)\tan estimated USD 1,250,000\t≈ +USD 400,000 (derived)"
         "\t1.5 times the 2022 value\t↑ up"
     )
-    assert english[5] == "Poor households\t2.84%\t1.96%\t-0.88% (derived)\t—\t↓ down"
+    assert english[5] == "Poor households\t2.84%\t1.96%\t-0.88 percentage points (derived)\t—\t↓ down"
+    # a change stated in points reads as points, never as a relative '+1.5%'
+    assert english[6] == "Households with clean water\t96% (derived)\t97.5%\t+1.5 percentage points\t—\t↑ up"
     assert english[1].startswith("Sản lượng lúa [untranslated]\t≈ 12,000 tonnes (derived)\t12,540.5 tonnes (unchecked)")
     vietnamese = run("compare", "--data", str(DRAFTED), "-l", "vi").stdout.splitlines()
     assert (

@@ -28,6 +28,7 @@ from .numfmt import format_number
 from .values import (
     baseline_name,
     format_amount,
+    format_change,
     format_comparison,
     format_date,
     format_estimate,
@@ -269,13 +270,13 @@ def _hit_label(hit: SearchHit, lang: Lang) -> str:
 def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
     rows: list[tuple[str, ...]] = []
     for row in answer.rows:
-        figure, derived = row.figure, row.derivation
+        figure = row.figure
         rows.append(
             (
                 figure.label.get(lang),
                 _previous(row, lang),
                 format_figure_value(figure, lang),
-                _estimate(derived.absolute_change, figure, lang, signed=True),
+                _change(row, lang),
                 _change_percent(row, lang),
                 messages.DIRECTIONS[row.direction].get(lang),
             )
@@ -302,6 +303,17 @@ def _compare_sheet(answer: CompareAnswer, lang: Lang) -> Sheet:
 def _estimate(estimate: Estimate, figure: Figure, lang: Lang, *, signed: bool = False) -> str:
     """A value stated or derived for ``figure``, in its unit and with its noun."""
     return format_estimate(estimate, figure.unit, figure.qualifier, lang, signed=signed, noun=figure.noun)
+
+
+def _change(row: ComparedFigure, lang: Lang) -> str:
+    """The change in the figure's unit; a change stated in percentage points says so ('+1.4
+    percentage points'), never '+1.4%', which would read as a relative change."""
+    figure = row.figure
+    if row.comparison.kind == "point_change":
+        return format_change(row.comparison, figure.unit, lang)
+    if figure.unit == "percent":  # the difference of two percentages is in points
+        return format_estimate(row.derivation.absolute_change, "points", figure.qualifier, lang, signed=True)
+    return _estimate(row.derivation.absolute_change, figure, lang, signed=True)
 
 
 def _change_percent(row: ComparedFigure, lang: Lang) -> str:

@@ -31,6 +31,8 @@ def format_amount(value: Number, unit: str, lang: Lang, out_of: int | None = Non
         return f"{format_number(value, lang)}/{format_number(out_of or 0, lang)}"
     if unit == "days":
         return (messages.ONE_DAY if value == 1 else messages.DAYS).get(lang).format(format_number(value, lang))
+    if unit == "points":  # a difference of two percentages
+        return (messages.ONE_POINT if abs(value) == 1 else messages.POINTS).get(lang).format(format_number(value, lang))
     return format_number(value, lang)
 
 
