@@ -44,6 +44,7 @@ def test_a_draft_loads_and_every_command_answers_from_it(tmp_path: Path) -> None
     listed = run("list", "--data", str(target))
     assert listed.exit_code == 0
     assert "(unchecked)" in listed.stdout
+    assert listed.stderr.endswith("Published 2024-01-08. 'chilinh metric' lists every figure.\n")  # no publisher yet
     metric = run("metric", "--data", str(target), "-f", "json")
     assert all(figure["checked"] is False for figure in json.loads(metric.stdout)["figures"])
     compare = run("compare", "--data", str(target), "-f", "csv")

@@ -261,6 +261,10 @@ LIST_NOTE: Final = Msg(
     "Source: {source}. 'chilinh metric' lists every figure.",
     "Nguồn: {source}. 'chilinh metric' liệt kê mọi số liệu.",
 )
+LIST_NOTE_PUBLISHED: Final = Msg(
+    "Published {published}. 'chilinh metric' lists every figure.",
+    "Đăng ngày {published}. 'chilinh metric' liệt kê mọi số liệu.",
+)
 LIST_NOTE_UNSOURCED: Final = Msg("'chilinh metric' lists every figure.", "'chilinh metric' liệt kê mọi số liệu.")
 EVERY_FIGURE: Final = Msg("Every figure", "Mọi số liệu")
 EVERY_HIGHLIGHT: Final = Msg("Every highlight in full", "Toàn bộ các dấu ấn")

@@ -111,12 +111,13 @@ def _list_sheet(answer: ListAnswer, lang: Lang) -> Sheet:
             parts = [_event(event, lang) for event in listed.events]
         rows.append((str(listed.highlight.rank), _short_title(listed.highlight, lang), "; ".join(parts) or "—"))
     meta = answer.metadata
-    source = [meta.publisher or "", format_published(meta.published, lang) if meta.published else ""]
-    note = (
-        messages.LIST_NOTE.get(lang).format(source=", ".join(part for part in source if part))
-        if any(source)
-        else messages.LIST_NOTE_UNSOURCED.get(lang)
-    )
+    published = format_published(meta.published, lang) if meta.published else None
+    if meta.publisher:  # 'Source: a newspaper, 2022-01-11'; a draft may know only the date, or nothing
+        note = messages.LIST_NOTE.get(lang).format(source=", ".join(p for p in (meta.publisher, published) if p))
+    elif published:
+        note = messages.LIST_NOTE_PUBLISHED.get(lang).format(published=published)
+    else:
+        note = messages.LIST_NOTE_UNSOURCED.get(lang)
     columns = (_h("rank", lang), _h("highlight", lang), _h("headline", lang))
     title = meta.title if lang == "vi" or meta.title_en is None else meta.title_en
     if lang == "en" and meta.title_en is None:
