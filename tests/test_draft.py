@@ -259,3 +259,10 @@ def test_pdf_and_utf16_without_a_byte_order_mark_are_named() -> None:
         decode(b"%PDF-1.7\n...", "a.pdf")
     with pytest.raises(DataFileError, match="UTF-16 text without a byte-order mark"):
         decode("Tổng kết năm 2023".encode("utf-16-le"), "a.txt")
+
+
+def test_headings_with_dashes_and_a_dateline_with_dashes() -> None:
+    text = "Huyện Kim Bảng năm 2023\nThứ Hai, 08-01-2024\nI- KINH TẾ\nCó 45 doanh nghiệp.\nII- XÃ HỘI\nCó 12 trường."
+    result = drafted(text)
+    assert [h["title"]["vi"] for h in result.document["highlights"]] == ["KINH TẾ", "XÃ HỘI"]
+    assert result.document["metadata"]["published"] == "2024-01-08"

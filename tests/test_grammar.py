@@ -304,3 +304,12 @@ def test_a_rate_stated_alone_is_quoted_with_its_basis() -> None:
     sentence = "Số vụ phạm pháp hình sự giảm 12,5% so với năm 2021."
     mention = one(sentence, 2022)
     assert said(sentence, mention) == "giảm 12,5% so với năm 2021"
+
+
+def test_more_ways_reports_write_figures() -> None:
+    money = one("Thu ngân sách trên địa bàn đạt 1.250 tỷ, vượt dự toán.", 2023).amount
+    assert (money.value, money.unit) == (Decimal(1250) * 10**9, "vnd")
+    (times,) = one("Kim ngạch xuất khẩu đạt 86 triệu USD, tăng 2,3 lần so với năm 2022.", 2023).changes
+    assert (times.kind, times.value, times.year) == ("multiple", Decimal("2.3"), 2022)
+    (points,) = one("Tỷ lệ lao động qua đào tạo đạt 72%, tăng 1,2 điểm % so với năm 2022.", 2023).changes
+    assert (points.kind, points.value) == ("point_change", Decimal("1.2"))

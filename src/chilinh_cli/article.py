@@ -20,9 +20,9 @@ from .errors import DataFileError
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article read: a review is a few thousand words, far below this."""
 
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})[.)]\s+(\S.*)$")
-_ROMAN = re.compile(r"^[IVX]{1,5}[.)]\s")
-_DATELINE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})\s?[.):\-–]\s+(\S.*)$")  # '1.', '01.', 'I.', '2)', 'II-'
+_ROMAN = re.compile(r"^[IVX]{1,5}\s?[.):\-–]\s")
+_DATELINE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 
 

@@ -74,7 +74,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # money per something ('trieu dong/nguoi/nam') keeps its 'per' in the words that state it
         "money": re.compile(rf"\s*({alternation('money')})(?!\w)(?:/[^\W\d_]+)*"),
         "percent": re.compile(rf"\s?({alternation('percent_words')})(?!\w)"),
-        "points": re.compile(rf"\s*{re.escape(w['points'])}(?!\w)"),
+        "points": re.compile(rf"\s*(?:{alternation('points')})(?!\w)"),
         "days": re.compile(rf"\s*({alternation('day_words')})(?!\w)"),
         "measure": re.compile(rf"\s*({alternation('measures')})(?![\w/])"),
         "noun": re.compile(rf"\s*({alternation('nouns')})(?!\w)"),
@@ -91,7 +91,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "fall": re.compile(rf"({alternation('fall')})\s+$"),
         "exceed": re.compile(rf"{re.escape(w['exceed'])}\s+$"),
         "of": re.compile(rf"({alternation('of_words')})\s+$"),
-        "times_lead": re.compile(rf"{re.escape(w['times']['lead'])}\s+((?:{alternation('qualifiers')})\s+)?$"),
+        "times_lead": re.compile(rf"(?:{alternation('times', 'lead')})\s+((?:{alternation('qualifiers')})\s+)?$"),
         "bare_year": re.compile(rf"\s*{w['year_word']}\s+(\d{{4}})(?!\w)"),
         "basis_before": re.compile(
             rf"{re.escape(w['compared_with'])}\s+(?:({alternation('bases')})|{w['year_word']}\s+(\d{{4}}))\s*,?\s*$"
@@ -167,6 +167,8 @@ def amount_at(sentence: str, start: int, end: int) -> Amount:
     unit, noun, end = unit_after(sentence, end)
     if unit == "count" and noun and value != value.to_integral_value():
         unit = "quantity"  # '91,27 diem': a measure, not a count
+    if unit == "count" and noun is None and scale and scales[scale.group(1)] >= 10**6:
+        unit = "vnd"  # 'thu ngan sach dat 1.250 ty': billions and millions alone are of dong
     return Amount(value, unit, noun, start, end)
 
 
