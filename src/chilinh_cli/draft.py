@@ -167,7 +167,7 @@ class _Reader:
     def __init__(self, year: int) -> None:
         self.year = year
         self.left_out = 0
-        """Figures read but not drafted: a bound the format cannot hold ('duoi 1,5%')."""
+        """Figures and comparisons read but not drafted (``grammar.Reading.unread``)."""
         self.names = _Names()
         self.event_names = _Names()
         self.figures: list[dict[str, Any]] = []
@@ -180,10 +180,9 @@ class _Reader:
         for sentence in article.sentences(lines):
             boundary = 0
             year = planned or article.later_year(sentence, self.year, target_words=True)
-            for mention in grammar.mentions(sentence, self.year):
-                if mention.qualifier == "less_than":  # the format holds no upper bound
-                    self.left_out += 1
-                    continue
+            reading = grammar.read(sentence, self.year)
+            self.left_out += reading.unread
+            for mention in reading.figures:
                 figure = self._figure(rank, sentence, mention, boundary, year)
                 said = sentence.find(figure["source"]["quote"], mention.start) + len(figure["source"]["quote"])
                 boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])

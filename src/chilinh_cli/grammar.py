@@ -72,14 +72,16 @@ class _Claims:
 
 def dates_and_shares(sentence: str) -> tuple[list[tuple[int, int]], dict[int, re.Match[str]]]:
     """Day/month dates (claimed, never figures) and fractions such as '10/12 chi tieu'.
-    A slash pair is a date when it has a year, follows 'ngay' or 'thang', or stands in
-    parentheses; otherwise it is a share when the part is at most the whole."""
+    A slash pair is a date when it has a year, follows 'ngay' or 'thang', stands in
+    parentheses, or opens a clause as a valid day and month ('Ngay 10/2, ...'); otherwise it
+    may be a share."""
     dates: list[tuple[int, int]] = [m.span() for m in MONTH_YEAR.finditer(sentence)]
     shares: dict[int, re.Match[str]] = {}
     first = len(sentence) - len(sentence.lstrip())
     for match in DATE.finditer(sentence):
-        clause_start = match.start() == first or sentence[match.end() : match.end() + 1] == ","
-        if match.group(3) or _is_date_context(sentence, match.start()) or clause_start:
+        opens = match.start() == first or sentence[match.end() : match.end() + 1] == ","
+        day_and_month = 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
+        if match.group(3) or _is_date_context(sentence, match.start()) or (opens and day_and_month):
             dates.append(match.span())
     taken = _Claims(dates)
     for match in SHARE.finditer(sentence):
@@ -88,35 +90,52 @@ def dates_and_shares(sentence: str) -> tuple[list[tuple[int, int]], dict[int, re
     return dates, shares
 
 
-def mentions(sentence: str, year: int) -> list[Mention]:
-    """The figures a sentence states, in order, each with the comparisons stated after it."""
+class Reading(NamedTuple):
+    """What one sentence states."""
+
+    figures: list[Mention]
+    """Its figures, in order, each with the comparisons stated with it."""
+    unread: int
+    """Figures and comparisons it states in a way the dataset format cannot hold as read: an
+    upper bound ('duoi 1,5%'), a range of mixed scales, a change whose figure it does not give."""
+
+
+def read(sentence: str, year: int) -> Reading:
+    """The figures a sentence states (``year`` is the year the article reviews)."""
     p = patterns()
     found: list[Mention] = []
+    unread = 0
     dates, shares = dates_and_shares(sentence)
     claimed = _Claims(dates)
     ranges = {m.start(): m for m in RANGE.finditer(sentence)}
     numbers = {m.start(): m.end() for m in NUMBER.finditer(sentence)}
     for start in sorted(numbers.keys() | shares.keys()):
-        end = numbers.get(start, start)
+        end = numbers[start] if start in numbers else shares[start].end()
         if start in claimed:
             continue
-        if start in shares and not patterns()["not_after"].search(sentence[max(0, start - 30) : start]):
-            found.append(_share(sentence, shares[start]))
-            claimed.add(start, found[-1].amount.end)
-            continue
         if is_identifier(sentence, start, end):
+            ranked = p["rank_of"].match(sentence, end)  # 'thu 12 tren 63 tinh': the 63 is no figure either
+            claimed.add(start, ranked.end() if ranked else end)
+            continue
+        if start in shares:
+            share = _share(sentence, shares[start])
+            claimed.add(start, share.amount.end if share else shares[start].end())
+            found += [share] if share else []
             continue
         if start in ranges:  # '13-14 tan', unless it is a period ('2021-2025')
             span = ranges[start]
-            if not _looks_like_years(span.group(1), span.group(2)):
-                found.append(_range(sentence, span.start(), span.span(1), span.span(2)))
-            claimed.add(span.start(), max(span.end(), found[-1].amount.end if found else 0))
+            if not _looks_like_years(*span.groups()):
+                spread = _range(sentence, start, span.span(1), span.span(2))
+                found += [spread] if spread else []
+                unread += spread is None
+            claimed.add(start, max(span.end(), amount_at(sentence, *span.span(2)).end))
             continue
         amount = amount_at(sentence, start, end)
-        moved = _from_to(sentence, amount, end, year)
-        if moved is not None:
-            found.append(moved)
-            claimed.add(moved.start, moved.amount.end)
+        moved, moved_to = _from_to(sentence, amount, end, year)
+        if moved_to:
+            found += [moved] if moved else []
+            unread += moved is None
+            claimed.add(moved.start if moved else start, moved_to)
             continue
         one_of = p["share_of"].match(sentence, amount.end) if amount.noun is None else None
         if one_of and amount.value == 1:  # '1 trong 3 chuc danh': which one, not how many
@@ -125,25 +144,29 @@ def mentions(sentence: str, year: int) -> list[Mention]:
         change = change_at(sentence, amount, year)
         if change is not None:
             claimed.add(change.start, change.end)
-            _attach(found, change, amount)
+            unread += not _attach(sentence, found, change, amount)
             continue
-        found.append(_figure(sentence, amount, one_of))
-        claimed.add(found[-1].start, found[-1].amount.end)
+        figure = _figure(sentence, amount, one_of)
+        claimed.add(figure.start, figure.amount.end)
+        # A number with no unit and nothing counted names or orders ('lop 9', 'muc 2'):
+        # Vietnamese counts with a noun after the number.
+        if figure.amount.noun or figure.amount.unit not in ("count", "share", "points"):
+            found.append(figure)
     found += _word_quantities(sentence, claimed)
     found.sort(key=lambda mention: mention.start)
-    # A number with no unit and nothing counted names or orders ('lop 9', 'muc 2', '2/9'):
-    # Vietnamese counts with a noun after the number.
-    return [m for m in found if m.amount.noun or m.amount.unit not in ("count", "share", "points")]
+    bounded = [m for m in found if m.qualifier == "less_than"]  # the format holds no upper bound
+    return Reading([m for m in found if m.qualifier != "less_than"], unread + len(bounded))
 
 
-def _from_to(sentence: str, first: Amount, number_end: int, year: int) -> Mention | None:
+def _from_to(sentence: str, first: Amount, number_end: int, year: int) -> tuple[Mention | None, int]:
     """'tu 2,84% xuong con 1,96%' (the figure is the second value, moved from the first, whose
-    year may follow it) and 'tu 7,0% den 7,5%' (a range)."""
+    year may follow it) and 'tu 7,0% den 7,5%' (a range): the figure, or None for a range that
+    cannot be read, and where its words end (0 when the number starts no such phrase)."""
     p = patterns()
     window = sentence[max(0, first.start - 8) : first.start]
     lead = p["from"].search(window)
     if lead is None:
-        return None
+        return None, 0
     begin = first.start - len(window) + lead.start()
     aside = _aside().match(sentence, first.end)
     after = aside.end() if aside else first.end
@@ -153,14 +176,14 @@ def _from_to(sentence: str, first: Amount, number_end: int, year: int) -> Mentio
         second = NUMBER.match(sentence, link.end()) if link else None
         if second is None:
             continue
-        if name == "range_to":
-            return _range(sentence, begin, (first.start, number_end), second.span())
         then = amount_at(sentence, second.start(), second.end())
+        if name == "range_to":
+            return _range(sentence, begin, (first.start, number_end), second.span()), then.end
         qualifier, _ = qualifier_before(sentence, second.start())
         since = int(dated.group(1)) if dated else year - 1
         change = Change("previous_year", "from_value", first.value, since, begin, then.end, dated is not None)
-        return Mention(then, qualifier, (change,), begin)
-    return None
+        return Mention(then, qualifier, (change,), begin), then.end
+    return None, 0
 
 
 @functools.cache
@@ -180,36 +203,89 @@ def _figure(sentence: str, amount: Amount, of_whole: re.Match[str] | None) -> Me
     return Mention(amount, qualifier, (), begin)
 
 
-def _attach(found: list[Mention], change: Change, amount: Amount) -> None:
-    """A comparison belongs to the figure before it in the sentence; with none, the rate of
-    change is itself the figure the text states (its words name what changed)."""
-    if found:  # a change in a counted noun belongs to the latest figure counting the same
-        same = [n for n, m in enumerate(found) if m.amount.noun == amount.noun and m.amount.unit == amount.unit]
-        at = same[-1] if change.kind == "absolute_change" and amount.noun and same else len(found) - 1
+def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount) -> bool:
+    """Give a comparison to the figure it is stated with; False when the format cannot hold it.
+
+    A change in a counted noun belongs to the latest figure counting the same ('xay ra 21 vu
+    ... so voi nam 2022 giam 4 vu'). Any other belongs to the figure just before it, when
+    nothing but a clause's punctuation stands between them ('dat 500 ty dong, tang 12%'), not a
+    new subject ('..., chi ngan sach tang 10%'); a change in points, only to a percentage.
+    With no such figure a rate of change stated alone is the figure (its words name what
+    changed); any other comparison without its figure is not drafted."""
+    counted = [
+        n for n, m in enumerate(found) if amount.noun and m.amount.noun == amount.noun and m.amount.unit == amount.unit
+    ]
+    if change.kind == "absolute_change" and counted:
+        at: int | None = counted[-1]
+    elif found and _next_to(sentence, found[-1], change) and _fits(found[-1].amount, change, amount):
+        at = len(found) - 1
+    else:
+        at = None
+    if at is not None:
         found[at] = found[at]._replace(changes=(*found[at].changes, change))
-    else:  # the rate stated alone is the figure; a change in points alone is dropped with bare numbers
+        return True
+    if change.kind == "percent_change" and not change.hedged:
         found.append(Mention(amount._replace(end=change.end), "exact", (), change.start))
+        return True
+    return False
 
 
-def _share(sentence: str, match: re.Match[str]) -> Mention:
-    """'10/12 chi tieu', '155/155 nguoi': a part of a whole."""
+def _next_to(sentence: str, figure: Mention, change: Change) -> bool:
+    """Whether a comparison continues what is said of the figure before it: right after it or
+    its last comparison, or after a comma or a joining word ('va', 'tuong duong') with nothing
+    else before the comparison's verb, or after at most three words of no other clause."""
+    said = max([figure.amount.end, *(c.end for c in figure.changes)])
+    pieces = patterns()["joins"].split(sentence[said : change.start])
+    return not pieces[-1].strip() if len(pieces) > 1 else len(pieces[0].split()) <= 3
+
+
+def _fits(figure: Amount, change: Change, amount: Amount) -> bool:
+    """A change in points fits a percentage; an amount, a figure of the same unit and noun
+    (a count fits a share of the same thing: 58/64 truong, tang 3 truong)."""
+    if change.kind == "point_change":
+        return figure.unit == "percent"
+    if change.kind == "absolute_change":
+        units = {figure.unit, amount.unit}
+        return (len(units) == 1 or units == {"share", "count"}) and _same_noun(figure.noun, amount.noun)
+    return True
+
+
+def _same_noun(figure: str | None, change: str | None) -> bool:
+    """'don' and 'don thu' count the same; a change without a noun fits any."""
+    return change is None or (figure is not None and (figure.startswith(change) or change.startswith(figure)))
+
+
+def _share(sentence: str, match: re.Match[str]) -> Mention | None:
+    """'10/12 chi tieu', '155/155 nguoi': a part of a whole, counting a noun (None for a pair
+    that is no share: '12/10 ho', '2/9')."""
     part, whole = read_number(match.group(1)), read_number(match.group(2))
     unit, noun, end = unit_after(sentence, match.end())
+    if part > whole or unit != "count" or noun is None or whole != whole.to_integral_value() or whole == 0:
+        return None
     qualifier, begin = qualifier_before(sentence, match.start())
-    if part > whole or unit != "count" or whole != whole.to_integral_value() or whole == 0:
-        return Mention(Amount(part, "count", noun, match.start(), end), qualifier, (), begin)
     return Mention(Amount(part, "share", noun, match.start(), end, int(whole)), qualifier, (), begin)
 
 
-def _range(sentence: str, begin: int, low: tuple[int, int], high: tuple[int, int]) -> Mention:
+def _range(sentence: str, begin: int, low: tuple[int, int], high: tuple[int, int]) -> Mention | None:
     """'13-14 tan', 'tu 7,0% den 7,5%': at least the low end, up to the high end. When only the
-    high end has a scale or unit ('1,2-1,5 ty dong'), the low end shares them."""
+    high end has a scale word ('1,2-1,5 ty dong'), the low end shares it; a range whose ends
+    cannot be read alike ('1,2-1,5 ty 300 trieu'), or whose low end is above its high end, is
+    not drafted (None)."""
     top = amount_at(sentence, *high)
     bottom = amount_at(sentence, *low)
-    if bottom.end == low[1]:  # a bare number: the high end's scale applies
-        value = read_number(sentence[low[0] : low[1]]) * (top.value / read_number(sentence[high[0] : high[1]]))
-    else:
+    written_high = read_number(sentence[high[0] : high[1]])
+    if bottom.end == low[1]:  # a bare low number: the high end's one scale word applies
+        scale = patterns()["scale"].match(sentence, high[1])
+        factor = Decimal(words()["scales"][scale.group(1)]) if scale else Decimal(1)
+        if top.value != written_high * factor:
+            return None
+        value = read_number(sentence[low[0] : low[1]]) * factor
+    elif bottom.unit == top.unit:
         value = bottom.value
+    else:
+        return None
+    if value > top.value or top.value == 0:
+        return None
     return Mention(top._replace(value=value, start=low[0]), "at_least", (), begin, range_high=top.value)
 
 
@@ -218,9 +294,7 @@ def _looks_like_years(first: str, second: str) -> bool:
 
 
 def _is_date_context(sentence: str, start: int) -> bool:
-    before = sentence[max(0, start - 12) : start]
-    dates = words()["dates"]
-    return bool(re.search(rf"(?:{'|'.join(dates['day'] + dates['month'])})\s*$|\(\s*$", before))
+    return bool(patterns()["date_lead"].search(sentence[max(0, start - 12) : start]))
 
 
 def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:

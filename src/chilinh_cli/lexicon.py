@@ -87,11 +87,15 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "year_basis": re.compile(
             rf"\s*{re.escape(w['compared_with'])}\s+(?:({alternation('bases')})\s+)?{w['year_word']}\s+(\d{{4}})(?!\w)"
         ),
-        "rise": re.compile(rf"({alternation('rise')})\s+$"),
-        "fall": re.compile(rf"({alternation('fall')})\s+$"),
-        "exceed": re.compile(rf"{re.escape(w['exceed'])}\s+$"),
-        "of": re.compile(rf"({alternation('of_words')})\s+$"),
-        "times_lead": re.compile(rf"(?:{alternation('times', 'lead')})\s+((?:{alternation('qualifiers')})\s+)?$"),
+        "rise": re.compile(rf"(?:^|(?<=\W))({alternation('rise')})\s+$", re.IGNORECASE),
+        "fall": re.compile(rf"(?:^|(?<=\W))({alternation('fall')})\s+$", re.IGNORECASE),
+        "exceed": re.compile(rf"(?:^|(?<=\W)){re.escape(w['exceed'])}\s+$", re.IGNORECASE),
+        "of": re.compile(rf"(?:^|(?<=\W))({alternation('of_words')})\s+$", re.IGNORECASE),
+        "times_lead": re.compile(rf"(?:^|(?<=\W))(?:{alternation('times', 'lead')})\s+$", re.IGNORECASE),
+        "rank_of": re.compile(rf"\s*(?:/|{alternation('rank_of')}\s)\s*(?:{_NUMBER})(?!\w)"),
+        "joins": re.compile(rf"[,;(]|(?<!\w)(?:{alternation('joins')})(?!\w)", re.IGNORECASE),
+        "date_lead": re.compile(rf"(?:{alternation('dates', 'day')}|{alternation('dates', 'month')})\s*$|\(\s*$"),
+        "part": re.compile(rf"\s+({_NUMBER})"),
         "bare_year": re.compile(rf"\s*{w['year_word']}\s+(\d{{4}})(?!\w)"),
         "basis_before": re.compile(
             rf"{re.escape(w['compared_with'])}\s+(?:({alternation('bases')})|{w['year_word']}\s+(\d{{4}}))\s*,?\s*$"
@@ -157,7 +161,7 @@ def amount_at(sentence: str, start: int, end: int) -> Amount:
         while True:  # a smaller part: '446 trieu', possibly after the unit ('ty dong 996 trieu')
             skip = p["money"].match(sentence, end)
             at = skip.end() if skip else end
-            part = re.compile(rf"\s+({_NUMBER})").match(sentence, at)
+            part = p["part"].match(sentence, at)
             smaller = part and p["scale"].match(sentence, part.end())
             if not (part and smaller and scales[smaller.group(1)] < last):
                 break

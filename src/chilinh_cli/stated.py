@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from .lexicon import Amount, alternation, patterns, words
+from .lexicon import Amount, alternation, patterns, qualifier_before, words
 
 
 class Change(NamedTuple):
@@ -43,26 +43,32 @@ def _basis_after(sentence: str, end: int, year: int) -> tuple[str, int | None, i
 
 
 def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
-    """A stated comparison whose number is ``amount``, read from the words around it."""
+    """A stated comparison whose number is ``amount``, read from the words around it. A
+    qualifier between the verb and the number ('tang gan 15%', 'gap hon 2 lan') makes it
+    hedged: not exact, so nothing is derived from it."""
     p = patterns()
-    before = sentence[max(0, amount.start - 24) : amount.start]
-    begin = amount.start - len(before)
-    rise, fall = p["rise"].search(before), p["fall"].search(before)
-    exceed, of = p["exceed"].search(before), p["of"].search(before)
     if amount.unit == "points":
         return _points(sentence, amount, year)
+    qualifier, lead_end = qualifier_before(sentence, amount.start)
+    before = sentence[max(0, lead_end - 24) : lead_end]
+    begin = lead_end - len(before)
+    hedged = qualifier != "exact"
+    rise, fall = p["rise"].search(before), p["fall"].search(before)
+    exceed, of = p["exceed"].search(before), p["of"].search(before)
     times, tail = p["times_lead"].search(before), p["times_tail"].match(sentence, amount.end)
-    if times and tail:  # 'gap 1,5 lan (so voi) nam 2021', 'gap hon 2 lan'
+    if times and tail:  # 'gap 1,5 lan (so voi) nam 2021', 'tang 2,3 lan'
         bare = p["bare_year"].match(sentence, tail.end())
         basis = ("previous_year", int(bare.group(1)), bare.end()) if bare else _basis_after(sentence, tail.end(), year)
         change = _change(basis, "multiple", amount.value, begin + times.start(), tail.end(), year)
-        return change._replace(hedged=times.group(1) is not None)
+        return change._replace(hedged=hedged)
     basis = _basis_after(sentence, amount.end, year)
-    if of and basis and amount.unit == "percent":  # 'dat 101,3% ke hoach', 'bang 112% so voi cung ky'
-        return Change(basis[0], "percent_of", amount.value, basis[1], begin + of.start(), basis[2])
+    if of and basis and amount.unit == "percent" and _a_ratio(of.group(1), basis[0], amount.value):
+        change = Change(basis[0], "percent_of", amount.value, basis[1], begin + of.start(), basis[2])
+        return change._replace(hedged=hedged)
     if exceed and basis:
         kind = "percent_change" if amount.unit == "percent" else "absolute_change"
-        return Change(basis[0], kind, amount.value, basis[1], begin + exceed.start(), basis[2])
+        change = Change(basis[0], kind, amount.value, basis[1], begin + exceed.start(), basis[2])
+        return change._replace(hedged=hedged)
     lead = rise or fall
     if lead:
         sign = -1 if fall else 1
@@ -70,8 +76,14 @@ def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
         start = begin + lead.start()
         if basis is None and (earlier := _basis_before(sentence, start, year)):
             basis, start = earlier[:3], earlier[3]
-        return _change(basis, kind, sign * amount.value, start, amount.end, year)
+        return _change(basis, kind, sign * amount.value, start, amount.end, year)._replace(hedged=hedged)
     return None
+
+
+def _a_ratio(verb: str, basis: str, value: Decimal) -> bool:
+    """'dat/bang X% ke hoach' is X % of the plan; of the previous year, 'bang X%' is, and 'dat
+    X%' only from 100 up: 'toc do tang truong dat 8,5% so voi nam 2020' states a growth rate."""
+    return basis != "previous_year" or verb.lower() in words()["ratio_words"] or value >= 100
 
 
 def _points(sentence: str, amount: Amount, year: int) -> Change | None:
