@@ -116,3 +116,12 @@ def test_draft_speaks_vietnamese_and_refuses_usage_errors(
     assert code == 0
     assert "Lập bản nháp tập dữ liệu" in out
     assert "--place <địa-phương>" in out
+
+
+def test_draft_never_writes_over_its_article(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(ARTICLE.read_bytes())
+    refused = run("draft", str(article), "-o", str(article), "--force")
+    assert refused.exit_code == 1
+    assert refused.stderr == f"chilinh: error: {article} is the article itself; write the draft to another file\n"
+    assert article.read_bytes() == ARTICLE.read_bytes()

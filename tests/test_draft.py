@@ -266,3 +266,54 @@ def test_headings_with_dashes_and_a_dateline_with_dashes() -> None:
     result = drafted(text)
     assert [h["title"]["vi"] for h in result.document["highlights"]] == ["KINH TẾ", "XÃ HỘI"]
     assert result.document["metadata"]["published"] == "2024-01-08"
+
+
+# ---- found by a review ----------------------------------------------------------------------------
+
+
+def test_values_keep_the_precision_they_are_written_with() -> None:
+    text = "Tổng kết năm 2023 của huyện Yên Bình\nTăng trưởng đạt từ 7,0% đến 7,5%. Sản lượng cá đạt 12,50 tấn."
+    result = drafted(text)
+    assert [f["value"] for f in result.document["figures"]] == [Decimal("7.0"), Decimal("12.50")]
+    assert '"value": 7.0,' in result.json()
+    assert '"value": 12.50,' in result.json()
+    loaded = parse_and_validate(result.json().encode(), "draft.json")
+    assert [str(f.value) for f in loaded.figures] == ["7.0", "12.50"]
+
+
+def test_a_comparison_the_format_refuses_leaves_its_figure() -> None:
+    result = drafted("Tổng kết năm 2023 của xã Yên Lạc\nXã có 5 người mới, tăng 30 người so với năm 2022.")
+    (figure,) = result.document["figures"]
+    assert (figure["value"], "comparisons" in figure, result.left_out) == (5, False, 1)
+
+
+def test_labels_before_a_colon_and_quotes_that_start_on_a_word() -> None:
+    text = (
+        "Tổng kết năm 2023 của xã Yên Lạc\n"
+        "Thu ngân sách: 500 tỷ đồng. Khoản thu nội địa chiếm 45% tổng thu, 200 tỷ đồng."
+    )
+    revenue, share, domestic = drafted(text).document["figures"]
+    assert revenue["label"] == {"vi": "Thu ngân sách"}
+    assert share["label"] == {"vi": "Khoản thu nội địa"}
+    assert domestic["source"]["quote"].startswith("200 tỷ")
+
+
+def test_numbered_sentences_are_a_list_and_parts_of_a_month_are_kept(article: str) -> None:
+    text = "Tổng kết năm 2023 của xã Yên Lạc\n1. Thu ngân sách đạt 967,3 tỷ đồng.\n2. Toàn xã có 45 doanh nghiệp.\n"
+    result = drafted(text)
+    assert [f["value"] for f in result.document["figures"]] == [967300000000, 45]
+    ioc = next(e for e in drafted(article).document["events"] if e["date"]["month"] == 12 and "day" not in e["date"])
+    assert ioc["date"] == {"year": 2021, "month": 12, "year_inferred": False, "period": "mid"}
+
+
+def test_a_year_outside_the_format_is_not_taken_for_the_review_year() -> None:
+    with pytest.raises(DataFileError, match="--year"):
+        drafted("Lịch sử huyện Cổ Loa\nNăm 1066 huyện có 45 làng.")
+
+
+def test_a_figure_the_format_refuses_is_left_out_and_the_next_one_heads_its_section() -> None:
+    text = "Tổng kết năm 2023 của xã Yên Lạc\n1. KINH TẾ\nDoanh thu đạt 1.000.000.000 tỷ đồng. Xã có 12 thôn.\n"
+    result = drafted(text)
+    (villages,) = result.document["figures"]
+    assert (villages["value"], result.left_out) == (12, 1)
+    assert result.document["highlights"][0]["headline"] == [villages["id"]]

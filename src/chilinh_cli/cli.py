@@ -376,7 +376,7 @@ def draft(
         if target is None:
             sys.stdout.write(drafted.json())
         else:
-            write_draft(drafted, target, force=force)
+            write_draft(drafted, target, source=source, force=force)
         render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
 
 

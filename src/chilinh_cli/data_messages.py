@@ -269,3 +269,7 @@ ARTICLE_UTF16_NO_BOM: Final = Msg(
     "looks like UTF-16 text without a byte-order mark; save the article as UTF-8",
     "có vẻ là văn bản UTF-16 không có dấu thứ tự byte; hãy lưu bài viết dạng UTF-8",
 )
+DRAFT_OVER_ARTICLE: Final = Msg(
+    "{path} is the article itself; write the draft to another file",
+    "{path} chính là bài viết; hãy ghi bản nháp ra tệp khác",
+)

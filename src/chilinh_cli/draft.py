@@ -14,17 +14,16 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import article, data_messages, grammar, lexicon, stated
+from . import article, data_messages, grammar, labels, lexicon, stated
 from .errors import DataFileError
 from .messages import Msg
 from .text import fold
-
-_WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d[\d.,%/]*)")
 
 
 class Draft(NamedTuple):
@@ -38,7 +37,7 @@ class Draft(NamedTuple):
     """Figures read but left out because the format cannot hold them as read."""
 
     def json(self) -> str:
-        return json.dumps(self.document, ensure_ascii=False, indent=2, default=_exact_number) + "\n"
+        return exact_json(self.document)
 
     def summary(self, path: str | None) -> Msg:
         """What was drafted and what the reviewer does next, for standard error."""
@@ -53,28 +52,49 @@ class Draft(NamedTuple):
 
 def draft_file(source: Path, *, place: str | None, year: int | None, title: str | None) -> Draft:
     """The draft of the article at ``source`` ('-' for standard input)."""
-    from .loader import name_of, read_bytes
+    from .loader import STDIN, name_of, read_bytes
 
     name = name_of(source)
+    if str(source) != STDIN and source.is_file():
+        article.refuse_size(source.stat().st_size, name)  # before reading a huge file at all
     text = article.decode(read_bytes(source), name)
     return draft(text, name, place=place, year=year, title=title)
 
 
-def write_draft(drafted: Draft, target: Path, *, force: bool) -> None:
-    """The draft at ``target``, whole or not at all; an existing file only with ``force``."""
+def write_draft(drafted: Draft, target: Path, *, source: Path, force: bool) -> None:
+    """The draft at ``target``, whole or not at all; an existing file only with ``force``, and
+    never the article it was drafted from."""
+    import os
+
+    from .errors import ExportError
     from .files import atomic_file
 
+    if os.path.exists(target) and os.path.exists(source) and os.path.samefile(target, source):
+        raise ExportError(data_messages.DRAFT_OVER_ARTICLE.format(path=str(target)))
     with atomic_file(target, force=force) as temporary:
         temporary.write_text(drafted.json(), encoding="utf-8")
 
 
-def _exact_number(value: object) -> float | str:
-    """A Decimal as the JSON number that reads back as the same Decimal (money is an int).
-    One with more digits than a float keeps is never written inexactly: it becomes a string,
-    which the format refuses, so the figure is left out."""
-    assert isinstance(value, Decimal)
-    as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
+_DECIMAL = "\x00decimal:"
+_DECIMAL_WRITTEN = re.compile(r'"\\u0000decimal:([-+0-9.eE]+)"')
+
+
+def exact_json(document: dict[str, Any]) -> str:
+    """The document as JSON, each Decimal written as the text says it ('7,0' stays 7.0,
+    '12,50' stays 12.50: the precision a derived interval is computed from). The article
+    cannot hold the marker used on the way: a NUL byte is refused when it is read."""
+
+    def marked(value: object) -> str:
+        assert isinstance(value, Decimal)
+        return f"{_DECIMAL}{value}"
+
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=marked)
+    return _DECIMAL_WRITTEN.sub(lambda match: match.group(1), text) + "\n"
+
+
+def _number(value: Decimal, unit: str) -> int | Decimal:
+    """A value as written; money, counts, shares and days as whole numbers (that is what they are)."""
+    return lexicon.whole_or_decimal(value) if unit in ("vnd", "usd", "count", "share", "days") else value
 
 
 class _Names:
@@ -82,13 +102,15 @@ class _Names:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}
 
     def make(self, words: str, fallback: str) -> str:
         base = "-".join(fold(words).split()[:6])[:60].strip("-") or fallback
-        name, n = base, 1
-        while name in self.used:
+        name, n = base, self.next.get(base, 1)
+        while name in self.used:  # each base keeps its next number: thousands of one label stay linear
             n += 1
             name = f"{base}-{n}"
+        self.next[base] = n
         self.used.add(name)
         return name
 
@@ -99,66 +121,6 @@ def _text(vi: str) -> dict[str, str]:
 
 def _said(message: Msg) -> dict[str, str]:
     return {"vi": message.vi, "en": message.en}
-
-
-def _right_end(sentence: str, end: int, limit: int) -> int:
-    """Where the noun phrase after a number ends: before punctuation, a stop word, a number or
-    a capitalised name, and after at most ``limit`` words."""
-    stops = set(lexicon.words()["stop_words"])
-    count = 0
-    while count < limit:
-        match = _WORD.match(sentence, end)
-        if not match or match.group(1) in stops or not match.group(1)[0].isalpha():
-            break
-        if count and match.group(1)[0].isupper() and not match.group(1).isupper():
-            break
-        end, count = match.end(), count + 1
-    return end
-
-
-def _left_start(sentence: str, boundary: int, start: int) -> int:
-    """Where the words naming a number begin: after the last clause mark before it, skipping
-    a short opening phrase ('Nam 2021,', 'Ket qua,') and leading connectives."""
-    cut = max(boundary, *(sentence.rfind(mark, boundary, start) + 1 for mark in ";:()"))
-    segment = sentence[cut:start]
-    first_comma = segment.find(",")
-    if first_comma != -1 and len(segment[:first_comma].split()) <= 4:
-        cut += first_comma + 1
-    leading = sorted(lexicon.words()["label_leading"], key=len, reverse=True)
-    text = sentence[cut:start]
-    stripped = text.lstrip()
-    for word in leading:
-        if stripped.startswith(word + " "):
-            stripped = stripped[len(word) + 1 :]
-            break
-    cut = start - len(stripped)
-    words = sentence[cut:start].split()
-    if len(words) > 16:  # a long clause: its last part names the number
-        comma = sentence.rfind(",", cut, start)
-        last_words = list(re.finditer(r"\S+", sentence[cut:start]))[-8:]
-        cut = comma + 1 if comma != -1 else cut + last_words[0].start()
-    return cut
-
-
-def _share_verb(sentence: str, start: int) -> bool:
-    """Whether a percentage follows the verb that makes it a share of a whole ('chiem')."""
-    return sentence[max(0, start - 16) : start].rstrip().endswith(" " + lexicon.words()["share_verb"])
-
-
-def _label_of(words: str) -> str:
-    """The words that name a number, without the verb and qualifier that lead to it."""
-    trailing = sorted(lexicon.words()["label_trailing"], key=len, reverse=True)
-    qualifiers = sorted(lexicon.words()["qualifiers"], key=len, reverse=True)
-    text = words.strip(" ,")
-    changed = True
-    while changed and text:
-        changed = False
-        for word in (*trailing, *qualifiers):
-            if text.endswith(" " + word) or text == word:
-                text = text[: -len(word)].rstrip(" ,")
-                changed = True
-                break
-    return text
 
 
 class _Reader:
@@ -184,7 +146,8 @@ class _Reader:
             self.left_out += reading.unread
             for mention in reading.figures:
                 figure = self._figure(rank, sentence, mention, boundary, year)
-                said = sentence.find(figure["source"]["quote"], mention.start) + len(figure["source"]["quote"])
+                quote = figure["source"]["quote"]
+                said = sentence.find(quote, boundary) + len(quote)  # the quote starts at or after the boundary
                 boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
@@ -197,16 +160,19 @@ class _Reader:
         self, rank: int, sentence: str, mention: grammar.Mention, boundary: int, planned: int | None
     ) -> dict[str, Any]:
         amount = mention.amount
-        left = _left_start(sentence, boundary, mention.start)
-        named_left = _label_of(sentence[left : mention.start])
+        left = labels.left_start(sentence, boundary, mention.start)
+        named_left = labels.label_of(sentence[left : mention.start])
+        if not named_left and sentence[boundary:left].rstrip().endswith(":"):  # 'Thu ngan sach: 500 ty dong'
+            left = labels.left_start(sentence, boundary, sentence.rindex(":", boundary, left))
+            named_left = labels.label_of(sentence[left : sentence.rindex(":", boundary, mention.start)])
         noun_at = sentence.find(amount.noun, mention.start) if amount.noun else -1
-        after = _right_end(sentence, amount.end, 6)
+        after = labels.right_end(sentence, amount.end, 6)
         if amount.unit in ("count", "share") and noun_at != -1:
-            label = sentence[noun_at : _right_end(sentence, noun_at + len(amount.noun or ""), 5)]
+            label = sentence[noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5)]
             quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
             if len(label.split()) <= 1 and len(named_left.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
                 label = f"{named_left} ({label.strip()})"
-        elif amount.unit == "percent" and named_left and _share_verb(sentence, mention.start):
+        elif amount.unit == "percent" and named_left and labels.share_verb(sentence, mention.start):
             label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
             quote = sentence[left:after]
         elif (amount.unit in ("percent", "days") and after > amount.end) or not named_left:
@@ -221,7 +187,7 @@ class _Reader:
         figure: dict[str, Any] = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
-            "value": lexicon.whole_or_decimal(amount.value),
+            "value": _number(amount.value, amount.unit),
             "unit": amount.unit,
             "qualifier": mention.qualifier,
             "year": planned or self.year,
@@ -240,11 +206,9 @@ class _Reader:
             figure["note"] = _said(data_messages.DRAFT_TARGET.format(year=planned))
         if any(sentence.lstrip().startswith(word) for word in lexicon.words()["now"]):
             figure["as_of"] = "publication"
-        comparisons = [
-            self._comparison(rank, sentence, change, amount.unit)
-            for change in mention.changes
-            if change.year is None or change.year < figure["year"]  # an earlier year, or it compares nothing
-        ]
+        held = [change for change in mention.changes if _holds(change, figure)]
+        self.left_out += len(mention.changes) - len(held)
+        comparisons = [self._comparison(rank, sentence, change, amount.unit) for change in held]
         if comparisons:
             figure["comparisons"] = comparisons
         return figure
@@ -253,7 +217,7 @@ class _Reader:
         compared: dict[str, Any] = {
             "basis": change.basis,
             "kind": change.kind,
-            "value": lexicon.whole_or_decimal(change.value),
+            "value": _number(change.value, unit if change.kind == "absolute_change" else "percent"),
             "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,")},
         }
         if change.year is not None:
@@ -305,11 +269,21 @@ class _Reader:
             }
 
 
+def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
+    """Whether the format holds a comparison as read: of an earlier year, and a change in the
+    figure's unit no larger than the figure (the earlier value would be negative)."""
+    if change.year is not None and change.year >= figure["year"]:
+        return False
+    return change.kind not in ("absolute_change", "point_change") or change.value <= figure["value"]
+
+
 def _period_before(sentence: str, start: int) -> str | None:
+    """The part of the month written before a date: 'Trung tuan (thang) 12/2021'."""
     periods: dict[str, str] = lexicon.words()["periods"]
-    before = sentence[max(0, start - 24) : start]
+    months = "|".join(re.escape(word) for word in lexicon.words()["dates"]["month"])
+    before = sentence[max(0, start - 30) : start]
     for words, period in periods.items():
-        if re.search(rf"{re.escape(words)}\s*$", before):
+        if re.search(rf"{re.escape(words)}(?:\s+(?:{months}))?\s*$", before):
             return period
     return None
 
@@ -347,6 +321,7 @@ def draft(
 ) -> Draft:
     """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
     says. A DataFileError when the text names no year or no place and none is given."""
+    text = unicodedata.normalize("NFC", text)
     lines = [line.strip() for line in text.split("\n")]
     title_at = article.title_line(lines)
     title = title or lines[title_at]
@@ -390,14 +365,17 @@ def draft(
 
 
 def _keep_what_loads(document: dict[str, Any], name: str) -> int:
-    """Leave out the figures and events the format refuses as read, until the draft loads."""
+    """Leave out the comparisons, figures and events the format refuses as read, until the draft
+    loads as ``--data`` loads it (each round leaves out at least one, so it ends). A problem
+    elsewhere (the metadata) is the error it is."""
     from .loader import parse_and_validate
 
     left_out = 0
-    for _ in range(5):
-        raw = json.dumps(document, ensure_ascii=False, default=_exact_number).encode()
+    while True:
         try:
-            parse_and_validate(raw, name)
+            parse_and_validate(exact_json(document).encode(), name)
+            for highlight in document["highlights"]:  # a headline left out gives way to the next figure
+                highlight["headline"] = highlight["headline"] or highlight["figures"][:1]
             return left_out
         except DataFileError as error:
             bad = {(m.group(1), int(m.group(2)), m.group(3)) for f, _ in error.problems if (m := _RECORD.match(f))}
@@ -408,11 +386,10 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
                     del document[collection][index]["comparisons"][int(comparison)]
                     continue
                 gone = document[collection].pop(index)
-                left_out += collection == "figures"
+                left_out += 1
                 for highlight in document["highlights"]:
                     for key in ("figures", "headline", "events"):
                         highlight[key] = [ref for ref in highlight[key] if ref != gone["id"]]
-    return left_out
 
 
 _RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")
