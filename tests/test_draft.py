@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from chilinh_cli import draft
 from chilinh_cli.article import MAX_BYTES, decode
 from chilinh_cli.errors import DataFileError
+from chilinh_cli.lexicon import NUMBER, SHARE
 from chilinh_cli.loader import embedded_path, parse_and_validate
 from scoring import score
 
@@ -55,8 +56,9 @@ def assert_honest(result: draft.Draft, text: str) -> None:
         quote = figure["source"]["quote"]
         assert quote in text, quote
         assert figure["checked"] is False
+        # the number as written: its words, or digits grouped and marked the Vietnamese way
         written = figure["wording"]["vi"] if "wording" in figure else None
-        assert written in quote if written else re.search(r"\d", quote), quote
+        assert written in quote if written else NUMBER.search(quote) or SHARE.search(quote), quote
         for comparison in figure.get("comparisons", ()):
             assert comparison["source"]["quote"] in text
     for event in result.document["events"]:
@@ -100,12 +102,28 @@ def test_the_embedded_article_metadata_and_sections(article: str) -> None:
 # ---- fictional articles ---------------------------------------------------------------------------
 
 
+# Measured, and reported in the README: figures of the reading found, figures drafted. A change
+# that finds fewer, or drafts more, must say so here and there.
+MEASURED = {
+    "huyen-an-hoa-2023": (44, 44),
+    "quan-dong-thanh-2023": (39, 39),
+    "thanh-pho-ha-vien-2024": (40, 40),
+    "thi-xa-song-lam-2022": (36, 36),
+    "tan-khe-son-2023": (59, 61),
+    "van-linh-2022": (48, 48),
+    "huyen-tay-son-ha-2022": (40, 40),
+    "thanh-pho-bac-giang-moi-2024": (36, 36),
+    "xa-phu-thinh-2023": (39, 39),
+}
+
+
 @pytest.mark.parametrize("path", WRITTEN + HELD_OUT, ids=lambda path: path.stem)
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     reading = reading_of(path)
     result = drafted(text, path.name)
     found = score(as_figures(reading), result.document["figures"])
+    assert (found.found, found.drafted) == MEASURED[path.stem], (found.missed, found.extras)
     assert found.recall >= 0.95, found.missed
     assert found.extra_share <= 0.10, found.extras
     assert_honest(result, text)
@@ -115,7 +133,7 @@ def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     assert result.sections == reading["sections"]
 
 
-@pytest.mark.parametrize("path", WRITTEN, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", WRITTEN + HELD_OUT, ids=lambda path: path.stem)
 def test_traps_are_not_figures_and_dated_events_are_events(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     reading = reading_of(path)
@@ -223,7 +241,7 @@ LINES = st.sampled_from(
 )
 def test_any_article_drafts_a_dataset_that_loads(lines: list[str]) -> None:
     text = "Tổng kết năm 2023 của huyện Thử Nghiệm\n" + "\n".join(lines)
-    result = drafted(text, place=None)
+    result = drafted(text)
     assert_honest(result, decode(text.encode(), "a.txt"))
 
 

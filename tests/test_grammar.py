@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chilinh_cli import grammar, lexicon
@@ -213,6 +213,7 @@ def test_a_year_is_never_a_figure(year: int) -> None:
 
 PIECES = st.sampled_from(
     [
+        *("0", "2-0", "dưới", "thứ", "trên", "tương đương", "và", "12/10", "Không có", "tăng gần", "1,2-1,5 tỷ"),
         "đạt",
         "hơn",
         "gần",
@@ -256,10 +257,16 @@ PIECES = st.sampled_from(
 )
 
 
+@settings(max_examples=300)
 @given(st.lists(PIECES | st.text(max_size=6), max_size=30).map(" ".join))
 def test_any_sentence_gives_figures_quoting_their_number(sentence: str) -> None:
     for mention in grammar.read(sentence, 2021).figures:
         assert 0 <= mention.start <= mention.amount.start < mention.amount.end <= len(sentence)
+        # the figure's words begin with its number as written, or with the words it is said in
+        written = lexicon.NUMBER.match(sentence, mention.amount.start) or lexicon.SHARE.match(
+            sentence, mention.amount.start
+        )
+        assert written or (mention.wording and mention.wording in sentence[mention.start : mention.amount.end])
         assert mention.amount.value >= 0
         for change in mention.changes:
             assert 0 <= change.start < change.end <= len(sentence)
