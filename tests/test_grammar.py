@@ -384,3 +384,9 @@ def test_fractions_opening_a_sentence_and_compatriots() -> None:
     assert (share.unit, share.value, share.out_of) == ("share", Decimal(18), 20)
     people = one("Huyện hỗ trợ 1.200 đồng bào dân tộc thiểu số.").amount
     assert (people.unit, people.noun) == ("count", "đồng bào")
+
+
+def test_a_noun_per_something_keeps_its_per() -> None:
+    beds = one("Số giường bệnh đạt 32,5 giường/vạn dân.", 2023).amount
+    assert (beds.value, beds.unit, beds.noun) == (Decimal("32.5"), "quantity", "giường/vạn dân")
+    assert one("Đón 1.200 lượt/ngày.", 2023).amount.noun == "lượt/ngày"

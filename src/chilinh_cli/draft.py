@@ -5,8 +5,9 @@ section's sentences are read by ``grammar``, and every figure, stated comparison
 event becomes a record quoting the article's exact words. Nothing is derived and nothing is
 translated: every record says ``checked: false`` until a person has read it against the
 text, and English texts are left for that person. The draft is loaded exactly as ``--data``
-loads a file before it is returned, so that it always loads; a record the format cannot
-hold is left out rather than guessed.
+loads a file before it is returned: a comparison, figure or event the format cannot hold as
+read is left out (and counted) rather than guessed, so what is returned loads; a problem of
+the metadata (a year or place the format refuses) is the error it is.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ class Draft(NamedTuple):
     events: int
     sections: int
     left_out: int
-    """Figures read but left out because the format cannot hold them as read."""
+    """Figures, comparisons and events read but not drafted: stated in a way the format cannot
+    hold as read (an upper bound, a range of mixed scales, a change larger than its figure or
+    without one), or refused when the draft was loaded."""
 
     def json(self) -> str:
         return exact_json(self.document)

@@ -76,8 +76,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "percent": re.compile(rf"\s?({alternation('percent_words')})(?!\w)"),
         "points": re.compile(rf"\s*(?:{alternation('points')})(?!\w)"),
         "days": re.compile(rf"\s*({alternation('day_words')})(?!\w)"),
-        "measure": re.compile(rf"\s*({alternation('measures')})(?![\w/])"),
-        "noun": re.compile(rf"\s*({alternation('nouns')})(?!\w)"),
+        # a measure or a noun 'per' something keeps it: 'giuong/van dan', 'tan/ha', 'luot/ngay'
+        "measure": re.compile(
+            rf"\s*((?:{alternation('measures')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
+        ),
+        "noun": re.compile(
+            rf"\s*((?:{alternation('nouns')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
+        ),
         "word": re.compile(r"\s*([^\W\d_]+)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
         "not_after": re.compile(rf"(?:^|(?<=\W))(?:{alternation('not_after_words')})\s*$"),
