@@ -250,8 +250,8 @@ DRAFT_NEXT: Final = Msg(
     "'chilinh validate {path}'",
 )
 DRAFT_EMPTY: Final = Msg(
-    "the text states no figure and no dated event: the draft has {sections} sections and nothing else",
-    "bài viết không nêu số liệu hay sự kiện có ngày nào: bản nháp chỉ có {sections} mục",
+    "the text states no figure and no dated event: the draft holds its sections only ({sections})",
+    "bài viết không nêu số liệu hay sự kiện có ngày nào: bản nháp chỉ có các mục ({sections})",
 )
 DRAFT_TARGET: Final = Msg(
     "the text states this as a target for {year}, not as a result",
