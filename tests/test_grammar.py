@@ -390,3 +390,20 @@ def test_a_noun_per_something_keeps_its_per() -> None:
     beds = one("Số giường bệnh đạt 32,5 giường/vạn dân.", 2023).amount
     assert (beds.value, beds.unit, beds.noun) == (Decimal("32.5"), "quantity", "giường/vạn dân")
     assert one("Đón 1.200 lượt/ngày.", 2023).amount.noun == "lượt/ngày"
+
+
+def test_a_qualifier_after_the_number() -> None:
+    sentence = "Phấn đấu tốc độ tăng trưởng đạt 8% trở lên."
+    mention = one(sentence, 2023)
+    assert (mention.amount.value, mention.qualifier, said(sentence, mention)) == (Decimal(8), "at_least", "8% trở lên")
+    assert grammar.read("Tỷ lệ hộ nghèo 2% trở xuống.", 2023) == grammar.Reading([], 1)
+
+
+def test_a_change_in_points_after_a_parenthesis_belongs_to_the_percentage() -> None:
+    rate, households = grammar.read(
+        "Tỷ lệ hộ nghèo còn 1,18% (21 hộ), giảm 0,92 điểm phần trăm so với năm 2021.", 2022
+    ).figures
+    (change,) = rate.changes
+    assert (change.kind, change.value, change.year, households.changes) == ("point_change", Decimal("-0.92"), 2021, ())
+    schools = one("3/3 trường học duy trì đạt chuẩn quốc gia.", 2022).amount
+    assert (schools.unit, schools.value, schools.out_of) == ("share", Decimal(3), 3)

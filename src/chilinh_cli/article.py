@@ -94,12 +94,16 @@ def _in_capitals(line: str) -> bool:
 
 
 def title_line(lines: list[str]) -> int:
-    """The title: the first of the first lines that names a year, else the first line."""
+    """The title: of the first lines, those before any heading and short enough to be a title,
+    the first that names a year (a site's name may come first), else the first of them.
+    A paragraph is never the title, nor anything after the first heading."""
     filled = [i for i, line in enumerate(lines) if line.strip()][:6]
-    for i in filled:
-        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _NUMBERED.match(lines[i]):
+    heading = next((i for i in filled if _NUMBERED.match(lines[i]) or _in_capitals(lines[i])), None)
+    candidates = [i for i in filled if (heading is None or i < heading) and len(lines[i].split()) <= 30]
+    for i in candidates:
+        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]):
             return i
-    return filled[0] if filled else 0
+    return candidates[0] if candidates else (filled[0] if filled else 0)
 
 
 def year_of(text: str, title: str) -> int | None:
@@ -108,7 +112,11 @@ def year_of(text: str, title: str) -> int | None:
     in_title = written.search(title)
     if in_title:
         return int(in_title.group(1))
-    counts = Counter(int(m.group(1)) for m in written.finditer(text))
+    # 'so voi nam 2022' names the year compared with, not the year reviewed
+    compared = re.compile(rf"(?i){re.escape(lexicon.words()['compared_with'])}\s+(?:\w+\s+){{0,2}}$")
+    counts = Counter(
+        int(m.group(1)) for m in written.finditer(text) if not compared.search(text[max(0, m.start() - 30) : m.start()])
+    )
     if counts:
         return counts.most_common(1)[0][0]
     found = _YEAR.search(title)

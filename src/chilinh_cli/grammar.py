@@ -77,9 +77,9 @@ def dates_and_shares(sentence: str) -> tuple[list[tuple[int, int]], dict[int, re
     may be a share."""
     dates: list[tuple[int, int]] = [m.span() for m in MONTH_YEAR.finditer(sentence)]
     shares: dict[int, re.Match[str]] = {}
-    first = len(sentence) - len(sentence.lstrip())
     for match in DATE.finditer(sentence):
-        opens = match.start() == first or sentence[match.end() : match.end() + 1] == ","
+        # '10/2, cac doan xe ...' opens a clause with a date; '3/3 truong hoc' counts schools
+        opens = sentence[match.end() : match.end() + 1] == ","
         day_and_month = 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12
         if match.group(3) or _is_date_context(sentence, match.start()) or (opens and day_and_month):
             dates.append(match.span())
@@ -193,8 +193,13 @@ def _aside() -> re.Pattern[str]:
 
 
 def _figure(sentence: str, amount: Amount, of_whole: re.Match[str] | None) -> Mention:
-    """A figure at ``amount``, with the qualifier before it; '14 trong tong so 19 xa' is a share."""
+    """A figure at ``amount``, with the qualifier before it, or after it ('8% tro len': at
+    least 8 %); '14 trong tong so 19 xa' is a share."""
     qualifier, begin = qualifier_before(sentence, amount.start)
+    after = patterns()["qualifier_after"].match(sentence, amount.end)
+    if after and qualifier == "exact":
+        qualifier = words()["qualifiers_after"][after.group(1)]
+        amount = amount._replace(end=after.end())
     if of_whole and amount.unit == "count":
         whole = read_number(of_whole.group(1))
         if amount.value <= whole and whole == whole.to_integral_value():
@@ -207,18 +212,17 @@ def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount)
     """Give a comparison to the figure it is stated with; False when the format cannot hold it.
 
     A change in a counted noun belongs to the latest figure counting the same ('xay ra 21 vu
-    ... so voi nam 2022 giam 4 vu'). Any other belongs to the figure just before it, when
-    nothing but a clause's punctuation stands between them ('dat 500 ty dong, tang 12%'), not a
-    new subject ('..., chi ngan sach tang 10%'); a change in points, only to a percentage.
+    ... so voi nam 2022 giam 4 vu'). Any other belongs to the latest figure it fits (a change
+    in points, a percentage) when it continues what was said just before it ('dat 500 ty
+    dong, tang 12%'), not after a new subject ('..., chi ngan sach tang 10%').
     With no such figure a rate of change stated alone is the figure (its words name what
     changed); any other comparison without its figure is not drafted."""
-    counted = [
-        n for n, m in enumerate(found) if amount.noun and m.amount.noun == amount.noun and m.amount.unit == amount.unit
-    ]
+    fitting = [n for n, m in enumerate(found) if _fits(m.amount, change, amount)]
+    counted = [n for n in fitting if amount.noun and found[n].amount.noun == amount.noun]
     if change.kind == "absolute_change" and counted:
         at: int | None = counted[-1]
-    elif found and _next_to(sentence, found[-1], change) and _fits(found[-1].amount, change, amount):
-        at = len(found) - 1
+    elif fitting and _next_to(sentence, found[-1], change):  # '1,18% (21 ho), giam 0,92 diem phan tram'
+        at = fitting[-1]
     else:
         at = None
     if at is not None:

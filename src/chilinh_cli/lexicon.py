@@ -84,6 +84,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*((?:{alternation('nouns')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
         ),
         "word": re.compile(r"\s*([^\W\d_]+)"),
+        "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
         "not_after": re.compile(rf"(?:^|(?<=\W))(?:{alternation('not_after_words')})\s*$"),
         "not_before": re.compile(rf"\s*(?:{alternation('not_before_words')})(?!\w)"),
