@@ -364,3 +364,27 @@ def test_a_title_without_a_year_is_still_the_title_and_the_first_section_stays()
     assert result.document["metadata"]["year"] == 2023  # not 2022, the year compared with
     assert [h["title"]["vi"] for h in result.document["highlights"]] == ["KINH TẾ TĂNG TRƯỞNG KHÁ", "XÃ HỘI"]
     assert [f["source"]["section"] for f in result.document["figures"]] == [1, 1, 2]
+
+
+PARAGRAPH = "Trong năm, toàn huyện tập trung lãnh đạo, chỉ đạo thực hiện đồng bộ các giải pháp phát triển, {figure}."
+
+
+def test_headings_numbered_in_words_and_short_lines_before_paragraphs() -> None:
+    ordinals = (
+        "Mười dấu ấn của thành phố Thạch Lâm năm 2024\n"
+        "Dấu ấn thứ nhất: Kinh tế tăng trưởng cao\n" + PARAGRAPH.format(figure="thu ngân sách đạt 812 tỷ đồng") + "\n"
+        "Dấu ấn thứ hai: Nông thôn mới\n" + PARAGRAPH.format(figure="có thêm 3 xã đạt chuẩn") + "\n"
+    )
+    result = drafted(ordinals)
+    assert [h["title"]["vi"] for h in result.document["highlights"]] == ["Kinh tế tăng trưởng cao", "Nông thôn mới"]
+    assert [f["source"]["section"] for f in result.document["figures"]] == [1, 2]
+    short = (
+        "HUYỆN QUẢNG HÒA: NĂM 2023 KINH TẾ TĂNG TRƯỞNG KHÁ\n"
+        "Kinh tế tăng trưởng ổn định\n" + PARAGRAPH.format(figure="thu ngân sách đạt 812 tỷ đồng") + "\n"
+        "An sinh xã hội được bảo đảm\n" + PARAGRAPH.format(figure="tạo việc làm cho 2.400 lao động") + "\n"
+    )
+    result = drafted(short)
+    assert result.document["metadata"]["locality"] == {"vi": "Huyện Quảng Hòa"}
+    titles = [h["title"]["vi"] for h in result.document["highlights"]]
+    assert titles == ["Kinh tế tăng trưởng ổn định", "An sinh xã hội được bảo đảm"]
+    assert [f["source"]["section"] for f in result.document["figures"]] == [1, 2]

@@ -7,6 +7,7 @@ What the sentences state is ``grammar``'s to read, and ``draft``'s to make into 
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 import unicodedata
@@ -61,23 +62,46 @@ class Section(NamedTuple):
 
 
 def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]:
-    """The lead (lines before the first heading) and the sections. Numbered headings are the
-    sections when the article has two or more (Roman numerals first: under them, '1.' numbers
-    a list); otherwise lines in capitals are. A numbered line as long as a paragraph is not a
-    heading but an item of a list."""
-    numbered = [i for i in range(after, len(lines)) if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
+    """The lead (lines before the first heading) and the sections, from the first kind of
+    heading the article uses twice or more: Roman numerals (under them, '1.' numbers a list),
+    numbers, ordinals ('Dau an thu nhat: ...'); else lines in capitals; else short lines that
+    each stand before a paragraph. A numbered line as long as a paragraph is an item of a list."""
+    span = range(after, len(lines))
+    numbered = [i for i in span if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
     roman = [i for i in numbered if _ROMAN.match(lines[i])]
-    capitals = [i for i in range(after, len(lines)) if _in_capitals(lines[i])]
-    starts = roman if len(roman) >= 2 else numbered if len(numbered) >= 2 else capitals
+    ordinal = [i for i in span if _ordinal().match(lines[i])]
+    capitals = [i for i in span if _in_capitals(lines[i])]
+    short = [i for i in span if _stands_before_a_paragraph(lines, i)]
+    starts = next((kind for kind in (roman, numbered, ordinal) if len(kind) >= 2), None)
+    if starts is None:
+        starts = capitals or (short if len(short) >= 2 else [])
     if not starts:
         return [], [Section("", lines[after:])]
     found = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        match = _NUMBERED.match(lines[start])
-        title = match.group(1) if match and start in numbered else lines[start]
+        match = _NUMBERED.match(lines[start]) if start in numbered else _ordinal().match(lines[start])
+        title = match.group(1) if match and start in numbered + ordinal else lines[start]
         found.append(Section(title.strip(), lines[start + 1 : end]))
     return lines[after : starts[0]], found
+
+
+@functools.cache
+def _ordinal() -> re.Pattern[str]:
+    """'Dau an thu nhat: Kinh te tang truong': a heading numbered in words, its title after the mark."""
+    words = lexicon.words()
+    ordinals = "|".join(re.escape(word) for word in words["ordinals"])
+    return re.compile(rf"(?i)^(?:[^\W\d_]+\s+){{0,3}}{words['ordinal_lead']}\s+(?:{ordinals})\s*[:.\-–]\s*(\S.*)$")
+
+
+def _stands_before_a_paragraph(lines: list[str], at: int) -> bool:
+    """A short line that is no sentence ('Kinh te tang truong on dinh'), then a paragraph."""
+    line = lines[at]
+    words = len(line.split())
+    if not 2 <= words <= 15 or line.rstrip().endswith((".", ";", ":", ",", "!", "?")) or not line[0].isupper():
+        return False
+    following = next((other for other in lines[at + 1 : at + 3] if other.strip()), "")
+    return len(following.split()) > 20
 
 
 def _is_heading(line: str) -> bool:
