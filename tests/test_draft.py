@@ -26,6 +26,9 @@ WRITTEN = sorted(ARTICLES.glob("*.txt"))
 HELD_OUT = sorted(HOLDOUT.glob("*.txt"))
 # A third writer's articles: their readings leave out a later year's targets, which the draft keeps.
 THIRD = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-3").glob("*.txt"))
+# A fourth writer's articles, in other layouts: a title in capitals, short lines as headings,
+# a report of listed figures, headings numbered in words.
+FOURTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-4").glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
@@ -119,6 +122,9 @@ MEASURED = {
     "dongque": (40, 43),
     "binhson": (36, 36),
     "tanloc": (37, 42),
+    "quang-hoa-2023": (47, 47),
+    "an-phu-2022": (51, 51),
+    "thach-lam-2024": (41, 41),
 }
 
 
@@ -128,7 +134,7 @@ def scored(path: Path) -> tuple[Score, draft.Draft]:
     return score(as_figures(reading_of(path)), result.document["figures"]), result
 
 
-@pytest.mark.parametrize("path", WRITTEN + HELD_OUT + THIRD, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", WRITTEN + HELD_OUT + THIRD + FOURTH, ids=lambda path: path.stem)
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     found, result = scored(path)
     assert (found.found, found.drafted) == MEASURED[path.stem], (found.missed, found.extras)
@@ -142,7 +148,7 @@ def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
 
 def test_all_fictional_articles_together_meet_the_aim() -> None:
     """The issue's aim, over every fictional article: at least 95 % found, at most 10 % extra."""
-    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD]
+    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH]
     expected, found, drafted_ = (sum(getattr(s, field) for s in scores) for field in ("expected", "found", "drafted"))
     assert found / expected >= 0.95
     assert (drafted_ - found) / drafted_ <= 0.10
@@ -388,3 +394,37 @@ def test_headings_numbered_in_words_and_short_lines_before_paragraphs() -> None:
     titles = [h["title"]["vi"] for h in result.document["highlights"]]
     assert titles == ["Kinh tế tăng trưởng ổn định", "An sinh xã hội được bảo đảm"]
     assert [f["source"]["section"] for f in result.document["figures"]] == [1, 2]
+
+
+def test_the_lead_opens_the_first_section_without_repeating_its_figures() -> None:
+    text = (
+        "Xã An Phú năm 2022\n"
+        "Cập nhật lúc 15:40, ngày 28/12/2022\n"
+        "Năm 2022, xã đạt và vượt 17/19 chỉ tiêu; thu ngân sách đạt 12,35 tỷ đồng.\n"
+        "I. KINH TẾ\n- Tổng thu ngân sách xã: 12,35 tỷ đồng, đạt 108,2% dự toán;\n"
+        "- Diện tích gieo cấy lúa cả năm 1.124 ha; thu bổ sung từ ngân sách cấp trên 7,49 tỷ đồng.\n"
+        "II. XÃ HỘI\n- Không có khiếu kiện đông người, vượt cấp.\n"
+    )
+    result = drafted(text)
+    assert result.sections == 2
+    figures = [(f["value"], f["qualifier"], f["source"]["section"]) for f in result.document["figures"]]
+    assert figures == [
+        (17, "exact", 1),  # the lead's own figure; its 12,35 billion is drafted where section I states it
+        (12350000000, "exact", 1),
+        (1124, "exact", 1),
+        (7490000000, "exact", 1),  # 'cap tren': the level above, not 'more than'
+        (0, "exact", 2),
+    ]
+    assert result.document["highlights"][0]["headline"] == [result.document["figures"][0]["id"]]
+
+
+def test_an_office_report_header_is_not_the_title_and_an_event_keeps_its_numbers() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ AN PHÚ\nSố: 142/BC-UBND\nAn Phú, ngày 20 tháng 12 năm 2022\nBÁO CÁO\n"
+        "Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2022 của xã An Phú\n"
+        "I. KINH TẾ\nNgày 2/9, xã tặng quà cho 2.468 người cao tuổi trên địa bàn.\nII. XÃ HỘI\nCó 12 thôn.\n"
+    )
+    result = drafted(text)
+    assert result.document["metadata"]["title"].startswith("Tình hình thực hiện nhiệm vụ")
+    (event,) = result.document["events"]
+    assert event["source"]["quote"] == "Ngày 2/9, xã tặng quà cho 2.468 người cao tuổi trên địa bàn"

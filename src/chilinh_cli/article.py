@@ -100,6 +100,8 @@ def _stands_before_a_paragraph(lines: list[str], at: int) -> bool:
     words = len(line.split())
     if not 2 <= words <= 15 or line.rstrip().endswith((".", ";", ":", ",", "!", "?")) or not line[0].isupper():
         return False
+    if _DATELINE.search(line) or re.search(r"\d:\d\d", line):  # 'Cap nhat luc 15:40, ngay 28/12/2023'
+        return False
     following = next((other for other in lines[at + 1 : at + 3] if other.strip()), "")
     return len(following.split()) > 20
 
@@ -118,16 +120,26 @@ def _in_capitals(line: str) -> bool:
 
 
 def title_line(lines: list[str]) -> int:
-    """The title: of the first lines, those before any heading and short enough to be a title,
-    the first that names a year (a site's name may come first), else the first of them.
-    A paragraph is never the title, nor anything after the first heading."""
-    filled = [i for i, line in enumerate(lines) if line.strip()][:6]
-    heading = next((i for i in filled if _NUMBERED.match(lines[i]) or _in_capitals(lines[i])), None)
+    """The title: of the first lines before the first heading, those short enough to be a title
+    and not a date line, the first that names a year (a site's name or an office's header may
+    come first), else the first of them. A paragraph is never the title, nor a heading."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:10]
+    numbered = [i for i in filled if _NUMBERED.match(lines[i]) or _ordinal().match(lines[i])]
+    heading = numbered[0] if numbered else next((i for i in filled if _in_capitals(lines[i])), None)
     candidates = [i for i in filled if (heading is None or i < heading) and len(lines[i].split()) <= 30]
     for i in candidates:
-        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]):
+        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _written_date().search(lines[i]):
             return i
     return candidates[0] if candidates else (filled[0] if filled else 0)
+
+
+@functools.cache
+def _written_date() -> re.Pattern[str]:
+    """A date in words, as an office dates a report: 'ngay 20 thang 12 nam 2022'."""
+    words = lexicon.words()
+    day = "|".join(re.escape(w) for w in words["dates"]["day"])
+    month = "|".join(re.escape(w) for w in words["dates"]["month"])
+    return re.compile(rf"(?i)(?:{day})\s+\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+{words['year_word']}\s+\d{{4}}")
 
 
 def year_of(text: str, title: str) -> int | None:

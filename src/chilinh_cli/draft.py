@@ -311,8 +311,9 @@ def _date_lead(sentence: str, start: int) -> int:
 
 
 def _clause_end(sentence: str, end: int) -> int:
-    ends = [i for i in (sentence.find(mark, end, end + 400) for mark in ";.") if i != -1]
-    stop = min(ends) if ends else min(len(sentence), end + 400)
+    """Where the clause after a date ends: at ';' or at a full stop (not the '.' of '2.468')."""
+    mark = _CLAUSE_END.search(sentence, end, end + 400)
+    stop = mark.start() if mark else min(len(sentence), end + 400)
     words = list(re.finditer(r"\S+", sentence[end:stop]))
     if len(words) > 16:
         stop = end + words[15].end()
@@ -337,9 +338,15 @@ def draft(
         raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=title))])
     reader = _Reader(year)
     slugs = _Names()
-    highlights = []
+    highlights: list[dict[str, Any]] = []
+    # The lead (before the first heading) opens the first section, but often sums up figures
+    # that follow: those a section states again are drafted once, where the section states them.
+    opening = reader.section(1, "", lead) if lead and found[0].title else ([], [])
+    in_lead = list(reader.figures)
     for rank, section in enumerate(found, start=1):
         figure_ids, event_ids = reader.section(rank, section.title, section.lines)
+        if rank == 1:
+            figure_ids, event_ids = opening[0] + figure_ids, opening[1] + event_ids
         highlights.append(
             {
                 "rank": rank,
@@ -351,6 +358,12 @@ def draft(
                 "checked": False,
             }
         )
+    stated_later = {(f["value"], f["unit"]) for f in reader.figures[len(in_lead) :]}
+    repeated = {f["id"] for f in in_lead if (f["value"], f["unit"]) in stated_later}
+    reader.figures[:] = [f for f in reader.figures if f["id"] not in repeated]
+    if highlights:
+        highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
+        highlights[0]["headline"] = highlights[0]["figures"][:1]
     metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
     published = article.published_on(lines[:title_at] + lead)
     if published:
@@ -395,4 +408,5 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
                         highlight[key] = [ref for ref in highlight[key] if ref != gone["id"]]
 
 
+_CLAUSE_END = re.compile(r";|\.(?!\d)")
 _RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")

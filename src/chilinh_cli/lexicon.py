@@ -84,6 +84,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*((?:{alternation('nouns')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
         ),
         "word": re.compile(r"\s*([^\W\d_]+)"),
+        "not_qualifier": re.compile(rf"(?i)(?<!\w)(?:{alternation('not_qualifiers')})\s*$"),
         "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
         "not_after": re.compile(rf"(?:^|(?<=\W))(?:{alternation('not_after_words')})\s*$"),
@@ -202,7 +203,7 @@ def is_identifier(sentence: str, start: int, end: int) -> bool:
 def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     """The qualifier just before a number ('hon', 'gan', 'uoc dat'), and where it begins."""
     match = patterns()["qualifier"].search(sentence[max(0, start - 16) : start])
-    if not match:
-        return "exact", start
+    if not match or patterns()["not_qualifier"].search(sentence[max(0, start - 30) : start]):
+        return "exact", start  # 'ngan sach cap tren 7,49 ty': 'tren' there is the level above
     qualifiers: dict[str, str] = words()["qualifiers"]
     return qualifiers[match.group(1).lower()], start - (len(sentence[max(0, start - 16) : start]) - match.start(1))
