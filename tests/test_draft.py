@@ -29,6 +29,8 @@ THIRD = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-3").g
 # A fourth writer's articles, in other layouts: a title in capitals, short lines as headings,
 # a report of listed figures, headings numbered in words.
 FOURTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-4").glob("*.txt"))
+# A fifth writer's articles, as copied from web pages: page clutter, an office's header, no headings.
+FIFTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-5").glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
@@ -114,7 +116,7 @@ MEASURED = {
     "quan-dong-thanh-2023": (39, 39),
     "thanh-pho-ha-vien-2024": (40, 40),
     "thi-xa-song-lam-2022": (36, 36),
-    "tan-khe-son-2023": (59, 61),
+    "tan-khe-son-2023": (60, 60),
     "van-linh-2022": (48, 48),
     "huyen-tay-son-ha-2022": (40, 40),
     "thanh-pho-bac-giang-moi-2024": (36, 36),
@@ -125,6 +127,9 @@ MEASURED = {
     "quang-hoa-2023": (47, 47),
     "an-phu-2022": (51, 51),
     "thach-lam-2024": (41, 41),
+    "kim-son-2023": (41, 43),
+    "yen-lac-2022": (55, 57),
+    "hoa-binh-xanh-2024": (33, 33),
 }
 
 
@@ -134,7 +139,7 @@ def scored(path: Path) -> tuple[Score, draft.Draft]:
     return score(as_figures(reading_of(path)), result.document["figures"]), result
 
 
-@pytest.mark.parametrize("path", WRITTEN + HELD_OUT + THIRD + FOURTH, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH, ids=lambda path: path.stem)
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     found, result = scored(path)
     assert (found.found, found.drafted) == MEASURED[path.stem], (found.missed, found.extras)
@@ -148,7 +153,7 @@ def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
 
 def test_all_fictional_articles_together_meet_the_aim() -> None:
     """The issue's aim, over every fictional article: at least 95 % found, at most 10 % extra."""
-    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH]
+    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH]
     expected, found, drafted_ = (sum(getattr(s, field) for s in scores) for field in ("expected", "found", "drafted"))
     assert found / expected >= 0.95
     assert (drafted_ - found) / drafted_ <= 0.10
@@ -428,3 +433,27 @@ def test_an_office_report_header_is_not_the_title_and_an_event_keeps_its_numbers
     assert result.document["metadata"]["title"].startswith("Tình hình thực hiện nhiệm vụ")
     (event,) = result.document["events"]
     assert event["source"]["quote"] == "Ngày 2/9, xã tặng quà cho 2.468 người cao tuổi trên địa bàn"
+
+
+def test_a_page_copied_with_its_clutter_and_a_report_in_lettered_parts() -> None:
+    text = (
+        "Trang chủ > Thời sự > Địa phương\n"
+        "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN LẠC\n"
+        "Tổng kết công tác năm 2022 của huyện Yên Lạc\n"
+        "Ngày đăng: 30/12/2022\n"
+        "A. KẾT QUẢ\n1. Kinh tế\n"
+        "Thu ngân sách đạt 500 tỷ đồng theo Quyết định số 12/QĐ-UBND ngày 10/01/2022 của tỉnh.\n"
+        "Cánh đồng mẫu rộng 50 ha ở xã Yên Đồng. Ảnh: Minh Anh\n"
+        "2. Xã hội\nNgày 19/8, huyện khánh thành trường học mới cho 450 học sinh.\n"
+        "B. PHƯƠNG HƯỚNG NĂM 2023\nPhấn đấu thu ngân sách 550 tỷ đồng.\n"
+        "Tin liên quan\nHuyện Yên Lạc thu ngân sách 480 tỷ đồng năm 2021\n"
+    )
+    result = drafted(text)
+    assert result.document["metadata"]["title"] == "Tổng kết công tác năm 2022 của huyện Yên Lạc"
+    assert [h["title"]["vi"] for h in result.document["highlights"]] == ["KẾT QUẢ", "PHƯƠNG HƯỚNG NĂM 2023"]
+    assert [(f["value"], f["year"]) for f in result.document["figures"]] == [
+        (500000000000, 2022),
+        (450, 2022),
+        (550000000000, 2023),  # a target, marked with its year (the caption and related links are not read)
+    ]
+    assert [(e["date"]["month"], e["date"]["day"]) for e in result.document["events"]] == [(8, 19)]

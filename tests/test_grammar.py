@@ -407,3 +407,16 @@ def test_a_change_in_points_after_a_parenthesis_belongs_to_the_percentage() -> N
     assert (change.kind, change.value, change.year, households.changes) == ("point_change", Decimal("-0.92"), 2021, ())
     schools = one("3/3 trường học duy trì đạt chuẩn quốc gia.", 2022).amount
     assert (schools.unit, schools.value, schools.out_of) == ("share", Decimal(3), 3)
+
+
+def test_changes_joined_by_va_multiples_in_words_and_per_hectare() -> None:
+    sentence = "Xảy ra 21 vụ, làm chết 14 người, bị thương 9 người, giảm 3 vụ và 2 người chết so với năm 2021."
+    accidents, deaths, injured = grammar.read(sentence, 2022).figures
+    assert [(c.kind, c.value) for c in accidents.changes] == [("absolute_change", Decimal(-3))]
+    assert [(c.kind, c.value, c.year) for c in deaths.changes] == [("absolute_change", Decimal(-2), 2021)]
+    assert injured.changes == ()
+    (double,) = one("Năm nay huyện đón khoảng 210.000 lượt khách, gấp đôi năm 2023.", 2024).changes
+    assert (double.kind, double.value, double.year) == ("multiple", Decimal(2), 2023)
+    assert grammar.read("Giá trị sản xuất trên 1 ha đất canh tác tăng.", 2023).figures == []
+    target = one("Công tác tuyển quân đạt 100% chỉ tiêu.", 2023)
+    assert (target.amount.value, target.amount.unit, target.changes) == (Decimal(100), "percent", ())

@@ -21,8 +21,10 @@ from .errors import DataFileError
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article read: a review is a few thousand words, far below this."""
 
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5})\s?[.):\-–]\s+(\S.*)$")  # '1.', '01.', 'I.', '2)', 'II-'
-_ROMAN = re.compile(r"^[IVX]{1,5}\s?[.):\-–]\s")
+# '1.', '01.', 'I.', '2)', 'II-', 'A.' (a report's parts, above its Roman or numbered items)
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,5}|[A-H\u0110])\s?[.):/\-–]\s+(\S.*)$")
+_ROMAN = re.compile(r"^[IVX]{1,5}\s?[.):/\-–]\s")
+_LETTERED = re.compile(r"^[A-H\u0110]\s?[.):/\-–]\s")
 _DATELINE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19\d\d|2[01]\d\d|2200)(?!\d)")  # the years a dataset may hold
 
@@ -69,10 +71,12 @@ def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]
     span = range(after, len(lines))
     numbered = [i for i in span if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
     roman = [i for i in numbered if _ROMAN.match(lines[i])]
+    lettered = [i for i in numbered if _LETTERED.match(lines[i])]
+    numbered = [i for i in numbered if i not in lettered]
     ordinal = [i for i in span if _ordinal().match(lines[i])]
     capitals = [i for i in span if _in_capitals(lines[i])]
     short = [i for i in span if _stands_before_a_paragraph(lines, i)]
-    starts = next((kind for kind in (roman, numbered, ordinal) if len(kind) >= 2), None)
+    starts = next((kind for kind in (lettered, roman, numbered, ordinal) if len(kind) >= 2), None)
     if starts is None:
         starts = capitals or (short if len(short) >= 2 else [])
     if not starts:
@@ -80,8 +84,8 @@ def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]
     found = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        match = _NUMBERED.match(lines[start]) if start in numbered else _ordinal().match(lines[start])
-        title = match.group(1) if match and start in numbered + ordinal else lines[start]
+        match = _NUMBERED.match(lines[start]) or _ordinal().match(lines[start])
+        title = match.group(1) if match and start in lettered + numbered + ordinal else lines[start]
         found.append(Section(title.strip(), lines[start + 1 : end]))
     return lines[after : starts[0]], found
 
@@ -201,14 +205,30 @@ def published_on(lead: list[str]) -> str | None:
     return None
 
 
-def later_year(text: str, year: int, *, target_words: bool) -> int | None:
-    """The later year a heading or sentence is about ('nam 2024' in a review of 2023): what
-    it states are targets for that year. A sentence must also say it is a target ('phan dau')."""
+def later_year(text: str, year: int) -> int | None:
+    """The later year a heading or sentence sets targets for: it names a year after the one
+    reviewed and says it sets targets ('phan dau', 'phuong huong'); 'huong toi nam 2024' alone
+    does not."""
     word = lexicon.words()["year_word"]
     later = [int(y) for y in re.findall(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text) if int(y) > year]
-    if not later or (target_words and not any(w in text for w in lexicon.words()["target_words"])):
+    if not later or not any(w in text.casefold() for w in lexicon.words()["target_words"]):
         return None
     return min(later)
+
+
+def body(lines: list[str]) -> list[str]:
+    """The article's lines up to where the page goes on to other things ('Tin lien quan',
+    'Binh luan'), and without photo captions ('Anh: Minh Anh')."""
+    ends = tuple(lexicon.words()["end_markers"])
+    end = next((i for i, line in enumerate(lines) if line.casefold().startswith(ends) and len(line.split()) <= 6), None)
+    kept = lines[:end]
+    return ["" if _caption().search(line) and len(line.split()) <= 40 else line for line in kept]
+
+
+@functools.cache
+def _caption() -> re.Pattern[str]:
+    marks = "|".join(re.escape(mark) for mark in lexicon.words()["caption_marks"])
+    return re.compile(rf"(?:{marks})")
 
 
 def sentences(lines: list[str]) -> Iterator[str]:

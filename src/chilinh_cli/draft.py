@@ -141,10 +141,10 @@ class _Reader:
     def section(self, rank: int, heading: str, lines: list[str]) -> tuple[list[str], list[str]]:
         figure_ids: list[str] = []
         event_ids: list[str] = []
-        planned = article.later_year(heading, self.year, target_words=False)
+        planned = article.later_year(heading, self.year)
         for sentence in article.sentences(lines):
             boundary = 0
-            year = planned or article.later_year(sentence, self.year, target_words=True)
+            year = planned or article.later_year(sentence, self.year)
             reading = grammar.read(sentence, self.year)
             self.left_out += reading.unread
             for mention in reading.figures:
@@ -255,7 +255,7 @@ class _Reader:
                 when["day"] = day
             elif period:
                 when["period"] = period
-            if not _is_date(when):
+            if not _is_date(when) or _dates_a_document(sentence, start):
                 continue
             lead = _date_lead(sentence, start)
             stop = _clause_end(sentence, end)
@@ -289,6 +289,16 @@ def _period_before(sentence: str, start: int) -> str | None:
         if re.search(rf"{re.escape(words)}(?:\s+(?:{months}))?\s*$", before):
             return period
     return None
+
+
+def _dates_a_document(sentence: str, start: int) -> bool:
+    """A date that dates a document or a page, not an event: 'Quyet dinh so 123/QD-UBND ngay
+    10/01/2022', 'Ngay dang: 30/12/2022'."""
+    before = sentence[max(0, start - 40) : start]
+    if re.search(r":\s*$", before):
+        return True
+    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"])
+    return bool(re.search(rf"(?<!\w)(?:{documents})(?!\w)[^,;.]*$", before))
 
 
 def _is_date(when: dict[str, Any]) -> bool:
@@ -326,7 +336,7 @@ def draft(
     """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
     says. A DataFileError when the text names no year or no place and none is given."""
     text = unicodedata.normalize("NFC", text)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = article.body([line.strip() for line in text.split("\n")])
     title_at = article.title_line(lines)
     title = title or lines[title_at]
     lead, found = article.sections_of(lines, title_at + 1)

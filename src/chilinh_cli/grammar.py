@@ -31,7 +31,7 @@ from .lexicon import (
     unit_after,
     words,
 )
-from .stated import Change, change_at
+from .stated import Change, basis_after, change_at, make_change
 
 
 class Mention(NamedTuple):
@@ -107,6 +107,7 @@ def read(sentence: str, year: int) -> Reading:
     unread = 0
     dates, shares = dates_and_shares(sentence)
     claimed = _Claims(dates)
+    last_change: Change | None = None
     ranges = {m.start(): m for m in RANGE.finditer(sentence)}
     numbers = {m.start(): m.end() for m in NUMBER.finditer(sentence)}
     for start in sorted(numbers.keys() | shares.keys()):
@@ -141,10 +142,11 @@ def read(sentence: str, year: int) -> Reading:
         if one_of and amount.value == 1:  # '1 trong 3 chuc danh': which one, not how many
             claimed.add(start, one_of.end())
             continue
-        change = change_at(sentence, amount, year)
+        change = change_at(sentence, amount, year) or _continued(sentence, last_change, amount, year)
         if change is not None:
             claimed.add(change.start, change.end)
             unread += not _attach(sentence, found, change, amount)
+            last_change = change
             continue
         figure = _figure(sentence, amount, one_of)
         claimed.add(figure.start, figure.amount.end)
@@ -154,6 +156,13 @@ def read(sentence: str, year: int) -> Reading:
             found.append(figure)
     found += _word_quantities(sentence, claimed)
     found.sort(key=lambda mention: mention.start)
+    for change in _word_multiples(sentence, year):  # 'gap doi nam 2023'
+        before = [m for m in found if m.start < change.start]
+        if before and _next_to(sentence, before[-1], change):
+            at = found.index(before[-1])
+            found[at] = found[at]._replace(changes=(*found[at].changes, change))
+        else:
+            unread += 1
     bounded = [m for m in found if m.qualifier == "less_than"]  # the format holds no upper bound
     return Reading([m for m in found if m.qualifier != "less_than"], unread + len(bounded))
 
@@ -219,8 +228,12 @@ def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount)
     changed); any other comparison without its figure is not drafted."""
     fitting = [n for n, m in enumerate(found) if _fits(m.amount, change, amount)]
     counted = [n for n in fitting if amount.noun and found[n].amount.noun == amount.noun]
-    if change.kind == "absolute_change" and counted:
-        at: int | None = counted[-1]
+    # '... lam chet 9 nguoi, bi thuong 15 nguoi; giam 4 vu va 3 nguoi chet': the word after the
+    # noun ('chet') tells which of the figures counting people it is
+    said = re.match(r"\s+([^\W\d_]+)", sentence[amount.end : amount.end + 20])
+    named = [n for n in counted if said and said.group(1) in sentence[max(0, found[n].start - 12) : found[n].start]]
+    if change.kind == "absolute_change" and (named or counted):
+        at: int | None = (named or counted)[-1]
     elif fitting and _next_to(sentence, found[-1], change):  # '1,18% (21 ho), giam 0,92 diem phan tram'
         at = fitting[-1]
     else:
@@ -228,10 +241,36 @@ def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount)
     if at is not None:
         found[at] = found[at]._replace(changes=(*found[at].changes, change))
         return True
-    if change.kind == "percent_change" and not change.hedged:
+    if change.kind in ("percent_change", "percent_of") and not change.hedged:  # 'hoan thanh 100% chi tieu'
         found.append(Mention(amount._replace(end=change.end), "exact", (), change.start))
         return True
     return False
+
+
+def _continued(sentence: str, last: Change | None, amount: Amount, year: int) -> Change | None:
+    """'giam 3 vu va 2 nguoi so voi nam 2021': an amount joined to a change is changed the same
+    way, against the basis named after it, or else the first change's."""
+    if last is None or last.kind not in ("absolute_change", "percent_change") or last.end > amount.start:
+        return None
+    if not patterns()["joined"].fullmatch(sentence[last.end : amount.start]):
+        return None
+    kind = "percent_change" if amount.unit == "percent" else "absolute_change"
+    value = -amount.value if last.value < 0 else amount.value
+    basis = basis_after(sentence, amount.end, year)
+    if basis is None and last.stated_basis:
+        basis = (last.basis, last.year, amount.end)
+    return make_change(basis, kind, value, amount.start, amount.end, year)
+
+
+def _word_multiples(sentence: str, year: int) -> list[Change]:
+    """'gap doi nam 2023': a multiple said in words."""
+    found = []
+    for match in patterns()["word_multiple"].finditer(sentence):
+        value = Decimal(words()["word_multiples"][match.group(1).lower()])
+        bare = patterns()["bare_year"].match(sentence, match.end())
+        basis = ("previous_year", int(bare.group(1)), bare.end()) if bare else basis_after(sentence, match.end(), year)
+        found.append(make_change(basis, "multiple", value, match.start(), match.end(), year))
+    return found
 
 
 def _next_to(sentence: str, figure: Mention, change: Change) -> bool:

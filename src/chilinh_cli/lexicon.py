@@ -85,6 +85,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "word": re.compile(r"\s*([^\W\d_]+)"),
         "not_qualifier": re.compile(rf"(?i)(?<!\w)(?:{alternation('not_qualifiers')})\s*$"),
+        "joined": re.compile(rf"\s+{re.escape(w['and'])}\s+"),
+        "word_multiple": re.compile(
+            rf"(?i)(?<!\w){re.escape(w['times_word'])}\s+({alternation('word_multiples')})(?!\w)"
+        ),
+        "per_one": re.compile(rf"(?<!\w){re.escape(w['per_word'])}\s+$"),
         "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
         "not_after": re.compile(rf"(?:^|(?<=\W))(?:{alternation('not_after_words')})\s*$"),
@@ -189,6 +194,8 @@ def is_identifier(sentence: str, start: int, end: int) -> bool:
     p = patterns()
     before = sentence[max(0, start - 30) : start]
     if p["not_after"].search(before) or p["not_before"].match(sentence, end):
+        return True
+    if sentence[start:end] == "1" and p["per_one"].search(before):  # 'tren 1 ha': per hectare
         return True
     name = re.search(r"(?<=\w)\s+([^\W\d_][\w]*)\s+$", before)
     if name and name.group(1)[0].isupper() and unit_after(sentence, end)[0] == "count":

@@ -28,7 +28,7 @@ class Change(NamedTuple):
     """True when the text qualifies the comparison itself ('gap hon 2 lan'): not exact."""
 
 
-def _basis_after(sentence: str, end: int, year: int) -> tuple[str, int | None, int] | None:
+def basis_after(sentence: str, end: int, year: int) -> tuple[str, int | None, int] | None:
     """The basis a comparison names after ``end``: (basis, year compared with, new end)."""
     p = patterns()
     bases: dict[str, str] = words()["bases"]
@@ -58,10 +58,10 @@ def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
     times, tail = p["times_lead"].search(before), p["times_tail"].match(sentence, amount.end)
     if times and tail:  # 'gap 1,5 lan (so voi) nam 2021', 'tang 2,3 lan'
         bare = p["bare_year"].match(sentence, tail.end())
-        basis = ("previous_year", int(bare.group(1)), bare.end()) if bare else _basis_after(sentence, tail.end(), year)
-        change = _change(basis, "multiple", amount.value, begin + times.start(), tail.end(), year)
+        basis = ("previous_year", int(bare.group(1)), bare.end()) if bare else basis_after(sentence, tail.end(), year)
+        change = make_change(basis, "multiple", amount.value, begin + times.start(), tail.end(), year)
         return change._replace(hedged=hedged)
-    basis = _basis_after(sentence, amount.end, year)
+    basis = basis_after(sentence, amount.end, year)
     if of and basis and amount.unit == "percent" and _a_ratio(of.group(1), basis[0], amount.value):
         change = Change(basis[0], "percent_of", amount.value, basis[1], begin + of.start(), basis[2])
         return change._replace(hedged=hedged)
@@ -76,7 +76,7 @@ def change_at(sentence: str, amount: Amount, year: int) -> Change | None:
         start = begin + lead.start()
         if basis is None and (earlier := _basis_before(sentence, start, year)):
             basis, start = earlier[:3], earlier[3]
-        return _change(basis, kind, sign * amount.value, start, amount.end, year)._replace(hedged=hedged)
+        return make_change(basis, kind, sign * amount.value, start, amount.end, year)._replace(hedged=hedged)
     return None
 
 
@@ -98,10 +98,10 @@ def _points(sentence: str, amount: Amount, year: int) -> Change | None:
         return None
     lead = leads[-1]
     sign = -1 if re.fullmatch(alternation("fall"), lead.group(0)) else 1
-    between = _basis_after(before, lead.end(), year) or _basis_after(
+    between = basis_after(before, lead.end(), year) or basis_after(
         f" {words()['compared_with']} " + before[lead.end() :], 0, year
     )
-    basis = between or _basis_after(sentence, amount.end, year)
+    basis = between or basis_after(sentence, amount.end, year)
     end = amount.end if between or basis is None else basis[2]
     if basis is None:
         return Change("previous_year", "point_change", sign * amount.value, year - 1, begin + lead.start(), end, False)
@@ -122,7 +122,7 @@ def _basis_before(sentence: str, start: int, year: int) -> tuple[str, int | None
     return basis, (year - 1 if basis == "previous_year" else None), -1, begins
 
 
-def _change(
+def make_change(
     basis: tuple[str, int | None, int] | None, kind: str, value: Decimal, start: int, end: int, year: int
 ) -> Change:
     if basis is None:
