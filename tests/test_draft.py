@@ -457,3 +457,24 @@ def test_a_page_copied_with_its_clutter_and_a_report_in_lettered_parts() -> None
         (550000000000, 2023),  # a target, marked with its year (the caption and related links are not read)
     ]
     assert [(e["date"]["month"], e["date"]["day"]) for e in result.document["events"]] == [(8, 19)]
+
+
+def test_lines_wrapped_inside_sentences_are_read_as_one_and_quoted_verbatim() -> None:
+    text = (
+        "Báo cáo năm 2023 của huyện Tiền Hải\n"
+        "I. KINH TẾ\n"
+        "Giá trị sản xuất công nghiệp trên địa bàn huyện đạt 13.416\n"
+        "tỷ đồng, tăng 12,5% so với năm 2022; thu ngân sách nhà nước trên địa bàn tăng\n"
+        "8,1% so với năm 2022.\n"
+        "II. XÃ HỘI\nCó 12 thôn.\n"
+    )
+    result = drafted(text)
+    output, revenue, villages = result.document["figures"]
+    assert (output["value"], output["comparisons"][0]["value"], output["comparisons"][0]["year"]) == (
+        13416000000000,
+        Decimal("12.5"),
+        2022,
+    )
+    assert output["source"]["quote"].endswith("13.416\ntỷ đồng")
+    assert (revenue["value"], villages["value"]) == (Decimal("8.1"), 12)
+    assert_honest(result, text)

@@ -231,10 +231,31 @@ def _caption() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})")
 
 
-def sentences(lines: list[str]) -> Iterator[str]:
-    """The sentences of some lines, a list's bullet ('- ', '+ ') left out."""
+def paragraphs(lines: list[str]) -> Iterator[str]:
+    """The paragraphs of some lines, a list's bullet ('- ', '+ ') left out. Text copied from a
+    PDF breaks its lines inside sentences: a long line that ends without a sentence's mark
+    goes on in the next line, joined by the line break itself, so that quotes stay verbatim."""
+    paragraph = ""
     for line in lines:
         line = line.lstrip("-+•*– \t")
-        for sentence in lexicon.SENTENCE_END.split(line):
+        if paragraph and line and _wrapped(paragraph):
+            paragraph += "\n" + line
+            continue
+        if paragraph:
+            yield paragraph
+        paragraph = line
+    if paragraph:
+        yield paragraph
+
+
+def _wrapped(paragraph: str) -> bool:
+    last = paragraph.rsplit("\n", 1)[-1]
+    return len(last) >= 50 and not last.rstrip().endswith((".", "!", "?", "…", ":", ";", '"', "\u201d"))
+
+
+def sentences(lines: list[str]) -> Iterator[str]:
+    """The sentences of some lines, in their paragraphs."""
+    for paragraph in paragraphs(lines):
+        for sentence in lexicon.SENTENCE_END.split(paragraph):
             if sentence.strip():
                 yield sentence

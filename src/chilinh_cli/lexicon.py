@@ -18,7 +18,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+|(?<=…)(?=\S)")
+# A sentence ends at its mark and a space, or at a blank line; a single line break inside a
+# paragraph is a wrapped line ('article.paragraphs'), not an end.
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n|(?<=…)(?=\S)")
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # A number standing alone: not glued to letters (F1, 0h, COVID-19), to a code (06-NQ/TU,
 # 1234/QD) or to another number (dates are read first).
