@@ -28,9 +28,10 @@ class Score(NamedTuple):
         return self.extra / self.drafted if self.drafted else 0.0
 
 
-def _key(figure: dict[str, Any]) -> tuple[object, ...]:
+def _key(figure: dict[str, Any], with_comparisons: bool = True) -> tuple[object, ...]:
     comparisons = frozenset(
-        (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year")) for c in figure.get("comparisons", ())
+        (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year"))
+        for c in (figure.get("comparisons", ()) if with_comparisons else ())
     )
     return (
         figure["source"]["section"],
@@ -42,11 +43,13 @@ def _key(figure: dict[str, Any]) -> tuple[object, ...]:
     )
 
 
-def score(reading: list[dict[str, Any]], drafted: list[dict[str, Any]]) -> Score:
-    unmatched = {n: _key(figure) for n, figure in enumerate(drafted)}
+def score(reading: list[dict[str, Any]], drafted: list[dict[str, Any]], *, with_comparisons: bool = True) -> Score:
+    """How many figures of ``reading`` the ``drafted`` ones find; ``with_comparisons=False``
+    matches figures on their value, unit, qualifier and section alone."""
+    unmatched = {n: _key(figure, with_comparisons) for n, figure in enumerate(drafted)}
     missed: list[str] = []
     for figure in reading:
-        key = _key(figure)
+        key = _key(figure, with_comparisons)
         match = next((n for n, drafted_key in unmatched.items() if drafted_key == key), None)
         if match is None:
             missed.append(figure["source"]["quote"])

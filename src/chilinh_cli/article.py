@@ -128,13 +128,24 @@ def title_line(lines: list[str]) -> int:
     and not a date line, the first that names a year (a site's name or an office's header may
     come first), else the first of them. A paragraph is never the title, nor a heading."""
     filled = [i for i, line in enumerate(lines) if line.strip()][:10]
-    numbered = [i for i in filled if _NUMBERED.match(lines[i]) or _ordinal().match(lines[i])]
-    heading = numbered[0] if numbered else next((i for i in filled if _in_capitals(lines[i])), None)
-    candidates = [i for i in filled if (heading is None or i < heading) and len(lines[i].split()) <= 30]
+    # a numbered heading anywhere makes the article's own headings numbered: then a line in
+    # capitals near the top ('BAO CAO', a letterhead) is no heading
+    numbered = next((i for i, line in enumerate(lines) if _NUMBERED.match(line) or _ordinal().match(line)), None)
+    heading = numbered if numbered is not None else next((i for i in filled if _in_capitals(lines[i])), None)
+    candidates = [
+        i
+        for i in filled
+        if (heading is None or i < heading) and len(lines[i].split()) <= 30 and not _letterhead(lines[i])
+    ]
     for i in candidates:
         if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _written_date().search(lines[i]):
             return i
     return candidates[0] if candidates else (filled[0] if filled else 0)
+
+
+def _letterhead(line: str) -> bool:
+    """An office's letterhead ('UBND HUYEN ...', 'CONG HOA XA HOI CHU NGHIA VIET NAM', 'So: ...')."""
+    return any(word in line.casefold() for word in lexicon.words()["letterhead_words"])
 
 
 @functools.cache
@@ -144,6 +155,15 @@ def _written_date() -> re.Pattern[str]:
     day = "|".join(re.escape(w) for w in words["dates"]["day"])
     month = "|".join(re.escape(w) for w in words["dates"]["month"])
     return re.compile(rf"(?i)(?:{day})\s+\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+{words['year_word']}\s+\d{{4}}")
+
+
+def title_of(lines: list[str], at: int) -> str:
+    """The title at line ``at``, with the line it runs on to when it breaks after a comma or a dash."""
+    title = lines[at]
+    following = next((line for line in lines[at + 1 : at + 3] if line.strip()), "")
+    if title.rstrip().endswith((",", "-", "–")) and following and len(following.split()) <= 15:
+        title = f"{title.rstrip()} {following.strip()}"
+    return title
 
 
 def year_of(text: str, title: str) -> int | None:
@@ -170,9 +190,14 @@ def place_of(title: str, text: str) -> str | None:
     places = sorted(lexicon.words()["places"], key=len, reverse=True)
     kinds = "|".join(re.escape(p) for p in places)
     year_word = lexicon.words()["year_word"]
+    not_places = tuple(lexicon.words()["not_places"])
     for match in re.finditer(rf"(?i)(?<!\w)({kinds})(?=((?:\s+[^\W\d_]\w*){{1,6}}))", title):
+        if title[match.start() :].casefold().startswith(not_places):  # 'xa hoi' is society
+            continue
         tokens = itertools.takewhile(lambda token: token.casefold() != year_word, match.group(2).split())
-        names = list(itertools.takewhile(lambda token: token[0].isupper(), tokens))
+        # 'HUYEN TIEN HAI  Doc lap ...': after a kind in capitals, the name is in capitals too
+        named = str.isupper if match.group(1).isupper() else _capitalised
+        names = list(itertools.takewhile(named, tokens))
         if names:
             kind, name = match.group(1), " ".join(names)
             kind = lexicon.words()["place_abbreviations"].get(kind, kind)
@@ -180,6 +205,10 @@ def place_of(title: str, text: str) -> str | None:
                 kind, name = kind.lower(), name.title()
             return f"{kind[0].upper()}{kind[1:]} {name}" + _province_after(name, text)
     return None
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper()
 
 
 def _province_after(name: str, text: str) -> str:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import article, data_messages, grammar, labels, lexicon, stated
+from . import article, data_messages, grammar, labels, lexicon, stated, text_tables
 from .errors import DataFileError
 from .messages import Msg
 from .text import fold
@@ -142,6 +142,14 @@ class _Reader:
         figure_ids: list[str] = []
         event_ids: list[str] = []
         planned = article.later_year(heading, self.year)
+        for start, end in reversed(text_tables.headed(lines)):  # tables first, then the prose around them
+            rows, unread = text_tables.read(lines[start:end], self.year)
+            self.left_out += unread
+            for line, row in rows:
+                figure = self._row(rank, line, row)
+                self.figures.append(figure)
+                figure_ids.append(figure["id"])
+            lines = lines[:start] + lines[end:]
         for sentence in article.sentences(lines):
             boundary = 0
             year = planned or article.later_year(sentence, self.year)
@@ -214,6 +222,33 @@ class _Reader:
         comparisons = [self._comparison(rank, sentence, change, amount.unit) for change in held]
         if comparisons:
             figure["comparisons"] = comparisons
+        return figure
+
+    def _row(self, rank: int, line: str, row: text_tables.Row) -> dict[str, Any]:
+        """A figure of a table's row, quoting the whole row (the only words that state it)."""
+        quote = {"section": rank, "quote": line.strip()}
+        figure: dict[str, Any] = {
+            "id": self.names.make(row.label, "figure"),
+            "label": _text(row.label),
+            "value": _number(row.value, row.unit),
+            "unit": row.unit,
+            "qualifier": "exact",
+            "year": self.year,
+            "source": quote,
+            "checked": False,
+        }
+        if row.noun:
+            figure["noun"] = _text(row.noun)
+        earlier_year = row.earlier[0] if row.earlier else self.year - 1
+        comparisons = []
+        if row.earlier is not None:
+            value = _number(row.earlier[1], row.unit)
+            comparisons.append({"basis": "previous_year", "kind": "from_value", "value": value, "year": earlier_year})
+        if row.percent_of_earlier is not None:
+            value = _number(row.percent_of_earlier, "percent")
+            comparisons.append({"basis": "previous_year", "kind": "percent_of", "value": value, "year": earlier_year})
+        if comparisons:
+            figure["comparisons"] = [{**c, "source": dict(quote)} for c in comparisons]
         return figure
 
     def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> dict[str, Any]:
@@ -297,7 +332,7 @@ def _dates_a_document(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 40) : start]
     if re.search(r":\s*$", before):
         return True
-    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"])
+    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"] + lexicon.words()["as_of_words"])
     return bool(re.search(rf"(?<!\w)(?:{documents})(?!\w)[^,;.]*$", before))
 
 
@@ -325,8 +360,8 @@ def _clause_end(sentence: str, end: int) -> int:
     mark = _CLAUSE_END.search(sentence, end, end + 400)
     stop = mark.start() if mark else min(len(sentence), end + 400)
     words = list(re.finditer(r"\S+", sentence[end:stop]))
-    if len(words) > 16:
-        stop = end + words[15].end()
+    if len(words) > 25:
+        stop = end + words[24].end()
     return stop
 
 
@@ -338,7 +373,7 @@ def draft(
     text = unicodedata.normalize("NFC", text)
     lines = article.body([line.strip() for line in text.split("\n")])
     title_at = article.title_line(lines)
-    title = title or lines[title_at]
+    title = title or article.title_of(lines, title_at)
     lead, found = article.sections_of(lines, title_at + 1)
     year = year or article.year_of(text, title)
     if year is None:
