@@ -12,16 +12,14 @@ the metadata (a year or place the format refuses) is the error it is.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import article, data_messages, grammar, labels, lexicon, stated, text_tables
+from . import article, data_messages, dated, grammar, labels, lexicon, stated, text_tables
 from .errors import DataFileError
 from .messages import Msg
 from .text import fold
@@ -162,7 +160,7 @@ class _Reader:
                 boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            for event in self._events(rank, sentence):
+            for event in dated.events_in(sentence, rank, self.year, self.event_names):
                 self.events.append(event)
                 event_ids.append(event["id"])
         return figure_ids, event_ids
@@ -271,41 +269,6 @@ class _Reader:
             compared["note"] = _said(data_messages.DRAFT_OF_OR_ABOVE)
         return compared
 
-    def _events(self, rank: int, sentence: str) -> Iterator[dict[str, Any]]:
-        """A day and month (or a month) with something that happened then."""
-        dates, _ = grammar.dates_and_shares(sentence)
-        for start, end in dates:
-            parts = [int(part) for part in sentence[start:end].split("/")]
-            day: int | None
-            year: int | None
-            if len(parts) == 3:
-                day, month, year = parts
-            elif parts[1] > 31:  # month/year
-                day, (month, year) = None, parts
-            else:
-                (day, month), year = parts, None
-            when: dict[str, Any] = {"year": year or self.year, "month": month, "year_inferred": year is None}
-            period = _period_before(sentence, start)
-            if day is not None:
-                when["day"] = day
-            elif period:
-                when["period"] = period
-            if not _is_date(when) or _dates_a_document(sentence, start):
-                continue
-            lead = _date_lead(sentence, start)
-            stop = _clause_end(sentence, end)
-            quote = sentence[lead:stop].strip(" ,")
-            action = sentence[lead:stop].replace(sentence[start:end], " ")
-            if len([w for w in action.split() if w[0].isalpha()]) < 4:
-                continue
-            yield {
-                "id": self.event_names.make(sentence[end:stop] or quote, "event"),
-                "label": _text(quote),
-                "date": when,
-                "source": {"section": rank, "quote": quote},
-                "checked": False,
-            }
-
 
 def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
     """Whether the format holds a comparison as read: of an earlier year, and a change in the
@@ -313,56 +276,6 @@ def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
     if change.year is not None and change.year >= figure["year"]:
         return False
     return change.kind not in ("absolute_change", "point_change") or change.value <= figure["value"]
-
-
-def _period_before(sentence: str, start: int) -> str | None:
-    """The part of the month written before a date: 'Trung tuan (thang) 12/2021'."""
-    periods: dict[str, str] = lexicon.words()["periods"]
-    months = "|".join(re.escape(word) for word in lexicon.words()["dates"]["month"])
-    before = sentence[max(0, start - 30) : start]
-    for words, period in periods.items():
-        if re.search(rf"{re.escape(words)}(?:\s+(?:{months}))?\s*$", before):
-            return period
-    return None
-
-
-def _dates_a_document(sentence: str, start: int) -> bool:
-    """A date that dates a document or a page, not an event: 'Quyet dinh so 123/QD-UBND ngay
-    10/01/2022', 'Ngay dang: 30/12/2022'."""
-    before = sentence[max(0, start - 40) : start]
-    if re.search(r":\s*$", before):
-        return True
-    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"] + lexicon.words()["as_of_words"])
-    return bool(re.search(rf"(?<!\w)(?:{documents})(?!\w)[^,;.]*$", before))
-
-
-def _is_date(when: dict[str, Any]) -> bool:
-    try:
-        datetime.date(when["year"], when["month"], when.get("day") or 1)
-    except ValueError:
-        return False
-    return bool(1900 <= when["year"] <= 2200)
-
-
-def _date_lead(sentence: str, start: int) -> int:
-    """Where the words of a date begin: its day or month word, or a part of the month before it."""
-    dates = lexicon.words()["dates"]
-    lead_words = "|".join(re.escape(w) for w in [*lexicon.words()["periods"], *dates["day"], *dates["month"]])
-    before = sentence[max(0, start - 30) : start]
-    match = re.search(rf"(?:{lead_words})(?:\s+(?:{lead_words}))?\s*\(?\s*$", before)
-    if match is None:
-        return max(0, start - 200, *(sentence.rfind(mark, max(0, start - 200), start) + 1 for mark in ";.(,"))
-    return start - len(before) + match.start()
-
-
-def _clause_end(sentence: str, end: int) -> int:
-    """Where the clause after a date ends: at ';' or at a full stop (not the '.' of '2.468')."""
-    mark = _CLAUSE_END.search(sentence, end, end + 400)
-    stop = mark.start() if mark else min(len(sentence), end + 400)
-    words = list(re.finditer(r"\S+", sentence[end:stop]))
-    if len(words) > 25:
-        stop = end + words[24].end()
-    return stop
 
 
 def draft(
@@ -453,5 +366,4 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
                         highlight[key] = [ref for ref in highlight[key] if ref != gone["id"]]
 
 
-_CLAUSE_END = re.compile(r";|\.(?!\d)")
 _RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")

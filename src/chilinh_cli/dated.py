@@ -1,0 +1,110 @@
+"""The dated events a sentence of an article reports: a day and month, or a month (with its
+early, middle or late part), followed by what happened then. A date that dates a document,
+the page or a count ('Quyet dinh so 12/QD-UBND ngay 10/01/2022', 'Ngay dang: ...', 'tinh
+den ngay ...') is no event.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from . import grammar, lexicon
+
+
+class Names(Protocol):
+    """What makes the events' ids (``draft``'s unique kebab-case names)."""
+
+    def make(self, words: str, fallback: str) -> str: ...
+
+
+def events_in(sentence: str, rank: int, year_reviewed: int, names: Names) -> Iterator[dict[str, Any]]:
+    """The events a sentence reports: a day and month (or a month) with what happened then;
+    a date without a year is in ``year_reviewed``."""
+    dates, _ = grammar.dates_and_shares(sentence)
+    for start, end in dates:
+        parts = [int(part) for part in sentence[start:end].split("/")]
+        day: int | None
+        year: int | None
+        if len(parts) == 3:
+            day, month, year = parts
+        elif parts[1] > 31:  # month/year
+            day, (month, year) = None, parts
+        else:
+            (day, month), year = parts, None
+        when: dict[str, Any] = {"year": year or year_reviewed, "month": month, "year_inferred": year is None}
+        period = _period_before(sentence, start)
+        if day is not None:
+            when["day"] = day
+        elif period:
+            when["period"] = period
+        if not _is_date(when) or _dates_a_document(sentence, start):
+            continue
+        lead = _date_lead(sentence, start)
+        stop = _clause_end(sentence, end)
+        quote = sentence[lead:stop].strip(" ,")
+        action = sentence[lead:stop].replace(sentence[start:end], " ")
+        if len([w for w in action.split() if w[0].isalpha()]) < 4:
+            continue
+        yield {
+            "id": names.make(sentence[end:stop] or quote, "event"),
+            "label": {"vi": quote},
+            "date": when,
+            "source": {"section": rank, "quote": quote},
+            "checked": False,
+        }
+
+
+def _period_before(sentence: str, start: int) -> str | None:
+    """The part of the month written before a date: 'Trung tuan (thang) 12/2021'."""
+    periods: dict[str, str] = lexicon.words()["periods"]
+    months = "|".join(re.escape(word) for word in lexicon.words()["dates"]["month"])
+    before = sentence[max(0, start - 30) : start]
+    for words, period in periods.items():
+        if re.search(rf"{re.escape(words)}(?:\s+(?:{months}))?\s*$", before):
+            return period
+    return None
+
+
+def _dates_a_document(sentence: str, start: int) -> bool:
+    """A date that dates a document or a page, not an event: 'Quyet dinh so 123/QD-UBND ngay
+    10/01/2022', 'Ngay dang: 30/12/2022'."""
+    before = sentence[max(0, start - 40) : start]
+    if re.search(r":\s*$", before):
+        return True
+    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"] + lexicon.words()["as_of_words"])
+    return bool(re.search(rf"(?<!\w)(?:{documents})(?!\w)[^,;.]*$", before))
+
+
+def _is_date(when: dict[str, Any]) -> bool:
+    try:
+        datetime.date(when["year"], when["month"], when.get("day") or 1)
+    except ValueError:
+        return False
+    return bool(1900 <= when["year"] <= 2200)
+
+
+def _date_lead(sentence: str, start: int) -> int:
+    """Where the words of a date begin: its day or month word, or a part of the month before it."""
+    dates = lexicon.words()["dates"]
+    lead_words = "|".join(re.escape(w) for w in [*lexicon.words()["periods"], *dates["day"], *dates["month"]])
+    before = sentence[max(0, start - 30) : start]
+    match = re.search(rf"(?:{lead_words})(?:\s+(?:{lead_words}))?\s*\(?\s*$", before)
+    if match is None:
+        return max(0, start - 200, *(sentence.rfind(mark, max(0, start - 200), start) + 1 for mark in ";.(,"))
+    return start - len(before) + match.start()
+
+
+def _clause_end(sentence: str, end: int) -> int:
+    """Where the clause after a date ends: at ';' or at a full stop (not the '.' of '2.468')."""
+    mark = _CLAUSE_END.search(sentence, end, end + 400)
+    stop = mark.start() if mark else min(len(sentence), end + 400)
+    words = list(re.finditer(r"\S+", sentence[end:stop]))
+    if len(words) > 25:
+        stop = end + words[24].end()
+    return stop
+
+
+_CLAUSE_END = re.compile(r";|\.(?!\d)")
