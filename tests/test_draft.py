@@ -447,7 +447,8 @@ def test_a_page_copied_with_its_clutter_and_a_report_in_lettered_parts() -> None
         "Tổng kết công tác năm 2022 của huyện Yên Lạc\n"
         "Ngày đăng: 30/12/2022\n"
         "A. KẾT QUẢ\n1. Kinh tế\n"
-        "Thu ngân sách đạt 500 tỷ đồng theo Quyết định số 12/QĐ-UBND ngày 10/01/2022 của tỉnh.\n"
+        "Thu ngân sách trên địa bàn huyện đạt 500 tỷ đồng theo Quyết định số 12/QĐ-UBND ngày 10/01/2022 của "
+        "Ủy ban nhân dân tỉnh về giao dự toán.\n"
         "Cánh đồng mẫu rộng 50 ha ở xã Yên Đồng. Ảnh: Minh Anh\n"
         "2. Xã hội\nNgày 19/8, huyện khánh thành trường học mới cho 450 học sinh.\n"
         "B. PHƯƠNG HƯỚNG NĂM 2023\nPhấn đấu thu ngân sách 550 tỷ đồng.\n"
@@ -506,3 +507,26 @@ def test_a_two_column_letterhead_and_a_title_on_two_lines() -> None:
         "Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2023, phương hướng, nhiệm vụ năm 2024"
     )
     assert (meta["locality"], meta["year"]) == ({"vi": "Huyện Tiên Hải"}, 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chia sẻ\nTổng kết năm 2023 của huyện Xuân\nCó 5 hộ.",
+        "Tin liên quan\nTổng kết năm 2023 của huyện Xuân\nCó 5 hộ.",
+        "\ufeffTổng kết năm 2023 của huyện Xuân\n" + "\n".join(f"{n}. MỤC {n}" for n in range(1, 1200)),
+    ],
+)
+def test_odd_articles_draft_without_an_error(text: str) -> None:
+    result = drafted(text)
+    assert result.sections <= 1000
+    assert_honest(result, text)
+
+
+def test_quotes_stay_verbatim_across_broken_lines_with_their_spaces() -> None:
+    line = "Giá trị sản xuất công nghiệp trên địa bàn huyện Xuân đạt 13.416"
+    for joint in (" \n", "\n   ", "\r\n"):
+        text = f"Tổng kết năm 2023 của huyện Xuân\n{line}{joint}tỷ đồng, tăng 12,5% so với năm 2022.\n"
+        (figure,) = drafted(text).document["figures"]
+        assert figure["source"]["quote"] in decode(text.encode(), "a.txt")  # line ends read as '\n'
+        assert figure["value"] == 13416000000000

@@ -18,6 +18,8 @@ from typing import NamedTuple
 from . import data_messages, lexicon
 from .errors import DataFileError
 
+MAX_SECTIONS = 1000
+"""Sections drafted at most; a review has a few dozen (the format holds up to 10,000)."""
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article read: a review is a few thousand words, far below this."""
 
@@ -53,6 +55,8 @@ def decode(raw: bytes, name: str) -> str:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         raise DataFileError(name, [("", data_messages.ARTICLE_NOT_UTF8.format(offset=error.start))]) from None
+    if "\x00" in text:  # UTF-16 text holding NUL: binary, whatever its byte-order mark says
+        raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
     if not text.strip():
         raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -63,11 +67,13 @@ class Section(NamedTuple):
     lines: list[str]
 
 
-def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]:
+def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str], list[Section]]:
     """The lead (lines before the first heading) and the sections, from the first kind of
     heading the article uses twice or more: Roman numerals (under them, '1.' numbers a list),
     numbers, ordinals ('Dau an thu nhat: ...'); else lines in capitals; else short lines that
-    each stand before a paragraph. A numbered line as long as a paragraph is an item of a list."""
+    each stand before a paragraph. A numbered line as long as a paragraph is an item of a list.
+    ``lines`` are stripped, to see the headings; the sections hold the same lines of ``raw``,
+    as the text has them, for quotes to be verbatim."""
     span = range(after, len(lines))
     numbered = [i for i in span if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
     roman = [i for i in numbered if _ROMAN.match(lines[i])]
@@ -79,15 +85,16 @@ def sections_of(lines: list[str], after: int) -> tuple[list[str], list[Section]]
     starts = next((kind for kind in (lettered, roman, numbered, ordinal) if len(kind) >= 2), None)
     if starts is None:
         starts = capitals or (short if len(short) >= 2 else [])
+    starts = starts[:MAX_SECTIONS]  # beyond that, what follows is the last section's
     if not starts:
-        return [], [Section("", lines[after:])]
+        return [], [Section("", raw[after:])]
     found = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         match = _NUMBERED.match(lines[start]) or _ordinal().match(lines[start])
         title = match.group(1) if match and start in lettered + numbered + ordinal else lines[start]
-        found.append(Section(title.strip(), lines[start + 1 : end]))
-    return lines[after : starts[0]], found
+        found.append(Section(title.strip(), raw[start + 1 : end]))
+    return raw[after : starts[0]], found
 
 
 @functools.cache
@@ -159,7 +166,7 @@ def _written_date() -> re.Pattern[str]:
 
 def title_of(lines: list[str], at: int) -> str:
     """The title at line ``at``, with the line it runs on to when it breaks after a comma or a dash."""
-    title = lines[at]
+    title = lines[at] if at < len(lines) else ""
     following = next((line for line in lines[at + 1 : at + 3] if line.strip()), "")
     if title.rstrip().endswith((",", "-", "–")) and following and len(following.split()) <= 15:
         title = f"{title.rstrip()} {following.strip()}"
@@ -249,9 +256,14 @@ def body(lines: list[str]) -> list[str]:
     """The article's lines up to where the page goes on to other things ('Tin lien quan',
     'Binh luan'), and without photo captions ('Anh: Minh Anh')."""
     ends = tuple(lexicon.words()["end_markers"])
-    end = next((i for i, line in enumerate(lines) if line.casefold().startswith(ends) and len(line.split()) <= 6), None)
-    kept = lines[:end]
-    return ["" if _caption().search(line) and len(line.split()) <= 40 else line for line in kept]
+    read_a_paragraph = False  # the page's other things come after the article, not before it
+    end = None
+    for i, line in enumerate(lines):
+        if read_a_paragraph and line.strip().casefold().startswith(ends) and len(line.split()) <= 6:
+            end = i
+            break
+        read_a_paragraph = read_a_paragraph or len(line.split()) > 20
+    return ["" if _caption().search(line) and len(line.split()) <= 40 else line for line in lines[:end]]
 
 
 @functools.cache
@@ -266,15 +278,17 @@ def paragraphs(lines: list[str]) -> Iterator[str]:
     goes on in the next line, joined by the line break itself, so that quotes stay verbatim."""
     paragraph = ""
     for line in lines:
-        line = line.lstrip("-+•*– \t")
-        if paragraph and line and _wrapped(paragraph):
-            paragraph += "\n" + line
+        if paragraph and line.strip() and _wrapped(paragraph) and not _BULLET.match(line):
+            paragraph += "\n" + line  # the text's own characters, spaces and all
             continue
-        if paragraph:
+        if paragraph.strip():
             yield paragraph
-        paragraph = line
-    if paragraph:
+        paragraph = line.lstrip("-+•*– \t")
+    if paragraph.strip():
         yield paragraph
+
+
+_BULLET = re.compile(r"\s*[-+•*–]\s")  # a list's item starts a paragraph of its own
 
 
 def _wrapped(paragraph: str) -> bool:

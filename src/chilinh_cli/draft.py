@@ -147,7 +147,7 @@ class _Reader:
                 figure = self._row(rank, line, row)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            lines = lines[:start] + lines[end:]
+            lines = lines[:start] + [""] * (end - start) + lines[end:]  # the prose around stays apart
         for sentence in article.sentences(lines):
             boundary = 0
             year = planned or article.later_year(sentence, self.year)
@@ -284,10 +284,13 @@ def draft(
     """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
     says. A DataFileError when the text names no year or no place and none is given."""
     text = unicodedata.normalize("NFC", text)
-    lines = article.body([line.strip() for line in text.split("\n")])
+    raw = article.body(text.split("\n"))
+    lines = [line.strip() for line in raw]
     title_at = article.title_line(lines)
     title = title or article.title_of(lines, title_at)
-    lead, found = article.sections_of(lines, title_at + 1)
+    if not title.strip():
+        raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
+    lead, found = article.sections_of(lines, title_at + 1, raw)
     year = year or article.year_of(text, title)
     if year is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
@@ -323,7 +326,7 @@ def draft(
         highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
         highlights[0]["headline"] = highlights[0]["figures"][:1]
     metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
-    published = article.published_on(lines[:title_at] + lead)
+    published = article.published_on([line.strip() for line in raw[:title_at] + lead])
     if published:
         metadata["published"] = published
     metadata["checked"] = False

@@ -266,7 +266,10 @@ def _word_multiples(sentence: str, year: int) -> list[Change]:
     """'gap doi nam 2023': a multiple said in words."""
     found = []
     for match in patterns()["word_multiple"].finditer(sentence):
-        value = Decimal(words()["word_multiples"][match.group(1).lower()])
+        written = words()["word_multiples"].get(match.group(1).lower())
+        if written is None:  # matched only through case folding
+            continue
+        value = Decimal(written)
         bare = patterns()["bare_year"].match(sentence, match.end())
         basis = ("previous_year", int(bare.group(1)), bare.end()) if bare else basis_after(sentence, match.end(), year)
         found.append(make_change(basis, "multiple", value, match.start(), match.end(), year))
@@ -345,7 +348,7 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
     p = patterns()
     found: list[Mention] = []
     for match in p["half"].finditer(sentence):
-        qualifier = words()["qualifiers"][match.group(1).strip().lower()] if match.group(1) else "exact"
+        qualifier = words()["qualifiers"].get(match.group(1).strip().lower(), "exact") if match.group(1) else "exact"
         amount = Amount(Decimal(50), "percent", None, match.start(), match.end())
         found.append(Mention(amount, qualifier, (), match.start(), wording=match.group(0)))
     for match in p["none"].finditer(sentence):

@@ -214,5 +214,7 @@ def qualifier_before(sentence: str, start: int) -> tuple[str, int]:
     match = patterns()["qualifier"].search(sentence[max(0, start - 16) : start])
     if not match or patterns()["not_qualifier"].search(sentence[max(0, start - 30) : start]):
         return "exact", start  # 'ngan sach cap tren 7,49 ty': 'tren' there is the level above
-    qualifiers: dict[str, str] = words()["qualifiers"]
-    return qualifiers[match.group(1).lower()], start - (len(sentence[max(0, start - 16) : start]) - match.start(1))
+    qualifier = words()["qualifiers"].get(match.group(1).lower())
+    if qualifier is None:  # matched only through case folding ('ı' for 'i'): not one of ours
+        return "exact", start
+    return qualifier, start - (len(sentence[max(0, start - 16) : start]) - match.start(1))
