@@ -420,3 +420,11 @@ def test_changes_joined_by_va_multiples_in_words_and_per_hectare() -> None:
     assert grammar.read("Giá trị sản xuất trên 1 ha đất canh tác tăng.", 2023).figures == []
     target = one("Công tác tuyển quân đạt 100% chỉ tiêu.", 2023)
     assert (target.amount.value, target.amount.unit, target.changes) == (Decimal(100), "percent", ())
+
+
+def test_readings_a_review_corrected() -> None:
+    assert grammar.read("Thanh niên từ 18-20 tuổi lên đường nhập ngũ.", 2023).figures == []
+    assert grammar.read("Xã có thêm một số hộ làm du lịch; họp cùng một lúc.", 2023).figures == []
+    assert grammar.read("Số vụ tai nạn giảm một nửa so với năm 2022.", 2023).figures == []
+    people = grammar.read("Dân số của huyện khoảng 1,2 triệu.", 2023).figures
+    assert people == []  # millions alone may be people: not drafted as money

@@ -39,3 +39,9 @@ def test_a_table_without_the_year_reviewed_is_not_read_and_tables_are_found_amon
     assert text_tables.read([HEADER, "Thu (tỷ đồng)\t1\t2\t200"], 2022) == ([], 1)
     lines = ["Đoạn văn.", HEADER, "Thu (tỷ đồng)\t1\t2\t200", "", "A\tB\tC"]
     assert text_tables.headed(lines) == [(1, 3)]
+
+
+def test_a_plan_column_is_not_the_result_and_other_percentages_are_not_read() -> None:
+    header = "Chỉ tiêu\tKế hoạch năm 2023\tThực hiện năm 2023\tTăng, giảm (%)\tSo KH (%)"
+    ((_, row),), unread = text_tables.read([header, "Thu ngân sách (tỷ đồng)\t500\t550\t10\t110"], 2023)
+    assert (row.value, row.earlier, row.percent_of_earlier, unread) == (Decimal(550) * 10**9, None, None, 0)

@@ -78,7 +78,7 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     numbered = [i for i in span if _NUMBERED.match(lines[i]) and _is_heading(lines[i])]
     roman = [i for i in numbered if _ROMAN.match(lines[i])]
     lettered = [i for i in numbered if _LETTERED.match(lines[i])]
-    numbered = [i for i in numbered if i not in lettered]
+    numbered = [i for i in numbered if not _LETTERED.match(lines[i])]
     ordinal = [i for i in span if _ordinal().match(lines[i])]
     capitals = [i for i in span if _in_capitals(lines[i])]
     short = [i for i in span if _stands_before_a_paragraph(lines, i)]
@@ -88,11 +88,12 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     starts = starts[:MAX_SECTIONS]  # beyond that, what follows is the last section's
     if not starts:
         return [], [Section("", raw[after:])]
+    headings = set(lettered) | set(numbered) | set(ordinal)
     found = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         match = _NUMBERED.match(lines[start]) or _ordinal().match(lines[start])
-        title = match.group(1) if match and start in lettered + numbered + ordinal else lines[start]
+        title = match.group(1) if match and start in headings else lines[start]
         found.append(Section(title.strip(), raw[start + 1 : end]))
     return raw[after : starts[0]], found
 
@@ -198,8 +199,9 @@ def place_of(title: str, text: str) -> str | None:
     kinds = "|".join(re.escape(p) for p in places)
     year_word = lexicon.words()["year_word"]
     not_places = tuple(lexicon.words()["not_places"])
+    folded = title.casefold()  # once: a whole text may be searched for its place
     for match in re.finditer(rf"(?i)(?<!\w)({kinds})(?=((?:\s+[^\W\d_]\w*){{1,6}}))", title):
-        if title[match.start() :].casefold().startswith(not_places):  # 'xa hoi' is society
+        if folded.startswith(not_places, match.start()):  # 'xa hoi' is society
             continue
         tokens = itertools.takewhile(lambda token: token.casefold() != year_word, match.group(2).split())
         # 'HUYEN TIEN HAI  Doc lap ...': after a kind in capitals, the name is in capitals too
@@ -246,7 +248,7 @@ def later_year(text: str, year: int) -> int | None:
     reviewed and says it sets targets ('phan dau', 'phuong huong'); 'huong toi nam 2024' alone
     does not."""
     word = lexicon.words()["year_word"]
-    later = [int(y) for y in re.findall(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text) if int(y) > year]
+    later = [int(y) for y in re.findall(rf"(?i)(?<!\w){word}\s+(\d{{4}})(?!\d)", text) if year < int(y) <= year + 10]
     if not later or not any(w in text.casefold() for w in lexicon.words()["target_words"]):
         return None
     return min(later)

@@ -80,7 +80,7 @@ def _dates_a_document(sentence: str, start: int) -> bool:
 
 def _is_date(when: dict[str, Any]) -> bool:
     try:
-        datetime.date(when["year"], when["month"], when.get("day") or 1)
+        datetime.date(when["year"], when["month"], when.get("day", 1))
     except ValueError:
         return False
     return bool(1900 <= when["year"] <= 2200)

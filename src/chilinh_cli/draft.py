@@ -140,24 +140,29 @@ class _Reader:
         figure_ids: list[str] = []
         event_ids: list[str] = []
         planned = article.later_year(heading, self.year)
-        for start, end in reversed(text_tables.headed(lines)):  # tables first, then the prose around them
+        lines = list(lines)
+        for start, end in text_tables.headed(lines):  # tables first, then the prose around them
             rows, unread = text_tables.read(lines[start:end], self.year)
+            if not rows:  # not a table of the year reviewed: its lines are prose
+                continue
             self.left_out += unread
             for line, row in rows:
                 figure = self._row(rank, line, row)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            lines = lines[:start] + [""] * (end - start) + lines[end:]  # the prose around stays apart
+            lines[start:end] = [""] * (end - start)  # the prose around it stays apart
         for sentence in article.sentences(lines):
             boundary = 0
             year = planned or article.later_year(sentence, self.year)
             reading = grammar.read(sentence, self.year)
             self.left_out += reading.unread
-            for mention in reading.figures:
+            starts = [mention.start for mention in reading.figures[1:]] + [len(sentence)] * bool(reading.figures)
+            for mention, next_start in zip(reading.figures, starts, strict=True):
                 figure = self._figure(rank, sentence, mention, boundary, year)
                 quote = figure["source"]["quote"]
-                said = sentence.find(quote, boundary) + len(quote)  # the quote starts at or after the boundary
-                boundary = max([said, mention.amount.end, *(c.end for c in mention.changes)])
+                said = sentence.find(quote, boundary) + len(quote)
+                # the next figure's words begin after this one's, but never after the next figure
+                boundary = min(max([said, mention.amount.end, *(c.end for c in mention.changes)]), next_start)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
             for event in dated.events_in(sentence, rank, self.year, self.event_names):
@@ -270,6 +275,13 @@ class _Reader:
         return compared
 
 
+def _said_again(figure: dict[str, Any]) -> tuple[object, ...]:
+    """What makes a figure of the lead the same as one a section states: value, unit, what it
+    counts and its qualifier (12 communes are not 12 schools)."""
+    noun = figure.get("noun", {}).get("vi")
+    return figure["value"], figure["unit"], noun, figure["qualifier"]
+
+
 def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
     """Whether the format holds a comparison as read: of an earlier year, and a change in the
     figure's unit no larger than the figure (the earlier value would be negative)."""
@@ -319,8 +331,8 @@ def draft(
                 "checked": False,
             }
         )
-    stated_later = {(f["value"], f["unit"]) for f in reader.figures[len(in_lead) :]}
-    repeated = {f["id"] for f in in_lead if (f["value"], f["unit"]) in stated_later}
+    stated_later = {_said_again(f) for f in reader.figures[len(in_lead) :]}
+    repeated = {f["id"] for f in in_lead if _said_again(f) in stated_later}
     reader.figures[:] = [f for f in reader.figures if f["id"] not in repeated]
     if highlights:
         highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
@@ -358,15 +370,16 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
             bad = {(m.group(1), int(m.group(2)), m.group(3)) for f, _ in error.problems if (m := _RECORD.match(f))}
             if not bad:
                 raise
+            gone: set[str] = set()
             for collection, index, comparison in sorted(bad, key=lambda b: (b[0], b[1], int(b[2] or -1)), reverse=True):
+                left_out += 1
                 if comparison is not None:  # a comparison the format refuses: the figure stays without it
                     del document[collection][index]["comparisons"][int(comparison)]
-                    continue
-                gone = document[collection].pop(index)
-                left_out += 1
-                for highlight in document["highlights"]:
-                    for key in ("figures", "headline", "events"):
-                        highlight[key] = [ref for ref in highlight[key] if ref != gone["id"]]
+                else:
+                    gone.add(document[collection].pop(index)["id"])
+            for highlight in document["highlights"]:  # one pass, however many records were left out
+                for key in ("figures", "headline", "events"):
+                    highlight[key] = [ref for ref in highlight[key] if ref not in gone]
 
 
 _RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")

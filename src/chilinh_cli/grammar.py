@@ -50,24 +50,40 @@ _AFTER_ANY_END = float("inf")
 
 
 class _Claims:
-    """The spans of a sentence already read, asked 'is this position inside one?' in log time
-    (a sentence may hold thousands of numbers). Spans arrive mostly in order of their start."""
+    """The spans of a sentence already read, asked 'is this position inside one?'.
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.reach = list(itertools.accumulate((end for _, end in self.spans), max))
+    The dates are known first, and looked up by bisection. Every other span is claimed while
+    the numbers are visited in order, and starts at or before the number it was claimed for,
+    so any later position lies inside one of them exactly when it lies before the farthest end
+    claimed so far: one comparison, however many numbers the sentence holds."""
+
+    def __init__(self, dates: list[tuple[int, int]]) -> None:
+        self.dates = sorted(dates)
+        self.date_reach = list(itertools.accumulate((end for _, end in self.dates), max))
+        self.reach = 0
+        self.spans: list[tuple[int, int]] = []
+        self._sorted: list[tuple[int, int]] | None = None
+        self._sorted_reach: list[int] = []
 
     def add(self, start: int, end: int) -> None:
-        if self.spans and start < self.spans[-1][0]:
-            bisect.insort(self.spans, (start, end))
-            self.reach = list(itertools.accumulate((end for _, end in self.spans), max))
-        else:
-            self.spans.append((start, end))
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        self.spans.append((start, end))
+        self.reach = max(self.reach, end)
 
     def __contains__(self, position: int) -> bool:
-        before = bisect.bisect_right(self.spans, (position, _AFTER_ANY_END))
-        return before > 0 and self.reach[before - 1] > position
+        """For positions visited in order (the loop over numbers)."""
+        return position < self.reach or self._in_a_date(position)
+
+    def covers(self, position: int) -> bool:
+        """For any position, once the numbers have all been visited."""
+        if self._sorted is None:
+            self._sorted = sorted(self.spans)
+            self._sorted_reach = list(itertools.accumulate((end for _, end in self._sorted), max))
+        before = bisect.bisect_right(self._sorted, (position, _AFTER_ANY_END))
+        return (before > 0 and self._sorted_reach[before - 1] > position) or self._in_a_date(position)
+
+    def _in_a_date(self, position: int) -> bool:
+        before = bisect.bisect_right(self.dates, (position, _AFTER_ANY_END))
+        return before > 0 and self.date_reach[before - 1] > position
 
 
 def dates_and_shares(sentence: str) -> tuple[list[tuple[int, int]], dict[int, re.Match[str]]]:
@@ -85,7 +101,7 @@ def dates_and_shares(sentence: str) -> tuple[list[tuple[int, int]], dict[int, re
             dates.append(match.span())
     taken = _Claims(dates)
     for match in SHARE.finditer(sentence):
-        if match.start() not in taken:
+        if not taken.covers(match.start()):
             shares[match.start()] = match
     return dates, shares
 
@@ -123,9 +139,9 @@ def read(sentence: str, year: int) -> Reading:
             claimed.add(start, share.amount.end if share else shares[start].end())
             found += [share] if share else []
             continue
-        if start in ranges:  # '13-14 tan', unless it is a period ('2021-2025')
+        if start in ranges:  # '13-14 tan', unless it is a period ('2021-2025') or an age ('18-20 tuoi')
             span = ranges[start]
-            if not _looks_like_years(*span.groups()):
+            if not _looks_like_years(*span.groups()) and not is_identifier(sentence, *span.span(2)):
                 spread = _range(sentence, start, span.span(1), span.span(2))
                 found += [spread] if spread else []
                 unread += spread is None
@@ -156,10 +172,10 @@ def read(sentence: str, year: int) -> Reading:
             found.append(figure)
     found += _word_quantities(sentence, claimed)
     found.sort(key=lambda mention: mention.start)
+    starts = [m.start for m in found]
     for change in _word_multiples(sentence, year):  # 'gap doi nam 2023'
-        before = [m for m in found if m.start < change.start]
-        if before and _next_to(sentence, before[-1], change):
-            at = found.index(before[-1])
+        at = bisect.bisect_left(starts, change.start) - 1  # the figure before it
+        if at >= 0 and _next_to(sentence, found[at], change):
             found[at] = found[at]._replace(changes=(*found[at].changes, change))
         else:
             unread += 1
@@ -226,7 +242,8 @@ def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount)
     dong, tang 12%'), not after a new subject ('..., chi ngan sach tang 10%').
     With no such figure a rate of change stated alone is the figure (its words name what
     changed); any other comparison without its figure is not drafted."""
-    fitting = [n for n, m in enumerate(found) if _fits(m.amount, change, amount)]
+    # a comparison is stated near its figure: look back over the last few figures only
+    fitting = [n for n in range(max(0, len(found) - 12), len(found)) if _fits(found[n].amount, change, amount)]
     counted = [n for n in fitting if amount.noun and found[n].amount.noun == amount.noun]
     # '... lam chet 9 nguoi, bi thuong 15 nguoi; giam 4 vu va 3 nguoi chet': the word after the
     # noun ('chet') tells which of the figures counting people it is
@@ -348,6 +365,10 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
     p = patterns()
     found: list[Mention] = []
     for match in p["half"].finditer(sentence):
+        if p["rise"].search(sentence[max(0, match.start() - 12) : match.start()]) or p["fall"].search(
+            sentence[max(0, match.start() - 12) : match.start()]
+        ):
+            continue  # 'so vu giam mot nua': a change by half, not a share of a half
         qualifier = words()["qualifiers"].get(match.group(1).strip().lower(), "exact") if match.group(1) else "exact"
         amount = Amount(Decimal(50), "percent", None, match.start(), match.end())
         found.append(Mention(amount, qualifier, (), match.start(), wording=match.group(0)))
@@ -363,6 +384,8 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
     for match in p["number_word"].finditer(sentence):
         value = Decimal(words()["number_words"][match.group(1)])
         unit, noun, end = unit_after(sentence, match.end(1))
+        if noun not in words()["nouns"] and unit != "days":  # 'them mot so ho', 'cung mot luc': no count
+            continue
         amount = Amount(value, unit, noun, match.start(1), end)
         found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
-    return [m for m in found if m.start not in claimed]
+    return [m for m in found if not claimed.covers(m.start)]

@@ -185,8 +185,8 @@ def amount_at(sentence: str, start: int, end: int) -> Amount:
     unit, noun, end = unit_after(sentence, end)
     if unit == "count" and noun and value != value.to_integral_value():
         unit = "quantity"  # '91,27 diem': a measure, not a count
-    if unit == "count" and noun is None and scale and scales[scale.group(1)] >= 10**6:
-        unit = "vnd"  # 'thu ngan sach dat 1.250 ty': billions and millions alone are of dong
+    if unit == "count" and noun is None and scale and scales[scale.group(1)] >= 10**9:
+        unit = "vnd"  # 'thu ngan sach dat 1.250 ty': billions alone are of dong (millions may be people)
     return Amount(value, unit, noun, start, end)
 
 

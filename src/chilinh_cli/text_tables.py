@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from .lexicon import NUMBER, amount_at, read_number
+from .lexicon import NUMBER, amount_at, read_number, words
 
 _SEPARATOR = re.compile(r"\t+| \| ")
 _UNIT = re.compile(r"\(([^()]{1,30})\)\s*$")
@@ -44,12 +44,19 @@ def read(lines: list[str], year: int) -> tuple[list[tuple[str, Row]], int]:
     """The rows of a table (its header first) as figures of ``year``: (the row's line, its
     figure) for each row read, and how many rows were not."""
     header = cells(lines[0])
-    years = {n: int(found.group(0)) for n, cell in enumerate(header) if (found := re.search(r"\d{4}", cell))}
-    now = next((n for n, seen in years.items() if seen == year), None)
+    planned = tuple(words()["plan_columns"])  # 'Ke hoach nam 2023' names the plan, not the result
+    years = {
+        n: int(found.group(0))
+        for n, cell in enumerate(header)
+        if (found := re.search(r"\d{4}", cell)) and "%" not in cell and not cell.casefold().startswith(planned)
+    }
+    now = max((n for n, seen in years.items() if seen == year), default=None)
     if now is None:
         return [], len(lines) - 1
     before = max((n for n, seen in years.items() if seen < year), default=None, key=lambda n: years[n])
-    ratio = next((n for n, cell in enumerate(header) if "%" in cell and n not in years), None)
+    # only a percentage of the earlier column is read ('So sanh (%)', '2024/2023 (%)'); a change
+    # in % or a percentage of a plan would need its own reading
+    ratio = next((n for n, cell in enumerate(header) if "%" in cell and not _other_ratio(cell)), None)
     read_rows: list[tuple[str, Row]] = []
     for line in lines[1:]:
         row = _row(cells(line), now, before, ratio, years)
@@ -71,6 +78,11 @@ def _row(row: list[str], now: int, before: int | None, ratio: int | None, years:
     earlier = (years[before], earlier_value * scale.value) if before is not None and earlier_value is not None else None
     percent = _number(row, ratio) if ratio is not None else None
     return Row(label, value * scale.value, scale.unit, scale.noun, earlier, percent)
+
+
+def _other_ratio(cell: str) -> bool:
+    folded = cell.casefold()
+    return any(word in folded for word in words()["plan_columns"] + words()["change_columns"])
 
 
 def _number(row: list[str], column: int) -> Decimal | None:
