@@ -7,6 +7,7 @@ den ngay ...') is no event.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Protocol
@@ -59,23 +60,28 @@ def events_in(sentence: str, rank: int, year_reviewed: int, names: Names) -> Ite
 
 def _period_before(sentence: str, start: int) -> str | None:
     """The part of the month written before a date: 'Trung tuan (thang) 12/2021'."""
-    periods: dict[str, str] = lexicon.words()["periods"]
-    months = "|".join(re.escape(word) for word in lexicon.words()["dates"]["month"])
-    before = sentence[max(0, start - 30) : start]
-    for words, period in periods.items():
-        if re.search(rf"{re.escape(words)}(?:\s+(?:{months}))?\s*$", before):
-            return period
-    return None
+    match = _patterns()["period"].search(sentence[max(0, start - 30) : start])
+    return lexicon.words()["periods"][match.group(1)] if match else None
 
 
 def _dates_a_document(sentence: str, start: int) -> bool:
-    """A date that dates a document or a page, not an event: 'Quyet dinh so 123/QD-UBND ngay
-    10/01/2022', 'Ngay dang: 30/12/2022'."""
-    before = sentence[max(0, start - 40) : start]
-    if re.search(r":\s*$", before):
-        return True
-    documents = "|".join(re.escape(word) for word in lexicon.words()["document_words"] + lexicon.words()["as_of_words"])
-    return bool(re.search(rf"(?<!\w)(?:{documents})(?!\w)[^,;.]*$", before))
+    """A date that dates a document, the page or a count, not an event: 'Quyet dinh so
+    123/QD-UBND ngay 10/01/2022', 'Ngay dang: 30/12/2022', 'tinh den ngay 30/11/2023'."""
+    return bool(_patterns()["document"].search(sentence[max(0, start - 40) : start]))
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    words = lexicon.words()
+    months = "|".join(re.escape(word) for word in words["dates"]["month"])
+    periods = "|".join(re.escape(word) for word in sorted(words["periods"], key=len, reverse=True))
+    documents = "|".join(re.escape(word) for word in words["document_words"] + words["as_of_words"])
+    leads = "|".join(re.escape(w) for w in [*words["periods"], *words["dates"]["day"], *words["dates"]["month"]])
+    return {
+        "period": re.compile(rf"({periods})(?:\s+(?:{months}))?\s*$"),
+        "document": re.compile(rf":\s*$|(?<!\w)(?:{documents})(?!\w)[^,;.]*$"),
+        "lead": re.compile(rf"(?:{leads})(?:\s+(?:{leads}))?\s*\(?\s*$"),
+    }
 
 
 def _is_date(when: dict[str, Any]) -> bool:
@@ -88,10 +94,8 @@ def _is_date(when: dict[str, Any]) -> bool:
 
 def _date_lead(sentence: str, start: int) -> int:
     """Where the words of a date begin: its day or month word, or a part of the month before it."""
-    dates = lexicon.words()["dates"]
-    lead_words = "|".join(re.escape(w) for w in [*lexicon.words()["periods"], *dates["day"], *dates["month"]])
     before = sentence[max(0, start - 30) : start]
-    match = re.search(rf"(?:{lead_words})(?:\s+(?:{lead_words}))?\s*\(?\s*$", before)
+    match = _patterns()["lead"].search(before)
     if match is None:
         return max(0, start - 200, *(sentence.rfind(mark, max(0, start - 200), start) + 1 for mark in ";.(,"))
     return start - len(before) + match.start()

@@ -5,7 +5,9 @@ verb and the qualifier), and how far a noun phrase after a number reaches.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from . import lexicon
 
@@ -15,7 +17,7 @@ _WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d[\d.,%/]*)")
 def right_end(sentence: str, end: int, limit: int) -> int:
     """Where the noun phrase after a number ends: before punctuation, a stop word, a number or
     a capitalised name, and after at most ``limit`` words."""
-    stops = set(lexicon.words()["stop_words"])
+    stops = _word_lists()["stops"]
     count = 0
     while count < limit:
         match = _WORD.match(sentence, end)
@@ -35,7 +37,7 @@ def left_start(sentence: str, boundary: int, start: int) -> int:
     first_comma = segment.find(",")
     if first_comma != -1 and len(segment[:first_comma].split()) <= 4:
         cut += first_comma + 1
-    leading = sorted(lexicon.words()["label_leading"], key=len, reverse=True)
+    leading = _word_lists()["leading"]
     text = sentence[cut:start]
     stripped = text.lstrip()
     for word in leading:
@@ -58,8 +60,7 @@ def share_verb(sentence: str, start: int) -> bool:
 
 def label_of(words: str) -> str:
     """The words that name a number, without the verb and qualifier that lead to it."""
-    trailing = sorted(lexicon.words()["label_trailing"], key=len, reverse=True)
-    qualifiers = sorted(lexicon.words()["qualifiers"], key=len, reverse=True)
+    trailing, qualifiers = _word_lists()["trailing"], _word_lists()["qualifiers"]
     text = words.strip(" ,")
     changed = True
     while changed and text:
@@ -70,3 +71,15 @@ def label_of(words: str) -> str:
                 changed = True
                 break
     return text
+
+
+@functools.cache
+def _word_lists() -> dict[str, Any]:
+    """The label's word lists, longest first, made once."""
+    words = lexicon.words()
+    return {
+        "stops": frozenset(words["stop_words"]),
+        "leading": sorted(words["label_leading"], key=len, reverse=True),
+        "trailing": sorted(words["label_trailing"], key=len, reverse=True),
+        "qualifiers": sorted(words["qualifiers"], key=len, reverse=True),
+    }
