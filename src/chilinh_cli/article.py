@@ -80,11 +80,14 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     lettered = [i for i in numbered if _LETTERED.match(lines[i])]
     numbered = [i for i in numbered if not _LETTERED.match(lines[i])]
     ordinal = [i for i in span if _ordinal().match(lines[i])]
+    # 'Thu nhat, kinh te ...': a paragraph that numbers itself is a section, and its own first line
+    opening = [i for i in span if _ordinal_paragraph().match(lines[i])]
     capitals = [i for i in span if _in_capitals(lines[i])]
     short = [i for i in span if _stands_before_a_paragraph(lines, i)]
-    starts = next((kind for kind in (lettered, roman, numbered, ordinal) if len(kind) >= 2), None)
+    starts = next((kind for kind in (lettered, roman, numbered, ordinal, opening) if len(kind) >= 2), None)
     if starts is None:
         starts = capitals or (short if len(short) >= 2 else [])
+    numbered_paragraphs = starts is opening
     starts = starts[:MAX_SECTIONS]  # beyond that, what follows is the last section's
     if not starts:
         return [], [Section("", raw[after:])]
@@ -92,8 +95,12 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     found = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        if numbered_paragraphs:  # the paragraph's first clause is its title
+            title = re.split(r"(?<=[.;:])\s", _ordinal_paragraph().match(lines[start]).group(1))[0]  # type: ignore[union-attr]
+            found.append(Section(" ".join(title.split()[:15]).rstrip(".;:"), raw[start:end]))
+            continue
         match = _NUMBERED.match(lines[start]) or _ordinal().match(lines[start])
-        title = match.group(1) if match and start in headings else lines[start]
+        title = match.group(1) if match and start in headings else _unmarked(lines[start])
         found.append(Section(title.strip(), raw[start + 1 : end]))
     return raw[after : starts[0]], found
 
@@ -106,9 +113,23 @@ def _ordinal() -> re.Pattern[str]:
     return re.compile(rf"(?i)^(?:[^\W\d_]+\s+){{0,3}}{words['ordinal_lead']}\s+(?:{ordinals})\s*[:.\-–]\s*(\S.*)$")
 
 
+@functools.cache
+def _ordinal_paragraph() -> re.Pattern[str]:
+    words = lexicon.words()
+    ordinals = "|".join(re.escape(word) for word in words["ordinals"])
+    return re.compile(rf"(?i)^{words['ordinal_lead']}\s+(?:{ordinals})\s*,\s*(\S.*)$")
+
+
+def _unmarked(line: str) -> str:
+    """A line without the marks of bold or a heading a page copied as text ('**Kinh te**', '## ...')."""
+    return line.strip().strip("*#_").strip()
+
+
 def _stands_before_a_paragraph(lines: list[str], at: int) -> bool:
     """A short line that is no sentence ('Kinh te tang truong on dinh'), then a paragraph."""
-    line = lines[at]
+    line = _unmarked(lines[at])
+    if not line:
+        return False
     words = len(line.split())
     if not 2 <= words <= 15 or line.rstrip().endswith((".", ";", ":", ",", "!", "?")) or not line[0].isupper():
         return False
@@ -152,8 +173,11 @@ def title_line(lines: list[str]) -> int:
 
 
 def _letterhead(line: str) -> bool:
-    """An office's letterhead ('UBND HUYEN ...', 'CONG HOA XA HOI CHU NGHIA VIET NAM', 'So: ...')."""
-    return any(word in line.casefold() for word in lexicon.words()["letterhead_words"])
+    """An office's letterhead: a line that starts as one ('UBND HUYEN ...', 'So: ...') or holds
+    the country's motto ('CONG HOA XA HOI CHU NGHIA VIET NAM'); a title may name the UBND."""
+    folded = line.casefold().strip()
+    words = lexicon.words()
+    return folded.startswith(tuple(words["letterhead_starts"])) or any(m in folded for m in words["letterhead_mottos"])
 
 
 @functools.cache
@@ -208,12 +232,25 @@ def place_of(title: str, text: str) -> str | None:
         named = str.isupper if match.group(1).isupper() else _capitalised
         names = list(itertools.takewhile(named, tokens))
         if names:
+            names = _as_the_text_names_it(names, text.replace(title, "", 1))
             kind, name = match.group(1), " ".join(names)
             kind = lexicon.words()["place_abbreviations"].get(kind, kind)
             if name.isupper():  # a title in capitals: 'HUYEN TAN LAP' is Huyen Tan Lap
                 kind, name = kind.lower(), name.title()
             return f"{kind[0].upper()}{kind[1:]} {name}" + _province_after(name, text)
     return None
+
+
+def _as_the_text_names_it(names: list[str], text: str) -> list[str]:
+    """A place's name without the capitalised words that follow it in a title ('huyen Phu Yen
+    Ha Tran Van Binh', the chairman): the longest start of it the text writes on its own, before
+    a lower-case word or a mark, else all of it."""
+    for size in range(len(names), 1, -1):
+        for found in re.finditer(re.escape(" ".join(names[:size])), text):
+            following = text[found.end() : found.end() + 3].lstrip()
+            if not following or not following[0].isalpha() or following[0].islower():
+                return names[:size]
+    return names
 
 
 def _capitalised(token: str) -> bool:
@@ -265,7 +302,13 @@ def body(lines: list[str]) -> list[str]:
             end = i
             break
         read_a_paragraph = read_a_paragraph or len(line.split()) > 20
-    return ["" if _caption().search(line) and len(line.split()) <= 40 else line for line in lines[:end]]
+    questions = tuple(lexicon.words()["question_marks"])  # an interviewer's questions state no figure of the place
+    return [
+        ""
+        if (_caption().search(line) and len(line.split()) <= 40) or line.strip().casefold().startswith(questions)
+        else line
+        for line in lines[:end]
+    ]
 
 
 @functools.cache

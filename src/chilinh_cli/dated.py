@@ -44,6 +44,11 @@ def events_in(sentence: str, rank: int, year_reviewed: int, names: Names) -> Ite
         if not _is_date(when) or _dates_a_document(sentence, start):
             continue
         lead = _date_lead(sentence, start)
+        clause = max(0, *(sentence.rfind(mark, 0, start) + 1 for mark in ";."))
+        if (
+            len(sentence[clause:lead].split()) >= 3
+        ):  # 'Khoi cong cau Song Cau 2 ngay 19/5/2022': what happened comes first
+            lead = clause + len(sentence[clause:lead]) - len(sentence[clause:lead].lstrip())
         stop = _clause_end(sentence, end)
         quote = sentence[lead:stop].strip(" ,")
         action = sentence[lead:stop].replace(sentence[start:end], " ")

@@ -166,6 +166,10 @@ def read(sentence: str, year: int) -> Reading:
             continue
         figure = _figure(sentence, amount, one_of)
         claimed.add(figure.start, figure.amount.end)
+        counted = p["counted_before"].search(sentence[max(0, start - 80) : start])
+        if figure.amount.unit == "count" and figure.amount.noun is None and counted:
+            # 'so doanh nghiep dang hoat dong la 3.860': the noun counted stands before the number
+            figure = figure._replace(amount=figure.amount._replace(noun=counted.group(1)))
         # A number with no unit and nothing counted names or orders ('lop 9', 'muc 2'):
         # Vietnamese counts with a noun after the number.
         if figure.amount.noun or figure.amount.unit not in ("count", "share", "points"):
@@ -388,4 +392,34 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
             continue
         amount = Amount(value, unit, noun, match.start(1), end)
         found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
+    for match in p["spelled"].finditer(sentence):  # 'hai nghin bo den', 'Muoi lam tram y te'
+        spelled = _spelled_value(match.group(1).lower().split())
+        unit, noun, end = unit_after(sentence, match.end(1))
+        if spelled and noun is not None:
+            amount = Amount(Decimal(spelled), unit, noun, match.start(1), end)
+            found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
     return [m for m in found if not claimed.covers(m.start)]
+
+
+def _spelled_value(spoken: list[str]) -> int | None:
+    """The number words say: 'hai nghin' 2000, 'muoi lam' 15, 'ba muoi hai' 32, 'hai tram
+    nam muoi' 250; None when they say no number (one word alone is left to the digits' rules)."""
+    digits: dict[str, int] = words()["spelled_numbers"]
+    tens: dict[str, str] = words()["spelled_tens"]
+    scales: dict[str, int] = words()["scales"]
+    total = small = last = 0
+    for word in spoken:
+        if word in digits:
+            last = digits[word]
+            small += last
+        elif tens.get(word) == "ten":
+            small += 10
+        elif tens.get(word) == "tens":
+            small += last * 9  # the digit said before counted once already: now ten times
+        elif tens.get(word) == "hundreds":
+            small *= 100
+        elif word in scales:
+            total, small = total + max(small, 1) * scales[word], 0
+        else:
+            return None
+    return total + small or None

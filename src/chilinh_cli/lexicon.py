@@ -92,6 +92,17 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?i)(?<!\w){re.escape(w['times_word'])}\s+({alternation('word_multiples')})(?!\w)"
         ),
         "per_one": re.compile(rf"(?<!\w){re.escape(w['per_word'])}\s+$"),
+        "counted_before": re.compile(
+            rf"(?i)(?<!\w){w['counted_before']['lead']}\s+({alternation('nouns')})(?:\s+[^\W\d_]+){{0,5}}\s+"
+            rf"(?:{alternation('counted_before', 'verbs')})\s*$"
+        ),
+        # two or more number words with a ten, a hundred or a scale among them: 'hai nghin'
+        # 'hai nghin', 'muoi lam', 'ba muoi hai': a digit or a ten first, then more number words,
+        # among them a ten, a hundred or a scale; 'ty le' (a rate) starts with no digit: none
+        "spelled": re.compile(
+            rf"(?i)(?<!\w)((?:{_firsts()})(?:\s+(?:{_spoken()}))*?\s+(?:{_strong()})(?:\s+(?:{_spoken()}))*"
+            rf"|{re.escape(w['spelled_first_ten'])}(?:\s+(?:{_spoken()}))+)(?!\w)"
+        ),
         "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
         "not_after": re.compile(rf"(?:^|(?<=\W))(?:{alternation('not_after_words')})\s*$"),
@@ -126,6 +137,23 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation('number_word_lead')})\s+({alternation('number_words')})(?=\s+\w)"
         ),
     }
+
+
+def _spoken() -> str:
+    w = words()
+    return "|".join(
+        re.escape(word)
+        for word in sorted([*w["spelled_numbers"], *w["spelled_tens"], *w["scales"]], key=len, reverse=True)
+    )
+
+
+def _firsts() -> str:
+    return "|".join(re.escape(word) for word in sorted(words()["spelled_numbers"], key=len, reverse=True))
+
+
+def _strong() -> str:
+    w = words()
+    return "|".join(re.escape(word) for word in sorted([*w["spelled_tens"], *w["scales"]], key=len, reverse=True))
 
 
 def unit_after(sentence: str, end: int) -> tuple[str, str | None, int]:
