@@ -35,6 +35,8 @@ FIFTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-5").g
 SIXTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-6").glob("*.txt"))
 # A seventh writer's: paragraphs that number themselves ('Thu nhat, ...'), an interview, bold headings.
 SEVENTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-7").glob("*.txt"))
+# An eighth writer's: a news agency's report, headings that state figures, labels with a colon.
+EIGHTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-8").glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
@@ -140,6 +142,9 @@ MEASURED = {
     "lam-dong-moi-2023": (33, 33),
     "phu-yen-ha-2024": (27, 27),
     "song-cau-2022": (30, 30),
+    "an-lao-2023": (30, 30),
+    "vinh-tuong-2024": (29, 29),
+    "cam-khe-2022": (25, 25),
 }
 
 
@@ -150,7 +155,7 @@ def scored(path: Path) -> tuple[Score, draft.Draft]:
 
 
 @pytest.mark.parametrize(
-    "path", WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH, ids=lambda path: path.stem
+    "path", WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH, ids=lambda path: path.stem
 )
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     found, result = scored(path)
@@ -159,13 +164,13 @@ def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     reading = reading_of(path)
     meta = result.document["metadata"]
     assert meta["year"] == reading["year"]
-    assert meta["locality"]["vi"].casefold().startswith(reading["place"].casefold())
+    assert reading["place"].casefold() in meta["locality"]["vi"].casefold()
     assert result.sections == reading["sections"]
 
 
 def test_all_fictional_articles_together_meet_the_aim() -> None:
     """The issue's aim, over every fictional article: at least 95 % found, at most 10 % extra."""
-    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH]
+    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH]
     expected, found, drafted_ = (sum(getattr(s, field) for s in scores) for field in ("expected", "found", "drafted"))
     assert found / expected >= 0.95
     assert (drafted_ - found) / drafted_ <= 0.10
@@ -577,3 +582,27 @@ def test_numbered_paragraphs_an_interview_and_bold_headings() -> None:
         (3860, "count", "doanh nghiệp"),
     ]
     assert result.document["figures"][-1]["comparisons"][0]["kind"] == "multiple"
+
+
+def test_labels_with_a_colon_head_their_items_and_a_lead_without_headings_is_said_once() -> None:
+    bulletin = (
+        "BẢN TIN TỔNG KẾT NĂM 2022 CỦA HUYỆN CẨM KHÊ\n"
+        "Về kinh tế:\n- Thu ngân sách đạt 512 tỷ đồng.\n- Có 45 doanh nghiệp mới.\n"
+        "Về an ninh:\n- Trên địa bàn không có trọng án xảy ra.\n"
+    )
+    result = drafted(bulletin)
+    assert [h["title"]["vi"] for h in result.document["highlights"]] == ["Về kinh tế", "Về an ninh"]
+    assert [(f["value"], f["source"]["section"]) for f in result.document["figures"]] == [
+        (512000000000, 1),
+        (45, 1),
+        (0, 2),
+    ]
+    report = (
+        "Huyện An Lão năm 2023 thu ngân sách vượt nghìn tỷ\n"
+        "An Lão, 28/12 (TTXVN) - Năm 2023, huyện An Lão thu ngân sách đạt hơn 1,2 nghìn tỷ đồng.\n\n"
+        "Thu ngân sách nhà nước trên địa bàn đạt hơn 1,2 nghìn tỷ đồng, tăng 9,3% so với năm 2022. "
+        "Ngành du lịch đón gần 3 vạn lượt khách.\n"
+    )
+    revenue, visitors = drafted(report).document["figures"]
+    assert (revenue["value"], revenue["comparisons"][0]["value"]) == (1200000000000, Decimal("9.3"))
+    assert (visitors["value"], visitors["qualifier"]) == (30000, "nearly")

@@ -83,10 +83,12 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     # 'Thu nhat, kinh te ...': a paragraph that numbers itself is a section, and its own first line
     opening = [i for i in span if _ordinal_paragraph().match(lines[i])]
     capitals = [i for i in span if _in_capitals(lines[i])]
+    labelled = [i for i in span if _labels_a_list(lines, i)]  # 'Ve kinh te:' above its items
+    if any(_INLINE_LABEL.match(lines[i]) for i in span):  # 'Ve kinh te: Tong gia tri ...' inside paragraphs:
+        labelled = []  # the labels name parts of the text, not its sections
     short = [i for i in span if _stands_before_a_paragraph(lines, i)]
-    starts = next((kind for kind in (lettered, roman, numbered, ordinal, opening) if len(kind) >= 2), None)
-    if starts is None:
-        starts = capitals or (short if len(short) >= 2 else [])
+    kinds = (lettered, roman, numbered, ordinal, opening, capitals, labelled, short)
+    starts = next((kind for kind in kinds if len(kind) >= 2), capitals)
     numbered_paragraphs = starts is opening
     starts = starts[:MAX_SECTIONS]  # beyond that, what follows is the last section's
     if not starts:
@@ -100,7 +102,7 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
             found.append(Section(" ".join(title.split()[:15]).rstrip(".;:"), raw[start:end]))
             continue
         match = _NUMBERED.match(lines[start]) or _ordinal().match(lines[start])
-        title = match.group(1) if match and start in headings else _unmarked(lines[start])
+        title = match.group(1) if match and start in headings else _unmarked(lines[start]).rstrip(":")
         found.append(Section(title.strip(), raw[start + 1 : end]))
     return raw[after : starts[0]], found
 
@@ -123,6 +125,18 @@ def _ordinal_paragraph() -> re.Pattern[str]:
 def _unmarked(line: str) -> str:
     """A line without the marks of bold or a heading a page copied as text ('**Kinh te**', '## ...')."""
     return line.strip().strip("*#_").strip()
+
+
+_INLINE_LABEL = re.compile(r"^[^\W\d_][^:.;]{2,40}:\s+\S.{80,}$")
+
+
+def _labels_a_list(lines: list[str], at: int) -> bool:
+    """A short line ending with a colon ('Ve kinh te:'), then the items or paragraph it heads."""
+    line = _unmarked(lines[at])
+    if not (2 <= len(line.split()) <= 10 and line.endswith(":") and line[0].isupper()):
+        return False
+    following = next((other for other in lines[at + 1 : at + 3] if other.strip()), "")
+    return bool(_BULLET.match(following)) or len(following.split()) > 20
 
 
 def _stands_before_a_paragraph(lines: list[str], at: int) -> bool:
@@ -160,16 +174,21 @@ def title_line(lines: list[str]) -> int:
     # a numbered heading anywhere makes the article's own headings numbered: then a line in
     # capitals near the top ('BAO CAO', a letterhead) is no heading
     numbered = next((i for i, line in enumerate(lines) if _NUMBERED.match(line) or _ordinal().match(line)), None)
-    heading = numbered if numbered is not None else next((i for i in filled if _in_capitals(lines[i])), None)
     candidates = [
         i
         for i in filled
-        if (heading is None or i < heading) and len(lines[i].split()) <= 30 and not _letterhead(lines[i])
+        if (numbered is None or i < numbered) and len(lines[i].split()) <= 30 and not _letterhead(lines[i])
     ]
-    for i in candidates:
-        if _YEAR.search(lines[i]) and not _DATELINE.search(lines[i]) and not _written_date().search(lines[i]):
-            return i
+    dated = [i for i in candidates if _YEAR.search(lines[i]) and not _dated(lines[i])]
+    # a title in lower case naming a year first; then one in capitals ('BAN TIN TONG KET NAM
+    # 2022'), which may also be a heading in capitals of an article whose title names no year
+    for i in [*(i for i in dated if not _in_capitals(lines[i])), *dated]:
+        return i
     return candidates[0] if candidates else (filled[0] if filled else 0)
+
+
+def _dated(line: str) -> bool:
+    return bool(_DATELINE.search(line) or _written_date().search(line))
 
 
 def _letterhead(line: str) -> bool:
@@ -187,6 +206,17 @@ def _written_date() -> re.Pattern[str]:
     day = "|".join(re.escape(w) for w in words["dates"]["day"])
     month = "|".join(re.escape(w) for w in words["dates"]["month"])
     return re.compile(rf"(?i)(?:{day})\s+\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+{words['year_word']}\s+\d{{4}}")
+
+
+def first_paragraph(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines of the first paragraph (up to the first blank line after some text), and the rest."""
+    started = False
+    for n, line in enumerate(lines):
+        if line.strip():
+            started = True
+        elif started:
+            return lines[:n], lines[n:]
+    return [], lines
 
 
 def title_of(lines: list[str], at: int) -> str:

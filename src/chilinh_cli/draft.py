@@ -303,6 +303,9 @@ def draft(
     if not title.strip():
         raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
     lead, found = article.sections_of(lines, title_at + 1, raw)
+    if not found[0].title:  # no headings: the first paragraph is the lead
+        lead, rest = article.first_paragraph(found[0].lines)
+        found = [found[0]._replace(lines=rest)]
     year = year or article.year_of(text, title)
     if year is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
@@ -314,7 +317,7 @@ def draft(
     highlights: list[dict[str, Any]] = []
     # The lead (before the first heading) opens the first section, but often sums up figures
     # that follow: those a section states again are drafted once, where the section states them.
-    opening = reader.section(1, "", lead) if lead and found[0].title else ([], [])
+    opening = reader.section(1, "", lead) if lead else ([], [])
     in_lead = list(reader.figures)
     for rank, section in enumerate(found, start=1):
         figure_ids, event_ids = reader.section(rank, section.title, section.lines)

@@ -132,7 +132,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "share_of": re.compile(rf"\s+(?:{alternation('share_of')})\s+({_NUMBER})(?!\w|[.,]\d)"),
         "half": re.compile(rf"(?:^|(?<=\W))((?:{alternation('qualifiers')})\s+)?{re.escape(w['half'])}(?!\w)", re.I),
         "none": re.compile(rf"(?:^|(?<=\W)){re.escape(w['none'])}\s+", re.IGNORECASE),
-        "none_end": re.compile(rf"[^.;:()]{{0,80}}?\s{re.escape(w['none_end'])}(?!\w)"),
+        "none_end": re.compile(rf"[^.;:()]{{0,80}}?\s(?:{alternation('none_end')})(?!\w)"),
         "number_word": re.compile(
             rf"(?<!\w)(?:{alternation('number_word_lead')})\s+({alternation('number_words')})(?=\s+\w)"
         ),
