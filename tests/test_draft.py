@@ -37,6 +37,8 @@ SIXTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-6").g
 SEVENTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-7").glob("*.txt"))
 # An eighth writer's: a news agency's report, headings that state figures, labels with a colon.
 EIGHTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-8").glob("*.txt"))
+# A ninth writer's: a ward's news, a radio bulletin, a party committee's summary, a page's post.
+NINTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-9").glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
@@ -145,6 +147,10 @@ MEASURED = {
     "an-lao-2023": (30, 30),
     "vinh-tuong-2024": (29, 29),
     "cam-khe-2022": (25, 25),
+    "hoa-phong-2023": (30, 32),
+    "khe-thuong-2024": (27, 27),
+    "lam-binh-2022": (47, 47),
+    "suoi-ngan-2023": (33, 33),
 }
 
 
@@ -155,7 +161,7 @@ def scored(path: Path) -> tuple[Score, draft.Draft]:
 
 
 @pytest.mark.parametrize(
-    "path", WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH, ids=lambda path: path.stem
+    "path", WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH, ids=lambda path: path.stem
 )
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     found, result = scored(path)
@@ -170,7 +176,9 @@ def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
 
 def test_all_fictional_articles_together_meet_the_aim() -> None:
     """The issue's aim, over every fictional article: at least 95 % found, at most 10 % extra."""
-    scores = [scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH]
+    scores = [
+        scored(path)[0] for path in WRITTEN + HELD_OUT + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH
+    ]
     expected, found, drafted_ = (sum(getattr(s, field) for s in scores) for field in ("expected", "found", "drafted"))
     assert found / expected >= 0.95
     assert (drafted_ - found) / drafted_ <= 0.10

@@ -428,3 +428,9 @@ def test_readings_a_review_corrected() -> None:
     assert grammar.read("Số vụ tai nạn giảm một nửa so với năm 2022.", 2023).figures == []
     people = grammar.read("Dân số của huyện khoảng 1,2 triệu.", 2023).figures
     assert people == []  # millions alone may be people: not drafted as money
+
+
+def test_none_left_and_a_central_committee_plenum() -> None:
+    (left,) = grammar.read("Phường không còn hộ cận nghèo.", 2023).figures
+    assert (left.amount.value, left.amount.noun) == (Decimal(0), "hộ cận nghèo")
+    assert grammar.read("Quán triệt Nghị quyết Trung ương 4 khóa XIII.", 2023).figures == []

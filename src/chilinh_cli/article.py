@@ -334,11 +334,14 @@ def body(lines: list[str]) -> list[str]:
         read_a_paragraph = read_a_paragraph or len(line.split()) > 20
     questions = tuple(lexicon.words()["question_marks"])  # an interviewer's questions state no figure of the place
     return [
-        ""
-        if (_caption().search(line) and len(line.split()) <= 40) or line.strip().casefold().startswith(questions)
-        else line
+        "" if (_caption().search(line) and len(line.split()) <= 40) or _asks(line, questions) else line
         for line in lines[:end]
     ]
+
+
+def _asks(line: str, questions: tuple[str, ...]) -> bool:
+    """An interviewer's question ('PV: Thua ong, ...?'); a newsreader's 'PV:' that reports is read."""
+    return line.strip().casefold().startswith(questions) and "?" in line
 
 
 @functools.cache

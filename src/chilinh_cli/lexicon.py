@@ -131,7 +131,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "range_to": re.compile(rf"\s+(?:{alternation('range_to')})\s+"),
         "share_of": re.compile(rf"\s+(?:{alternation('share_of')})\s+({_NUMBER})(?!\w|[.,]\d)"),
         "half": re.compile(rf"(?:^|(?<=\W))((?:{alternation('qualifiers')})\s+)?{re.escape(w['half'])}(?!\w)", re.I),
-        "none": re.compile(rf"(?:^|(?<=\W)){re.escape(w['none'])}\s+", re.IGNORECASE),
+        "none": re.compile(rf"(?:^|(?<=\W))(?:{alternation('none')})\s+", re.IGNORECASE),
         "none_end": re.compile(rf"[^.;:()]{{0,80}}?\s(?:{alternation('none_end')})(?!\w)"),
         "number_word": re.compile(
             rf"(?<!\w)(?:{alternation('number_word_lead')})\s+({alternation('number_words')})(?=\s+\w)"
