@@ -434,3 +434,8 @@ def test_none_left_and_a_central_committee_plenum() -> None:
     (left,) = grammar.read("Phường không còn hộ cận nghèo.", 2023).figures
     assert (left.amount.value, left.amount.noun) == (Decimal(0), "hộ cận nghèo")
     assert grammar.read("Quán triệt Nghị quyết Trung ương 4 khóa XIII.", 2023).figures == []
+
+
+def test_number_words_are_short_and_a_run_of_them_is_no_number() -> None:
+    assert [m.amount.value for m in grammar.read("Lắp mới ba mươi hai nghìn bộ đèn.", 2023).figures] == [Decimal(32000)]
+    assert grammar.read("một hai " * 50 + "người", 2023).figures == []

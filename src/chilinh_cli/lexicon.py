@@ -100,8 +100,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # 'hai nghin', 'muoi lam', 'ba muoi hai': a digit or a ten first, then more number words,
         # among them a ten, a hundred or a scale; 'ty le' (a rate) starts with no digit: none
         "spelled": re.compile(
-            rf"(?i)(?<!\w)((?:{_firsts()})(?:\s+(?:{_spoken()}))*?\s+(?:{_strong()})(?:\s+(?:{_spoken()}))*"
-            rf"|{re.escape(w['spelled_first_ten'])}(?:\s+(?:{_spoken()}))+)(?!\w)"
+            # at most a few words each side: a number said in words is short, and the bound keeps a
+            # long run of number words ('mot hai mot hai ...') from being scanned again and again
+            rf"(?i)(?<!\w)((?:{_firsts()})(?:\s+(?:{_spoken()})){{0,4}}?\s+(?:{_strong()})(?:\s+(?:{_spoken()})){{0,6}}"
+            rf"|{re.escape(w['spelled_first_ten'])}(?:\s+(?:{_spoken()})){{1,6}})(?!\w)"
         ),
         "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
