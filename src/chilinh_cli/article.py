@@ -301,7 +301,7 @@ def published_on(lead: list[str]) -> str | None:
     """The publication date of a dateline ('Thu Ba, 11/01/2022 17:57') before the first section."""
     for line in lead:
         match = _DATELINE.search(line)
-        if match and len(line) <= 60:
+        if match and len(line) <= 80:
             day, month, year = (int(g) for g in match.groups())
             try:
                 return datetime.date(year, month, day).isoformat()
@@ -333,8 +333,13 @@ def body(lines: list[str]) -> list[str]:
             break
         read_a_paragraph = read_a_paragraph or len(line.split()) > 20
     questions = tuple(lexicon.words()["question_marks"])  # an interviewer's questions state no figure of the place
+    buttons = tuple(lexicon.words()["page_buttons"])  # 'Chia se', 'In bai': a page's buttons, never a heading
     return [
-        "" if (_caption().search(line) and len(line.split()) <= 40) or _asks(line, questions) else line
+        ""
+        if (_caption().search(line) and len(line.split()) <= 40)
+        or _asks(line, questions)
+        or (line.strip().casefold().startswith(buttons) and len(line.split()) <= 5)
+        else line
         for line in lines[:end]
     ]
 

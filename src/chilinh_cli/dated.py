@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     leads = "|".join(re.escape(w) for w in [*words["periods"], *words["dates"]["day"], *words["dates"]["month"]])
     return {
         "period": re.compile(rf"({periods})(?:\s+(?:{months}))?\s*$"),
-        "document": re.compile(rf":\s*$|(?<!\w)(?:{documents})(?!\w)[^,;.]*$"),
+        "document": re.compile(rf"(?i):\s*$|(?<!\w)(?:{documents})(?!\w)[^,;.]*$"),
         "lead": re.compile(rf"(?:{leads})(?:\s+(?:{leads}))?\s*\(?\s*$"),
     }
 

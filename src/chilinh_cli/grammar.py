@@ -132,7 +132,8 @@ def read(sentence: str, year: int) -> Reading:
             continue
         if is_identifier(sentence, start, end):
             ranked = p["rank_of"].match(sentence, end)  # 'thu 12 tren 63 tinh': the 63 is no figure either
-            claimed.add(start, ranked.end() if ranked else end)
+            # 'nhiem ky 2021 - 2026': the period's end is no figure either
+            claimed.add(start, ranked.end() if ranked else ranges[start].end() if start in ranges else end)
             continue
         if start in shares:
             share = _share(sentence, shares[start])
