@@ -298,7 +298,7 @@ def test_a_qualified_multiple_is_hedged_and_keeps_its_year() -> None:
 def test_ranks_are_not_shares_and_upper_bounds_are_marked() -> None:
     assert grammar.read("Chỉ số hài lòng xếp thứ 2/10 huyện, thị xã trong tỉnh.", 2022).figures == []
     assert grammar.read("Tỉnh xếp thứ 12 trên 63 tỉnh, thành phố.", 2022).figures == []
-    assert grammar.read("Tỷ lệ hộ nghèo còn dưới 1,5%.", 2022) == grammar.Reading([], 1)
+    assert grammar.read("Tỷ lệ hộ nghèo còn dưới 1,5%.", 2022)[:2] == ([], 1)
 
 
 def test_none_at_the_start_of_a_sentence_counts_but_a_description_does_not() -> None:
@@ -339,8 +339,8 @@ def test_odd_pairs_of_numbers_are_no_figures_and_no_crash(sentence: str) -> None
 
 
 def test_ranges_whose_ends_cannot_be_read_alike_are_not_drafted() -> None:
-    assert grammar.read("Doanh thu đạt 1,2-1,5 tỷ 300 triệu đồng.", 2023) == grammar.Reading([], 1)
-    assert grammar.read("Năng suất đạt 60-55 tạ/ha.", 2023) == grammar.Reading([], 1)
+    assert grammar.read("Doanh thu đạt 1,2-1,5 tỷ 300 triệu đồng.", 2023)[:2] == ([], 1)
+    assert grammar.read("Năng suất đạt 60-55 tạ/ha.", 2023)[:2] == ([], 1)
     spread = one("Doanh thu mỗi hộ đạt 1,2-1,5 tỷ đồng.", 2023)
     assert (spread.amount.value, spread.range_high) == (Decimal("1.2") * 10**9, Decimal("1.5") * 10**9)
 
@@ -396,7 +396,7 @@ def test_a_qualifier_after_the_number() -> None:
     sentence = "Phấn đấu tốc độ tăng trưởng đạt 8% trở lên."
     mention = one(sentence, 2023)
     assert (mention.amount.value, mention.qualifier, said(sentence, mention)) == (Decimal(8), "at_least", "8% trở lên")
-    assert grammar.read("Tỷ lệ hộ nghèo 2% trở xuống.", 2023) == grammar.Reading([], 1)
+    assert grammar.read("Tỷ lệ hộ nghèo 2% trở xuống.", 2023)[:2] == ([], 1)
 
 
 def test_a_change_in_points_after_a_parenthesis_belongs_to_the_percentage() -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from . import grammar, lexicon
+from . import lexicon
 
 
 class Names(Protocol):
@@ -21,10 +21,11 @@ class Names(Protocol):
     def make(self, words: str, fallback: str) -> str: ...
 
 
-def events_in(sentence: str, rank: int, year_reviewed: int, names: Names) -> Iterator[dict[str, Any]]:
-    """The events a sentence reports: a day and month (or a month) with what happened then;
-    a date without a year is in ``year_reviewed``."""
-    dates, _ = grammar.dates_and_shares(sentence)
+def events_in(
+    sentence: str, dates: list[tuple[int, int]], rank: int, year_reviewed: int, names: Names
+) -> Iterator[dict[str, Any]]:
+    """The events a sentence reports at its ``dates`` (``grammar.Reading.dates``): a day and
+    month (or a month) with what happened then; a date without a year is in ``year_reviewed``."""
     for start, end in dates:
         parts = [int(part) for part in sentence[start:end].split("/")]
         day: int | None

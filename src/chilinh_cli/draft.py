@@ -165,7 +165,7 @@ class _Reader:
                 boundary = min(max([said, mention.amount.end, *(c.end for c in mention.changes)]), next_start)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            for event in dated.events_in(sentence, rank, self.year, self.event_names):
+            for event in dated.events_in(sentence, reading.dates, rank, self.year, self.event_names):
                 self.events.append(event)
                 event_ids.append(event["id"])
         return figure_ids, event_ids

@@ -114,6 +114,8 @@ class Reading(NamedTuple):
     unread: int
     """Figures and comparisons it states in a way the dataset format cannot hold as read: an
     upper bound ('duoi 1,5%'), a range of mixed scales, a change whose figure it does not give."""
+    dates: list[tuple[int, int]]
+    """The spans of its dates (never figures; ``dated`` reads the events among them)."""
 
 
 def read(sentence: str, year: int) -> Reading:
@@ -185,7 +187,7 @@ def read(sentence: str, year: int) -> Reading:
         else:
             unread += 1
     bounded = [m for m in found if m.qualifier == "less_than"]  # the format holds no upper bound
-    return Reading([m for m in found if m.qualifier != "less_than"], unread + len(bounded))
+    return Reading([m for m in found if m.qualifier != "less_than"], unread + len(bounded), dates)
 
 
 def _from_to(sentence: str, first: Amount, number_end: int, year: int) -> tuple[Mention | None, int]:
