@@ -1,5 +1,6 @@
-"""An article's text: decoded, and read for its structure: the title, the year, the place,
-the dateline and the sections (numbered headings, or lines in capitals), then sentences.
+"""An article's text: decoded, cleared of a page's clutter, and read for its structure: the
+title, the year, the place, the dateline, the lead and the sections, then paragraphs and
+sentences.
 
 What the sentences state is ``grammar``'s to read, and ``draft``'s to make into records.
 """
@@ -69,9 +70,11 @@ class Section(NamedTuple):
 
 def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str], list[Section]]:
     """The lead (lines before the first heading) and the sections, from the first kind of
-    heading the article uses twice or more: Roman numerals (under them, '1.' numbers a list),
-    numbers, ordinals ('Dau an thu nhat: ...'); else lines in capitals; else short lines that
-    each stand before a paragraph. A numbered line as long as a paragraph is an item of a list.
+    heading the article uses twice or more: a report's parts ('A.'), Roman numerals (under
+    them, '1.' numbers a list), numbers, numbered words ('Dau an thu nhat: ...'), paragraphs
+    that number themselves ('Thu nhat, ...'), lines in capitals, labels with a colon ('Ve kinh
+    te:'), short lines that each stand before a paragraph. A numbered line as long as a
+    paragraph is an item of a list.
     ``lines`` are stripped, to see the headings; the sections hold the same lines of ``raw``,
     as the text has them, for quotes to be verbatim."""
     span = range(after, len(lines))
@@ -107,19 +110,21 @@ def sections_of(lines: list[str], after: int, raw: list[str]) -> tuple[list[str]
     return raw[after : starts[0]], found
 
 
+def _ordinal_words() -> str:
+    """'thu nhat', 'thu hai', ...: an ordinal in words, as a regex."""
+    return rf"{lexicon.words()['ordinal_lead']}\s+(?:{lexicon.alternation('ordinals')})"
+
+
 @functools.cache
 def _ordinal() -> re.Pattern[str]:
     """'Dau an thu nhat: Kinh te tang truong': a heading numbered in words, its title after the mark."""
-    words = lexicon.words()
-    ordinals = "|".join(re.escape(word) for word in words["ordinals"])
-    return re.compile(rf"(?i)^(?:[^\W\d_]+\s+){{0,3}}{words['ordinal_lead']}\s+(?:{ordinals})\s*[:.\-–]\s*(\S.*)$")
+    return re.compile(rf"(?i)^(?:[^\W\d_]+\s+){{0,3}}{_ordinal_words()}\s*[:.\-–]\s*(\S.*)$")
 
 
 @functools.cache
 def _ordinal_paragraph() -> re.Pattern[str]:
-    words = lexicon.words()
-    ordinals = "|".join(re.escape(word) for word in words["ordinals"])
-    return re.compile(rf"(?i)^{words['ordinal_lead']}\s+(?:{ordinals})\s*,\s*(\S.*)$")
+    """'Thu nhat, kinh te ...': a paragraph that numbers itself, its text after the comma."""
+    return re.compile(rf"(?i)^{_ordinal_words()}\s*,\s*(\S.*)$")
 
 
 def _unmarked(line: str) -> str:

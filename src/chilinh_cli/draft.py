@@ -1,7 +1,7 @@
 """A dataset draft from the text of a Vietnamese year-review article.
 
-The article's lines become sections (numbered headings, or lines in capitals), each
-section's sentences are read by ``grammar``, and every figure, stated comparison and dated
+The article's lines become sections (``article``), each section's tables are read by
+``text_tables`` and its sentences by ``grammar``, and every figure, stated comparison and dated
 event becomes a record quoting the article's exact words. Nothing is derived and nothing is
 translated: every record says ``checked: false`` until a person has read it against the
 text, and English texts are left for that person. The draft is loaded exactly as ``--data``
@@ -177,8 +177,9 @@ class _Reader:
         left = labels.left_start(sentence, boundary, mention.start)
         named_left = labels.label_of(sentence[left : mention.start])
         if not named_left and sentence[boundary:left].rstrip().endswith(":"):  # 'Thu ngan sach: 500 ty dong'
-            left = labels.left_start(sentence, boundary, sentence.rindex(":", boundary, left))
-            named_left = labels.label_of(sentence[left : sentence.rindex(":", boundary, mention.start)])
+            colon = sentence.rindex(":", boundary, left)
+            left = labels.left_start(sentence, boundary, colon)
+            named_left = labels.label_of(sentence[left:colon])
         noun_at = sentence.find(amount.noun, mention.start) if amount.noun else -1
         after = labels.right_end(sentence, amount.end, 6)
         if amount.unit in ("count", "share") and noun_at != -1:

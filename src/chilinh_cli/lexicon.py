@@ -71,6 +71,10 @@ class Amount(NamedTuple):
 @functools.cache
 def patterns() -> dict[str, re.Pattern[str]]:
     w = words()
+    # number words (each followed by a space or a word's end, so the lists may simply be joined)
+    firsts = alternation("spelled_numbers")
+    strong = "|".join((alternation("spelled_tens"), alternation("scales")))
+    spoken = "|".join((firsts, strong))
     return {
         "scale": re.compile(rf"\s*({alternation('scales')})(?!\w)"),
         # money per something ('trieu dong/nguoi/nam') keeps its 'per' in the words that state it
@@ -102,8 +106,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "spelled": re.compile(
             # at most a few words each side: a number said in words is short, and the bound keeps a
             # long run of number words ('mot hai mot hai ...') from being scanned again and again
-            rf"(?i)(?<!\w)((?:{_firsts()})(?:\s+(?:{_spoken()})){{0,4}}?\s+(?:{_strong()})(?:\s+(?:{_spoken()})){{0,6}}"
-            rf"|{re.escape(w['spelled_first_ten'])}(?:\s+(?:{_spoken()})){{1,6}})(?!\w)"
+            rf"(?i)(?<!\w)((?:{firsts})(?:\s+(?:{spoken})){{0,4}}?\s+(?:{strong})(?:\s+(?:{spoken})){{0,6}}"
+            rf"|{re.escape(w['spelled_first_ten'])}(?:\s+(?:{spoken})){{1,6}})(?!\w)"
         ),
         "qualifier_after": re.compile(rf"\s+({alternation('qualifiers_after')})(?!\w)"),
         "qualifier": re.compile(rf"(?:^|(?<=\W))({alternation('qualifiers')})\s*$", re.IGNORECASE),
@@ -139,23 +143,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation('number_word_lead')})\s+({alternation('number_words')})(?=\s+\w)"
         ),
     }
-
-
-def _spoken() -> str:
-    w = words()
-    return "|".join(
-        re.escape(word)
-        for word in sorted([*w["spelled_numbers"], *w["spelled_tens"], *w["scales"]], key=len, reverse=True)
-    )
-
-
-def _firsts() -> str:
-    return "|".join(re.escape(word) for word in sorted(words()["spelled_numbers"], key=len, reverse=True))
-
-
-def _strong() -> str:
-    w = words()
-    return "|".join(re.escape(word) for word in sorted([*w["spelled_tens"], *w["scales"]], key=len, reverse=True))
 
 
 def unit_after(sentence: str, end: int) -> tuple[str, str | None, int]:

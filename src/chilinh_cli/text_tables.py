@@ -67,16 +67,16 @@ def read(lines: list[str], year: int) -> tuple[list[tuple[str, Row]], int]:
 
 def _row(row: list[str], now: int, before: int | None, ratio: int | None, years: dict[int, int]) -> Row | None:
     unit = _UNIT.search(row[0])
-    value = _number(row, now)
+    value = _cell_number(row, now)
     if unit is None or value is None:
         return None
     scale = amount_at(f"1 {unit.group(1)}", 0, 1)  # '(ty dong)': a billion dong; '(%)': per cent
     if scale.unit == "count" and scale.noun is None:
         return None
     label = row[0][: unit.start()].strip()
-    earlier_value = _number(row, before) if before is not None else None
+    earlier_value = _cell_number(row, before) if before is not None else None
     earlier = (years[before], earlier_value * scale.value) if before is not None and earlier_value is not None else None
-    percent = _number(row, ratio) if ratio is not None else None
+    percent = _cell_number(row, ratio) if ratio is not None else None
     return Row(label, value * scale.value, scale.unit, scale.noun, earlier, percent)
 
 
@@ -85,7 +85,7 @@ def _other_ratio(cell: str) -> bool:
     return any(word in folded for word in words()["plan_columns"] + words()["change_columns"])
 
 
-def _number(row: list[str], column: int) -> Decimal | None:
+def _cell_number(row: list[str], column: int) -> Decimal | None:
     if column >= len(row) or not NUMBER.fullmatch(row[column]):
         return None
     return read_number(row[column])
