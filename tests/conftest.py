@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.catalog import Catalog
-from chilinh_cli.loader import embedded_path
-from chilinh_cli.models import Dataset
-from chilinh_cli.store import load_dataset
+from chilinh_cli.answers.catalog import Catalog
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.reading.loader import embedded_path
+from chilinh_cli.store.store import load_dataset
 
 # readers.py holds helpers that assert; rewrite them like a test module's asserts
 pytest.register_assert_rewrite("readers")
@@ -46,7 +46,7 @@ def dataset() -> Dataset:
 @pytest.fixture(scope="session")
 def catalog(dataset: Dataset) -> Iterator[Catalog]:
     """The embedded dataset as a catalog in memory, for the questions asked of catalogs."""
-    from chilinh_cli.catalog import catalog_of
+    from chilinh_cli.answers.catalog import catalog_of
 
     made = catalog_of([dataset])
     yield made

@@ -20,14 +20,14 @@ from typer._click import Command, Context
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
-from chilinh_cli import entry
-from chilinh_cli.cli import app
-from chilinh_cli.click_bridge import walk
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.language import Lang
-from chilinh_cli.loader import embedded_path
-from chilinh_cli.messages import Msg
-from chilinh_cli.store import load_dataset
+from chilinh_cli.cli import entry
+from chilinh_cli.cli.app import app
+from chilinh_cli.cli.bridge import walk
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.reading.loader import embedded_path
+from chilinh_cli.store.store import load_dataset
+from chilinh_cli.words.language import Lang
+from chilinh_cli.words.messages import Msg
 
 REPO = Path(__file__).resolve().parents[1]
 PRISTINE = json.loads(embedded_path().read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.catalog import compare_reports, open_catalog, places, report
-from chilinh_cli.core import compare
-from chilinh_cli.errors import (
+from chilinh_cli.answers.catalog import compare_reports, open_catalog, places, report
+from chilinh_cli.answers.core import compare
+from chilinh_cli.model.errors import (
     AmbiguousPlaceError,
     DataFileError,
     DuplicateDatasetError,

@@ -6,14 +6,15 @@ import pytest
 from typer._click.exceptions import BadParameter, MissingParameter, UsageError
 from typer.main import get_command
 
-from chilinh_cli.cli import app
-from chilinh_cli.click_bridge import HELP, help_vi, message_vi, usage_error_text
+from chilinh_cli.cli.app import app
+from chilinh_cli.cli.bridge import usage_error_text
+from chilinh_cli.words.click_words import HELP, help_vi, message_vi
 from readers import help_texts
 
 
 def test_every_help_text_has_its_vietnamese() -> None:
     missing = [text for text in help_texts(get_command(app)) if help_vi(text) == text]
-    assert not missing, "add these to click_bridge.HELP: " + repr(missing)
+    assert not missing, "add these to click_words.HELP: " + repr(missing)
     unused = {msg.en for msg in HELP} - set(help_texts(get_command(app))) - {"Show this message and exit.", "Examples:"}
     assert not unused, "these Vietnamese texts translate nothing: " + repr(unused)
 

@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import run, runner
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import run, run_main, runner
 
 ARTICLE = Path(__file__).with_name("data") / "articles" / "huyen-an-hoa-2023.txt"

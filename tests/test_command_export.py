@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from chilinh_cli.cli import app
-from chilinh_cli.models import Dataset
+from chilinh_cli.cli.app import app
+from chilinh_cli.model.records import Dataset
 from readers import TABLES, runner
 
 

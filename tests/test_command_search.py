@@ -9,7 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import run, runner
 
 

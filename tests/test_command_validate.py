@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import Writer, run, runner
 
 

@@ -6,16 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from chilinh_cli.catalog import Catalog, figure_names, find_figures, search
-from chilinh_cli.core import compare, comparison_years, derivation, find_highlight
-from chilinh_cli.errors import (
+from chilinh_cli.answers.catalog import Catalog, figure_names, find_figures, search
+from chilinh_cli.answers.core import compare, comparison_years, derivation, find_highlight
+from chilinh_cli.model.errors import (
     AmbiguousFigureError,
     NoComparisonError,
     NothingFoundError,
     UnknownFigureError,
     UnknownHighlightError,
 )
-from chilinh_cli.models import Dataset
+from chilinh_cli.model.records import Dataset
 from readers import run
 
 

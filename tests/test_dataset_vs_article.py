@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from chilinh_cli.models import Dataset, Source
+from chilinh_cli.model.records import Dataset, Source
 from readers import parse_vi_amount
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.derive import from_change, from_percent, half_unit, round_within
+from chilinh_cli.model.derive import from_change, from_percent, half_unit, round_within
 
 
 def test_growth_baseline_is_exact_and_bounded() -> None:

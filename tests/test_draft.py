@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chilinh_cli import draft
-from chilinh_cli.article import MAX_BYTES, decode
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.lexicon import NUMBER, SHARE
-from chilinh_cli.loader import embedded_path, parse_and_validate
+from chilinh_cli.draft import compose as draft
+from chilinh_cli.draft.article import MAX_BYTES, decode
+from chilinh_cli.draft.lexicon import NUMBER, SHARE
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.reading.loader import embedded_path, parse_and_validate
 from scoring import Score, score
 
 ARTICLES = Path(__file__).with_name("data") / "articles"

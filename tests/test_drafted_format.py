@@ -16,13 +16,19 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli import catalog as catalogs
-from chilinh_cli.core import compare, derivation, direction, disagrees, review_todos
-from chilinh_cli.derive import Estimate, as_lower_bound, from_percent, hedge, multiple, percent_of
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.loader import parse_and_validate, read_dataset
-from chilinh_cli.models import Comparison, Dataset, Figure, Source, Text
-from chilinh_cli.values import format_amount, format_comparison, format_estimate, format_figure_value, format_year
+from chilinh_cli.answers import catalog as catalogs
+from chilinh_cli.answers.core import compare, derivation, direction, disagrees, review_todos
+from chilinh_cli.model.derive import Estimate, as_lower_bound, from_percent, hedge, multiple, percent_of
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.model.records import Comparison, Dataset, Figure, Source, Text
+from chilinh_cli.present.values import (
+    format_amount,
+    format_comparison,
+    format_estimate,
+    format_figure_value,
+    format_year,
+)
+from chilinh_cli.reading.loader import parse_and_validate, read_dataset
 from readers import Writer, english_words, run
 
 DRAFTED = Path(__file__).parent / "data" / "drafted-town.json"

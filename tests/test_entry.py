@@ -12,7 +12,8 @@ import pytest
 from typer.exceptions import Abort
 
 import chilinh_cli
-from chilinh_cli import entry, render
+from chilinh_cli.cli import entry
+from chilinh_cli.present import render
 from readers import run_main
 
 
@@ -33,7 +34,7 @@ def test_internal_error_asks_for_a_report(monkeypatch: pytest.MonkeyPatch, capsy
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("chilinh_cli.sheets.sheet", broken)
+    monkeypatch.setattr("chilinh_cli.present.sheets.sheet", broken)
     assert _main(monkeypatch, "list") == 1
     err = capsys.readouterr().err
     assert f"internal error in chilinh {chilinh_cli.__version__}" in err
@@ -54,7 +55,7 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     def interrupted(*args: object) -> None:
         entry._on_interrupt(2, None)
 
-    monkeypatch.setattr("chilinh_cli.sheets.sheet", interrupted)
+    monkeypatch.setattr("chilinh_cli.present.sheets.sheet", interrupted)
     assert _main(monkeypatch, "list") == 130
     assert "interrupted" in capsys.readouterr().err
 
@@ -63,7 +64,7 @@ def test_broken_pipe_is_quiet(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     def gone(*args: object) -> None:
         raise BrokenPipeError
 
-    monkeypatch.setattr("chilinh_cli.sheets.sheet", gone)
+    monkeypatch.setattr("chilinh_cli.present.sheets.sheet", gone)
     monkeypatch.setattr(render, "silence_stdout", lambda: None)
     assert _main(monkeypatch, "list") == 0
     assert "Traceback" not in capsys.readouterr().err
@@ -73,7 +74,7 @@ def test_abort_and_a_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     def abort(*args: object) -> None:
         raise Abort
 
-    monkeypatch.setattr("chilinh_cli.sheets.sheet", abort)
+    monkeypatch.setattr("chilinh_cli.present.sheets.sheet", abort)
     assert run_main(monkeypatch, capsys, "list", "-l", "vi")[:3] == (1, "", "chilinh: đã huỷ\n")
     assert run_main(monkeypatch, capsys, "list")[2] == "chilinh: aborted\n"
 
@@ -87,7 +88,7 @@ def test_abort_and_a_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys: pytest
 def test_the_console_script_guards_ctrl_c_before_loading(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from chilinh_cli import entry
+    from chilinh_cli.cli import entry
 
     installed = []
     monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.append((signum, handler)))
@@ -101,8 +102,8 @@ def test_the_console_script_guards_ctrl_c_before_loading(
 
 
 def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chilinh_cli import entry
-    from chilinh_cli.text import degrade_on_encode_error
+    from chilinh_cli.cli import entry
+    from chilinh_cli.model.text import degrade_on_encode_error
 
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from chilinh_cli import export
-from chilinh_cli.cli import app
-from chilinh_cli.errors import ExportError
-from chilinh_cli.export import write_csv_dir, write_sqlite
-from chilinh_cli.models import Dataset
-from chilinh_cli.tables import Table
+from chilinh_cli.cli.app import app
+from chilinh_cli.files import export
+from chilinh_cli.files.export import write_csv_dir, write_sqlite
+from chilinh_cli.model.errors import ExportError
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.reading.tables import Table
 from readers import runner
 
 

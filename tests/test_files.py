@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chilinh_cli.errors import ExportError
-from chilinh_cli.files import atomic_directory, atomic_file, destination
+from chilinh_cli.files.writer import atomic_directory, atomic_file, destination
+from chilinh_cli.model.errors import ExportError
 from readers import ROOT, kind_of, make_node
 
 

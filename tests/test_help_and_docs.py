@@ -12,7 +12,7 @@ import pytest
 from typer.main import get_command
 
 from chilinh_cli import __version__
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import REPO, run, run_main, runner
 
 
@@ -80,7 +80,7 @@ def test_completion_of_figures_aliases_and_slugs(tmp_path: Path) -> None:
 
 
 def test_completion_of_figure_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from chilinh_cli.cli_options import complete_figure
+    from chilinh_cli.cli.options import complete_figure
 
     assert "revenue" in complete_figure("rev")
     assert all(name.startswith("pe") for name in complete_figure("pe"))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chilinh_cli.language import default_language, requested_language
+from chilinh_cli.words.language import default_language, requested_language
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 import chilinh_cli
-from chilinh_cli import loader
-from chilinh_cli.cli import app
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.loader import parse_and_validate, parse_json
-from chilinh_cli.store import load_dataset
+from chilinh_cli.cli.app import app
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.reading import loader
+from chilinh_cli.reading.loader import parse_and_validate, parse_json
+from chilinh_cli.store.store import load_dataset
 from readers import REPO, Writer, english_problems, english_words, loading_problems, runner
 
 
@@ -160,7 +160,7 @@ def test_installed_package_carries_its_dataset() -> None:
         pytest.skip("editable install: the dataset comes from the checkout")
     packaged = resources.files("chilinh_cli").joinpath("data", "highlights.json")
     assert packaged.is_file()
-    from chilinh_cli.loader import embedded_path
+    from chilinh_cli.reading.loader import embedded_path
 
     assert embedded_path().resolve() == Path(str(packaged)).resolve()
     assert (REPO / "data" / "highlights.json").read_bytes() == packaged.read_bytes()
@@ -203,7 +203,7 @@ def test_cache_location_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tm
 
 @pytest.fixture
 def document_bytes() -> bytes:
-    from chilinh_cli.loader import embedded_path
+    from chilinh_cli.reading.loader import embedded_path
 
     return embedded_path().read_bytes()
 
@@ -220,7 +220,7 @@ def test_data_from_standard_input(document_bytes: bytes) -> None:
 
 
 def test_standard_input_keeps_the_size_limit(document_bytes: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chilinh_cli import loader
+    from chilinh_cli.reading import loader
 
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024 * 1024 // 2)
     result = runner.invoke(app, ["list", "--data", "-"], input=b" " * (1024 * 1024))

@@ -7,10 +7,10 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-from chilinh_cli import click_bridge, data_messages, messages
-from chilinh_cli.messages import Msg, same
+from chilinh_cli.words import click_words, data_messages, messages
+from chilinh_cli.words.messages import Msg, same
 
-SOURCE = Path(messages.__file__).parent
+SOURCE = Path(messages.__file__).parents[1]  # the package: every room's modules
 
 
 def _entries(value: object, name: str) -> Iterator[tuple[str, Msg]]:
@@ -26,7 +26,7 @@ def _entries(value: object, name: str) -> Iterator[tuple[str, Msg]]:
 
 CATALOGUE = [
     entry
-    for module in (messages, data_messages, click_bridge)
+    for module in (messages, data_messages, click_words)
     for attribute, value in vars(module).items()
     if attribute.isupper()
     for entry in _entries(value, f"{module.__name__.rsplit('.', 1)[1]}.{attribute}")
@@ -39,7 +39,7 @@ def _placeholders(text: str) -> set[str]:
 
 def test_the_catalogue_is_found() -> None:
     names = {name for name, _ in CATALOGUE}
-    assert {"data_messages.NO_SUCH_FILE", "messages.HEADERS['figure']", "click_bridge.HELP[0]"} <= names
+    assert {"data_messages.NO_SUCH_FILE", "messages.HEADERS['figure']", "click_words.HELP[0]"} <= names
     assert len(CATALOGUE) > 250
 
 
@@ -57,7 +57,7 @@ def test_every_entry_has_both_languages_and_the_same_placeholders() -> None:
 
 def test_every_entry_of_ours_is_used() -> None:
     catalogues = ("messages.py", "data_messages.py")
-    code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.glob("*.py") if p.name not in catalogues)
+    code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCE.rglob("*.py") if p.name not in catalogues)
     unused = [
         f"{module.__name__}.{attribute}"
         for module in (messages, data_messages)

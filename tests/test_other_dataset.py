@@ -9,7 +9,7 @@ import pytest
 
 import chilinh_cli as chilinh
 from chilinh_cli import load_dataset
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import runner
 
 FICTIONAL = Path(__file__).parent / "data" / "fictional-city.json"

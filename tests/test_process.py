@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import chilinh_cli
-from chilinh_cli.cli import app
+from chilinh_cli.cli.app import app
 from readers import dump, run, runner
 
 

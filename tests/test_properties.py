@@ -18,14 +18,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from chilinh_cli import messages
-from chilinh_cli.cli import app
-from chilinh_cli.core import derivation, figure_answer, review_todos
-from chilinh_cli.documents import figure_csv_rows, figure_json
-from chilinh_cli.errors import DataFileError, Problem
-from chilinh_cli.loader import parse_and_validate
-from chilinh_cli.models import Dataset
-from chilinh_cli.sheets import story
+from chilinh_cli.answers.core import derivation, figure_answer, review_todos
+from chilinh_cli.cli.app import app
+from chilinh_cli.model.errors import DataFileError, Problem
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.present.documents import figure_csv_rows, figure_json
+from chilinh_cli.present.sheets import story
+from chilinh_cli.reading.loader import parse_and_validate
+from chilinh_cli.words import messages
 from readers import NODES, PRISTINE, ROOT, TABLES, dump, english_words, kind_of, make_node, runner
 
 

@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli import core, sheets
-from chilinh_cli.catalog import catalog_of, search
-from chilinh_cli.cli import app
-from chilinh_cli.core import compare
-from chilinh_cli.models import Dataset
-from chilinh_cli.render import render_chart, render_table
-from chilinh_cli.store import load_dataset
+from chilinh_cli.answers import core
+from chilinh_cli.answers.catalog import catalog_of, search
+from chilinh_cli.answers.core import compare
+from chilinh_cli.cli.app import app
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.present import sheets
+from chilinh_cli.present.render import render_chart, render_table
+from chilinh_cli.store.store import load_dataset
 from readers import Writer, dump, run, runner
 
 
@@ -38,7 +39,7 @@ def test_rich_table_for_a_terminal(dataset: Dataset) -> None:
 
 
 def test_rich_markup_in_data_is_not_interpreted(document: dict[str, Any], write_dataset: Writer) -> None:
-    from chilinh_cli.store import load_dataset
+    from chilinh_cli.store.store import load_dataset
 
     document["highlights"][0]["short_title"]["en"] = "[link=http://x]click[/link] [bold]b"
     out = io.StringIO()
@@ -51,7 +52,7 @@ def test_rich_markup_in_data_is_not_interpreted(document: dict[str, Any], write_
 def test_table_is_used_on_a_terminal(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from chilinh_cli.render import Output, show
+    from chilinh_cli.present.render import Output, show
 
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
@@ -90,7 +91,7 @@ def _figure(dataset: Dataset, figure_id: str) -> core.FigureAnswer:
 def test_colour_switches(
     dataset: Dataset, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], flag: bool, coloured: bool
 ) -> None:
-    from chilinh_cli.render import Output, show
+    from chilinh_cli.present.render import Output, show
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
@@ -270,13 +271,13 @@ def test_markdown_shows_text_from_data_as_text(
 
 @pytest.mark.parametrize("columns", ["0", "-3", "junk"])
 def test_odd_column_counts_count_as_unset(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
-    from chilinh_cli.render import Output, show
+    from chilinh_cli.present.render import Output, show
 
     monkeypatch.setenv("COLUMNS", columns)
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
-    from chilinh_cli.store import load_dataset
+    from chilinh_cli.store.store import load_dataset
 
     show(_figure(load_dataset(), "budget-revenue"), Output(no_color=True))
     assert "Total budget revenue" in captured.getvalue()
@@ -330,7 +331,7 @@ SCREENS = [["list"], ["metric"], ["metric", "revenue"], ["show", "4"], ["compare
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("args", SCREENS, ids=lambda a: " ".join(a))
 def test_no_screen_splits_a_word_or_a_number(args: list[str], lang: str, width: int) -> None:
-    from chilinh_cli.language import Lang
+    from chilinh_cli.words.language import Lang
 
     assert lang in ("en", "vi")
     said: Lang = "vi" if lang == "vi" else "en"
@@ -368,7 +369,7 @@ def test_the_progress_bar_says_files_figures_and_rate(monkeypatch: pytest.Monkey
     import io
     import time
 
-    from chilinh_cli import render
+    from chilinh_cli.present import render
 
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from chilinh_cli import sheets
-from chilinh_cli.core import compare
-from chilinh_cli.models import Dataset
+from chilinh_cli.answers.core import compare
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.present import sheets
 
 
 def test_chart_scales_and_words(dataset: Dataset) -> None:

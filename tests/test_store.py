@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli import validation
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.store import code_key, load_dataset, open_store
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.reading import validation
+from chilinh_cli.store.store import code_key, load_dataset, open_store
 from readers import Writer, dump
 
 
@@ -176,7 +176,7 @@ def test_an_id_is_never_given_twice(document: dict[str, Any], tmp_path: Path, mo
 def test_content_replaced_by_another_run_meanwhile_is_read_whole(
     document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chilinh_cli.intake import prepare
+    from chilinh_cli.reading.intake import prepare
 
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
     path = write_dataset(document)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from chilinh_cli.models import Dataset
-from chilinh_cli.tables import tables
+from chilinh_cli.model.records import Dataset
+from chilinh_cli.reading.tables import tables
 from readers import TABLES
 
 

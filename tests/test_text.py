@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.text import fold, safe, transliterate
+from chilinh_cli.model.text import fold, safe, transliterate
 
 
 def test_fold_ignores_case_and_diacritics() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from chilinh_cli import text_tables
+from chilinh_cli.draft import text_tables
 
 HEADER = "Chỉ tiêu\tNăm 2023\tNăm 2024\tSo sánh (%)"
 

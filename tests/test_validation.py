@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.errors import DataFileError
-from chilinh_cli.loader import parse_and_validate
-from chilinh_cli.validation import json_schema
+from chilinh_cli.model.errors import DataFileError
+from chilinh_cli.reading.loader import parse_and_validate
+from chilinh_cli.reading.validation import json_schema
 from readers import Writer, english_problems
 
 

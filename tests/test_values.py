@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from chilinh_cli.derive import Estimate
-from chilinh_cli.models import Comparison, Source
-from chilinh_cli.values import format_change, format_comparison, format_estimate
+from chilinh_cli.model.derive import Estimate
+from chilinh_cli.model.records import Comparison, Source
+from chilinh_cli.present.values import format_change, format_comparison, format_estimate
 
 SOURCE = Source(section=1, quote="x")
 

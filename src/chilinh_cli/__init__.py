@@ -20,8 +20,8 @@ from .version import __version__
 if TYPE_CHECKING:
     import os
 
-    from .core import Answer, CompareAnswer, FigureAnswer, HighlightAnswer, SearchAnswer
-    from .models import Dataset
+    from .answers.core import Answer, CompareAnswer, FigureAnswer, HighlightAnswer, SearchAnswer
+    from .model.records import Dataset
 
 __all__ = ["__version__", "compare", "figure", "highlight", "load_dataset", "records", "search"]
 
@@ -31,7 +31,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     Raises ``chilinh_cli.errors.DataFileError`` naming the file and every problem found.
     """
-    from .store import load_dataset as load
+    from .store.store import load_dataset as load
 
     return load(path, use_cache=use_cache)
 
@@ -39,7 +39,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 def figure(dataset: Dataset, name: str) -> FigureAnswer:
     """The figure with this id, alias or label (case and diacritics ignored), with the values
     derived from its stated comparisons."""
-    from .catalog import catalog_of, find_figures
+    from .answers.catalog import catalog_of, find_figures
 
     if not isinstance(name, str):
         raise TypeError(f"a figure's name is a str such as 'revenue', not {type(name).__name__}")
@@ -52,14 +52,14 @@ def figure(dataset: Dataset, name: str) -> FigureAnswer:
 
 def highlight(dataset: Dataset, key: str | int) -> HighlightAnswer:
     """The highlight with this rank or slug, with its figures and events."""
-    from .core import highlight_answer
+    from .answers.core import highlight_answer
 
     return highlight_answer(dataset, str(key))
 
 
 def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
     """Every figure the data compares with ``year`` (default: the year before the report's)."""
-    from .core import compare as compared
+    from .answers.core import compare as compared
 
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise TypeError(f"year is an int such as 2020, not {type(year).__name__}")
@@ -68,8 +68,8 @@ def compare(dataset: Dataset, year: int | None = None) -> CompareAnswer:
 
 def search(dataset: Dataset, text: str) -> SearchAnswer:
     """Highlights, figures and events matching every word of ``text``, best first."""
-    from .catalog import catalog_of
-    from .catalog import search as searched
+    from .answers.catalog import catalog_of
+    from .answers.catalog import search as searched
 
     catalog = catalog_of([dataset])
     try:
@@ -81,9 +81,9 @@ def search(dataset: Dataset, text: str) -> SearchAnswer:
 def records(answer: Answer | Dataset) -> list[dict[str, object]]:
     """An answer's CSV rows as plain dicts, ready for pandas.DataFrame; for a dataset, every
     figure (one row per stated comparison)."""
-    from .core import every_figure
-    from .documents import records as as_records
-    from .documents import rows
-    from .models import Dataset
+    from .answers.core import every_figure
+    from .model.records import Dataset
+    from .present.documents import records as as_records
+    from .present.documents import rows
 
     return as_records(*rows(every_figure(answer) if isinstance(answer, Dataset) else answer))

@@ -1,3 +1,3 @@
-from chilinh_cli.entry import run
+from chilinh_cli.cli.entry import run
 
 run()

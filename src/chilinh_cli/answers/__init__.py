@@ -1,0 +1,1 @@
+"""The questions asked of a catalog of reviews, and the answer object of each."""

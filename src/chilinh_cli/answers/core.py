@@ -1,0 +1,421 @@
+"""Questions asked of one dataset, and the answer objects of every question (no terminal,
+no formatting). ``catalog`` asks the questions that span a store of many datasets.
+
+Each command asks one question and gets one answer object: ``FigureAnswer``,
+``SeriesAnswer``, ``FiguresAnswer``, ``HighlightAnswer``, ``HighlightsAnswer``,
+``ListAnswer``, ``CompareAnswer`` or ``SearchAnswer``. An answer carries every value derived
+for it (``derive``), so the layers above only say what they are given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+from ..model.derive import (
+    Derivation,
+    Estimate,
+    as_lower_bound,
+    change_between,
+    from_change,
+    from_percent,
+    from_value,
+    half_unit,
+    multiple,
+    percent_of,
+)
+from ..model.errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
+from ..model.records import APPROXIMATE, LOWER_BOUNDS, Comparison, Dataset, Event, Figure, Highlight, Metadata, Text
+from ..model.text import fold
+from ..reading.loader import name_of, read_dataset
+from ..store.store import DatasetInfo
+
+
+def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
+    """What a stated comparison implies, or None when its wording is ambiguous."""
+    if comparison.ambiguous:
+        return None
+    kind, value = comparison.kind, comparison.value
+    if kind == "from_value":  # the earlier value is stated: only the change is computed
+        return from_value(figure.value, value, relative=figure.unit != "percent" and figure.qualifier == "exact")
+    if kind in ("absolute_change", "point_change"):
+        relative = kind != "point_change"
+        return from_change(figure.value, value, bounded=figure.qualifier != "exact", relative=relative)
+    ratios = {"percent_change": from_percent, "percent_of": percent_of, "multiple": multiple}
+    derived = ratios[kind](figure.value, value)
+    if figure.qualifier in LOWER_BOUNDS:  # a bound stays a bound, and says so once
+        return derived._replace(baseline=as_lower_bound(derived.baseline))
+    return derived
+
+
+def comparison_years(dataset: Dataset) -> list[int]:
+    """The years the dataset compares figures with."""
+    years = {c.year for f in dataset.figures for c in f.comparisons if c.year is not None}
+    return sorted(years)
+
+
+class StatedComparison(NamedTuple):
+    """A comparison the article states, with what it implies (None when its wording is ambiguous)."""
+
+    comparison: Comparison
+    derivation: Derivation | None
+
+
+class FigureAnswer(NamedTuple):
+    """One figure, each of its stated comparisons beside the values derived from it."""
+
+    figure: Figure
+    comparisons: tuple[StatedComparison, ...]
+    published: str | None
+    """When the article was published (ISO date): the date of a figure stated 'as of now'."""
+    where: DatasetInfo | None = None
+    """Which report of a catalog it comes from (None for a lone dataset)."""
+
+    @property
+    def derives(self) -> bool:
+        """Whether any value shown with the figure is derived rather than stated."""
+        return any(stated.derivation is not None for stated in self.comparisons)
+
+
+def figure_answer(figure: Figure, published: str | None, where: DatasetInfo | None = None) -> FigureAnswer:
+    stated = tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons)
+    return FigureAnswer(figure, stated, published, where)
+
+
+class SeriesAnswer(NamedTuple):
+    """One figure in every report of a catalog that has it, newest first."""
+
+    figures: tuple[FigureAnswer, ...]
+
+
+class FiguresAnswer(NamedTuple):
+    """Every figure of a dataset (``metric`` without a name)."""
+
+    figures: tuple[Figure, ...]
+    published: str | None
+
+    def each(self) -> Iterator[FigureAnswer]:
+        """The figures with their derived values, made one at a time: a listing that shows
+        only the stated values never pays for the derivations."""
+        return (figure_answer(figure, self.published) for figure in self.figures)
+
+
+class HighlightAnswer(NamedTuple):
+    """One highlight in full: its figures (with derived values) and its events."""
+
+    highlight: Highlight
+    figures: tuple[FigureAnswer, ...]
+    events: tuple[Event, ...]
+
+
+class HighlightsAnswer(NamedTuple):
+    """Every highlight in full (``show`` without a key)."""
+
+    highlights: tuple[HighlightAnswer, ...]
+
+
+class ListedHighlight(NamedTuple):
+    """A highlight as the list shows it: its headline figures, and its events."""
+
+    highlight: Highlight
+    headline: tuple[FigureAnswer, ...]
+    events: tuple[Event, ...]
+
+
+class ListAnswer(NamedTuple):
+    """What the dataset is, and its highlights with their headline figures."""
+
+    metadata: Metadata
+    highlights: tuple[ListedHighlight, ...]
+
+
+class StatedBaseline(NamedTuple):
+    """The value of the year compared with, as the place's own review of that year states it."""
+
+    figure: Figure
+    where: DatasetInfo
+    conflict: bool
+    """True when it and the value derived from the later review differ by more than the
+    rounding of the stated figures allows."""
+
+
+class ComparedFigure(NamedTuple):
+    figure: Figure
+    comparison: Comparison
+    derivation: Derivation
+    stated: StatedBaseline | None = None
+
+    @property
+    def direction(self) -> str:
+        return direction(self.figure, self.comparison)
+
+
+def direction(figure: Figure, comparison: Comparison) -> str:
+    """'up', 'down' or 'unchanged' from the value compared with to the figure, as stated."""
+    kind, value = comparison.kind, comparison.value
+    # a ratio is up above 100 % or 1 time; a value moved from is up when the figure is larger
+    sign = value - 100 if kind == "percent_of" else value - 1 if kind == "multiple" else value
+    if kind == "from_value":
+        sign = figure.value - value
+    return "up" if sign > 0 else "down" if sign < 0 else "unchanged"
+
+
+class CompareAnswer(NamedTuple):
+    year: int
+    """The year compared with."""
+    current_year: int
+    """The year of the report."""
+    rows: tuple[ComparedFigure, ...]
+    omitted: tuple[str, ...]
+    """Ids of the figures left out: the article states no comparison with ``year`` for them."""
+
+
+def compare(
+    dataset: Dataset, year: int | None = None, earlier: tuple[DatasetInfo, Dataset] | None = None
+) -> CompareAnswer:
+    """Every figure with a stated comparison with ``year`` (default: the year before the
+    report's); no baseline is ever invented. With the place's ``earlier`` review of ``year``,
+    a value it states is put beside the derived one (stated beats derived)."""
+    if year is None:
+        year = dataset.metadata.year - 1
+    stated = {figure.id: figure for figure in earlier[1].figures} if earlier is not None else {}
+    rows = compared_figures(dataset.figures, year, stated, earlier[0] if earlier is not None else None)
+    if not rows:
+        raise NoComparisonError(year, comparison_years(dataset))
+    return CompareAnswer(year, dataset.metadata.year, rows, left_out([f.id for f in dataset.figures], rows))
+
+
+def compared_figures(
+    figures: Iterable[Figure], year: int, stated: Mapping[str, Figure], earlier: DatasetInfo | None
+) -> tuple[ComparedFigure, ...]:
+    """The rows of ``compare``: each figure compared with ``year`` in words that imply a
+    value, beside the value ``stated`` by the ``earlier`` review when it has the figure."""
+    rows: list[ComparedFigure] = []
+    for figure in figures:
+        match = next(
+            (c for c in figure.comparisons if c.basis == "previous_year" and c.year == year and not c.ambiguous),
+            None,
+        )
+        derived = derivation(figure, match) if match is not None else None
+        if match is None or derived is None:
+            continue
+        before = stated.get(figure.id)
+        baseline = None
+        if before is not None and earlier is not None and states_year(before, figure, year):
+            baseline = StatedBaseline(before, earlier, disagrees(before, derived.baseline, figure.qualifier))
+            exact = figure.qualifier == before.qualifier == "exact"
+            if exact and not baseline.conflict and match.kind in ("percent_change", "percent_of", "multiple"):
+                # the change beside the stated value is taken from it, so the shown values add up
+                derived = derived._replace(absolute_change=change_between(figure.value, before.value))
+        rows.append(ComparedFigure(figure, match, derived, baseline))
+    return tuple(rows)
+
+
+def left_out(figure_ids: Iterable[str], rows: Iterable[ComparedFigure]) -> tuple[str, ...]:
+    """The ids of the figures ``compare`` has no row for, in the dataset's order."""
+    shown = {row.figure.id for row in rows}
+    return tuple(figure_id for figure_id in figure_ids if figure_id not in shown)
+
+
+def states_year(before: Figure, later: Figure, year: int) -> bool:
+    """Whether the earlier review's figure is the value of ``year`` the later one is compared
+    with: the same unit, of that year, not a count as of the review's publication."""
+    return before.unit == later.unit and before.year == year and before.as_of != "publication"
+
+
+def disagrees(before: Figure, derived: Estimate, later_qualifier: str) -> bool:
+    """Whether a stated value and a derived one cannot both be true: their intervals do not
+    meet. A stated value spans half a unit of its last digit either side; "more than" opens
+    it upwards and "nearly" downwards. A derived value spans its interval, opened upwards
+    when the later figure is "more than" and downwards when it is "nearly". "At least" is a
+    lower bound like "more than". An approximate value ("about", "an estimated") says no
+    bound on either side, so it is taken as unbounded both ways: it never conflicts."""
+    if before.qualifier in APPROXIMATE or later_qualifier in APPROXIMATE:
+        return False
+    infinity = Decimal("Infinity")
+    spread = half_unit(before.value)
+    stated_low = -infinity if before.qualifier == "nearly" else Decimal(before.value) - spread
+    stated_high = infinity if before.qualifier in LOWER_BOUNDS else Decimal(before.value) + spread
+    derived_low = -infinity if later_qualifier == "nearly" else Decimal(derived.low)
+    derived_high = infinity if later_qualifier in LOWER_BOUNDS else Decimal(derived.high)
+    return stated_high < derived_low or derived_high < stated_low
+
+
+class Counts(NamedTuple):
+    """How much a valid file holds."""
+
+    highlights: int
+    figures: int
+    events: int
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Counts:
+        return cls(len(dataset.highlights), len(dataset.figures), len(dataset.events))
+
+
+class Todo(NamedTuple):
+    """A record of a valid file that a reviewer still has to look at."""
+
+    record: str
+    """Where it is in the file: 'metadata', 'figures[3]'."""
+    key: str | None
+    """Its id or slug (None for the metadata)."""
+    unchecked: bool
+    """Drafted and not yet checked by a person (``checked: false``)."""
+    missing: tuple[str, ...]
+    """Its texts that have no English yet, as field paths: 'label.en', 'comparisons[0].note.en'."""
+
+
+def review_todos(dataset: Dataset) -> tuple[Todo, ...]:
+    """What a reviewer still has to do, in the file's order: each record that is unchecked or
+    lacks an English text."""
+    meta = dataset.metadata
+    english = (*_absent(meta.title_en, "title_en"), *_en(meta.locality, "locality"))
+    found = [Todo("metadata", None, not meta.checked, english)]
+    for index, highlight in enumerate(dataset.highlights):
+        missing = tuple(
+            path for name in ("title", "short_title", "summary") for path in _en(getattr(highlight, name), name)
+        )
+        found.append(Todo(f"highlights[{index}]", highlight.slug, not highlight.checked, missing))
+    for index, figure in enumerate(dataset.figures):
+        texts = ("label", "note", "wording", "noun")
+        missing = tuple(path for name in texts for path in _en(getattr(figure, name), name))
+        missing += tuple(
+            path for n, c in enumerate(figure.comparisons) for path in _en(c.note, f"comparisons[{n}].note")
+        )
+        found.append(Todo(f"figures[{index}]", figure.id, not figure.checked, missing))
+    for index, event in enumerate(dataset.events):
+        found.append(Todo(f"events[{index}]", event.id, not event.checked, _en(event.label, "label")))
+    return tuple(todo for todo in found if todo.unchecked or todo.missing)
+
+
+def _en(text: Text | None, field: str) -> tuple[str, ...]:
+    return (f"{field}.en",) if text is not None and text.en is None else ()
+
+
+def _absent(value: str | None, field: str) -> tuple[str, ...]:
+    return (field,) if value is None else ()
+
+
+class CheckAnswer(NamedTuple):
+    """What ``validate`` found: what a valid file holds and what a reviewer still has to do,
+    else every problem."""
+
+    file: str
+    counts: Counts | None
+    problems: tuple[Problem, ...]
+    todos: tuple[Todo, ...] = ()
+
+
+def check(path: Path | None) -> CheckAnswer:
+    """Read and validate a data file (the embedded one for None) without the cache."""
+    try:
+        dataset = read_dataset(path)
+    except DataFileError as error:
+        return CheckAnswer(error.path, None, error.problems)
+    return CheckAnswer(name_of(path), Counts.of(dataset), (), review_todos(dataset))
+
+
+def every_figure(dataset: Dataset) -> FiguresAnswer:
+    return FiguresAnswer(dataset.figures, dataset.metadata.published)
+
+
+def highlight_answer(dataset: Dataset, key: str) -> HighlightAnswer:
+    """The highlight ``key`` names (see ``find_highlight``), with its figures and events."""
+    highlight = find_highlight(dataset, key)
+    figures, events = _by_id(dataset)
+    return HighlightAnswer(
+        highlight,
+        tuple(figure_answer(figures[ref], dataset.metadata.published) for ref in highlight.figures),
+        tuple(events[ref] for ref in highlight.events),
+    )
+
+
+def every_highlight(dataset: Dataset) -> HighlightsAnswer:
+    return HighlightsAnswer(tuple(highlight_answer(dataset, str(h.rank)) for h in dataset.highlights))
+
+
+def list_answer(dataset: Dataset) -> ListAnswer:
+    figures, events = _by_id(dataset)
+    return ListAnswer(
+        dataset.metadata,
+        tuple(
+            ListedHighlight(
+                highlight,
+                tuple(figure_answer(figures[ref], dataset.metadata.published) for ref in highlight.headline),
+                tuple(events[ref] for ref in highlight.events),
+            )
+            for highlight in dataset.highlights
+        ),
+    )
+
+
+def _by_id(dataset: Dataset) -> tuple[dict[str, Figure], dict[str, Event]]:
+    return {figure.id: figure for figure in dataset.figures}, {event.id: event for event in dataset.events}
+
+
+def find_highlight(dataset: Dataset, key: str) -> Highlight:
+    """The highlight with rank ``key`` ('4') or slug ``key`` ('economy'), case and diacritics ignored."""
+    wanted = key.strip()
+    for highlight in dataset.highlights:
+        if wanted == str(highlight.rank) or fold(wanted) == fold(highlight.slug):
+            return highlight
+    slugs = [highlight.slug for highlight in dataset.highlights]
+    import difflib  # the error path alone needs it
+
+    close = difflib.get_close_matches(wanted.lower(), slugs, n=3, cutoff=0.6)
+    raise UnknownHighlightError(key, close, len(dataset.highlights))
+
+
+class SearchHit(NamedTuple):
+    """One thing that matched a search: what it is, and the field that matched best."""
+
+    kind: str
+    """'figure', 'highlight' or 'event'."""
+    key: str
+    """The figure or event id, or the highlight slug."""
+    item: Figure | Highlight | Event
+    field: str
+    """Which field matched: id, alias, label, title, short_title, summary or quote (and the language)."""
+    text: str
+    """The text of that field."""
+    score: int
+    where: DatasetInfo | None = None
+    """Which report of a catalog it comes from (None for a lone dataset)."""
+
+
+# How much a match in each field counts: a name outranks a quote, a quote a summary.
+_FIELD_WEIGHTS = {"id": 6, "alias": 6, "label": 5, "short_title": 4, "title": 3, "quote": 2, "summary": 1}
+
+
+def score(field: str, folded: str, words: list[str]) -> int | None:
+    """How well a field (its text folded: lower case, no diacritics) matches the folded words
+    of a search, or None when it does not: every word but the last must be whole, the last
+    may be the start of a word. Whole words and a whole-field match count more."""
+    padded = f" {folded} "
+    if not all(f" {word} " in padded for word in words[:-1]) or f" {words[-1]}" not in padded:
+        return None
+    whole = sum(f" {word} " in padded for word in words)
+    return _FIELD_WEIGHTS[field.split(".")[0]] * (len(words) + whole + (2 if folded == " ".join(words) else 0))
+
+
+class SearchAnswer(NamedTuple):
+    query: str
+    hits: tuple[SearchHit, ...]
+    more: int = 0
+    """How many more items matched than are shown."""
+
+
+Answer = (
+    FigureAnswer
+    | SeriesAnswer
+    | FiguresAnswer
+    | HighlightAnswer
+    | HighlightsAnswer
+    | ListAnswer
+    | CompareAnswer
+    | SearchAnswer
+)
+"""What a query command is answered with: one object, which the presentation turns into
+a sheet for people, a JSON document and CSV rows."""

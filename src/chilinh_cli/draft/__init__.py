@@ -1,0 +1,1 @@
+"""Drafting: an article's text into a dataset draft, through the Vietnamese figure grammar."""

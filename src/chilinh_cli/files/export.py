@@ -1,0 +1,114 @@
+"""Writing the dataset's tables (``tables``) to a SQLite file, CSV files or an Excel workbook,
+atomically."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model.errors import ExportError
+from ..model.records import Dataset
+from ..reading.tables import Table, tables_of
+from ..words import messages
+from ..words.language import Lang
+from .writer import atomic_directory, atomic_file
+
+Datasets = Sequence[tuple[str, Dataset]]
+"""The datasets to write, each with the path it was read from."""
+
+# SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
+_SQLITE_STORAGE_ERRORS = {3, 8, 10, 13, 14}
+
+
+def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list[Table]:
+    """Write every table to a new SQLite file at ``path``; nothing is left behind on failure."""
+    import sqlite3
+
+    written = tables_of(datasets)
+    with atomic_file(path, force=force, make_parents=True) as temporary:
+        temporary.unlink()  # sqlite creates the file itself
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            with connection:
+                for table in written:
+                    connection.execute(table.ddl())
+                    marks = ", ".join("?" for _ in table.columns)
+                    connection.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table.rows)
+        except sqlite3.OperationalError as error:
+            # A full disk, a read-only or failing file system is the user's to fix; any other
+            # SQLite error is a bug in the tables and is reported as one.
+            if error.sqlite_errorcode & 0xFF not in _SQLITE_STORAGE_ERRORS:
+                raise
+            raise ExportError(messages.SQLITE_CANNOT_WRITE.format(path=str(path), error=str(error))) from None
+        finally:
+            connection.close()
+    return written
+
+
+def write_csv_dir(datasets: Datasets, directory: Path, *, force: bool = False, bom: bool = False) -> list[Table]:
+    """Write one CSV file per table into ``directory`` (UTF-8, a header row, empty for null):
+    all of them, or, when anything fails, none. ``bom`` starts each file with a UTF-8
+    byte-order mark, by which Excel knows the text is UTF-8 (Vietnamese stays intact)."""
+    written = tables_of(datasets)
+    names = [f"{table.name}.csv" for table in written]
+    with atomic_directory(directory, names, force=force) as staging:
+        for table, name in zip(written, names, strict=True):
+            with (staging / name).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(table.column_names)
+                writer.writerows(["" if value is None else value for value in row] for row in table.rows)
+    return written
+
+
+_EXACT_IN_EXCEL = 2**53
+"""Excel keeps numbers as binary floating point: whole numbers beyond this lose digits."""
+_NUMBER_FORMATS = {
+    **{"vnd": "#,##0", "usd": "#,##0", "percent": '0.0##"%"', "days": "0", "count": "#,##0", "share": "0"},
+    "quantity": "#,##0.0##",  # decimals allowed; its noun varies by figure and is in the noun columns
+}
+
+
+def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
+    """Write every table as a sheet of one Excel workbook at ``path``.
+
+    Numbers are Excel numbers, each value shown with its unit in ``lang`` (``967,300,000,000 VND``);
+    one that Excel cannot hold exactly (a whole number beyond 2^53, or a decimal that a
+    float does not round-trip) is written as its exact text instead, and the ``*_exact``
+    columns always hold the exact text.
+    """
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise ExportError(messages.XLSX_NEEDS_OPENPYXL) from None
+    written = tables_of(datasets)
+    # Built inside the block: a write-only workbook already writes its sheets to temporary
+    # files, so a full disk or a file-size limit there is an error about ``path`` too.
+    with atomic_file(path, force=force, make_parents=True) as temporary:
+        book = Workbook(write_only=True)
+        for table in written:
+            sheet = book.create_sheet(table.name)
+            names = table.column_names
+            unit_at = names.index("unit") if "unit" in names else None
+            sheet.append(list(names))
+            for row in table.rows:
+                unit = row[unit_at] if unit_at is not None else None
+                cells = zip(names, row, strict=True)
+                sheet.append([_xlsx_cell(sheet, name, value, unit, lang) for name, value in cells])
+        book.save(temporary)
+    return written
+
+
+def _xlsx_cell(sheet: object, column: str, value: object, unit: object, lang: Lang) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+        if abs(value) >= _EXACT_IN_EXCEL:
+            return str(value)
+        cell = WriteOnlyCell(sheet, value=value)
+        if column == "value" and isinstance(unit, str) and unit in _NUMBER_FORMATS:
+            suffix = messages.XLSX_UNIT_SUFFIXES.get(unit)
+            cell.number_format = _NUMBER_FORMATS[unit] + (suffix.get(lang) if suffix else "")
+        return cell
+    return value

@@ -1,0 +1,86 @@
+"""What ``validate`` says to people, line by line: a file valid or its problems, the conflicts
+of a catalog, and what a reviewer still has to do in a valid file. (``documents`` says the
+same as JSON.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..answers.core import CheckAnswer, Counts, Todo
+from ..model.errors import DataFileError
+from ..words import messages
+from ..words.language import Lang
+from ..words.messages import Msg
+from .values import format_estimate, format_figure_value
+
+if TYPE_CHECKING:
+    from ..answers.catalog import CatalogCheck, Conflict
+
+
+def valid(path: str, counts: Counts) -> Msg:
+    """'PATH: valid (10 highlights, 37 figures, 7 events)'."""
+    said = {
+        "highlights": _counted(messages.HIGHLIGHTS, counts.highlights),
+        "figures": _counted(messages.FIGURES, counts.figures),
+        "events": _counted(messages.EVENTS, counts.events),
+    }
+    return messages.VALID.format(path=path, **said)
+
+
+def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
+    return forms[0 if n == 1 else 1].format(n=n)
+
+
+def checked_file(answer: CheckAnswer) -> list[tuple[Msg, bool]]:
+    """What ``validate FILE`` says (True: a problem): valid, then what a reviewer still has to
+    do; or its problems."""
+    if answer.counts is None:
+        return [(DataFileError(answer.file, answer.problems).said, True)]
+    return [(valid(answer.file, answer.counts), False), *((line, False) for line in todo_lines(answer.todos))]
+
+
+def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
+    """One line per record a reviewer still has to look at ('figures[3] (rice-output):
+    unchecked; label.en missing'), then how many; nothing when there is nothing to do."""
+    if not todos:
+        return []
+    lines = [messages.TODO_HEADING]
+    for todo in todos:
+        said = [messages.TODO_UNCHECKED] if todo.unchecked else []
+        said += [messages.TODO_MISSING.format(field=field) for field in todo.missing]
+        record = todo.record if todo.key is None else f"{todo.record} ({todo.key})"
+        things = Msg("; ".join(m.en for m in said), "; ".join(m.vi for m in said))
+        lines.append(messages.TODO_LINE.format(record=record, things=things))
+    lines.append(_counted(messages.TODO_COUNT, len(todos)))
+    return lines
+
+
+def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
+    """What ``validate DIR`` says, line by line: each file as ``checked_file`` says it (True: a
+    problem), then each conflict between a stated value and a later review's derived one."""
+    lines = [line for each in found.files for line in checked_file(each)]
+    lines += [(_conflict(conflict), True) for conflict in found.conflicts]
+    return lines
+
+
+def _conflict(conflict: Conflict) -> Msg:
+    row, stated = conflict.row, conflict.row.stated
+    assert stated is not None  # a conflict has a stated value
+    figure = row.figure
+    return messages.CONFLICT.format(
+        place=Msg(conflict.later.place_en, conflict.later.place_vi),
+        year=row.comparison.year,
+        id=figure.id,
+        stated=_both(lambda lang: format_figure_value(stated.figure, lang)),
+        stated_in=stated.where.path,
+        stated_quote=stated.figure.source.quote,
+        derived=_both(lambda lang: format_estimate(row.derivation.baseline, figure.unit, figure.qualifier, lang)),
+        later=conflict.later.year,
+        later_in=conflict.later.path,
+        later_quote=row.comparison.source.quote,
+    )
+
+
+def _both(say: Callable[[Lang], str]) -> Msg:
+    return Msg(say("en"), say("vi"))

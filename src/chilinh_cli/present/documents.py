@@ -1,0 +1,432 @@
+"""Answers as data for scripts: JSON documents and CSV rows, raw values in no language.
+
+Like ``sheets``, it derives nothing: derived values come with the answer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..answers.core import (
+    Answer,
+    CheckAnswer,
+    CompareAnswer,
+    ComparedFigure,
+    FigureAnswer,
+    FiguresAnswer,
+    HighlightAnswer,
+    HighlightsAnswer,
+    ListAnswer,
+    SearchAnswer,
+    SeriesAnswer,
+)
+from ..model.derive import Estimate, hedge
+from ..model.records import Event, Metadata, Source, Text
+from ..store.store import DatasetInfo
+
+if TYPE_CHECKING:
+    from ..answers.catalog import CatalogCheck
+
+Number = int | Decimal
+Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
+"""Column names, then one tuple of raw values per row."""
+
+
+def document(answer: Answer) -> dict[str, Any]:
+    """The JSON document for ``answer``."""
+    if isinstance(answer, ListAnswer):
+        return _list_json(answer)
+    if isinstance(answer, FiguresAnswer):
+        return {"figures": [figure_json(each) for each in answer.each()]}
+    if isinstance(answer, FigureAnswer):
+        return figure_json(answer)
+    if isinstance(answer, HighlightAnswer):
+        return _highlight_json(answer)
+    if isinstance(answer, HighlightsAnswer):
+        return {"highlights": [_highlight_json(each) for each in answer.highlights]}
+    if isinstance(answer, CompareAnswer):
+        return _compare_json(answer)
+    if isinstance(answer, SeriesAnswer):
+        return {"series": [figure_json(each) for each in answer.figures]}
+    return _search_json(answer)
+
+
+def rows(answer: Answer) -> Rows:
+    """The CSV table for ``answer``: a long table, one row per fact, ready for pandas."""
+    if isinstance(answer, ListAnswer):
+        return LIST_CSV_COLUMNS, _list_csv_rows(answer)
+    if isinstance(answer, FiguresAnswer):
+        return FIGURE_CSV_COLUMNS, [row for each in answer.each() for row in figure_csv_rows(each)]
+    if isinstance(answer, FigureAnswer):
+        return FIGURE_CSV_COLUMNS, figure_csv_rows(answer)
+    if isinstance(answer, HighlightAnswer):
+        return FIGURE_CSV_COLUMNS, [row for each in answer.figures for row in figure_csv_rows(each)]
+    if isinstance(answer, HighlightsAnswer):
+        figures = (each for highlight in answer.highlights for each in highlight.figures)
+        return FIGURE_CSV_COLUMNS, [row for each in figures for row in figure_csv_rows(each)]
+    if isinstance(answer, CompareAnswer):
+        return COMPARE_CSV_COLUMNS, compare_csv_rows(answer)
+    if isinstance(answer, SeriesAnswer):
+        return SERIES_CSV_COLUMNS, [
+            (*_review(each.where), *row) for each in answer.figures for row in figure_csv_rows(each)
+        ]
+    return SEARCH_CSV_COLUMNS, [
+        (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked) for hit in answer.hits
+    ]
+
+
+def records(columns: tuple[str, ...], table: list[tuple[object, ...]]) -> list[dict[str, object]]:
+    """Rows as plain dicts keyed by column, ready for pandas.DataFrame."""
+    return [dict(zip(columns, row, strict=True)) for row in table]
+
+
+# ---- JSON ------------------------------------------------------------------------------------
+
+
+def json_number(value: Number) -> int | float | str:
+    """A number for JSON without losing digits: ints as ints, decimals as the float that prints
+    identically (all stated values have few digits); anything longer as a string."""
+    if isinstance(value, int):
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def _text(text: Text | None) -> dict[str, str | None] | None:
+    return None if text is None else {"vi": text.vi, "en": text.en}
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"section": source.section, "quote": source.quote}
+
+
+def _estimate(estimate: Estimate, qualifier: str) -> dict[str, Any]:
+    said: dict[str, Any] = {"value": json_number(estimate.value), "derived": estimate.derived}
+    if estimate.derived:
+        said.update(
+            low=json_number(estimate.low),
+            high=json_number(estimate.high),
+            qualifier=hedge(estimate, qualifier),  # never 'exact': see derive.hedge
+            formula=estimate.formula,
+        )
+    return said
+
+
+def figure_json(answer: FigureAnswer) -> dict[str, Any]:
+    figure = answer.figure
+    comparisons = [
+        {
+            "basis": stated.comparison.basis,
+            "year": stated.comparison.year,
+            "kind": stated.comparison.kind,
+            "value": json_number(stated.comparison.value),
+            "ambiguous": stated.comparison.ambiguous,
+            "note": _text(stated.comparison.note),
+            "source": _source(stated.comparison.source),
+            "baseline": None if stated.derivation is None else _estimate(stated.derivation.baseline, figure.qualifier),
+        }
+        for stated in answer.comparisons
+    ]
+    return {
+        "id": figure.id,
+        "aliases": list(figure.aliases),
+        "label": _text(figure.label),
+        "value": json_number(figure.value),
+        "out_of": figure.out_of,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "year": figure.year,
+        "source": _source(figure.source),
+        "note": _text(figure.note),
+        "wording": _text(figure.wording),
+        "as_of": figure.as_of,
+        "noun": _text(figure.noun),
+        "checked": figure.checked,
+        "published": answer.published,
+        **({"review": _review_json(answer.where)} if answer.where is not None else {}),
+        "comparisons": comparisons,
+    }
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    date = event.date
+    return {
+        "id": event.id,
+        "label": _text(event.label),
+        "date": {
+            "year": date.year,
+            "month": date.month,
+            "day": date.day,
+            "period": date.period,
+            "year_inferred": date.year_inferred,
+        },
+        "source": _source(event.source),
+        "checked": event.checked,
+    }
+
+
+def _highlight_json(answer: HighlightAnswer) -> dict[str, Any]:
+    highlight = answer.highlight
+    return {
+        "rank": highlight.rank,
+        "slug": highlight.slug,
+        "title": _text(highlight.title),
+        "short_title": _text(highlight.short_title),
+        "summary": _text(highlight.summary),
+        "headline": list(highlight.headline),
+        "figures": [figure_json(each) for each in answer.figures],
+        "events": [_event_json(event) for event in answer.events],
+        "checked": highlight.checked,
+    }
+
+
+def _metadata_json(meta: Metadata) -> dict[str, Any]:
+    return {
+        "title": meta.title,
+        "title_en": meta.title_en,
+        "publisher": meta.publisher,
+        "published": meta.published,
+        "locality": _text(meta.locality),
+        "year": meta.year,
+        "language": meta.language,
+        "checked": meta.checked,
+    }
+
+
+def _list_json(answer: ListAnswer) -> dict[str, Any]:
+    return {
+        "dataset": _metadata_json(answer.metadata),
+        "highlights": [
+            {
+                "rank": listed.highlight.rank,
+                "slug": listed.highlight.slug,
+                "title": _text(listed.highlight.title),
+                "short_title": _text(listed.highlight.short_title),
+                "summary": _text(listed.highlight.summary),
+                "figures": list(listed.highlight.figures),
+                "headline": [figure_json(each) for each in listed.headline],
+                "events": [_event_json(event) for event in listed.events],
+                "checked": listed.highlight.checked,
+            }
+            for listed in answer.highlights
+        ],
+    }
+
+
+def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
+    figure, derived = row.figure, row.derivation
+    percent = derived.percent_change
+    return {
+        "id": figure.id,
+        "label": _text(figure.label),
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "previous": _previous_json(row),
+        "current": {"year": figure.year, "value": json_number(figure.value), "derived": False},
+        "change": _estimate(derived.absolute_change, figure.qualifier),
+        "change_percent": None if percent is None else _estimate(percent, "exact"),
+        "direction": row.direction,
+        "source": _source(row.comparison.source),
+        "comparison": {
+            "basis": row.comparison.basis,
+            "kind": row.comparison.kind,
+            "value": json_number(row.comparison.value),
+        },
+        "checked": figure.checked,
+    }
+
+
+def _previous_json(row: ComparedFigure) -> dict[str, Any]:
+    """The value of the year compared with: derived from the later review, or, when the
+    place's own review of that year states it, that stated value, with the derived one and
+    whether they conflict beside it."""
+    derived = _estimate(row.derivation.baseline, row.figure.qualifier)
+    if row.stated is None:
+        return {"year": row.comparison.year, **derived}
+    stated = row.stated.figure
+    return {
+        **{"year": row.comparison.year, "value": json_number(stated.value), "derived": False},
+        **{"qualifier": stated.qualifier, "stated_in": {**_review_json(row.stated.where), **_source(stated.source)}},
+        **{"derived_value": derived, "conflict": row.stated.conflict},
+    }
+
+
+def _compare_json(answer: CompareAnswer) -> dict[str, Any]:
+    return {
+        "year": answer.year,
+        "current_year": answer.current_year,
+        "rows": [_compare_row_json(row) for row in answer.rows],
+        "omitted": list(answer.omitted),
+    }
+
+
+def _search_json(answer: SearchAnswer) -> dict[str, Any]:
+    return {
+        "query": answer.query,
+        "results": [
+            {
+                **{"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score},
+                "checked": hit.item.checked,
+                **({"review": _review_json(hit.where)} if hit.where is not None else {}),
+            }
+            for hit in answer.hits
+        ],
+        "more": answer.more,
+    }
+
+
+def _review_json(where: DatasetInfo) -> dict[str, Any]:
+    """Which review of a catalog something comes from."""
+    return {"place": {"vi": where.place_vi, "en": where.place_en}, "year": where.year, "file": where.path}
+
+
+def _review(where: DatasetInfo | None) -> tuple[object, ...]:
+    return (None,) * 4 if where is None else (where.place_vi, where.place_en, where.year, where.path)
+
+
+def check_json(answer: CheckAnswer) -> dict[str, Any]:
+    """What ``validate --format json`` prints: the counts of a valid file, or every problem with
+    its field path (null for the file as a whole) and its message in both languages."""
+    counts = answer.counts
+    return {
+        "file": answer.file,
+        "valid": not answer.problems,
+        "highlights": None if counts is None else counts.highlights,
+        "figures": None if counts is None else counts.figures,
+        "events": None if counts is None else counts.events,
+        "problems": [
+            {"field": field or None, "message": {"en": said.en, "vi": said.vi}} for field, said in answer.problems
+        ],
+        # what a reviewer still has to do in a valid file: records unchecked or without English
+        "todo": [
+            {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
+            for todo in answer.todos
+        ],
+    }
+
+
+def catalog_check_json(found: CatalogCheck) -> dict[str, Any]:
+    """What ``validate DIR --format json`` prints: each file as ``check_json`` says it, and each
+    conflict with both values and where each is stated."""
+    return {
+        "files": [check_json(each) for each in found.files],
+        "conflicts": [
+            {
+                "place": {"vi": conflict.later.place_vi, "en": conflict.later.place_en},
+                "year": conflict.row.comparison.year,
+                "id": conflict.row.figure.id,
+                "stated": {
+                    "value": json_number(conflict.row.stated.figure.value),
+                    "qualifier": conflict.row.stated.figure.qualifier,
+                    "file": conflict.row.stated.where.path,
+                    **_source(conflict.row.stated.figure.source),
+                },
+                "derived": {
+                    **_estimate(conflict.row.derivation.baseline, conflict.row.figure.qualifier),
+                    "file": conflict.later.path,
+                    **_source(conflict.row.comparison.source),
+                },
+            }
+            for conflict in found.conflicts
+            if conflict.row.stated is not None
+        ],
+    }
+
+
+# ---- CSV -------------------------------------------------------------------------------------
+
+# New columns go at the end: a script that reads columns by position keeps working.
+SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score", "checked")
+FIGURE_CSV_COLUMNS = (
+    *("id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote"),
+    *("comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous"),
+    *("baseline_value", "baseline_derived"),
+    *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
+    *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
+    *("noun_vi", "noun_en", "checked"),
+)
+SERIES_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file", *FIGURE_CSV_COLUMNS)
+LIST_CSV_COLUMNS = (
+    *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
+    "checked",
+)
+COMPARE_CSV_COLUMNS = (
+    *("id", "label_vi", "label_en", "unit", "qualifier"),
+    *("previous_year", "previous_value", "previous_derived", "previous_low", "previous_high"),
+    *("current_year", "current_value", "change", "change_derived", "change_percent", "change_percent_derived"),
+    "direction",
+    # the value the place's own review of previous_year states, when the catalog has it
+    *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
+    *("comparison_kind", "comparison_value", "checked"),
+)
+
+
+def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
+    """One row per stated comparison (one row when there is none): a long table for pandas."""
+    figure = answer.figure
+    base = (
+        *(figure.id, figure.label.vi, figure.label.en, figure.value, figure.out_of, figure.unit),
+        *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
+    )
+    carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
+    added = (*_pair(figure.noun), figure.checked)
+    if not answer.comparisons:
+        return [(*base, *(None,) * 7, *carried, None, None, None, *added)]
+    return [
+        (
+            *base,
+            *(stated.comparison.basis, stated.comparison.year, stated.comparison.kind, stated.comparison.value),
+            stated.comparison.ambiguous,
+            None if stated.derivation is None else stated.derivation.baseline.value,
+            None if stated.derivation is None else True,
+            *carried,
+            stated.comparison.source.quote,
+            *_pair(stated.comparison.note),
+            *added,
+        )
+        for stated in answer.comparisons
+    ]
+
+
+def _pair(text: Text | None) -> tuple[str | None, str | None]:
+    return (None, None) if text is None else (text.vi, text.en)
+
+
+def _list_csv_rows(answer: ListAnswer) -> list[tuple[object, ...]]:
+    return [
+        (
+            *(h.rank, h.slug, *_pair(h.title), *_pair(h.short_title)),
+            *(";".join(h.headline), ";".join(h.figures), h.checked),
+        )
+        for h in (listed.highlight for listed in answer.highlights)
+    ]
+
+
+def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
+    table: list[tuple[object, ...]] = []
+    for row in answer.rows:
+        figure, derived = row.figure, row.derivation
+        percent = derived.percent_change
+        table.append(
+            (
+                *(figure.id, figure.label.vi, figure.label.en, figure.unit, figure.qualifier),
+                *(row.comparison.year, derived.baseline.value, derived.baseline.derived),
+                *(derived.baseline.low, derived.baseline.high, figure.year, figure.value),
+                *(derived.absolute_change.value, derived.absolute_change.derived),
+                *(None if percent is None else percent.value, None if percent is None else percent.derived),
+                row.direction,
+                *_stated_cells(row),
+                *(row.comparison.kind, row.comparison.value, figure.checked),
+            )
+        )
+    return table
+
+
+def _stated_cells(row: ComparedFigure) -> tuple[object, ...]:
+    if row.stated is None:
+        return (None, None, None, None, None)
+    stated = row.stated.figure
+    return (stated.value, stated.qualifier, row.stated.where.path, stated.source.quote, row.stated.conflict)

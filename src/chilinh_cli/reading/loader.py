@@ -1,0 +1,215 @@
+"""Finding, reading, parsing and validating a data file.
+
+Validation needs Pydantic, which costs more at start-up than everything else the tool does;
+``store`` keeps what has been validated once, so that a run validates only new or changed
+files. This module reads and validates; the store remembers.
+
+The garbage-collector policy of the whole tool lives here (``building``): a dataset is
+built with the cyclic collector paused, then frozen, because its objects hold no cycles
+and live as long as the answers made from them.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..model.errors import DataFileError, os_reason
+from ..model.records import Dataset, RuleError
+from ..words import data_messages
+from ..words.messages import Msg, same
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""A data file larger than this is refused before it is read."""
+
+
+def embedded_path() -> Path:
+    """The dataset shipped inside the package (or, in a source checkout, the repository's)."""
+    package = Path(__file__).parents[1]  # chilinh_cli/, this module being chilinh_cli/reading/loader.py
+    packaged = package / "data" / "highlights.json"
+    if packaged.is_file():  # an installed wheel: the common case
+        return packaged
+    checkout = package.parents[1] / "data" / "highlights.json"  # src/chilinh_cli/ -> the repository
+    if checkout.is_file():  # an editable install, without importing importlib.resources (3 ms)
+        return checkout
+    from importlib import resources  # pragma: no cover - a package loaded from a zip file
+
+    return Path(str(resources.files("chilinh_cli").joinpath("data", "highlights.json")))  # pragma: no cover
+
+
+STDIN = "-"
+"""The path that means standard input."""
+
+
+def name_of(path: str | os.PathLike[str] | None) -> str:
+    """How messages name a dataset: its path, '<stdin>', or the embedded file's path."""
+    if path is None:
+        return str(embedded_path())
+    if isinstance(path, Path):  # already normal: no parsing again (a catalog has thousands)
+        return "<stdin>" if path.parts == (STDIN,) else str(path)
+    return "<stdin>" if os.fspath(path) == STDIN else str(Path(path))
+
+
+def read_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Read and validate a dataset: the embedded one, the file at ``path``, or standard input
+    when ``path`` is '-'. Raises ``DataFileError`` naming the file and every problem found.
+    (``store.load_dataset`` does the same, validating a file only once.)"""
+    raw = read_bytes(Path(path) if path is not None else embedded_path())
+    with building():
+        return parse_and_validate(raw, name_of(path))
+
+
+def read_bytes(file: Path) -> bytes:
+    """A data file's bytes (standard input for '-'), within the size limit, or a ``DataFileError``."""
+    return _read_stdin() if os.fspath(file) == STDIN else _read(file)
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """Building a dataset allocates millions of objects and no cycles; the cyclic garbage
+    collector would otherwise scan them again and again while they are built (4x the time
+    for 100,000 figures), and again whenever an answer allocates a few more. So it is
+    paused while they are built, and what exists then is frozen out of its sight."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def parse_and_validate(raw: bytes, name: str) -> Dataset:
+    """Parse the bytes of a data file and validate them; ``name`` is used in messages."""
+    document = parse_json(raw, name)
+    from .validation import validate
+
+    dataset, problems = validate(document)
+    if dataset is None:
+        raise DataFileError(name, problems)
+    return dataset
+
+
+def _read_stdin() -> bytes:
+    """Standard input, to its end, with the limit of a file."""
+    try:
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, AttributeError, ValueError) as error:  # closed, or not a byte stream
+        reason = os_reason(error) if isinstance(error, OSError) else data_messages.NOT_READABLE
+        raise DataFileError(name_of(STDIN), [("", data_messages.CANNOT_READ.format(reason=reason))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise DataFileError(name_of(STDIN), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
+    return raw
+
+
+def _read(file: Path) -> bytes:
+    try:
+        size = file.stat().st_size
+        if file.is_dir():
+            raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)])
+        if size > MAX_FILE_BYTES:
+            from ..present.numfmt import format_number
+
+            bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
+    except PermissionError:
+        raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
+    except OSError as error:
+        raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise DataFileError(str(file), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
+    return raw
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Arrays become tuples (the models are immutable), and a key given twice is an
+    # error rather than silently keeping the last value.
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise RuleError(data_messages.DUPLICATE_KEY.format(key=repr(key)))
+        obj[key] = tuple(value) if isinstance(value, list) else value
+    return obj
+
+
+def _parse_int(digits: str) -> int | Decimal:
+    """An integer as ``int``; one too long for any field stays a ``Decimal`` for validation to
+    refuse at its field (Python would refuse to read more than 4,300 digits as an ``int``)."""
+    return int(digits) if len(digits) <= 40 else Decimal(digits)
+
+
+def _reject_constant(name: str) -> Any:
+    raise RuleError(data_messages.NOT_A_DATASET_NUMBER.format(name=name))
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """Parse JSON exactly: decimals as ``Decimal``, no NaN or Infinity, no duplicate keys."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        raise DataFileError(name, [("", data_messages.NOT_UTF8.format(offset=error.start))]) from None
+    if not text.strip():
+        raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
+    try:
+        document = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_json_object,
+        )
+    except json.JSONDecodeError as error:
+        said = next(
+            (m for m in data_messages.JSON_SYNTAX if error.msg.startswith(m.en)), data_messages.JSON_SYNTAX_OTHER
+        )
+        detail = Msg(error.msg, said.vi)
+        reason = data_messages.NOT_JSON.format(detail=detail, line=error.lineno, column=error.colno)
+        raise DataFileError(name, [("", reason)]) from None
+    except RecursionError:
+        raise DataFileError(name, [("", data_messages.TOO_DEEP)]) from None
+    except RuleError as error:  # duplicate keys, NaN/Infinity
+        raise DataFileError(name, [("", data_messages.UNUSABLE_JSON.format(detail=error.said))]) from None
+    if not isinstance(document, dict):
+        kind = _JSON_KINDS.get(type(document), data_messages.JSON_VALUE)
+        raise DataFileError(name, [("", data_messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])
+    return document
+
+
+def cache_directory() -> Path | None:
+    """Where the store lives: CHILINH_CACHE_DIR, else the platform's cache directory; None
+    with CHILINH_NO_CACHE (every run then validates in memory)."""
+    if os.environ.get("CHILINH_NO_CACHE"):
+        return None
+    if configured := os.environ.get("CHILINH_CACHE_DIR"):
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "chilinh" / "cache" if base else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chilinh"
+
+
+_JSON_KINDS: dict[type, Msg] = {
+    list: data_messages.JSON_ARRAY,
+    tuple: data_messages.JSON_ARRAY,
+    str: data_messages.JSON_STRING,
+    int: data_messages.JSON_NUMBER,
+    Decimal: data_messages.JSON_NUMBER,
+    bool: data_messages.JSON_BOOL,
+    type(None): same("null"),
+}

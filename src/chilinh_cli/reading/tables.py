@@ -1,0 +1,198 @@
+"""The dataset as relational tables: the one schema that ``export sqlite`` and ``export csv`` write.
+
+Tables: datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, with
+primary and foreign keys, ready for sqlite-utils, Datasette or DuckDB. Numbers keep
+their exact written form in a ``*_exact`` text column next to the numeric one (SQLite
+has no decimal type: 99.92 as REAL is only close to 99.92).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..model.records import Dataset, Figure, Source, Text, event_homes, figure_homes
+from ..model.text import fold
+from ..words import messages
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]
+    """Column definitions in SQLite syntax; the first word of each is the column name."""
+    constraints: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.split()[0] for column in self.columns)
+
+    def ddl(self) -> str:
+        return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(self.columns + self.constraints) + "\n)"
+
+
+_DATASET_KEY = "FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE CASCADE"
+_HIGHLIGHT_KEY = "FOREIGN KEY (dataset_id, highlight_rank) REFERENCES highlights(dataset_id, rank)"
+_SOURCE_KEY = "FOREIGN KEY (dataset_id, source_id) REFERENCES sources(dataset_id, id)"
+_FIGURE_KEY = "FOREIGN KEY (dataset_id, figure_id) REFERENCES figures(dataset_id, id)"
+_NOTES = ("note_vi TEXT", "note_en TEXT")
+_IN_DATASET = "dataset_id INTEGER NOT NULL"
+
+DATASETS_COLUMNS = (
+    *("id INTEGER PRIMARY KEY", "path TEXT NOT NULL UNIQUE", "sha256 TEXT NOT NULL"),
+    *("size INTEGER", "mtime_ns INTEGER", "inode INTEGER"),
+    *("place_vi TEXT NOT NULL", "place_en TEXT", "place_key TEXT NOT NULL", "place_key_vi TEXT NOT NULL"),
+    "year INTEGER NOT NULL",
+    *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
+    *("document TEXT NOT NULL", "checked INTEGER NOT NULL"),
+)
+"""One row per data file: where it is, when it was read, what it is, and its validated text.
+An English text a draft has not yet (``*_en``), its publisher and its date may be null."""
+UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
+HIGHLIGHTS_COLUMNS = (
+    *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
+    *("title_en TEXT", "short_title_vi TEXT", "short_title_en TEXT"),
+    *("summary_vi TEXT", "summary_en TEXT", "checked INTEGER NOT NULL"),
+)
+SOURCES_COLUMNS = (_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
+FIGURES_COLUMNS = (
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
+    *("value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
+    *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
+    *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
+    *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
+)
+ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
+COMPARISONS_COLUMNS = (
+    *(_IN_DATASET, "id INTEGER NOT NULL", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
+    *("kind TEXT NOT NULL", "value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
+    *("source_id INTEGER NOT NULL", *_NOTES),
+)
+EVENTS_COLUMNS = (
+    *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
+    *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
+    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL", "checked INTEGER NOT NULL"),
+)
+
+
+def _number(value: int | Decimal | None) -> int | float | None:
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _exact(value: int | Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class _Sources:
+    """Each distinct (section, quote) once, numbered in the order first met."""
+
+    def __init__(self, dataset_id: object) -> None:
+        self.dataset_id = dataset_id
+        self.ids: dict[tuple[int, str], int] = {}
+
+    def id(self, source: Source) -> int:
+        return self.ids.setdefault((source.section, source.quote), len(self.ids) + 1)
+
+    def rows(self) -> list[tuple[object, ...]]:
+        return [(self.dataset_id, number, section, quote) for (section, quote), number in self.ids.items()]
+
+
+def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> list[Table]:
+    """The dataset as tables, in an order that satisfies every foreign key. ``dataset_row``
+    (values of ``DATASETS_COLUMNS``) is its row of ``datasets``; every other row carries its id."""
+    row = dataset_row or dataset_row_of(dataset, 1, "", "", "")
+    number = row[0]
+    sources = _Sources(number)
+    figures, comparisons = _figure_rows(dataset, sources)
+    events = _event_rows(dataset, sources)
+    highlights: list[tuple[object, ...]] = [
+        (number, h.rank, h.slug, *_notes(h.title), *_notes(h.short_title), *_notes(h.summary), int(h.checked))
+        for h in dataset.highlights
+    ]
+    aliases: list[tuple[object, ...]] = [(number, alias, f.id) for f in dataset.figures for alias in f.aliases]
+    units: list[tuple[object, ...]] = [(code, label.en, label.vi) for code, label in messages.UNIT_NAMES.items()]
+    figure_keys = ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY, _HIGHLIGHT_KEY, _SOURCE_KEY)
+    return [
+        Table("datasets", DATASETS_COLUMNS, (), [row]),
+        Table("units", UNITS_COLUMNS, (), units),
+        Table("highlights", HIGHLIGHTS_COLUMNS, ("PRIMARY KEY (dataset_id, rank)", _DATASET_KEY), highlights),
+        Table("sources", SOURCES_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY), sources.rows()),
+        Table("figures", FIGURES_COLUMNS, (*figure_keys, "FOREIGN KEY (unit) REFERENCES units(code)"), figures),
+        Table("figure_aliases", ALIASES_COLUMNS, ("PRIMARY KEY (dataset_id, alias)", _FIGURE_KEY), aliases),
+        Table(
+            "comparisons", COMPARISONS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _FIGURE_KEY, _SOURCE_KEY), comparisons
+        ),
+        Table("events", EVENTS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _HIGHLIGHT_KEY, _SOURCE_KEY), events),
+    ]
+
+
+def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
+    """Several datasets (each with the path it was read from) in one set of tables."""
+    merged: dict[str, Table] = {}
+    for number, (path, dataset) in enumerate(datasets, start=1):
+        for table in tables(dataset, dataset_row_of(dataset, number, path, "", "")):
+            if table.name not in merged:
+                merged[table.name] = dataclasses.replace(table, rows=list(table.rows))
+            elif table.name != "units":
+                merged[table.name].rows.extend(table.rows)
+    return list(merged.values())
+
+
+def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, document: str) -> tuple[object, ...]:
+    """The row of ``datasets`` for a dataset read from ``path`` (the store fills in its stat)."""
+    meta = dataset.metadata
+    keys = (fold(meta.place), fold(meta.locality.vi))
+    return (
+        *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
+        *(meta.title, meta.title_en, meta.publisher, meta.published, document, int(meta.checked)),
+    )
+
+
+def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The figures and comparisons tables; sources are numbered as a reader meets them, each
+    figure's before those of its comparisons."""
+    home = figure_homes(dataset)
+    figures: list[tuple[object, ...]] = []
+    comparisons: list[tuple[object, ...]] = []
+    for figure in dataset.figures:
+        figures.append(
+            (
+                *(sources.dataset_id, figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
+                *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
+                *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
+                *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
+            )
+        )
+        comparisons += _comparison_rows(figure, len(comparisons), sources)
+    return figures, comparisons
+
+
+def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tuple[object, ...]]:
+    return [
+        (
+            *(sources.dataset_id, before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
+            *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
+            *(sources.id(comparison.source), *_notes(comparison.note)),
+        )
+        for n, comparison in enumerate(figure.comparisons, start=1)
+    ]
+
+
+def _notes(note: Text | None) -> tuple[str | None, str | None]:
+    return (note.vi, note.en) if note else (None, None)
+
+
+def _event_rows(dataset: Dataset, sources: _Sources) -> list[tuple[object, ...]]:
+    home = event_homes(dataset)
+    return [
+        (
+            *(sources.dataset_id, event.id, home.get(event.id), event.label.vi, event.label.en),
+            *(event.date.year, event.date.month, event.date.day, event.date.period, int(event.date.year_inferred)),
+            *(sources.id(event.source), int(event.checked)),
+        )
+        for event in dataset.events
+    ]

@@ -1,0 +1,87 @@
+"""The store's schema: the export tables (``tables``) plus the indexes that answer queries.
+
+Kept apart from the store so that its shape is read in one place; ``STORE_FORMAT`` names it
+and goes into the store's key, so a store of another shape is never opened as this one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+
+from ..model.records import Dataset
+from ..reading.rebuild import dataset_from_document
+from ..reading.tables import tables
+
+STORE_FORMAT = 3  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+
+_INDEXES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL)",
+    "CREATE INDEX figure_names_by_name ON figure_names (folded)",
+    "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
+    "CREATE INDEX figures_by_id ON figures (id)",
+    "CREATE INDEX aliases_by_alias ON figure_aliases (alias)",
+    "CREATE INDEX comparisons_by_figure ON comparisons (figure_id)",
+    "CREATE INDEX aliases_by_figure ON figure_aliases (figure_id)",
+    "CREATE INDEX comparisons_by_year ON comparisons (dataset_id, basis, year)",
+    "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
+    "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
+    "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
+)
+# Full-text indexes over the folded words of search_rows and figure_names (their content lives
+# there); a SQLite built without FTS5 searches by scanning. Search asks for words, not phrases,
+# so its index keeps no positions (detail=none): a third of the size, and faster to build.
+_FULL_TEXT = (
+    "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61', detail=none)",
+    "CREATE VIRTUAL TABLE name_index USING fts5(folded, content='figure_names', tokenize='unicode61')",
+)
+INDEXED = (("search_index", "search_rows"), ("name_index", "figure_names"))
+# The tables of a dataset, each before those its rows refer to (so that deleting keeps every key).
+OWN_TABLES = (
+    "comparisons",
+    "figure_aliases",
+    "events",
+    "figures",
+    "sources",
+    "highlights",
+    "figure_names",
+    "search_rows",
+)
+
+
+def create(connection: sqlite3.Connection) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            for table in tables(_nothing()):
+                ddl = table.ddl()
+                if table.name == "datasets":  # the store never gives an id twice (an export need not care)
+                    ddl = ddl.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+                    assert "AUTOINCREMENT" in ddl
+                connection.execute(ddl)
+            for statement in _INDEXES:
+                connection.execute(statement)
+            with contextlib.suppress(sqlite3.OperationalError):
+                for statement in _FULL_TEXT:
+                    connection.execute(statement)
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(STORE_FORMAT),))
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _nothing() -> Dataset:
+    """A dataset with nothing in it: its tables are the store's schema."""
+    return dataset_from_document(
+        {
+            "schema_version": 1,
+            "metadata": {
+                **{"title": "-", "title_en": "-", "publisher": "-", "published": "2000-01-01"},
+                **{"locality": {"vi": "-", "en": "-"}, "year": 2000, "language": "vi"},
+            },
+            "highlights": [],
+            "figures": [],
+        }
+    )

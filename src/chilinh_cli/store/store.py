@@ -1,0 +1,410 @@
+"""The store: every data file chilinh has validated, kept in an embedded SQLite database.
+
+A data file is validated with Pydantic once; its tables (``tables``: the schema the exports
+write too), an index of its figures' names and a full-text index of its words then live in
+``catalog-KEY.sqlite`` in the user's cache directory. KEY covers the store's format, the
+tool's version, its code and Pydantic's (the size and time of their files), so that
+``validate`` and the queries never disagree: other code, another store. A file is read
+again only when its size, modification time or inode changed, and validated again only when
+its content (SHA-256) changed too.
+
+Nothing in the store can run code: it is SQLite tables and JSON text, read by this module.
+A store that is corrupt, of another schema, locked or unwritable is rebuilt or, failing
+that, replaced for the run by one in memory: answers stay right, only slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from ..model.errors import DataFileError
+from ..model.records import Dataset
+from ..reading.intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
+from ..reading.loader import building, cache_directory, name_of
+from ..reading.rebuild import dataset_from_document
+from ..version import __version__
+from .reads import FigureReads
+from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
+
+T = TypeVar("T")
+Progress = Callable[[int, int, int], None]
+"""Told (files done, files in all, figures done) while the store reads files."""
+
+
+class DatasetInfo(NamedTuple):
+    """What a stored dataset is: its id in the store, file, place and year."""
+
+    id: int
+    path: str
+    place_vi: str
+    place_en: str
+    """The English name of the place, or its Vietnamese one when the file gives none."""
+    year: int
+    published: str | None
+    place_key: str
+    """The English name of the place folded (lower case, no diacritics): how places are told apart."""
+    place_key_vi: str
+
+
+class Store(FigureReads):
+    """An open store: a SQLite connection whose tables hold the datasets it has read."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self.db = connection
+        self.path = path
+        """The file, or None for a store in memory (the cache could not be used)."""
+        self.full_text = (
+            self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone() is not None
+        )
+        """Whether SQLite has FTS5 here: search uses its index, else scans the rows."""
+        self._batching = False
+        self._batch_started = 0.0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- keeping it in step with the files ------------------------------------------------------
+
+    def sync(
+        self,
+        files: Sequence[Path | str],
+        *,
+        within: Path | None = None,
+        progress: Progress | None = None,
+        failures: dict[int, DataFileError] | None = None,
+    ) -> list[int]:
+        """The ids of the datasets of ``files``, each read and validated only if it changed since
+        the store last saw it. With ``within`` (a directory), stored files under it that are gone
+        are dropped. Many changed files are read and validated by worker processes while this
+        one writes (the machine's cores share the work). The first file that is not valid is
+        raised; with ``failures``, each is kept there by its place in ``files`` instead."""
+        known = {
+            path: (int(number), (size, mtime, inode), digest)
+            for number, path, size, mtime, inode, digest in self.db.execute(
+                "SELECT id, path, size, mtime_ns, inode, sha256 FROM datasets"
+            )
+        }
+        ids: list[int | None] = []
+        changed: list[tuple[int, Path | str, str]] = []
+        for place, file in enumerate(files):
+            seen = known.get(file_name(file))
+            status = file_status(file)
+            unchanged = seen is not None and status is not None and seen[1] == status
+            ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
+            if not unchanged:  # a file with no status (standard input, one gone) is read whole
+                changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
+        with self._batch():
+            figures = 0
+            try:
+                for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
+                    try:
+                        ids[place] = self._store(prepared)
+                    except DataFileError as error:
+                        if failures is None:
+                            raise
+                        failures[place] = error
+                    self._commit_now_and_then()
+                    if progress is not None:
+                        figures += sum(len(rows) for name, _, rows in prepared.tables if name == "figures")
+                        progress(done, len(changed), figures)
+            except BaseException:
+                if progress is not None:  # a bad file or Ctrl-C ends the bar too (and shows the cursor)
+                    progress(len(changed), len(changed), figures)
+                raise
+            if within is not None:
+                self._drop_missing(within, {file_name(file) for file in files})
+        return [number for number in ids if number is not None]
+
+    @contextlib.contextmanager
+    def _batch(self) -> Iterator[None]:
+        """Changes of many files in few transactions, committed every half second: an
+        interrupted build keeps what it had committed, and no file is ever half stored."""
+        self._batching, self._batch_started = True, time.monotonic()
+        try:
+            yield
+        except DataFileError:  # raised before its file's rows are written: keep the files before it
+            self._commit()
+            raise
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        else:
+            self._commit()
+        finally:
+            self._batching = False
+
+    def _commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def _commit_now_and_then(self) -> None:
+        if time.monotonic() - self._batch_started > 0.5:
+            self._commit()
+            self._batch_started = time.monotonic()
+
+    def add(self, dataset: Dataset, path: str, text: str) -> int:
+        """Keep a dataset that is already validated (the Python API's in-memory catalogs)."""
+        return self._store(rows_of(dataset, path, "", None, text))
+
+    def _store(self, prepared: Prepared) -> int:
+        """Keep a file that was read and validated: the same content already stored needs only
+        its new stat; a file whose content changed replaces its old rows. What is stored is
+        looked at inside the write transaction: a concurrent run that stored the same content
+        first is kept (its id may be in use), not replaced."""
+        if prepared.problems:
+            raise DataFileError(prepared.path, prepared.problems)
+
+        def keep(prepared: Prepared) -> int:
+            same = self._restat_same(prepared)
+            if same is not None:
+                return same
+            if not prepared.tables:  # another run replaced the content this one matched: read it whole
+                prepared = prepare(prepared.path)
+                if prepared.problems:
+                    raise DataFileError(prepared.path, prepared.problems)
+                same = self._restat_same(prepared)
+            return same if same is not None else self._insert(prepared)
+
+        return self._write(lambda: keep(prepared))
+
+    def _restat_same(self, prepared: Prepared) -> int | None:
+        """The id of the same content stored for the same path, given the file's new stat; or None."""
+        same = self.db.execute(
+            "SELECT id FROM datasets WHERE path = ? AND sha256 = ?", (prepared.path, prepared.digest)
+        ).fetchone()
+        if same is None:
+            return None
+        stat = (*(prepared.status or (None, None, None)), same[0])  # touched or copied back: no new rows
+        self.db.execute("UPDATE datasets SET size=?, mtime_ns=?, inode=? WHERE id=?", stat)
+        return int(same[0])
+
+    def _insert(self, prepared: Prepared) -> int:
+        self._delete(self.db.execute("SELECT id FROM datasets WHERE path = ?", (prepared.path,)).fetchall())
+        # Never an id a dataset had before: a run that read the old one must not find another file's rows.
+        number = int(
+            self.db.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM datasets), 0), "
+                "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'datasets'), 0)) + 1"
+            ).fetchone()[0]
+        )
+        for name, columns, rows in prepared.tables:
+            marks = ", ".join("?" for _ in columns)
+            verb = "INSERT OR IGNORE" if name == "units" else "INSERT"
+            numbered = rows if name == "units" else [(number, *row[1:]) for row in rows]
+            self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
+        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", [(number, *n) for n in prepared.names])
+        self.db.executemany(
+            "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
+        )
+        if self.full_text:
+            for index, table in INDEXED:
+                self.db.execute(
+                    f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
+                    (number,),
+                )
+        return number
+
+    def _delete(self, ids: Iterable[tuple[int]]) -> None:
+        for (number,) in ids:
+            if self.full_text:  # the index forgets these rows before they go
+                for index, table in INDEXED:
+                    self.db.execute(
+                        f"INSERT INTO {index} ({index}, rowid, folded) "
+                        f"SELECT 'delete', rowid, folded FROM {table} WHERE dataset_id = ?",
+                        (number,),
+                    )
+            for table in OWN_TABLES:
+                self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
+            self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
+
+    def _drop_missing(self, directory: Path, present: set[str]) -> None:
+        prefix = name_of(directory).rstrip(os.sep) + os.sep
+        stored = self.db.execute("SELECT id, path FROM datasets WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
+        gone = [(number,) for number, path in stored if path not in present]
+        if gone:
+            self._write(lambda: self._delete(gone))
+
+    def _write(self, change: Callable[[], T]) -> T:
+        """One change, whole or not at all; within a batch, part of the batch's transaction."""
+        if self._batching:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")  # one writer at a time among concurrent runs
+            return change()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            result = change()
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+        return result
+
+    # ---- reading -----------------------------------------------------------------------------------
+
+    def counts(self, ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
+        """Highlights, figures and events of each dataset, counted through their keys."""
+        wanted = set(ids)
+        rows = self.db.execute(
+            "SELECT d.id, (SELECT count(*) FROM highlights WHERE dataset_id = d.id), "
+            "(SELECT count(*) FROM figures WHERE dataset_id = d.id), "
+            "(SELECT count(*) FROM events WHERE dataset_id = d.id) FROM datasets d"
+        )
+        return {row[0]: row[1:] for row in rows if row[0] in wanted}
+
+    def unreviewed(self, ids: Sequence[int]) -> set[int]:
+        """The datasets among ``ids`` that hold a record a reviewer still has to look at (unchecked,
+        or a text without its English): only those are rebuilt to say which (``core.review_todos``)."""
+        wanted = set(ids)
+
+        def untranslated(*names: str) -> str:
+            return " OR ".join(f"({name}_vi IS NOT NULL AND {name}_en IS NULL)" for name in names)
+
+        rows = self.db.execute(
+            "SELECT id FROM datasets d WHERE checked = 0 OR title_en IS NULL OR place_en IS NULL "
+            "OR EXISTS (SELECT 1 FROM figures WHERE dataset_id = d.id AND (checked = 0 OR "
+            f"{untranslated('label', 'note', 'wording', 'noun')})) "
+            f"OR EXISTS (SELECT 1 FROM comparisons WHERE dataset_id = d.id AND ({untranslated('note')})) "
+            "OR EXISTS (SELECT 1 FROM highlights WHERE dataset_id = d.id AND (checked = 0 OR "
+            f"{untranslated('title', 'short_title', 'summary')})) "
+            "OR EXISTS (SELECT 1 FROM events WHERE dataset_id = d.id AND (checked = 0 OR label_en IS NULL))"
+        )
+        return {number for (number,) in rows if number in wanted}
+
+    def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
+        """What each of the datasets ``ids`` is, by place, newest year first."""
+        wanted = set(ids)
+        return [
+            DatasetInfo(*row)
+            for row in self.db.execute(
+                "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi "
+                "FROM datasets "
+                "ORDER BY place_key, year DESC, path"
+            )
+            if row[0] in wanted
+        ]
+
+    def dataset(self, number: int) -> Dataset:
+        """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
+        (text,) = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
+        with building():
+            # Validated when stored: no duplicate keys or constants to watch for, so the plain
+            # parser (decimals still exact) does it in half the time of the checking one.
+            return dataset_from_document(json.loads(text, parse_float=Decimal))
+
+
+def code_key() -> str:
+    """What the store's content depends on: its format, the tool's version and its code, and
+    the validator's (Pydantic and its core: an upgrade may judge a file otherwise). Each as
+    the size and time of its files, found without importing them. (A checksum rather than a
+    hash: hashlib costs more start-up than the whole key is worth.)"""
+    import importlib.util
+    import zlib
+
+    parts = [f"{STORE_FORMAT}:{__version__}:{sys.version_info[:2]}"]
+    package = Path(__file__).parents[1]  # chilinh_cli/: every module of every room, json word lists too
+    modules = sorted(_code_files(package))
+    for validator in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(validator)
+        if spec is not None and spec.origin:
+            modules.append(Path(spec.origin).with_name("version.py" if validator == "pydantic" else "__init__.py"))
+    for module in modules:
+        with contextlib.suppress(OSError):
+            status = module.stat()
+            parts.append(f"{module.relative_to(module.parents[1])}:{status.st_size}:{status.st_mtime_ns}")
+    text = "\n".join(parts).encode()
+    return f"{STORE_FORMAT}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+
+
+def _code_files(directory: Path) -> Iterator[Path]:
+    """The package's code and data files, in every folder under it (os.scandir: no pathlib globbing)."""
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                yield from _code_files(Path(entry.path))
+            elif entry.name.endswith((".py", ".json")):
+                yield Path(entry.path)
+
+
+def open_store() -> Store:
+    """The store of this version of the tool: opened, created, or rebuilt when it is not one
+    of ours; a store in memory when the cache directory cannot hold one."""
+    directory = cache_directory()
+    if directory is not None:
+        path = directory / f"catalog-{code_key()}.sqlite"
+        for attempt in range(2):
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                store = _open(path)
+            except (sqlite3.DatabaseError, OSError):
+                if attempt == 0:
+                    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                        with contextlib.suppress(OSError):
+                            stale.unlink()  # corrupt, foreign or half-written: build it again
+                continue
+            _prune(directory, keep=path.name)
+            return store
+    return memory_store()
+
+
+def memory_store() -> Store:
+    return _open(None)
+
+
+def _open(path: Path | None) -> Store:
+    connection = sqlite3.connect(str(path) if path else ":memory:", timeout=60, isolation_level=None)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        if path is not None:
+            connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+        if path is not None:
+            connection.execute("PRAGMA synchronous = NORMAL")  # a cache: safe from corruption, not fsync'd per file
+            connection.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: the indexes of a large build stay hot
+        if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            create(connection)
+        if connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() != (str(STORE_FORMAT),):
+            raise sqlite3.DatabaseError("not a store of this format")
+        connection.execute("SELECT count(*) FROM datasets, search_rows WHERE 0").fetchone()
+        if path is not None:  # a store that cannot be written is no store: try again, or keep one in memory
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+    except BaseException:
+        connection.close()
+        raise
+    return Store(connection, path)
+
+
+def _prune(directory: Path, keep: str) -> None:
+    """Remove stores of other versions of the tool (once no run has touched them for an hour),
+    the pickles of the cache that came before the store, and stale temporary files."""
+    now = time.time()
+    for old in (*directory.glob("catalog-*.sqlite*"), *directory.glob("*.pickle"), *directory.glob(".tmp-*")):
+        if old.name.startswith(keep):
+            continue
+        with contextlib.suppress(OSError):
+            if old.suffix == ".pickle" or now - old.stat().st_mtime > 3600:
+                old.unlink()
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """The dataset of one file (the embedded one for None, standard input for '-'), validated
+    once and then read from the store; with ``use_cache=False``, validated now, in memory."""
+    from ..reading.loader import embedded_path, read_dataset
+
+    if not use_cache:
+        return read_dataset(path)
+    store = open_store()
+    try:
+        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
+        return store.dataset(number)
+    finally:
+        store.close()
