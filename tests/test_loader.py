@@ -14,7 +14,7 @@ from chilinh_cli.cli.app import app
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import loader
 from chilinh_cli.reading.loader import parse_and_validate, parse_json
-from chilinh_cli.store.store import load_dataset
+from chilinh_cli.store.store import cache_directory, load_dataset
 from readers import REPO, Writer, english_problems, english_words, loading_problems, runner
 
 
@@ -190,12 +190,12 @@ def test_cache_can_be_disabled(
 def test_cache_location_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CHILINH_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert loader.cache_directory() == tmp_path / "chilinh"
+    assert cache_directory() == tmp_path / "chilinh"
     monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
-    assert loader.cache_directory() == tmp_path / "chilinh" / "cache"
+    assert cache_directory() == tmp_path / "chilinh" / "cache"
     monkeypatch.delenv("LOCALAPPDATA")
-    assert loader.cache_directory() is None
+    assert cache_directory() is None
 
 
 # ---- standard input, and files that cannot be read ------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from ..model.building import building
 from ..model.errors import (
     AmbiguousFigureError,
     AmbiguousPlaceError,
@@ -29,8 +30,9 @@ from ..model.errors import (
 )
 from ..model.records import Dataset, Event, EventDate, Figure, Highlight, Source, Text
 from ..model.text import fold
-from ..reading.loader import building, embedded_path
-from ..store.store import DatasetInfo, Progress, Store, open_store
+from ..model.where import DatasetInfo
+from ..reading.loader import embedded_path
+from ..store.store import Progress, Store, open_store
 from .core import (
     CheckAnswer,
     CompareAnswer,

@@ -28,8 +28,8 @@ from ..model.derive import (
 from ..model.errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
 from ..model.records import APPROXIMATE, LOWER_BOUNDS, Comparison, Dataset, Event, Figure, Highlight, Metadata, Text
 from ..model.text import fold
+from ..model.where import DatasetInfo
 from ..reading.loader import name_of, read_dataset
-from ..store.store import DatasetInfo
 
 
 def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:

@@ -23,7 +23,7 @@ from ..answers.core import (
 )
 from ..model.derive import Estimate, hedge
 from ..model.records import Event, Metadata, Source, Text
-from ..store.store import DatasetInfo
+from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
     from ..answers.catalog import CatalogCheck

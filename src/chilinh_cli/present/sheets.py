@@ -39,8 +39,8 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from ..model.where import DatasetInfo
     from ..reading.tables import Table
-    from ..store.store import DatasetInfo
 
 
 class Sheet(NamedTuple):

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, searchable
 from ..model.text import fold
-from .loader import building, name_of, parse_and_validate, read_bytes
+from .loader import name_of, parse_and_validate, read_bytes
 from .tables import dataset_row_of, tables
 
 

@@ -3,24 +3,18 @@
 Validation needs Pydantic, which costs more at start-up than everything else the tool does;
 ``store`` keeps what has been validated once, so that a run validates only new or changed
 files. This module reads and validates; the store remembers.
-
-The garbage-collector policy of the whole tool lives here (``building``): a dataset is
-built with the cyclic collector paused, then frozen, because its objects hold no cycles
-and live as long as the answers made from them.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..model.building import building
 from ..model.errors import DataFileError, os_reason
 from ..model.records import Dataset, RuleError
 from ..words import data_messages
@@ -69,22 +63,6 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
 def read_bytes(file: Path) -> bytes:
     """A data file's bytes (standard input for '-'), within the size limit, or a ``DataFileError``."""
     return _read_stdin() if os.fspath(file) == STDIN else _read(file)
-
-
-@contextmanager
-def building() -> Iterator[None]:
-    """Building a dataset allocates millions of objects and no cycles; the cyclic garbage
-    collector would otherwise scan them again and again while they are built (4x the time
-    for 100,000 figures), and again whenever an answer allocates a few more. So it is
-    paused while they are built, and what exists then is frozen out of its sight."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def parse_and_validate(raw: bytes, name: str) -> Dataset:
@@ -188,20 +166,6 @@ def parse_json(raw: bytes, name: str) -> Any:
         kind = _JSON_KINDS.get(type(document), data_messages.JSON_VALUE)
         raise DataFileError(name, [("", data_messages.TOP_LEVEL_NOT_OBJECT.format(kind=kind))])
     return document
-
-
-def cache_directory() -> Path | None:
-    """Where the store lives: CHILINH_CACHE_DIR, else the platform's cache directory; None
-    with CHILINH_NO_CACHE (every run then validates in memory)."""
-    if os.environ.get("CHILINH_NO_CACHE"):
-        return None
-    if configured := os.environ.get("CHILINH_CACHE_DIR"):
-        return Path(configured)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "chilinh" / "cache" if base else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "chilinh"
 
 
 _JSON_KINDS: dict[type, Msg] = {

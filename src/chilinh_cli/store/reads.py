@@ -10,8 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from decimal import Decimal
 
+from ..model.building import building
 from ..model.records import Figure
-from ..reading.loader import building
 from ..reading.rebuild import figure_from_document
 
 

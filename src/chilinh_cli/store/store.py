@@ -24,12 +24,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
+from ..model.building import building
 from ..model.errors import DataFileError
 from ..model.records import Dataset
+from ..model.where import DatasetInfo
 from ..reading.intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
-from ..reading.loader import building, cache_directory, name_of
+from ..reading.loader import name_of
 from ..reading.rebuild import dataset_from_document
 from ..version import __version__
 from .reads import FigureReads
@@ -38,21 +40,6 @@ from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 T = TypeVar("T")
 Progress = Callable[[int, int, int], None]
 """Told (files done, files in all, figures done) while the store reads files."""
-
-
-class DatasetInfo(NamedTuple):
-    """What a stored dataset is: its id in the store, file, place and year."""
-
-    id: int
-    path: str
-    place_vi: str
-    place_en: str
-    """The English name of the place, or its Vietnamese one when the file gives none."""
-    year: int
-    published: str | None
-    place_key: str
-    """The English name of the place folded (lower case, no diacritics): how places are told apart."""
-    place_key_vi: str
 
 
 class Store(FigureReads):
@@ -333,6 +320,20 @@ def _code_files(directory: Path) -> Iterator[Path]:
                 yield from _code_files(Path(entry.path))
             elif entry.name.endswith((".py", ".json")):
                 yield Path(entry.path)
+
+
+def cache_directory() -> Path | None:
+    """Where the store lives: CHILINH_CACHE_DIR, else the platform's cache directory; None
+    with CHILINH_NO_CACHE (every run then validates in memory)."""
+    if os.environ.get("CHILINH_NO_CACHE"):
+        return None
+    if configured := os.environ.get("CHILINH_CACHE_DIR"):
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "chilinh" / "cache" if base else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chilinh"
 
 
 def open_store() -> Store:
