@@ -17,6 +17,7 @@ import pytest
 
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import validation
+from chilinh_cli.store import reads
 from chilinh_cli.store.store import code_key, load_dataset, open_store
 from readers import Writer, dump
 
@@ -188,7 +189,7 @@ def test_content_replaced_by_another_run_meanwhile_is_read_whole(
         assert seen_unchanged.tables == []
         store.db.execute("UPDATE datasets SET sha256 = 'another run' WHERE id = ?", (number,))
         again = store._store(seen_unchanged)
-        assert store.dataset(again).metadata.year == 2021
+        assert reads.dataset(store, again).metadata.year == 2021
     finally:
         store.close()
 

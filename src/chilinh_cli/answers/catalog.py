@@ -28,10 +28,11 @@ from ..model.errors import (
     UnknownFigureError,
     UnknownPlaceError,
 )
-from ..model.records import Dataset, Event, EventDate, Figure, Highlight, Source, Text
+from ..model.records import Dataset
 from ..model.text import fold
 from ..model.where import DatasetInfo
 from ..reading.loader import embedded_path
+from ..store import reads
 from ..store.store import Progress, Store, open_store
 from .core import (
     CheckAnswer,
@@ -105,7 +106,7 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
 
 
 def _catalog(store: Store, ids: Sequence[int]) -> Catalog:
-    infos = store.infos(ids)  # by place, newest year first
+    infos = reads.infos(store, ids)  # by place, newest year first
     for before, info in itertools.pairwise(infos):
         if (before.place_key, before.year) == (info.place_key, info.year):
             raise DuplicateDatasetError(info.place_en, info.year, before.path, info.path)
@@ -136,7 +137,12 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
     """The one report a command about one report answers from: the place's (the only place's)
     report of ``year``, else its latest."""
     info = _report_info(catalog, place, year)
-    return info, catalog.store.dataset(info.id)
+    return info, reads.dataset(catalog.store, info.id)
+
+
+def every_dataset(catalog: Catalog) -> list[tuple[str, Dataset]]:
+    """Every dataset of the catalog with the path it was read from (export writes them all)."""
+    return [(info.path, reads.dataset(catalog.store, info.id)) for info in catalog.infos]
 
 
 def _by_place(infos: Sequence[DatasetInfo]) -> list[list[DatasetInfo]]:
@@ -164,36 +170,24 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
     has it, newest first: its id, an alias or a label, case and diacritics ignored; a name
     that is the start of a word sequence of exactly one figure's names also designates it."""
     scope = places(catalog, place)
-    ids = {info.id: info for info in scope}
-    marks = ",".join("?" for _ in ids)
-    db = catalog.store.db
+    ids = tuple(info.id for info in scope)
+    store = catalog.store
     asked = name.encode("utf-8", "replace").decode("utf-8")  # undecodable argument bytes match nothing
-    found = db.execute(
-        f"SELECT dataset_id, id FROM figures WHERE id = ? AND dataset_id IN ({marks}) UNION "
-        f"SELECT dataset_id, figure_id FROM figure_aliases WHERE alias = ? AND dataset_id IN ({marks})",
-        (asked, *ids, asked, *ids),
-    ).fetchall()
+    found = reads.named(store, asked, ids)
     key = fold(name)
     if not found and key:
-        found = db.execute(
-            f"SELECT dataset_id, figure_id FROM figure_names WHERE folded = ? AND dataset_id IN ({marks})", (key, *ids)
-        ).fetchall()
+        found = reads.named_folded(store, key, ids)
     if not found and key:
-        found = _partial(catalog.store, key, tuple(ids))
+        found = reads.named_from(store, key, ids)
     figure_ids = sorted({figure_id for _, figure_id in found})
     if len(figure_ids) > 1:
         raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
     if not figure_ids:
-        raise UnknownFigureError(name, _suggestions(catalog.store, key, tuple(ids)))
+        raise UnknownFigureError(name, _suggestions(store, key, ids))
     # Every review of the scope that has the figure, whichever of its names each review knows.
-    having = {
-        number
-        for (number,) in db.execute(
-            f"SELECT dataset_id FROM figures WHERE id = ? AND dataset_id IN ({marks})", (figure_ids[0], *ids)
-        )
-    }
+    having = reads.having(store, figure_ids[0], ids)
     where = [info for info in scope if info.id in having]
-    figures = catalog.store.figures([(info.id, figure_ids[0]) for info in where])
+    figures = reads.figures(store, [(info.id, figure_ids[0]) for info in where])
     # a lone dataset answers as it always has; a catalog names the review of each figure
     return tuple(
         figure_answer(figure, info.published, info if catalog.many else None)
@@ -201,33 +195,11 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
     )
 
 
-def _partial(store: Store, key: str, ids: tuple[int, ...]) -> list[tuple[int, str]]:
-    marks = ",".join("?" for _ in ids)
-    if store.full_text:
-        words = key.split()
-        query = " + ".join(f'"{word}"' for word in words) + "*"
-        return store.db.execute(
-            "SELECT n.dataset_id, n.figure_id FROM name_index JOIN figure_names n ON n.rowid = name_index.rowid "
-            f"WHERE name_index MATCH ? AND n.dataset_id IN ({marks})",
-            (query, *ids),
-        ).fetchall()
-    rows = store.db.execute(
-        f"SELECT dataset_id, figure_id, folded FROM figure_names WHERE dataset_id IN ({marks})", ids
-    )
-    return [(number, figure_id) for number, figure_id, folded in rows if f" {key}" in f" {folded}"]
-
-
 def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
     """Ids whose names are spelled like ``key`` (the error path: it reads names starting alike)."""
     if not key:
         return []
-    marks = ",".join("?" for _ in ids)
-    rows = store.db.execute(
-        f"SELECT folded, figure_id FROM figure_names WHERE folded >= ? AND folded < ? AND dataset_id IN ({marks}) "
-        "LIMIT 50000",
-        (key[0], chr(ord(key[0]) + 1), *ids),
-    ).fetchall()
-    spelled = dict(rows)
+    spelled = reads.spelled_like(store, key, ids)
     import difflib  # the error path alone needs it
 
     close = difflib.get_close_matches(key, list(spelled), n=5, cutoff=0.6)
@@ -236,23 +208,12 @@ def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
 
 def figure_names(catalog: Catalog) -> list[str]:
     """Every id and alias, for shell completion."""
-    marks = ",".join("?" for _ in catalog.infos)
-    ids = tuple(info.id for info in catalog.infos)
-    return [
-        name
-        for (name,) in catalog.store.db.execute(
-            f"SELECT id FROM figures WHERE dataset_id IN ({marks}) UNION "
-            f"SELECT alias FROM figure_aliases WHERE dataset_id IN ({marks})",
-            ids + ids,
-        )
-    ]
+    return reads.names(catalog.store, [info.id for info in catalog.infos])
 
 
 def highlight_slugs(catalog: Catalog) -> list[str]:
     """Every highlight slug, for shell completion."""
-    marks = ",".join("?" for _ in catalog.infos)
-    query = f"SELECT slug FROM highlights WHERE dataset_id IN ({marks})"
-    return [slug for (slug,) in catalog.store.db.execute(query, tuple(info.id for info in catalog.infos))]
+    return reads.slugs(catalog.store, [info.id for info in catalog.infos])
 
 
 # ---- search -------------------------------------------------------------------------------------------------
@@ -266,7 +227,7 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
         raise NothingFoundError(text)
     scope = {info.id: info for info in places(catalog, place)}
     best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
-    for rowid, number, kind, key, field, value, folded in _matching_rows(catalog.store, words, tuple(scope)):
+    for rowid, number, kind, key, field, value, folded in reads.matching_rows(catalog.store, words, tuple(scope)):
         points = score(field, folded, words)
         if points is None:
             continue
@@ -277,57 +238,12 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
         raise NothingFoundError(text)
     ranked = sorted(best.items(), key=lambda entry: (-entry[1][0], entry[1][1]))
     shown = ranked[:MAX_HITS]
-    items = _items(catalog.store, [(number, kind, key) for (number, kind, key), _ in shown])
+    items = reads.items(catalog.store, [(number, kind, key) for (number, kind, key), _ in shown])
     hits = tuple(
         SearchHit(kind, key, items[item], field, value, points, scope[item[0]] if catalog.many else None)
         for item, (points, _, kind, key, field, value) in shown
     )
     return SearchAnswer(text, hits, len(ranked) - len(shown))
-
-
-def _matching_rows(
-    store: Store, words: list[str], ids: tuple[int, ...]
-) -> list[tuple[int, int, str, str, str, str, str]]:
-    marks = ",".join("?" for _ in ids)
-    columns = "r.rowid, r.dataset_id, r.kind, r.key, r.field, r.text, r.folded"
-    if store.full_text:
-        query = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
-        return store.db.execute(
-            f"SELECT {columns} FROM search_index JOIN search_rows r ON r.rowid = search_index.rowid "
-            f"WHERE search_index MATCH ? AND r.dataset_id IN ({marks})",
-            (query, *ids),
-        ).fetchall()
-    return store.db.execute(f"SELECT {columns} FROM search_rows r WHERE r.dataset_id IN ({marks})", ids).fetchall()
-
-
-def _items(store: Store, keys: list[tuple[int, str, str]]) -> dict[tuple[int, str, str], Figure | Highlight | Event]:
-    """The figures, highlights and events that matched, rebuilt from their rows."""
-    figures = [(number, key) for number, kind, key in keys if kind == "figure"]
-    items: dict[tuple[int, str, str], Figure | Highlight | Event] = {
-        (number, "figure", key): figure for (number, key), figure in zip(figures, store.figures(figures), strict=True)
-    }
-    for number, kind, key in keys:
-        if kind == "highlight":
-            row = store.db.execute(
-                "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en, checked "
-                "FROM highlights WHERE dataset_id = ? AND slug = ?",
-                (number, key),
-            ).fetchone()
-            title, short_title, summary = (None if row[n] is None else Text(row[n], row[n + 1]) for n in (1, 3, 5))
-            assert title is not None  # every highlight has a title
-            items[(number, kind, key)] = Highlight(
-                row[0], key, title, (), (), short_title=short_title, summary=summary, checked=bool(row[7])
-            )
-        elif kind == "event":
-            row = store.db.execute(
-                "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote, "
-                "e.checked FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
-                "WHERE e.dataset_id = ? AND e.id = ?",
-                (number, key),
-            ).fetchone()
-            date = EventDate(row[2], row[3], bool(row[4]), row[5], row[6])
-            items[(number, kind, key)] = Event(key, Text(row[0], row[1]), date, Source(row[7], row[8]), bool(row[9]))
-    return items
 
 
 def figure_series(catalog: Catalog, name: str, place: str | None, review: int | None) -> FigureAnswer | SeriesAnswer:
@@ -349,13 +265,13 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     store = catalog.store
     # Only the figures compared with that year are read (the comparisons table says which),
     # and of the earlier review only those same figures: the cost grows with the answer.
-    figures = store.compared_figures(info.id, asked)
+    figures = reads.compared_figures(store, info.id, asked)
     earlier = next((o for o in catalog.infos if o.place_key == info.place_key and o.year == asked), None)
-    stated = {f.id: f for f in store.compared_figures(earlier.id, asked, of=info.id)} if earlier else {}
+    stated = {f.id: f for f in reads.compared_figures(store, earlier.id, asked, of=info.id)} if earlier else {}
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
-        raise NoComparisonError(asked, store.comparison_years(info.id))
-    return CompareAnswer(asked, info.year, rows, left_out(store.figure_ids(info.id), rows))
+        raise NoComparisonError(asked, reads.comparison_years(store, info.id))
+    return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows))
 
 
 # ---- a catalog's consistency ----------------------------------------------------------------------------------
@@ -386,8 +302,8 @@ def check_catalog(directory: Path) -> CatalogCheck:
     try:
         failures: dict[int, DataFileError] = {}
         ids = store.sync(files, within=directory, failures=failures)
-        counts = store.counts(ids)
-        unreviewed = store.unreviewed(ids)
+        counts = reads.counts(store, ids)
+        unreviewed = reads.unreviewed(store, ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
         for place, file in enumerate(files):
@@ -395,7 +311,7 @@ def check_catalog(directory: Path) -> CatalogCheck:
                 answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
             else:
                 number = next(numbers)
-                todos = review_todos(store.dataset(number)) if number in unreviewed else ()
+                todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
                 answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
         catalog = _catalog(store, ids)
         return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))

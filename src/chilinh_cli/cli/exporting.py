@@ -93,11 +93,11 @@ def export_xlsx(
 
 def _datasets(ctx: typer.Context, data: str | None, lang: Lang) -> list[tuple[str, Dataset]]:
     """Every dataset of the catalog ``--data`` names, with the path it was read from."""
-    from ..answers.catalog import open_catalog
+    from ..answers.catalog import every_dataset, open_catalog
     from ..present import render
 
     catalog = open_catalog(given_path(ctx, data, "data", stdin=True), progress=render.progress(lang))
     try:
-        return [(info.path, catalog.store.dataset(info.id)) for info in catalog.infos]
+        return every_dataset(catalog)
     finally:
         catalog.store.close()

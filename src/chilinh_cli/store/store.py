@@ -16,25 +16,19 @@ that, replaced for the run by one in memory: answers stay right, only slower.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
-from ..model.building import building
 from ..model.errors import DataFileError
 from ..model.records import Dataset
-from ..model.where import DatasetInfo
 from ..reading.intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
 from ..reading.loader import name_of
-from ..reading.rebuild import dataset_from_document
 from ..version import __version__
-from .reads import FigureReads
 from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 
 T = TypeVar("T")
@@ -42,7 +36,7 @@ Progress = Callable[[int, int, int], None]
 """Told (files done, files in all, figures done) while the store reads files."""
 
 
-class Store(FigureReads):
+class Store:
     """An open store: a SQLite connection whose tables hold the datasets it has read."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
@@ -236,58 +230,6 @@ class Store(FigureReads):
         self.db.execute("COMMIT")
         return result
 
-    # ---- reading -----------------------------------------------------------------------------------
-
-    def counts(self, ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
-        """Highlights, figures and events of each dataset, counted through their keys."""
-        wanted = set(ids)
-        rows = self.db.execute(
-            "SELECT d.id, (SELECT count(*) FROM highlights WHERE dataset_id = d.id), "
-            "(SELECT count(*) FROM figures WHERE dataset_id = d.id), "
-            "(SELECT count(*) FROM events WHERE dataset_id = d.id) FROM datasets d"
-        )
-        return {row[0]: row[1:] for row in rows if row[0] in wanted}
-
-    def unreviewed(self, ids: Sequence[int]) -> set[int]:
-        """The datasets among ``ids`` that hold a record a reviewer still has to look at (unchecked,
-        or a text without its English): only those are rebuilt to say which (``core.review_todos``)."""
-        wanted = set(ids)
-
-        def untranslated(*names: str) -> str:
-            return " OR ".join(f"({name}_vi IS NOT NULL AND {name}_en IS NULL)" for name in names)
-
-        rows = self.db.execute(
-            "SELECT id FROM datasets d WHERE checked = 0 OR title_en IS NULL OR place_en IS NULL "
-            "OR EXISTS (SELECT 1 FROM figures WHERE dataset_id = d.id AND (checked = 0 OR "
-            f"{untranslated('label', 'note', 'wording', 'noun')})) "
-            f"OR EXISTS (SELECT 1 FROM comparisons WHERE dataset_id = d.id AND ({untranslated('note')})) "
-            "OR EXISTS (SELECT 1 FROM highlights WHERE dataset_id = d.id AND (checked = 0 OR "
-            f"{untranslated('title', 'short_title', 'summary')})) "
-            "OR EXISTS (SELECT 1 FROM events WHERE dataset_id = d.id AND (checked = 0 OR label_en IS NULL))"
-        )
-        return {number for (number,) in rows if number in wanted}
-
-    def infos(self, ids: Sequence[int]) -> list[DatasetInfo]:
-        """What each of the datasets ``ids`` is, by place, newest year first."""
-        wanted = set(ids)
-        return [
-            DatasetInfo(*row)
-            for row in self.db.execute(
-                "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi "
-                "FROM datasets "
-                "ORDER BY place_key, year DESC, path"
-            )
-            if row[0] in wanted
-        ]
-
-    def dataset(self, number: int) -> Dataset:
-        """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
-        (text,) = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
-        with building():
-            # Validated when stored: no duplicate keys or constants to watch for, so the plain
-            # parser (decimals still exact) does it in half the time of the checking one.
-            return dataset_from_document(json.loads(text, parse_float=Decimal))
-
 
 def code_key() -> str:
     """What the store's content depends on: its format, the tool's version and its code, and
@@ -403,9 +345,11 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     if not use_cache:
         return read_dataset(path)
+    from .reads import dataset
+
     store = open_store()
     try:
         (number,) = store.sync([Path(path) if path is not None else embedded_path()])
-        return store.dataset(number)
+        return dataset(store, number)
     finally:
         store.close()
