@@ -10,61 +10,43 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import ratchet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ratchet import as_figures, reading_of
+from scoring import Score, score
 
 from chilinh_cli.draft import compose as draft
 from chilinh_cli.draft.article import MAX_BYTES, decode
 from chilinh_cli.draft.lexicon import NUMBER, SHARE
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading.loader import embedded_path, parse_and_validate
-from scoring import Score, score
 
-ARTICLES = Path(__file__).with_name("data") / "articles"
-HOLDOUT = Path(__file__).with_name("data") / "articles-holdout"
+ARTICLES = Path(__file__).parent.with_name("data") / "articles"
+HOLDOUT = Path(__file__).parent.with_name("data") / "articles-holdout"
 WRITTEN = sorted(ARTICLES.glob("*.txt"))
 HELD_OUT = sorted(HOLDOUT.glob("*.txt"))
 # A third writer's articles: their readings leave out a later year's targets, which the draft keeps.
-THIRD = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-3").glob("*.txt"))
+THIRD = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-3").glob("*.txt"))
 # A fourth writer's articles, in other layouts: a title in capitals, short lines as headings,
 # a report of listed figures, headings numbered in words.
-FOURTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-4").glob("*.txt"))
+FOURTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-4").glob("*.txt"))
 # A fifth writer's articles, as copied from web pages: page clutter, an office's header, no headings.
-FIFTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-5").glob("*.txt"))
+FIFTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-5").glob("*.txt"))
 # A sixth writer's messy files: a PDF's broken lines, Windows line ends and no-break spaces, tables.
-SIXTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-6").glob("*.txt"))
+SIXTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-6").glob("*.txt"))
 # A seventh writer's: paragraphs that number themselves ('Thu nhat, ...'), an interview, bold headings.
-SEVENTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-7").glob("*.txt"))
+SEVENTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-7").glob("*.txt"))
 # An eighth writer's: a news agency's report, headings that state figures, labels with a colon.
-EIGHTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-8").glob("*.txt"))
+EIGHTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-8").glob("*.txt"))
 # A ninth writer's: a ward's news, a radio bulletin, a party committee's summary, a page's post.
-NINTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-9").glob("*.txt"))
+NINTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-9").glob("*.txt"))
 # A tenth writer's: a feature with a page's buttons, a TV station's page, a report, a "dau an" piece.
-TENTH = sorted(Path(__file__).with_name("data").joinpath("articles-holdout-10").glob("*.txt"))
+TENTH = sorted(Path(__file__).parent.with_name("data").joinpath("articles-holdout-10").glob("*.txt"))
 
 
 def drafted(text: str, name: str = "article.txt", **overrides: Any) -> draft.Draft:
     return draft.draft(decode(text.encode(), name), name, **overrides)
-
-
-def reading_of(path: Path) -> dict[str, Any]:
-    expected: dict[str, Any] = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    return expected
-
-
-def as_figures(reading: dict[str, Any]) -> list[dict[str, Any]]:
-    """An independent reading's figures in the shape of a dataset's."""
-    return [
-        {
-            "source": {"section": f["section"], "quote": f["quote"]},
-            "value": Decimal(f["value"]),
-            "unit": f["unit"],
-            "out_of": f.get("out_of"),
-            "qualifier": f["qualifier"],
-            "comparisons": [{k: c[k] for k in ("basis", "kind", "value", "year")} for c in f.get("comparisons", ())],
-        }
-        for f in reading["figures"]
-    ]
 
 
 def assert_honest(result: draft.Draft, text: str) -> None:
@@ -119,47 +101,6 @@ def test_the_embedded_article_metadata_and_sections(article: str) -> None:
 # ---- fictional articles ---------------------------------------------------------------------------
 
 
-# Measured, and reported in the README: figures of the reading found, figures drafted. A change
-# that finds fewer, or drafts more, must say so here and there.
-MEASURED = {
-    "huyen-an-hoa-2023": (44, 44),
-    "quan-dong-thanh-2023": (39, 39),
-    "thanh-pho-ha-vien-2024": (40, 40),
-    "thi-xa-song-lam-2022": (36, 36),
-    "tan-khe-son-2023": (60, 60),
-    "van-linh-2022": (48, 48),
-    "huyen-tay-son-ha-2022": (40, 40),
-    "thanh-pho-bac-giang-moi-2024": (36, 36),
-    "xa-phu-thinh-2023": (39, 39),
-    "dongque": (40, 43),
-    "binhson": (36, 36),
-    "tanloc": (37, 42),
-    "quang-hoa-2023": (47, 47),
-    "an-phu-2022": (51, 51),
-    "thach-lam-2024": (41, 41),
-    "kim-son-2023": (41, 43),
-    "yen-lac-2022": (55, 57),
-    "hoa-binh-xanh-2024": (33, 33),
-    "tien-hai-2023": (36, 36),
-    "my-hao-2022": (26, 26),
-    "ninh-giang-2024": (21, 29),  # its 8 table rows: the draft adds the earlier column as a value moved from
-    "lam-dong-moi-2023": (33, 33),
-    "phu-yen-ha-2024": (27, 27),
-    "song-cau-2022": (30, 30),
-    "an-lao-2023": (30, 30),
-    "vinh-tuong-2024": (29, 29),
-    "cam-khe-2022": (25, 25),
-    "hoa-phong-2023": (30, 32),
-    "khe-thuong-2024": (27, 27),
-    "lam-binh-2022": (47, 47),
-    "suoi-ngan-2023": (33, 33),
-    "havan-2023": (34, 34),
-    "kylam-2021": (37, 37),
-    "phuocthanhdong-2024": (41, 41),
-    "sonkhe-2022": (25, 25),
-}
-
-
 def scored(path: Path) -> tuple[Score, draft.Draft]:
     text = path.read_text(encoding="utf-8")
     result = drafted(text, path.name)
@@ -173,13 +114,29 @@ def scored(path: Path) -> tuple[Score, draft.Draft]:
 )
 def test_a_fictional_article_drafts_its_figures(path: Path) -> None:
     found, result = scored(path)
-    assert (found.found, found.drafted) == MEASURED[path.stem], (found.missed, found.extras)
+    assert found.recall >= 0.5, (found.missed, found.extras)  # the folder's floor is the ratchet's
     assert_honest(result, path.read_text(encoding="utf-8"))
     reading = reading_of(path)
     meta = result.document["metadata"]
     assert meta["year"] == reading["year"]
     assert reading["place"].casefold() in meta["locality"]["vi"].casefold()
     assert result.sections == reading["sections"]
+
+
+@pytest.mark.parametrize("folder", ratchet.FOLDERS)
+def test_drafting_is_a_ratchet_each_folder_at_least_its_baseline(folder: str) -> None:
+    """Each folder finds at least the figures its baseline found and drafts no more noise; a
+    change of its articles updates the baseline (``python tests/draft/ratchet.py --update``)."""
+    kept = ratchet.baseline()[folder]
+    measured = ratchet.measure(folder)
+    assert measured.sha256 == kept.sha256, f"{folder} changed: run python tests/draft/ratchet.py --update"
+    assert measured.expected == kept.expected
+    assert measured.found >= kept.found, f"{folder}: {measured.found} found, the baseline {kept.found}"
+    assert measured.extra <= kept.extra, f"{folder}: {measured.extra} extra, the baseline {kept.extra}"
+
+
+def test_every_article_folder_has_a_baseline() -> None:
+    assert sorted(ratchet.baseline()) == ratchet.FOLDERS
 
 
 def test_all_fictional_articles_together_meet_the_aim() -> None:

@@ -161,7 +161,7 @@ def test_every_problem_is_listed_not_only_the_first(document: dict[str, Any], wr
 
 
 def test_committed_schema_matches_the_models() -> None:
-    committed = json.loads((Path(__file__).resolve().parents[1] / "data" / "highlights.schema.json").read_text())
+    committed = json.loads((Path(__file__).resolve().parents[2] / "data" / "highlights.schema.json").read_text())
     hint = "data/highlights.schema.json is out of date: run 'chilinh schema > data/highlights.schema.json'"
     assert committed == json_schema(), hint
 

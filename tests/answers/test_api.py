@@ -55,7 +55,7 @@ def test_public_api_is_importable_lazily() -> None:
 
 
 def test_the_readme_python_example_runs_as_written() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     block = readme.split("```python\n", 1)[1].split("```", 1)[0]
     said: dict[str, object] = {}
     for line in block.splitlines():

@@ -207,7 +207,7 @@ def test_no_command_replaces_what_is_not_a_file_or_leaves_half_an_output(
 
 # ---- a drafted figure: every new unit, noun, qualifier and comparison, with any value -----------------
 
-_DRAFTED = json.loads((Path(__file__).parent / "data" / "drafted-town.json").read_text(encoding="utf-8"))
+_DRAFTED = json.loads((Path(__file__).parents[1] / "data" / "drafted-town.json").read_text(encoding="utf-8"))
 _NUMBERS = st.one_of(
     st.integers(min_value=1, max_value=10**9),
     st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),

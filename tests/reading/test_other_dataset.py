@@ -12,7 +12,7 @@ from chilinh_cli import load_dataset
 from chilinh_cli.cli.app import app
 from readers import runner
 
-FICTIONAL = Path(__file__).parent / "data" / "fictional-city.json"
+FICTIONAL = Path(__file__).parents[1] / "data" / "fictional-city.json"
 
 
 @pytest.fixture

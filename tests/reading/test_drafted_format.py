@@ -31,7 +31,7 @@ from chilinh_cli.present.values import (
 from chilinh_cli.reading.loader import parse_and_validate, read_dataset
 from readers import Writer, english_words, run
 
-DRAFTED = Path(__file__).parent / "data" / "drafted-town.json"
+DRAFTED = Path(__file__).parents[1] / "data" / "drafted-town.json"
 DOCUMENT: dict[str, Any] = json.loads(DRAFTED.read_text(encoding="utf-8"))
 
 

@@ -10,7 +10,7 @@ import pytest
 from chilinh_cli.cli.app import app
 from readers import run, run_main, runner
 
-ARTICLE = Path(__file__).with_name("data") / "articles" / "huyen-an-hoa-2023.txt"
+ARTICLE = Path(__file__).parent.with_name("data") / "articles" / "huyen-an-hoa-2023.txt"
 
 
 def test_draft_prints_the_draft_and_says_what_to_do_next() -> None:

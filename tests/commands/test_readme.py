@@ -16,7 +16,7 @@ are compared without the white space at their ends, and blank lines at the end a
 
 ``CHILINH_UPDATE_README=1`` rewrites every stale example from the tool's output instead of
 failing. Blocks of commands to type (```` ```sh ````) are not examples; the ```` ```python ````
-block is run by ``tests/test_api.py``.
+block is run by ``tests/answers/test_api.py``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from readers import PRISTINE, REPO, run_main
 
 README = REPO / "README.md"
 UPDATE = "CHILINH_UPDATE_README"
-HOW_TO_UPDATE = f"{UPDATE}=1 python -m pytest tests/test_readme.py --no-cov"
+HOW_TO_UPDATE = f"{UPDATE}=1 python -m pytest tests/commands/test_readme.py --no-cov"
 WIDTH = "100"
 NOT_EXAMPLES = {"sh", "python"}
 """Fenced blocks of these languages are not output: commands to type, and the Python API example."""
