@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.answers.catalog import Catalog
+from chilinh_cli.answers.catalog import Catalog, load_dataset
 from chilinh_cli.model.records import Dataset
 from chilinh_cli.reading.loader import embedded_path
-from chilinh_cli.store.store import load_dataset
 
 # readers.py holds helpers that assert; rewrite them like a test module's asserts
 pytest.register_assert_rewrite("readers")

@@ -20,12 +20,12 @@ from typer._click import Command, Context
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
+from chilinh_cli.answers.catalog import load_dataset
 from chilinh_cli.cli import entry
 from chilinh_cli.cli.app import app
 from chilinh_cli.cli.bridge import walk
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading.loader import embedded_path
-from chilinh_cli.store.store import load_dataset
 from chilinh_cli.words.language import Lang
 from chilinh_cli.words.messages import Msg
 

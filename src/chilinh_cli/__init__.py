@@ -31,7 +31,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     Raises ``chilinh_cli.errors.DataFileError`` naming the file and every problem found.
     """
-    from .store.store import load_dataset as load
+    from .answers.catalog import load_dataset as load
 
     return load(path, use_cache=use_cache)
 

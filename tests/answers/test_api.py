@@ -47,7 +47,7 @@ def test_the_api_refuses_wrong_types_plainly(dataset: Dataset) -> None:
 
 def test_public_api_is_importable_lazily() -> None:
     import chilinh_cli
-    from chilinh_cli.store.store import load_dataset
+    from chilinh_cli.answers.catalog import load_dataset
 
     assert chilinh_cli.load_dataset(use_cache=False) == load_dataset(use_cache=False)
     with pytest.raises(AttributeError):

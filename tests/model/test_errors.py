@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from chilinh_cli.answers.catalog import load_dataset
 from chilinh_cli.model.errors import DataFileError
-from chilinh_cli.store.store import load_dataset
 from readers import Writer
 
 

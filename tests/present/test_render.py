@@ -14,13 +14,12 @@ from typing import Any
 import pytest
 
 from chilinh_cli.answers import core
-from chilinh_cli.answers.catalog import catalog_of, search
+from chilinh_cli.answers.catalog import catalog_of, load_dataset, search
 from chilinh_cli.answers.core import compare
 from chilinh_cli.cli.app import app
 from chilinh_cli.model.records import Dataset
 from chilinh_cli.present import sheets
 from chilinh_cli.present.render import render_chart, render_table
-from chilinh_cli.store.store import load_dataset
 from readers import Writer, dump, run, runner
 
 
@@ -39,7 +38,7 @@ def test_rich_table_for_a_terminal(dataset: Dataset) -> None:
 
 
 def test_rich_markup_in_data_is_not_interpreted(document: dict[str, Any], write_dataset: Writer) -> None:
-    from chilinh_cli.store.store import load_dataset
+    from chilinh_cli.answers.catalog import load_dataset
 
     document["highlights"][0]["short_title"]["en"] = "[link=http://x]click[/link] [bold]b"
     out = io.StringIO()
@@ -277,7 +276,7 @@ def test_odd_column_counts_count_as_unset(monkeypatch: pytest.MonkeyPatch, colum
     captured = io.StringIO()
     monkeypatch.setattr(sys, "stdout", captured)
     monkeypatch.setattr(captured, "isatty", lambda: True, raising=False)
-    from chilinh_cli.store.store import load_dataset
+    from chilinh_cli.answers.catalog import load_dataset
 
     show(_figure(load_dataset(), "budget-revenue"), Output(no_color=True))
     assert "Total budget revenue" in captured.getvalue()

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 import chilinh_cli
+from chilinh_cli.answers.catalog import load_dataset
 from chilinh_cli.cli.app import app
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import loader
 from chilinh_cli.reading.loader import parse_and_validate, parse_json
-from chilinh_cli.store.store import cache_directory, load_dataset
+from chilinh_cli.store.store import cache_directory
 from readers import REPO, Writer, english_problems, english_words, loading_problems, runner
 
 

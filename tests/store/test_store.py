@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 
+from chilinh_cli.answers.catalog import load_dataset
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import validation
 from chilinh_cli.store import reads
-from chilinh_cli.store.store import code_key, load_dataset, open_store
+from chilinh_cli.store.store import code_key, open_store
 from readers import Writer, dump
 
 

@@ -85,6 +85,21 @@ def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     return _catalog(store, ids)
 
 
+def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
+    """The dataset of one file (the embedded one for None, standard input for '-'), validated
+    once and then read from the store; with ``use_cache=False``, validated now, in memory."""
+    from ..reading.loader import read_dataset
+
+    if not use_cache:
+        return read_dataset(path)
+    store = open_store()
+    try:
+        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
+        return reads.dataset(store, number)
+    finally:
+        store.close()
+
+
 def data_files(directory: Path) -> list[str]:
     """Every ``*.json`` under ``directory``, in a stable order: paths as strings, from os.walk
     (a catalog of ten thousand files would spend longer in pathlib's parsing and comparing)."""

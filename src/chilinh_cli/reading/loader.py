@@ -54,7 +54,7 @@ def name_of(path: str | os.PathLike[str] | None) -> str:
 def read_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     """Read and validate a dataset: the embedded one, the file at ``path``, or standard input
     when ``path`` is '-'. Raises ``DataFileError`` naming the file and every problem found.
-    (``store.load_dataset`` does the same, validating a file only once.)"""
+    (``answers.catalog.load_dataset`` does the same, validating a file only once.)"""
     raw = read_bytes(Path(path) if path is not None else embedded_path())
     with building():
         return parse_and_validate(raw, name_of(path))

@@ -336,20 +336,3 @@ def _prune(directory: Path, keep: str) -> None:
         with contextlib.suppress(OSError):
             if old.suffix == ".pickle" or now - old.stat().st_mtime > 3600:
                 old.unlink()
-
-
-def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
-    """The dataset of one file (the embedded one for None, standard input for '-'), validated
-    once and then read from the store; with ``use_cache=False``, validated now, in memory."""
-    from ..reading.loader import embedded_path, read_dataset
-
-    if not use_cache:
-        return read_dataset(path)
-    from .reads import dataset
-
-    store = open_store()
-    try:
-        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
-        return dataset(store, number)
-    finally:
-        store.close()
