@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chilinh_cli.draft import grammar, lexicon
-from chilinh_cli.present.numfmt import format_number
+from chilinh_cli.words.numfmt import format_number
 
 
 def one(sentence: str, year: int = 2021) -> grammar.Mention:

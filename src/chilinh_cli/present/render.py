@@ -25,8 +25,8 @@ from ..model.text import UNSAFE_CHARS, safe
 from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg
+from ..words.numfmt import format_number
 from . import documents, sheets
-from .numfmt import format_number
 from .sheets import Chart, Sheet
 
 if TYPE_CHECKING:

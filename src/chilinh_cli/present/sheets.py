@@ -24,7 +24,7 @@ from ..model.records import Event, Figure, Highlight
 from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg
-from .numfmt import format_number
+from ..words.numfmt import format_number
 from .values import (
     baseline_name,
     format_amount,

@@ -11,7 +11,7 @@ from ..model.derive import Estimate, hedge
 from ..model.records import Comparison, Event, Figure, Source, Text
 from ..words import messages
 from ..words.language import Lang
-from .numfmt import format_money, format_number
+from ..words.numfmt import format_money, format_number
 
 Number = int | Decimal
 

@@ -95,7 +95,7 @@ def _read(file: Path) -> bytes:
         if file.is_dir():
             raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)])
         if size > MAX_FILE_BYTES:
-            from ..present.numfmt import format_number
+            from ..words.numfmt import format_number
 
             bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
             limit = MAX_FILE_BYTES // (1024 * 1024)

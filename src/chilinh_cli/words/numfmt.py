@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..words import messages
-from ..words.language import Lang
+from . import messages
+from .language import Lang
 
 _BILLION = Decimal(10) ** 9
 _MILLION = Decimal(10) ** 6

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.present.numfmt import format_money, format_number
 from chilinh_cli.words.language import Lang
+from chilinh_cli.words.numfmt import format_money, format_number
 from readers import parse_number, parse_vi_amount
 
 
