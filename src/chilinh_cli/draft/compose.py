@@ -372,14 +372,14 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
                 highlight["headline"] = highlight["headline"] or highlight["figures"][:1]
             return left_out
         except DataFileError as error:
-            bad = {(m.group(1), int(m.group(2)), m.group(3)) for f, _ in error.problems if (m := _RECORD.match(f))}
+            bad = {record for problem in error.problems if (record := _refused_record(problem.location))}
             if not bad:
                 raise
             gone: set[str] = set()
-            for collection, index, comparison in sorted(bad, key=lambda b: (b[0], b[1], int(b[2] or -1)), reverse=True):
+            for collection, index, comparison in sorted(bad, key=lambda b: (b[0], b[1], b[2]), reverse=True):
                 left_out += 1
-                if comparison is not None:  # a comparison the format refuses: the figure stays without it
-                    del document[collection][index]["comparisons"][int(comparison)]
+                if comparison >= 0:  # a comparison the format refuses: the figure stays without it
+                    del document[collection][index]["comparisons"][comparison]
                 else:
                     gone.add(document[collection].pop(index)["id"])
             for highlight in document["highlights"]:  # one pass, however many records were left out
@@ -387,4 +387,11 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
                     highlight[key] = [ref for ref in highlight[key] if ref not in gone]
 
 
-_RECORD = re.compile(r"(figures|events)\[(\d+)\](?:\.comparisons\[(\d+)\])?")
+def _refused_record(location: tuple[str | int, ...]) -> tuple[str, int, int] | None:
+    """The figure or event (and comparison, else -1) a problem's location is in, if any."""
+    match location:
+        case ("figures", int(index), "comparisons", int(comparison), *_):
+            return "figures", index, comparison
+        case ("figures" | "events" as collection, int(index), *_):
+            return collection, index, -1
+    return None

@@ -6,14 +6,29 @@ the language asked for (``message(lang)``); its ``str`` is the English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg, same
 
-Problem = tuple[str, Msg]
-"""A field path ('figures[3].source.quote', empty for the file as a whole) and what is wrong there."""
+_PART = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+class Problem(NamedTuple):
+    """What is wrong in a data file, and where: a field path, as people read it, and the reason."""
+
+    field: str
+    """'figures[3].source.quote'; empty for the file as a whole."""
+    reason: Msg
+
+    @property
+    def location(self) -> tuple[str | int, ...]:
+        """The field path as data: ('figures', 3, 'source', 'quote'), for code that mends a
+        document (the draft leaves out the records the format refuses)."""
+        return tuple(int(index) if index else name for index, name in _PART.findall(self.field))
 
 
 class ChilinhError(Exception):
@@ -58,9 +73,9 @@ def quoted(text: str) -> str:
 class DataFileError(ChilinhError):
     """A data file that cannot be used: missing, unreadable, not JSON or invalid."""
 
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+    def __init__(self, path: str, problems: Sequence[tuple[str, Msg]]) -> None:
         self.path = path
-        self.problems = tuple(problems)
+        self.problems = tuple(Problem(*problem) for problem in problems)
         super().__init__(self._said())
 
     def _said(self) -> Msg:

@@ -21,6 +21,9 @@ from ..model.records import Dataset, RuleError, declare_constraints, event_homes
 from ..words import data_messages
 from ..words.messages import Msg
 
+Found = tuple[str, Msg]
+"""A problem as a rule finds it: the field path and the reason (a ``Problem`` once returned)."""
+
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -35,12 +38,12 @@ def validate(document: Any) -> tuple[Dataset | None, list[Problem]]:
     try:
         dataset = _adapter().validate_python(document)
     except ValidationError as error:
-        return None, _pydantic_problems(error)
-    problems = list(cross_record_problems(dataset))
+        return None, [Problem(*found) for found in _pydantic_problems(error)]
+    problems = [Problem(*found) for found in cross_record_problems(dataset)]
     return (None if problems else dataset), problems
 
 
-def _pydantic_problems(error: ValidationError) -> list[Problem]:
+def _pydantic_problems(error: ValidationError) -> list[Found]:
     problems: dict[str, list[Msg]] = {}
     for item in error.errors(include_url=False, include_input=False):
         location = list(item["loc"])
@@ -93,14 +96,14 @@ def format_path(location: list[int | str]) -> str:
     return path
 
 
-def cross_record_problems(dataset: Dataset) -> Iterator[Problem]:
+def cross_record_problems(dataset: Dataset) -> Iterator[Found]:
     """The rules no single field can check: identifiers, references and sources."""
     yield from _name_problems(dataset)
     yield from _reference_problems(dataset)
     yield from _source_problems(dataset)
 
 
-def _name_problems(dataset: Dataset) -> Iterator[Problem]:
+def _name_problems(dataset: Dataset) -> Iterator[Found]:
     owner: dict[str, int] = {}
     for index, figure in enumerate(dataset.figures):
         names = [(f"figures[{index}].id", figure.id)]
@@ -128,7 +131,7 @@ def _not_kebab(name: str) -> Msg:
     return data_messages.NOT_KEBAB.format(name=repr(name))
 
 
-def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Problem]:
+def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Found]:
     seen: set[str] = set()
     for index, key in enumerate(keys):
         if not _KEBAB.match(key):
@@ -138,7 +141,7 @@ def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Probl
         seen.add(key)
 
 
-def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
+def _reference_problems(dataset: Dataset) -> Iterator[Found]:
     figure_ids = {figure.id for figure in dataset.figures}
     event_ids = {event.id for event in dataset.events}
     figure_home: dict[str, int] = {}
@@ -179,7 +182,7 @@ def _reference_problems(dataset: Dataset) -> Iterator[Problem]:
                 yield f"figures[{index}].comparisons[{n}].year", data_messages.YEAR_NOT_BEFORE.format(year=figure.year)
 
 
-def _source_problems(dataset: Dataset) -> Iterator[Problem]:
+def _source_problems(dataset: Dataset) -> Iterator[Found]:
     rank_of_figure = figure_homes(dataset)
     rank_of_event = event_homes(dataset)
     sources: list[tuple[str, int | None, Any]] = []
