@@ -118,3 +118,20 @@ def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:
     assert raw.getvalue() == b"Gia tri: hon 967,3 ty dong"
     with pytest.raises(UnicodeDecodeError):
         degrade_on_encode_error(UnicodeDecodeError("ascii", b"\xff", 0, 1, "bad"))
+
+
+def test_the_console_script_names_the_process_entry() -> None:
+    """pyproject's script and the installed one both lead to cli.entry.run (the move into rooms
+    changed the path: a stale one would install a `chilinh` that cannot start)."""
+    import importlib
+    import importlib.metadata
+    import tomllib
+
+    from readers import REPO
+
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["chilinh"]
+    assert declared == "chilinh_cli.cli.entry:run"
+    module, _, name = declared.partition(":")
+    assert callable(getattr(importlib.import_module(module), name))
+    installed = [point for point in importlib.metadata.entry_points(group="console_scripts") if point.name == "chilinh"]
+    assert [point.value for point in installed] == [declared]

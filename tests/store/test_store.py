@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import chilinh_cli
 from chilinh_cli.answers.catalog import load_dataset
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import validation
@@ -205,3 +206,38 @@ def test_standard_input_is_read_even_beside_a_file_named_dash(
         document["figures"] = [{**f, "value": value} if f["id"] == "petitions" else f for f in document["figures"]]
         answer = subprocess.run(command, input=dump(document), cwd=tmp_path, env=env, capture_output=True, text=True)
         assert json.loads(answer.stdout)["value"] == value, answer.stderr
+
+
+def test_the_code_key_watches_every_room_and_its_data_files() -> None:
+    """After the move into rooms, a key that globbed its own folder would miss every edit of
+    the grammar or the questions, and serve a store laid out by other code."""
+    from chilinh_cli.store.store import _code_files
+
+    package = Path(chilinh_cli.__file__).resolve().parent
+    watched = {path.relative_to(package).as_posix() for path in _code_files(package)}
+    rooms = {entry.name for entry in package.iterdir() if entry.is_dir() and entry.name != "__pycache__"}
+    rooms.discard("data")  # the packaged dataset is watched by its own key (size, time, inode)
+    for room in rooms:
+        modules = {f"{room}/{path.name}" for path in (package / room).glob("*.py")}
+        assert modules, room
+        assert modules <= watched, room
+    assert {"draft/figure_words.json", "version.py", "__init__.py"} <= watched
+
+
+def test_the_code_key_changes_when_a_module_of_a_room_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    before = code_key()
+    grammar = Path(chilinh_cli.__file__).resolve().parent / "draft" / "grammar.py"
+    real_stat = Path.stat
+
+    def touched(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        status = real_stat(self, follow_symlinks=follow_symlinks)
+        if self == grammar:
+            fields = list(status)
+            fields[8] += 1  # st_mtime one second later
+            return os.stat_result(fields)
+        return status
+
+    monkeypatch.setattr(Path, "stat", touched)
+    assert code_key() != before
