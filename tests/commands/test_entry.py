@@ -135,3 +135,45 @@ def test_the_console_script_names_the_process_entry() -> None:
     assert callable(getattr(importlib.import_module(module), name))
     installed = [point for point in importlib.metadata.entry_points(group="console_scripts") if point.name == "chilinh"]
     assert [point.value for point in installed] == [declared]
+
+
+@pytest.mark.parametrize(
+    ("argv", "built"),
+    [
+        (["list"], ["list"]),
+        (["--lang", "vi", "metric", "revenue"], ["metric"]),
+        (["-l", "en", "--debug", "compare", "--year", "2020"], ["compare"]),
+        (["--data", "list", "show", "1"], ["show"]),  # a folder named like a command is the option's value
+        (["export", "csv", "out"], ["export"]),
+        (["lsit"], None),  # a mistyped name: the whole tree, for Click's suggestion
+        (["--help"], None),
+        ([], None),
+        (["--", "list"], None),
+    ],
+)
+def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str] | None) -> None:
+    from chilinh_cli.cli.app import app, command_tree
+
+    tree = command_tree(argv)
+    names = [info.name for info in tree.registered_commands] + [info.name for info in tree.registered_groups]
+    if built is None:
+        assert tree is app
+    else:
+        assert names == built
+        assert len(app.registered_commands) > 5  # the app itself is not changed
+
+
+def test_a_pruned_tree_answers_and_errs_as_the_whole_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from readers import run_main
+
+    code, out, _ = run_main(monkeypatch, capsys, "list", "--format", "json")
+    assert code == 0
+    assert out.startswith("[") or out.startswith("{")
+    code, _, err = run_main(monkeypatch, capsys, "list", "--nope")
+    assert code == 2
+    assert "No such option: --nope" in err
+    code, _, err = run_main(monkeypatch, capsys, "lsit")
+    assert code == 2
+    assert "No such command 'lsit'" in err

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -392,3 +392,36 @@ def schema(ctx: typer.Context, lang: LangOption = None) -> None:
 
 
 app.add_typer(export_app, name="export")
+
+
+# ---- the command tree a run needs -------------------------------------------------------------------------
+
+_VALUED_ROOT_OPTIONS = frozenset({"--lang", "-l", "--data"})
+"""The root's options that take a value: the word after them is no command's name."""
+
+
+def command_tree(argv: Sequence[str]) -> typer.Typer:
+    """The app with only the command ``argv`` names, when it names one; else the whole app.
+    Typer reads the signature of every command it builds (some 7 ms for all of them, on every
+    run and every Tab of completion), and a run needs only its own: its help, options and
+    usage errors are the same; the root's help, a mistyped name and completion build all."""
+    import copy
+
+    name = _command_named(argv)
+    pruned = copy.copy(app)
+    pruned.registered_commands = [each for each in app.registered_commands if each.name == name]
+    pruned.registered_groups = [each for each in app.registered_groups if each.name == name]
+    return pruned if pruned.registered_commands or pruned.registered_groups else app
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if word.startswith("-"):
+            if word in _VALUED_ROOT_OPTIONS:
+                next(words, None)
+            continue
+        return word
+    return None

@@ -135,10 +135,10 @@ def _stdout_whole_writes() -> None:
 def _run(lang: Lang) -> int:
     from typer.main import get_command
 
-    from .app import app
+    from .app import command_tree
     from .bridge import run
 
-    return run(get_command(app), lang)
+    return run(get_command(command_tree(sys.argv[1:])), lang)
 
 
 def _configure_streams() -> None:
