@@ -146,21 +146,68 @@ def test_the_console_script_names_the_process_entry() -> None:
         (["--data", "list", "show", "1"], ["show"]),  # a folder named like a command is the option's value
         (["export", "csv", "out"], ["export"]),
         (["lsit"], None),  # a mistyped name: the whole tree, for Click's suggestion
-        (["--help"], None),
-        ([], None),
         (["--", "list"], None),
     ],
 )
 def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str] | None) -> None:
     from chilinh_cli.cli.app import app, command_tree
 
-    tree = command_tree(argv)
+    tree = command_tree(argv, {})
     names = [info.name for info in tree.registered_commands] + [info.name for info in tree.registered_groups]
     if built is None:
         assert tree is app
     else:
         assert names == built
         assert len(app.registered_commands) > 5  # the app itself is not changed
+
+
+def test_completion_builds_the_whole_tree() -> None:
+    from chilinh_cli.cli.app import app, command_tree
+
+    assert command_tree(["metric"], {"_CHILINH_COMPLETE": "complete_bash"}) is app
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--lang", "vi", "--help"], [], ["--version"]])
+def test_the_roots_help_lists_the_commands_without_building_their_options(argv: list[str]) -> None:
+    import typer.main
+
+    from chilinh_cli.cli.app import app, command_tree
+
+    listed = typer.main.get_command(command_tree(argv, {}))
+    whole = typer.main.get_command(app)
+    assert isinstance(listed, typer.core.TyperGroup)
+    assert isinstance(whole, typer.core.TyperGroup)
+    assert listed.list_commands(None) == whole.list_commands(None)  # type: ignore[arg-type]
+    for name in whole.list_commands(None):  # type: ignore[arg-type]
+        shown, real = listed.commands[name], whole.commands[name]
+        assert shown.get_short_help_str(60) == real.get_short_help_str(60)
+        assert shown.params == [] or isinstance(shown, typer.core.TyperGroup)
+
+
+def test_every_root_option_with_a_value_is_known_to_the_pruning() -> None:
+    """A root option's value must not be taken for a command's name: each one is listed."""
+    import typer.main
+
+    from chilinh_cli.cli import app as module
+
+    root = typer.main.get_command(module.app)
+    valued = {opt for param in root.params if not getattr(param, "is_flag", False) for opt in param.opts}
+    assert valued <= module._VALUED_ROOT_OPTIONS
+
+
+def test_the_roots_help_is_the_same_page_in_both_languages(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chilinh_cli.cli import app as module
+    from readers import run_main
+
+    for argv in (["--help"], ["--lang", "vi", "--help"]):
+        code, pruned_page, _ = run_main(monkeypatch, capsys, *argv)
+        monkeypatch.setattr(module, "command_tree", lambda argv, environ: module.app)
+        code_whole, whole_page, _ = run_main(monkeypatch, capsys, *argv)
+        monkeypatch.undo()
+        assert (code, pruned_page) == (code_whole, whole_page)
+        assert "metric" in pruned_page
 
 
 def test_a_pruned_tree_answers_and_errs_as_the_whole_one(

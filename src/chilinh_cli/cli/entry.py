@@ -138,7 +138,7 @@ def _run(lang: Lang) -> int:
     from .app import command_tree
     from .bridge import run
 
-    return run(get_command(command_tree(sys.argv[1:])), lang)
+    return run(get_command(command_tree(sys.argv[1:], os.environ)), lang)
 
 
 def _configure_streams() -> None:
