@@ -240,28 +240,32 @@ def code_key() -> str:
     import zlib
 
     parts = [f"{STORE_FORMAT}:{__version__}:{sys.version_info[:2]}"]
-    package = Path(__file__).parents[1]  # chilinh_cli/: every module of every room, json word lists too
-    modules = sorted(_code_files(package))
+    package = os.path.dirname(os.path.dirname(__file__))  # chilinh_cli/: every room, json word lists too
+    parts += sorted(_code_files(package, ""))
     for validator in ("pydantic", "pydantic_core"):
         spec = importlib.util.find_spec(validator)
         if spec is not None and spec.origin:
-            modules.append(Path(spec.origin).with_name("version.py" if validator == "pydantic" else "__init__.py"))
-    for module in modules:
-        with contextlib.suppress(OSError):
-            status = module.stat()
-            parts.append(f"{module.relative_to(module.parents[1])}:{status.st_size}:{status.st_mtime_ns}")
+            module = os.path.join(
+                os.path.dirname(spec.origin), "version.py" if validator == "pydantic" else "__init__.py"
+            )
+            with contextlib.suppress(OSError):
+                status = os.stat(module)
+                parts.append(f"{validator}:{status.st_size}:{status.st_mtime_ns}")
     text = "\n".join(parts).encode()
     return f"{STORE_FORMAT}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
-def _code_files(directory: Path) -> Iterator[Path]:
-    """The package's code and data files, in every folder under it (os.scandir: no pathlib globbing)."""
+def _code_files(directory: str, prefix: str) -> Iterator[str]:
+    """'room/module.py:size:mtime' of the package's code and data files, in every folder under
+    it (os.scandir and its entries' stat: no pathlib objects on a path every run takes)."""
     with os.scandir(directory) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                yield from _code_files(Path(entry.path))
+                yield from _code_files(entry.path, f"{prefix}{entry.name}/")
             elif entry.name.endswith((".py", ".json")):
-                yield Path(entry.path)
+                with contextlib.suppress(OSError):
+                    status = entry.stat()
+                    yield f"{prefix}{entry.name}:{status.st_size}:{status.st_mtime_ns}"
 
 
 def cache_directory() -> Path | None:
@@ -330,9 +334,13 @@ def _prune(directory: Path, keep: str) -> None:
     """Remove stores of other versions of the tool (once no run has touched them for an hour),
     the pickles of the cache that came before the store, and stale temporary files."""
     now = time.time()
-    for old in (*directory.glob("catalog-*.sqlite*"), *directory.glob("*.pickle"), *directory.glob(".tmp-*")):
-        if old.name.startswith(keep):
-            continue
-        with contextlib.suppress(OSError):
-            if old.suffix == ".pickle" or now - old.stat().st_mtime > 3600:
-                old.unlink()
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for old in entries:
+            name = old.name
+            ours = name.startswith("catalog-") and ".sqlite" in name
+            pickle = name.endswith(".pickle")
+            if name.startswith(keep) or not (ours or pickle or name.startswith(".tmp-")):
+                continue
+            with contextlib.suppress(OSError):
+                if pickle or now - old.stat(follow_symlinks=False).st_mtime > 3600:
+                    os.unlink(old.path)
