@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..model.building import building
 from ..model.errors import (
     AmbiguousFigureError,
     AmbiguousPlaceError,
+    ChilinhError,
     DataFileError,
     DuplicateDatasetError,
     EmptyCatalogError,
@@ -28,7 +29,7 @@ from ..model.errors import (
     UnknownFigureError,
     UnknownPlaceError,
 )
-from ..model.records import Dataset
+from ..model.records import Dataset, Figure
 from ..model.text import fold
 from ..model.where import DatasetInfo
 from ..reading.loader import embedded_path
@@ -40,6 +41,10 @@ from .core import (
     ComparedFigure,
     Counts,
     FigureAnswer,
+    FiguresAnswer,
+    HighlightAnswer,
+    HighlightsAnswer,
+    ListAnswer,
     SearchAnswer,
     SearchHit,
     SeriesAnswer,
@@ -50,6 +55,7 @@ from .core import (
     score,
 )
 
+A = TypeVar("A", ListAnswer, FiguresAnswer, HighlightAnswer, HighlightsAnswer)
 MAX_CANDIDATES = 8
 MAX_HITS = 50
 """Search shows the best hits and counts the rest."""
@@ -61,6 +67,8 @@ class Catalog(NamedTuple):
     store: Store
     infos: tuple[DatasetInfo, ...]
     """Every dataset of the catalog, newest year first within each place."""
+    skipped: tuple[str, ...] = ()
+    """The folder's JSON files that are no dataset (a schema, notes): left out, to be warned of."""
 
     @property
     def many(self) -> bool:
@@ -75,14 +83,17 @@ def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog
 
 def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     store = open_store()
+    skipped: list[str] = []
     if data is not None and data.is_dir():
         files = data_files(data)
         if not files:
             raise EmptyCatalogError(str(data))
-        ids = store.sync(files, within=data, progress=progress)
+        ids = store.sync(files, within=data, progress=progress, skipped=skipped)
+        if not ids:
+            raise EmptyCatalogError(str(data))
     else:
         ids = store.sync([data if data is not None else embedded_path()], progress=progress)
-    return _catalog(store, ids)
+    return _catalog(store, ids, skipped)
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
@@ -120,12 +131,37 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
     return _catalog(store, ids)
 
 
-def _catalog(store: Store, ids: Sequence[int]) -> Catalog:
-    infos = reads.infos(store, ids)  # by place, newest year first
+def _catalog(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:
+    infos = one_place_per_name(reads.infos(store, ids))  # by place, newest year first
     for before, info in itertools.pairwise(infos):
         if (before.place_key, before.year) == (info.place_key, info.year):
             raise DuplicateDatasetError(info.place_en, info.year, before.path, info.path)
-    return Catalog(store, tuple(infos))
+    return Catalog(store, tuple(infos), tuple(skipped))
+
+
+def one_place_per_name(infos: Sequence[DatasetInfo]) -> list[DatasetInfo]:
+    """The reviews with the key of their place: reviews whose keys or other names' keys meet
+    are one place (``model.where``), known by the first of its reviews' own keys; sorted by
+    place, newest year first."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for info in infos:
+        for other in info.other_keys:
+            first, second = root(info.place_key), root(other)
+            if first != second:
+                parent[max(first, second)] = min(first, second)
+    named: dict[str, str] = {}
+    for info in infos:
+        group = root(info.place_key)
+        named[group] = min(named.get(group, info.place_key), info.place_key)
+    grouped = [info._replace(place_key=named[root(info.place_key)]) for info in infos]
+    return sorted(grouped, key=lambda info: (info.place_key, -info.year, info.path))
 
 
 # ---- places and reports ------------------------------------------------------------------------------
@@ -137,10 +173,13 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
     if place is None:
         return catalog.infos
     key = fold(place)
-    # A place is its folded English name (place_key): "Chí Linh" and "Chi Linh" are one place.
-    names = {info.place_key_vi: info.place_key for info in catalog.infos}
-    names.update({info.place_key: info.place_key for info in catalog.infos})
-    chosen = {names[key]} if key in names else {known for folded, known in names.items() if f" {key}" in f" {folded}"}
+    # A place is its key (model.where): any of its names, in either language, finds it.
+    names: dict[str, set[str]] = {}
+    for info in catalog.infos:
+        bare = (known.partition("|")[0] for known in (info.place_key, *info.other_keys))
+        for folded in (info.place_key_vi, fold(info.place_en), *bare):
+            names.setdefault(folded, set()).add(info.place_key)
+    chosen = names[key] if key in names else {k for folded, ks in names.items() if f" {key}" in f" {folded}" for k in ks}
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
     if len(chosen) > 1:
@@ -153,6 +192,17 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
     report of ``year``, else its latest."""
     info = _report_info(catalog, place, year)
     return info, reads.dataset(catalog.store, info.id)
+
+
+def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Callable[[Dataset], A]) -> A:
+    """``ask``'s answer about the one report (``report``), its place and year put on the answer
+    when the catalog holds several; an error names the review it looked at."""
+    info, dataset = report(catalog, place, year)
+    try:
+        answer = ask(dataset)
+    except ChilinhError as error:
+        raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+    return answer._replace(where=info) if catalog.many else answer
 
 
 def every_dataset(catalog: Catalog) -> list[tuple[str, Dataset]]:
@@ -180,34 +230,73 @@ def _report_info(catalog: Catalog, place: str | None, year: int | None) -> Datas
 # ---- figures by name ------------------------------------------------------------------------------------
 
 
+_HOW = ("id", "alias", "label", "start", "same_id")
+"""How a name matched a figure, best first: its id, an alias, any name folded, a name's first
+words; or the review has the id of a figure the name matched in another review."""
+
+
 def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple[FigureAnswer, ...]:
-    """The figure ``name`` designates, in every report of the place (or of every place) that
-    has it, newest first: its id, an alias or a label, case and diacritics ignored; a name
-    that is the start of a word sequence of exactly one figure's names also designates it."""
+    """The figure ``name`` designates in every review of the place (or of every place) that
+    has it, newest first. Each review is asked alike, best match first: its id, an alias, then
+    any of its names (id, alias or label, case and diacritics ignored); when no review has
+    any of those, a name whose words start with the words asked for. A review with none of
+    these that has the id of a figure matched in another review answers with that figure."""
     scope = places(catalog, place)
     ids = tuple(info.id for info in scope)
     store = catalog.store
     asked = name.encode("utf-8", "replace").decode("utf-8")  # undecodable argument bytes match nothing
-    found = reads.named(store, asked, ids)
     key = fold(name)
-    if not found and key:
-        found = reads.named_folded(store, key, ids)
-    if not found and key:
-        found = reads.named_from(store, key, ids)
-    figure_ids = sorted({figure_id for _, figure_id in found})
-    if len(figure_ids) > 1:
-        raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
-    if not figure_ids:
-        raise UnknownFigureError(name, _suggestions(store, key, ids))
-    # Every review of the scope that has the figure, whichever of its names each review knows.
-    having = reads.having(store, figure_ids[0], ids)
-    where = [info for info in scope if info.id in having]
-    figures = reads.figures(store, [(info.id, figure_ids[0]) for info in where])
+    best: dict[int, tuple[int, set[str]]] = {}  # dataset id: (how, figure ids)
+
+    def note(found: Sequence[tuple[int, str]], how: int) -> None:
+        for number, figure_id in found:
+            tier, known = best.setdefault(number, (how, set()))
+            if tier == how:
+                known.add(figure_id)
+            elif how < tier:
+                best[number] = (how, {figure_id})
+
+    exact = reads.named(store, asked, ids)
+    note([(n, f) for n, f, alias in exact if not alias], 0)
+    note([(n, f) for n, f, alias in exact if alias], 1)
+    rest = tuple(number for number in ids if number not in best)
+    if key and rest:
+        note(reads.named_folded(store, key, rest), 2)
+    if key and not best:
+        note(reads.named_from(store, key, ids), 3)
+    matched_ids = sorted({figure_id for _, known in best.values() for figure_id in known})
+    rest = tuple(number for number in ids if number not in best)
+    if rest and matched_ids and len(matched_ids) <= 50:
+        for number, figure_id in reads.with_ids(store, matched_ids, rest):
+            best.setdefault(number, (4, {figure_id}))  # one of them: the first found
+    infos = {info.id: info for info in scope}
+    for number, (_, known) in best.items():
+        if len(known) > 1:
+            error = AmbiguousFigureError(name, sorted(known)[:MAX_CANDIDATES], len(known))
+            info = infos[number]
+            raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+    if not best:
+        error = UnknownFigureError(name, _suggestions(store, key, ids))
+        raise error.looked_in([info.label for info in scope]) if catalog.many else error
+    where = [info for info in scope if info.id in best]
+    pairs = [(info.id, next(iter(best[info.id][1]))) for info in where]
+    figures = reads.figures(store, pairs)
     # a lone dataset answers as it always has; a catalog names the review of each figure
     return tuple(
-        figure_answer(figure, info.published, info if catalog.many else None)
+        figure_answer(
+            figure, info.published, info if catalog.many else None, _how(figure, key, _HOW[best[info.id][0]])
+        )
         for figure, info in zip(figures, where, strict=True)
     )
+
+
+def _how(figure: Figure, key: str, how: str) -> str:
+    """Which of its names a name folded matched: its id, an alias or its label."""
+    if how != "label":
+        return how
+    if fold(figure.id) == key:
+        return "id"
+    return "alias" if any(fold(alias) == key for alias in figure.aliases) else "label"
 
 
 def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
@@ -268,7 +357,8 @@ def figure_series(catalog: Catalog, name: str, place: str | None, review: int | 
     if review is not None and catalog.many:
         found = tuple(each for each in found if each.where is not None and each.where.year == review)
         if not found:
-            raise NoReportError(place or catalog.infos[0].place_en, review, sorted({i.year for i in catalog.infos}))
+            scope = places(catalog, place)
+            raise NoReportError(place or scope[0].place_en, review, sorted({i.year for i in scope}))
     return found[0] if len(found) == 1 else SeriesAnswer(found)
 
 
@@ -285,8 +375,10 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     stated = {f.id: f for f in reads.compared_figures(store, earlier.id, asked, of=info.id)} if earlier else {}
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
-        raise NoComparisonError(asked, reads.comparison_years(store, info.id))
-    return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows))
+        error = NoComparisonError(asked, reads.comparison_years(store, info.id))
+        raise error.looked_at(info.place_en, info.year, info.path)
+    where = info if catalog.many else None
+    return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows), where)
 
 
 # ---- a catalog's consistency ----------------------------------------------------------------------------------

@@ -48,8 +48,14 @@ HELP: Final = (
         "(LC_ALL, LC_MESSAGES hoặc LANG) là vi*, còn lại en].",
     ),
     Msg(
-        "Use this dataset file instead of the embedded one ('-' reads it from standard input).",
-        "Dùng tệp dữ liệu này thay cho bộ dữ liệu có sẵn ('-' đọc nó từ đầu vào chuẩn).",
+        "Use this dataset file, or this folder of them (a catalog of places and years), instead of the embedded "
+        "one ('-' reads a file from standard input).",
+        "Dùng tệp dữ liệu này, hoặc thư mục chứa các tệp đó (danh mục nhiều nơi, nhiều năm), thay cho bộ dữ liệu "
+        "có sẵn ('-' đọc một tệp từ đầu vào chuẩn).",
+    ),
+    Msg(
+        "The dataset file or folder every command reads (as each command's --data).",
+        "Tệp hoặc thư mục dữ liệu mà mọi lệnh đọc (như --data của từng lệnh).",
     ),
     Msg(
         "No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any).",
@@ -64,8 +70,8 @@ HELP: Final = (
         "Toàn bộ một dấu ấn: tiêu đề bằng hai thứ tiếng, tóm tắt, các số liệu kèm so sánh và nguồn.",
     ),
     Msg(
-        "The highlight's rank (1-10) or slug. Omit it to show every highlight.",
-        "Thứ tự (1-10) hoặc mã của dấu ấn. Bỏ trống để xem mọi dấu ấn.",
+        "The highlight's rank (1-10), slug or words of its title. Omit it to show every highlight.",
+        "Thứ tự (1-10), mã hoặc vài chữ trong tiêu đề của dấu ấn. Bỏ trống để xem mọi dấu ấn.",
     ),
     Msg(
         "One figure in full: value, qualifier, comparisons, derived baselines and source quote.",
