@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -179,7 +179,8 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
         bare = (known.partition("|")[0] for known in (info.place_key, *info.other_keys))
         for folded in (info.place_key_vi, fold(info.place_en), *bare):
             names.setdefault(folded, set()).add(info.place_key)
-    chosen = names[key] if key in names else {k for folded, ks in names.items() if f" {key}" in f" {folded}" for k in ks}
+    partly = {known for folded, keys in names.items() if f" {key}" in f" {folded}" for known in keys}
+    chosen = names.get(key, partly)
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
     if len(chosen) > 1:
@@ -201,7 +202,9 @@ def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Cal
     try:
         answer = ask(dataset)
     except ChilinhError as error:
-        raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+        if catalog.many:
+            raise error.looked_at(info.place_en, info.year, info.path) from None
+        raise
     return answer._replace(where=info) if catalog.many else answer
 
 
@@ -272,9 +275,9 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
     infos = {info.id: info for info in scope}
     for number, (_, known) in best.items():
         if len(known) > 1:
-            error = AmbiguousFigureError(name, sorted(known)[:MAX_CANDIDATES], len(known))
+            ambiguous = AmbiguousFigureError(name, sorted(known)[:MAX_CANDIDATES], len(known))
             info = infos[number]
-            raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+            raise ambiguous.looked_at(info.place_en, info.year, info.path) if catalog.many else ambiguous
     if not best:
         error = UnknownFigureError(name, _suggestions(store, key, ids))
         raise error.looked_in([info.label for info in scope]) if catalog.many else error
@@ -283,9 +286,7 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
     figures = reads.figures(store, pairs)
     # a lone dataset answers as it always has; a catalog names the review of each figure
     return tuple(
-        figure_answer(
-            figure, info.published, info if catalog.many else None, _how(figure, key, _HOW[best[info.id][0]])
-        )
+        figure_answer(figure, info.published, info if catalog.many else None, _how(figure, key, _HOW[best[info.id][0]]))
         for figure, info in zip(figures, where, strict=True)
     )
 
@@ -376,7 +377,7 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
         error = NoComparisonError(asked, reads.comparison_years(store, info.id))
-        raise error.looked_at(info.place_en, info.year, info.path)
+        raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
     where = info if catalog.many else None
     return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows), where)
 
@@ -392,11 +393,35 @@ class Conflict(NamedTuple):
     row: ComparedFigure
 
 
+class PlaceYears(NamedTuple):
+    """A place of a catalog and the years of its reviews (newest first)."""
+
+    reviews: tuple[DatasetInfo, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(info.year for info in self.reviews)
+
+
+class NearPlaces(NamedTuple):
+    """Two places of a catalog that may be one: the same name in another province, or names
+    one letter apart (a spelling)."""
+
+    first: DatasetInfo
+    second: DatasetInfo
+    why: str
+    """'province' or 'spelling'."""
+
+
 class CatalogCheck(NamedTuple):
-    """What ``validate DIR`` found: each file's problems, and the conflicts between files."""
+    """What ``validate DIR`` found: each file's problems, the conflicts between files, the
+    files left out (no dataset), every place with its years, and places that may be one."""
 
     files: tuple[CheckAnswer, ...]
     conflicts: tuple[Conflict, ...]
+    skipped: tuple[str, ...] = ()
+    places: tuple[PlaceYears, ...] = ()
+    near: tuple[NearPlaces, ...] = ()
 
 
 def check_catalog(directory: Path) -> CatalogCheck:
@@ -408,22 +433,62 @@ def check_catalog(directory: Path) -> CatalogCheck:
     store = open_store()
     try:
         failures: dict[int, DataFileError] = {}
-        ids = store.sync(files, within=directory, failures=failures)
+        skipped: list[str] = []
+        ids = store.sync(files, within=directory, failures=failures, skipped=skipped)
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
+        left_out = set(skipped)
         for place, file in enumerate(files):
+            if file in left_out:
+                continue
             if place in failures:
                 answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
             else:
                 number = next(numbers)
                 todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
                 answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
-        catalog = _catalog(store, ids)
-        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))
+        catalog = _catalog(store, ids, skipped)
+        by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
+        near = tuple(near_places(by_place))
+        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)), tuple(skipped), by_place, near)
     finally:
         store.close()
+
+
+def near_places(places: Sequence[PlaceYears]) -> Iterator[NearPlaces]:
+    """Places that may be one: their folded names alike and their provinces not, or their
+    names one letter apart (an edit: a letter added, dropped or changed) in one province or
+    where one says none. Names are met through their one-letter deletions: no pair is
+    compared that could not be one letter apart."""
+    firsts = [place.reviews[0] for place in places]
+    parts = [info.place_key.partition("|")[::2] for info in firsts]
+    by_deletion: dict[str, set[int]] = {}
+    for n, (name, _) in enumerate(parts):
+        for variant in {name, *(name[:i] + name[i + 1 :] for i in range(len(name)))}:
+            by_deletion.setdefault(variant, set()).add(n)
+    seen: set[tuple[int, int]] = set()
+    for group in by_deletion.values():
+        for a, b in itertools.combinations(sorted(group), 2):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            (name_a, province_a), (name_b, province_b) = parts[a], parts[b]
+            if name_a == name_b:
+                yield NearPlaces(firsts[a], firsts[b], "province")
+            elif _one_edit(name_a, name_b) and (province_a == province_b or not province_a or not province_b):
+                yield NearPlaces(firsts[a], firsts[b], "spelling")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _conflicts(catalog: Catalog) -> list[Conflict]:

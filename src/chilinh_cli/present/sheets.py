@@ -3,7 +3,7 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.core import (
@@ -81,7 +81,18 @@ class Chart(NamedTuple):
 
 
 def sheet(answer: Answer, lang: Lang) -> Sheet:
-    """The sheet a terminal, a pipe or a Markdown report shows for ``answer``."""
+    """The sheet a terminal, a pipe or a Markdown report shows for ``answer``; an answer about
+    one review of a catalog says its place and year in the title, and its file in a note."""
+    shown = _sheet(answer, lang)
+    where = getattr(answer, "where", None)
+    if where is None or isinstance(answer, SeriesAnswer | SearchAnswer):
+        return shown
+    assert not isinstance(where, str)
+    title = f"{shown.title} ({_place(where, lang)}, {where.year})"
+    return shown._replace(title=title, notes=(*shown.notes, messages.REVIEW_FILE.get(lang).format(file=where.path)))
+
+
+def _sheet(answer: Answer, lang: Lang) -> Sheet:
     if isinstance(answer, ListAnswer):
         return _list_sheet(answer, lang)
     if isinstance(answer, FiguresAnswer):
@@ -177,8 +188,17 @@ def _figure_sheet(answer: FigureAnswer, lang: Lang) -> Sheet:
         (_h("id", lang), ", ".join((figure.id, *figure.aliases))),
         *story(answer, lang),
     ]
-    notes = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
+    notes: tuple[str, ...] = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
+    if answer.where is not None and answer.matched != "id":
+        notes += (_matched(answer, lang),)
     return Sheet(figure.label.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
+
+
+def _matched(answer: FigureAnswer, lang: Lang) -> str:
+    """'Place 2021: matched by its label': how the name asked for found a review's figure."""
+    assert answer.where is not None
+    field = _matched_field(answer.matched, lang)
+    return messages.MATCHED_BY.get(lang).format(place=_place(answer.where, lang), year=answer.where.year, field=field)
 
 
 def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
@@ -214,18 +234,78 @@ def _highlights_sheet(answer: HighlightsAnswer, lang: Lang) -> Sheet:
 
 
 def _series_sheet(answer: SeriesAnswer, lang: Lang) -> Sheet:
-    """One figure across a catalog: a row per place and year, newest first."""
-    rows = tuple(
-        (
-            _place(each.where, lang),
-            format_year(each.figure, each.published, lang),
-            format_figure_value(each.figure, lang),
-            format_source(each.figure.source, lang),
+    """One figure across a catalog, a group per kind of value (never an amount beside a share
+    in one column): of one place, a row per year with its change on the year before and its
+    file; of several, a row per place and year, newest first."""
+    groups = answer.groups
+    many = len(groups) > 1
+    rows: list[tuple[str, ...]] = []
+    for kind, found in groups:
+        group = (_kind_name(kind, lang),) if many else ()
+        if answer.one_place:
+            for row in answer.rows(found):
+                each = row.answer
+                change = "—" if row.change is None else _series_change(row.change, each.figure, lang)
+                rows.append(
+                    (
+                        *group,
+                        format_year(each.figure, each.published, lang),
+                        format_figure_value(each.figure, lang) + messages.STATED_MARK.get(lang),
+                        change,
+                        each.where.path if each.where is not None else "",
+                    )
+                )
+        else:
+            rows += [
+                (
+                    *group,
+                    _place(each.where, lang),
+                    format_year(each.figure, each.published, lang),
+                    format_figure_value(each.figure, lang),
+                    format_source(each.figure.source, lang),
+                )
+                for each in found
+            ]
+    keys = ("year", "value", "change", "file") if answer.one_place else ("place", "year", "value", "source")
+    columns = (*((_h("group", lang),) if many else ()), *(_h(key, lang) for key in keys))
+    notes: list[str] = []
+    if answer.one_place:
+        notes.append(messages.DERIVED_NOTE.get(lang))
+    if many:
+        kinds = ", ".join(_kind_name(kind, lang) for kind, _ in groups)
+        notes.append(messages.SERIES_KINDS.get(lang).format(count=len(groups), kinds=kinds))
+    notes += [_matched(each, lang) for each in answer.figures if each.where is not None and each.matched != "id"]
+    first = answer.figures[0]
+    title = first.figure.label.get(lang)
+    if answer.one_place and first.where is not None:
+        title += f" ({_place(first.where, lang)})"
+    return Sheet(title, columns, tuple(rows), tuple(notes))
+
+
+def _whole(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def _kind_name(kind: str, lang: Lang) -> str:
+    unit, _, basis = kind.partition(":")
+    name = messages.UNIT_NAMES[unit].get(lang) if unit in messages.UNIT_NAMES else unit
+    return f"{name} ({basis})" if basis else name
+
+
+def _series_change(change: Estimate, figure: Figure, lang: Lang) -> str:
+    """A change on the year before, derived, with its interval when it has one."""
+    unit = "points" if figure.unit == "percent" else figure.unit
+    text = format_estimate(change, unit, figure.qualifier, lang, signed=True, noun=figure.noun)
+    if change.low != change.high:
+        # the ends written to a tenth of the interval's width, rounded outwards: still holding it
+        step = Decimal(1).scaleb((Decimal(change.high) - Decimal(change.low)).adjusted() - 1)
+        ends = (
+            (Decimal(change.low) / step).to_integral_value(ROUND_FLOOR) * step,
+            (Decimal(change.high) / step).to_integral_value(ROUND_CEILING) * step,
         )
-        for each in answer.figures
-    )
-    columns = tuple(_h(key, lang) for key in ("place", "year", "value", "source"))
-    return Sheet(answer.figures[0].figure.label.get(lang), columns, rows)
+        low, high = (format_amount(_whole(end), unit, lang, noun=figure.noun) for end in ends)
+        text += " " + messages.INTERVAL.get(lang).format(low=low, high=high)
+    return text
 
 
 def _place(where: DatasetInfo | None, lang: Lang) -> str:

@@ -38,7 +38,9 @@ def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
     """What each of the datasets ``ids`` is, by place, newest year first."""
     wanted = set(ids)
     return [
-        DatasetInfo(*row[:8], tuple(row[8].split("\n")) if row[8] else ())
+        DatasetInfo(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(row[8].split("\n")) if row[8] else ()
+        )
         for row in store.db.execute(
             "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
             "other_keys FROM datasets "

@@ -125,6 +125,9 @@ SERIES_KINDS: Final = Msg(
     "the figures found are of {count} kinds (units), shown as separate groups: {kinds}",
     "các số liệu tìm thấy thuộc {count} loại (đơn vị), được xếp thành nhóm riêng: {kinds}",
 )
+REVIEW_FILE: Final = Msg("From the review file {file}.", "Từ tệp bài tổng kết {file}.")
+STATED_MARK: Final = Msg(" (stated)", " (nêu trong bài)")
+INTERVAL: Final = Msg("[{low} to {high}]", "[{low} đến {high}]")
 MATCHED_BY: Final = Msg("{place} {year}: matched by its {field}", "{place} {year}: khớp theo {field}")
 NOTHING_FOUND: Final = Msg(
     "nothing matches {text}; try fewer or shorter words, or 'chilinh metric' for every figure",
@@ -279,6 +282,10 @@ FIELD_NAMES: Final = {
     "summary": Msg("summary", "tóm tắt"),
     "quote": Msg("quote", "trích dẫn"),
     "start": Msg("name's first words", "những chữ đầu của tên"),
+    "same_id": Msg(
+        "id (that of the figure the name matched in another review)",
+        "mã (mã của số liệu mà tên này khớp trong bài tổng kết khác)",
+    ),
 }
 LANGUAGE_NAMES: Final = {"vi": Msg("Vietnamese", "tiếng Việt"), "en": Msg("English", "tiếng Anh")}
 FIELD_IN_LANGUAGE: Final = Msg("{field} ({language})", "{field} ({language})")
