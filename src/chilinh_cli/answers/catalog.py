@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -69,10 +69,15 @@ class Catalog(NamedTuple):
     """Every dataset of the catalog, newest year first within each place."""
     skipped: tuple[str, ...] = ()
     """The folder's JSON files that are no dataset (a schema, notes): left out, to be warned of."""
+    held: Mapping[int, Dataset] | None = None
+    """The datasets themselves, by id, when they are in memory already (the Python API)."""
+    named: bool = False
+    """Whether every answer names its review, even in a catalog of one (the Python API's catalogs)."""
 
     @property
     def many(self) -> bool:
-        return len(self.infos) > 1
+        """Whether answers name the review they come from: a catalog of several (or ``named``)."""
+        return self.named or len(self.infos) > 1
 
 
 def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
@@ -128,7 +133,7 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
 
     store = memory_store()
     ids = [store.add(dataset, f"<dataset {n}>", "") for n, dataset in enumerate(datasets, start=1)]
-    return _catalog(store, ids)
+    return _catalog(store, ids)._replace(held=dict(zip(ids, datasets, strict=True)))
 
 
 def _catalog(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:
@@ -192,7 +197,8 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
     """The one report a command about one report answers from: the place's (the only place's)
     report of ``year``, else its latest."""
     info = _report_info(catalog, place, year)
-    return info, reads.dataset(catalog.store, info.id)
+    held = catalog.held
+    return info, held[info.id] if held is not None else reads.dataset(catalog.store, info.id)
 
 
 def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Callable[[Dataset], A]) -> A:
@@ -210,7 +216,11 @@ def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Cal
 
 def every_dataset(catalog: Catalog) -> list[tuple[str, Dataset]]:
     """Every dataset of the catalog with the path it was read from (export writes them all)."""
-    return [(info.path, reads.dataset(catalog.store, info.id)) for info in catalog.infos]
+    held = catalog.held
+    return [
+        (info.path, held[info.id] if held is not None else reads.dataset(catalog.store, info.id))
+        for info in catalog.infos
+    ]
 
 
 def _by_place(infos: Sequence[DatasetInfo]) -> list[list[DatasetInfo]]:
@@ -238,13 +248,16 @@ _HOW = ("id", "alias", "label", "start", "same_id")
 words; or the review has the id of a figure the name matched in another review."""
 
 
-def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple[FigureAnswer, ...]:
+def find_figures(
+    catalog: Catalog, name: str, place: str | None = None, *, within: Sequence[DatasetInfo] | None = None
+) -> tuple[FigureAnswer, ...]:
     """The figure ``name`` designates in every review of the place (or of every place) that
     has it, newest first. Each review is asked alike, best match first: its id, an alias, then
     any of its names (id, alias or label, case and diacritics ignored); when no review has
     any of those, a name whose words start with the words asked for. A review with none of
-    these that has the id of a figure matched in another review answers with that figure."""
-    scope = places(catalog, place)
+    these that has the id of a figure matched in another review answers with that figure.
+    ``within``: these reviews only (instead of the place's)."""
+    scope = places(catalog, place) if within is None else tuple(within)
     ids = tuple(info.id for info in scope)
     store = catalog.store
     asked = name.encode("utf-8", "replace").decode("utf-8")  # undecodable argument bytes match nothing
@@ -289,6 +302,16 @@ def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple
         figure_answer(figure, info.published, info if catalog.many else None, _how(figure, key, _HOW[best[info.id][0]]))
         for figure, info in zip(figures, where, strict=True)
     )
+
+
+def figure_in_report(catalog: Catalog, name: str, place: str | None, year: int | None) -> FigureAnswer:
+    """The figure ``name`` designates in the one review ``report`` picks."""
+    return find_figures(catalog, name, within=[_report_info(catalog, place, year)])[0]
+
+
+def places_of(catalog: Catalog) -> list[list[DatasetInfo]]:
+    """The reviews of each place of the catalog, newest first."""
+    return _by_place(catalog.infos)
 
 
 def _how(figure: Figure, key: str, how: str) -> str:
