@@ -30,7 +30,7 @@ from ..model.errors import (
     UnknownPlaceError,
 )
 from ..model.records import Dataset, Figure
-from ..model.text import fold
+from ..model.text import fold, plain
 from ..model.where import DatasetInfo
 from ..reading.loader import embedded_path
 from ..store import reads
@@ -223,6 +223,17 @@ def every_dataset(catalog: Catalog) -> list[tuple[str, Dataset]]:
     ]
 
 
+def dataset_files(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every review of the catalog as a dataset file: its name ('PLACE-PROVINCE-YEAR.json', from
+    the place's key) and its text as validated (``export json``)."""
+    found: list[tuple[str, str]] = []
+    for info in catalog.infos:
+        stem = "-".join(part.replace(" ", "-") for part in info.place_key.split("|") if part) or "place"
+        text = reads.document_text(catalog.store, info.id)
+        found.append((f"{stem}-{info.year}.json", text if text.endswith("\n") else text + "\n"))
+    return found
+
+
 def _by_place(infos: Sequence[DatasetInfo]) -> list[list[DatasetInfo]]:
     """The reviews of each place, newest first (``infos`` come sorted by place, then year)."""
     return [list(reviews) for _, reviews in itertools.groupby(infos, key=lambda info: info.place_key)]
@@ -349,15 +360,19 @@ def highlight_slugs(catalog: Catalog) -> list[str]:
 
 def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswer:
     """Everything whose names, titles, summaries or quotes contain every word of ``text``
-    (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest."""
+    (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest. A word
+    typed with its diacritics matches only those ("đơn" is not "đồng"); one typed without
+    them matches any."""
     words = fold(text).split()
     if not words:
         raise NothingFoundError(text)
+    typed = plain(text).split()
+    marked = [(n, word) for n, word in enumerate(typed) if word != words[n]] if len(typed) == len(words) else []
     scope = {info.id: info for info in places(catalog, place)}
     best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
     for rowid, number, kind, key, field, value, folded in reads.matching_rows(catalog.store, words, tuple(scope)):
         points = score(field, folded, words)
-        if points is None:
+        if points is None or (marked and not _as_typed(value, marked, len(words))):
             continue
         item = (number, kind, key)
         if item not in best or best[item][0] < points:
@@ -372,6 +387,13 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
         for item, (points, _, kind, key, field, value) in shown
     )
     return SearchAnswer(text, hits, len(ranked) - len(shown))
+
+
+def _as_typed(value: str, marked: list[tuple[int, str]], count: int) -> bool:
+    """Whether ``value`` holds each word typed with diacritics as typed (the last word may be
+    the start of one)."""
+    padded = f" {plain(value)} "
+    return all((f" {word} " if n < count - 1 else f" {word}") in padded for n, word in marked)
 
 
 def figure_series(catalog: Catalog, name: str, place: str | None, review: int | None) -> FigureAnswer | SeriesAnswer:

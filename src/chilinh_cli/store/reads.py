@@ -59,6 +59,12 @@ def dataset(store: Store, number: int) -> Dataset:
         return dataset_from_document(json.loads(text, parse_float=Decimal))
 
 
+def document_text(store: Store, number: int) -> str:
+    """The validated text of a dataset, as its file had it."""
+    (text,) = store.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
+    return str(text)
+
+
 def counts(store: Store, ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
     """Highlights, figures and events of each dataset, counted through their keys."""
     wanted = set(ids)

@@ -33,6 +33,14 @@ HELP: Final = (
         "Show completion for the current shell, to copy it or customize the installation.",
         "In mã tự hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tự cài theo ý mình.",
     ),
+    Msg(
+        "The directory for the dataset files (created if missing).",
+        "Thư mục cho các tệp dữ liệu (tạo mới nếu chưa có).",
+    ),
+    Msg(
+        "Every review as its dataset file (PLACE-PROVINCE-YEAR.json), to start a catalog of your own.",
+        "Mỗi bài tổng kết thành một tệp dữ liệu (NƠI-TỈNH-NĂM.json), để bắt đầu danh mục của riêng bạn.",
+    ),
     Msg("Show this message and exit.", "Hiện hướng dẫn này rồi thoát."),
     Msg("The ten highlights of the year, with their headline figures.", "Mười dấu ấn của năm, kèm các số liệu chính."),
     Msg(
