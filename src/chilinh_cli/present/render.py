@@ -347,7 +347,9 @@ def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
     from rich.text import Text
 
     label_width = max((len(bar.label) for g in chart.groups for bar in (*g.bars, g.change)), default=4)
-    room = max(width - label_width - 34, 8)
+    # the bars get what the longest value beside them leaves of the line: no line wraps
+    longest = max((len(safe(bar.text)) for g in chart.groups for bar in (*g.bars, g.change)), default=0)
+    room = max(width - label_width - 5 - longest, 8)
     lines: list[RenderableType] = [_wrapped(chart.title, width, 2, "bold"), _wrapped(chart.legend, width, 2, "dim")]
     for group in chart.groups:
         lines.append(Text(""))
