@@ -361,8 +361,8 @@ def highlight_slugs(catalog: Catalog) -> list[str]:
 def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswer:
     """Everything whose names, titles, summaries or quotes contain every word of ``text``
     (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest. A word
-    typed with its diacritics matches only those ("đơn" is not "đồng"); one typed without
-    them matches any."""
+    typed with its diacritics matches only those ("\u0111\u01a1n" is not "\u0111\u1ed3ng"); one typed
+    without them matches any."""
     words = fold(text).split()
     if not words:
         raise NothingFoundError(text)
