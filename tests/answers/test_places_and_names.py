@@ -192,3 +192,21 @@ def test_the_python_catalog_answers_as_the_cli_json() -> None:
         rows = catalog.series("revenue")
         assert [row["kind"] for row in rows] == ["vnd", "vnd", "percent"]
         assert all(isinstance(row, dict) for row in rows)  # pandas.DataFrame(rows) takes them
+
+
+def test_a_year_no_review_states_is_a_derived_row_of_the_places_series(folder: Path) -> None:
+    path = folder / "hoa-son" / "2022.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["metadata"]["year"] = 2021
+    for figure in document["figures"]:
+        figure["year"] = 2021
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    answer = figure_series(open_catalog(folder), "budget-revenue", "hoa son", None)
+    assert isinstance(answer, SeriesAnswer)
+    assert answer.one_place
+    ((_, found),) = answer.groups
+    rows = answer.rows(found)
+    assert [(row.year, row.value.derived) for row in rows] == [(2023, False), (2022, True), (2021, False)]
+    assert rows[1].value.low < 83_500_000_000 < rows[1].value.high  # implied by 2023's +10.2 %
+    assert rows[1].answer.where is not None
+    assert rows[1].answer.where.year == 2023  # the review it is derived from

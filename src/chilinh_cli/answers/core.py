@@ -25,6 +25,9 @@ from ..model.derive import (
     multiple,
     percent_of,
 )
+from ..model.derive import (
+    stated as stated_value,
+)
 from ..model.errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
 from ..model.records import APPROXIMATE, LOWER_BOUNDS, Comparison, Dataset, Event, Figure, Highlight, Metadata, Text
 from ..model.text import fold
@@ -100,9 +103,14 @@ def kind_of(figure: Figure) -> str:
 
 
 class SeriesRow(NamedTuple):
-    """One year of a place's figure: its stated value and its change on the previous year."""
+    """One year of a place's figure: its value, stated or derived, and its change on the year before."""
 
     answer: FigureAnswer
+    """The review that states the value; for a derived value, the later review that implies it."""
+    year: int
+    value: Estimate
+    """Stated (``derived`` False), or derived from the later review's comparison with this
+    year when the catalog has no review of it."""
     change: Estimate | None
     """Derived: from the figure's stated comparison with the year before, else from the two
     years' stated values (both exact, of one kind); None when neither says it."""
@@ -127,11 +135,26 @@ class SeriesAnswer(NamedTuple):
         return len({each.where.place_key for each in self.figures if each.where is not None}) <= 1
 
     def rows(self, figures: tuple[FigureAnswer, ...]) -> tuple[SeriesRow, ...]:
-        """A group's rows, each with its change on the previous year (of the same place)."""
+        """A group's rows, newest first, each with its change on the previous year (of the same
+        place); a year no review of the catalog states, that a later one implies, is a derived row."""
         found: list[SeriesRow] = []
         for each, before in zip(figures, (*figures[1:], None), strict=True):
-            found.append(SeriesRow(each, _change(each, before)))
+            year = each.where.year if each.where is not None else each.figure.year
+            found.append(SeriesRow(each, year, stated_value(each.figure.value), _change(each, before)))
+            baseline = _baseline(each, year - 1)
+            has_year = before is not None and before.where is not None and before.where.year == year - 1
+            if baseline is not None and not has_year:
+                found.append(SeriesRow(each, year - 1, baseline, None))
         return tuple(found)
+
+
+def _baseline(answer: FigureAnswer, year: int) -> Estimate | None:
+    """The value of ``year`` the figure's stated comparison with it implies."""
+    for each in answer.comparisons:
+        c = each.comparison
+        if c.basis == "previous_year" and c.year == year and each.derivation is not None:
+            return each.derivation.baseline
+    return None
 
 
 def _change(answer: FigureAnswer, before: FigureAnswer | None) -> Estimate | None:

@@ -246,15 +246,12 @@ def _series_sheet(answer: SeriesAnswer, lang: Lang) -> Sheet:
             for row in answer.rows(found):
                 each = row.answer
                 change = "—" if row.change is None else _series_change(row.change, each.figure, lang)
-                rows.append(
-                    (
-                        *group,
-                        format_year(each.figure, each.published, lang),
-                        format_figure_value(each.figure, lang) + messages.STATED_MARK.get(lang),
-                        change,
-                        each.where.path if each.where is not None else "",
-                    )
-                )
+                if row.value.derived:  # a year no review states, implied by the later one
+                    year, value = str(row.year), _estimate(row.value, each.figure, lang)
+                else:
+                    year = format_year(each.figure, each.published, lang)
+                    value = format_figure_value(each.figure, lang) + messages.STATED_MARK.get(lang)
+                rows.append((*group, year, value, change, each.where.path if each.where is not None else ""))
         else:
             rows += [
                 (
