@@ -124,3 +124,22 @@ def test_export_json_writes_the_reviews_as_dataset_files_and_replaces_nothing(tm
     embedded = run("export", "json", str(tmp_path / "start"))
     assert embedded.exit_code == 0
     assert [path.name for path in (tmp_path / "start").iterdir()] == ["chi-linh-hai-duong-2021.json"]
+
+
+def test_metric_chart_draws_a_places_years_within_80_columns(tmp_path: Path) -> None:
+    from chilinh_cli.answers.catalog import figure_series, open_catalog
+    from chilinh_cli.answers.core import SeriesAnswer
+    from chilinh_cli.present.render import render_chart
+    from chilinh_cli.present.sheets import series_chart
+
+    for place in ("hoa son", None):
+        answer = figure_series(open_catalog(Path(CATALOG)), "revenue", place, None)
+        assert isinstance(answer, SeriesAnswer)
+        for lang in ("en", "vi"):
+            out = io.StringIO()
+            render_chart(series_chart(answer, lang), out, color=False, width=80)
+            lines = out.getvalue().splitlines()
+            assert max(len(line) for line in lines) <= 80
+            assert any(line.lstrip().startswith(("2023 █", "2022 █")) for line in lines) == (place is not None)
+    refused = run("metric", "revenue", "--data", CATALOG, "--chart", "-f", "json")
+    assert refused.exit_code == 2

@@ -398,14 +398,17 @@ def _as_typed(value: str, marked: list[tuple[int, str]], count: int) -> bool:
 
 def figure_series(catalog: Catalog, name: str, place: str | None, review: int | None) -> FigureAnswer | SeriesAnswer:
     """The figure ``name`` designates: alone when one report has it (or ``review`` picks one),
-    else its series across the catalog, newest first."""
+    else its series across the catalog, newest first; asked of a place of a catalog, always
+    its series (a year per row)."""
     found = find_figures(catalog, name, place)
     if review is not None and catalog.many:
         found = tuple(each for each in found if each.where is not None and each.where.year == review)
         if not found:
             scope = places(catalog, place)
             raise NoReportError(place or scope[0].place_en, review, sorted({i.year for i in scope}))
-    return found[0] if len(found) == 1 else SeriesAnswer(found)
+    if len(found) == 1 and (review is not None or place is None or not catalog.many):
+        return found[0]
+    return SeriesAnswer(found)  # a place of a catalog: its years, even when one review has the figure
 
 
 def compare_reports(catalog: Catalog, place: str | None, review: int | None, year: int | None) -> CompareAnswer:

@@ -231,12 +231,17 @@ def metric(
     review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the figure's series across a catalog as bars, a bar per year.")
+    ] = False,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
     from ..answers.catalog import about_report, figure_series
     from ..answers.core import FiguresAnswer, every_figure
 
-    output = _output(ctx, fmt, lang, no_color, export_svg)
+    if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+        raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
+    output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
     if name is None:
         _answer(ctx, output, data, lambda catalog: about_report(catalog, place, review, every_figure))
     else:

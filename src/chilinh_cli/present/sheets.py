@@ -67,7 +67,8 @@ class BarGroup(NamedTuple):
     scale: str
     """What the value bars are measured against: 0 to this figure's larger value."""
     bars: tuple[Bar, ...]
-    change: Bar
+    change: Bar | None
+    """None for a series: each year's change is said beside its bar."""
     direction: str
     """'up', 'down' or 'unchanged': shown as a word (in ``change.text``) and an arrow, never by colour alone."""
 
@@ -289,11 +290,11 @@ def _kind_name(kind: str, lang: Lang) -> str:
     return f"{name} ({basis})" if basis else name
 
 
-def _series_change(change: Estimate, figure: Figure, lang: Lang) -> str:
-    """A change on the year before, derived, with its interval when it has one."""
+def _series_change(change: Estimate, figure: Figure, lang: Lang, *, interval: bool = True) -> str:
+    """A change on the year before, derived, with its interval when it has one (and ``interval``)."""
     unit = "points" if figure.unit == "percent" else figure.unit
     text = format_estimate(change, unit, figure.qualifier, lang, signed=True, noun=figure.noun)
-    if change.low != change.high:
+    if interval and change.low != change.high:
         # the ends written to a tenth of the interval's width, rounded outwards: still holding it
         step = Decimal(1).scaleb((Decimal(change.high) - Decimal(change.low)).adjusted() - 1)
         ends = (
@@ -457,6 +458,34 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
     table = _compare_sheet(answer, lang)
     legend = messages.CHART_LEGEND.get(lang).format(widest=format_number(Decimal(str(widest)), lang) + "%")
     return Chart(table.title, legend, tuple(groups), table.notes)
+
+
+def series_chart(answer: SeriesAnswer, lang: Lang) -> Chart:
+    """A figure's series as bars, a group per kind of value: of one place a bar per year (its
+    change on the year before beside it), of several a bar per place and year."""
+    table = _series_sheet(answer, lang)
+    groups = []
+    for kind, found in answer.groups:
+        top = max((abs(float(each.figure.value)) for each in found), default=0.0) or 1.0
+        bars: list[Bar] = []
+        if answer.one_place:
+            for row in answer.rows(found):
+                figure = row.answer.figure
+                top = max(top, abs(float(row.value.value)))
+                text = _estimate(row.value, figure, lang) if row.value.derived else format_figure_value(figure, lang)
+                if row.change is not None:
+                    text += f"; {_series_change(row.change, figure, lang, interval=False)}"
+                bars.append(Bar(str(row.year), abs(float(row.value.value)), text, row.value.derived))
+        else:
+            for each in found:
+                label = f"{_place(each.where, lang)} {each.where.year if each.where else ''}"
+                bars.append(Bar(label, abs(float(each.figure.value)), format_figure_value(each.figure, lang)))
+        scaled = tuple(bar._replace(fraction=bar.fraction / top) for bar in bars)
+        first = found[0].figure
+        top_text = format_amount(Decimal(str(top)), first.unit, lang, first.out_of, first.noun)
+        scale = messages.CHART_SCALE.get(lang).format(top=top_text)
+        groups.append(BarGroup(_kind_name(kind, lang), scale, scaled, None, "unchanged"))
+    return Chart(table.title, messages.SERIES_LEGEND.get(lang), tuple(groups), table.notes)
 
 
 # ---- one-line reports of export ---------------------------------------------------------------

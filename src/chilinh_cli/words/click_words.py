@@ -41,6 +41,10 @@ HELP: Final = (
         "Every review as its dataset file (PLACE-PROVINCE-YEAR.json), to start a catalog of your own.",
         "Mỗi bài tổng kết thành một tệp dữ liệu (NƠI-TỈNH-NĂM.json), để bắt đầu danh mục của riêng bạn.",
     ),
+    Msg(
+        "Draw the figure's series across a catalog as bars, a bar per year.",
+        "Vẽ chuỗi số liệu qua các bài tổng kết của danh mục thành biểu đồ thanh, mỗi năm một thanh.",
+    ),
     Msg("Show this message and exit.", "Hiện hướng dẫn này rồi thoát."),
     Msg("The ten highlights of the year, with their headline figures.", "Mười dấu ấn của năm, kèm các số liệu chính."),
     Msg(

@@ -423,6 +423,10 @@ REFUSE_CHANGED: Final = Msg(
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
 READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
 READ_SO_FAR: Final = Msg("{figures} figures, {rate} files/s", "{figures} số liệu, {rate} tệp/giây")
+SERIES_LEGEND: Final = Msg(
+    "█ stated by a review   ░ derived by chilinh from a later review; each group's bars have their own scale",
+    "█ bài tổng kết nêu   ░ chilinh suy ra từ bài tổng kết năm sau; mỗi nhóm thanh có thang riêng",
+)
 CHART_SCALE: Final = Msg("bars from 0 to {top}", "thanh từ 0 đến {top}")
 CHART_LEGEND: Final = Msg(
     "█ stated by the article   ░ derived by chilinh   ▲▼ stated change %   △▽ derived change %; "
