@@ -14,8 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chilinh_cli.answers.catalog import (
+    Catalog,
     check_catalog,
     compare_reports,
     figure_series,
@@ -26,6 +29,7 @@ from chilinh_cli.answers.catalog import (
 )
 from chilinh_cli.answers.core import SeriesAnswer
 from chilinh_cli.model.errors import DataFileError, NoComparisonError, NothingFoundError, UnknownFigureError
+from chilinh_cli.model.text import fold, plain
 from readers import REPO
 
 CATALOG = REPO / "tests" / "data" / "catalog"
@@ -210,3 +214,51 @@ def test_a_year_no_review_states_is_a_derived_row_of_the_places_series(folder: P
     assert rows[1].value.low < 83_500_000_000 < rows[1].value.high  # implied by 2023's +10.2 %
     assert rows[1].answer.where is not None
     assert rows[1].answer.where.year == 2023  # the review it is derived from
+
+
+def test_compare_lists_only_the_years_it_can_compare_with(folder: Path) -> None:
+    path = folder / "tan-my-2023.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    # a comparison whose words are ambiguous is no comparison compare can make: not among its years
+    document["figures"][0]["comparisons"] = [
+        {
+            **{"basis": "previous_year", "year": 2022, "kind": "percent_change", "value": 6.8, "ambiguous": True},
+            "source": {"section": 1, "quote": "thu ngân sách đạt 106,8% dự toán"},
+            "note": {"vi": "Không rõ so với năm nào.", "en": "Unclear what it is compared with."},
+        }
+    ]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(NoComparisonError) as raised:
+        compare_reports(open_catalog(folder), "tan my", None, 2022)
+    assert "years it has: none (review: Tan My town, Binh Lam province, 2023, " in str(raised.value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ngân", "sách", "đơn", "đồng", "dự", "toán", "toàn", "ngan", "don", "du"]),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_every_hit_holds_each_word_typed_with_its_diacritics(words: list[str]) -> None:
+    text = " ".join(words)
+    try:
+        hits = search(_EMBEDDED(), text).hits
+    except NothingFoundError:
+        return
+    for hit in hits:
+        padded = f" {plain(hit.text)} "
+        for n, word in enumerate(words):
+            if word != fold(word):
+                assert (f" {word} " if n < len(words) - 1 else f" {word}") in padded
+
+
+def _EMBEDDED() -> Catalog:  # noqa: N802 - one catalog for every example
+    global _embedded
+    if _embedded is None:
+        _embedded = open_catalog(None)
+    return _embedded
+
+
+_embedded: Catalog | None = None

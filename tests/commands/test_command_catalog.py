@@ -143,3 +143,21 @@ def test_metric_chart_draws_a_places_years_within_80_columns(tmp_path: Path) -> 
             assert any(line.lstrip().startswith(("2023 █", "2022 █")) for line in lines) == (place is not None)
     refused = run("metric", "revenue", "--data", CATALOG, "--chart", "-f", "json")
     assert refused.exit_code == 2
+
+
+def test_validate_json_says_the_places_the_skipped_files_and_the_near_duplicates() -> None:
+    result = run("validate", CATALOG, "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    said = json.loads(result.stdout)
+    assert sorted(Path(path).name for path in said["skipped"]) == ["notes.json", "schema.json"]
+    assert [(place["key"], [r["year"] for r in place["reviews"]]) for place in said["places"]] == [
+        ("hoa son|binh lam", [2023, 2022]),
+        ("tan mi|binh lam", [2022]),
+        ("tan my|binh lam", [2023]),
+    ]
+    (near,) = said["near_duplicates"]
+    assert near["why"] == "spelling"
+    assert [place["place"]["vi"] for place in near["places"]] == [
+        "Thị xã Tân Mĩ, tỉnh Bình Lâm",
+        "Thị xã Tân Mỹ, tỉnh Bình Lâm",
+    ]
