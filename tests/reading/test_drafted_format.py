@@ -593,7 +593,7 @@ def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_d
 
 def test_validate_dir_says_a_bad_file_on_standard_error_and_a_drafts_to_dos_on_standard_output(tmp_path: Path) -> None:
     (tmp_path / "town.json").write_bytes(DRAFTED.read_bytes())
-    (tmp_path / "broken.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "broken.json").write_text('{"schema_version": 1}', encoding="utf-8")  # a dataset, broken
     result = run("validate", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{tmp_path / 'broken.json'}: invalid dataset")

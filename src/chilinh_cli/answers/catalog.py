@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..model.building import building
 from ..model.errors import (
     AmbiguousFigureError,
     AmbiguousPlaceError,
+    ChilinhError,
     DataFileError,
     DuplicateDatasetError,
     EmptyCatalogError,
@@ -28,8 +29,8 @@ from ..model.errors import (
     UnknownFigureError,
     UnknownPlaceError,
 )
-from ..model.records import Dataset
-from ..model.text import fold
+from ..model.records import Dataset, Figure
+from ..model.text import fold, plain
 from ..model.where import DatasetInfo
 from ..reading.loader import embedded_path
 from ..store import reads
@@ -40,6 +41,10 @@ from .core import (
     ComparedFigure,
     Counts,
     FigureAnswer,
+    FiguresAnswer,
+    HighlightAnswer,
+    HighlightsAnswer,
+    ListAnswer,
     SearchAnswer,
     SearchHit,
     SeriesAnswer,
@@ -50,6 +55,7 @@ from .core import (
     score,
 )
 
+A = TypeVar("A", ListAnswer, FiguresAnswer, HighlightAnswer, HighlightsAnswer)
 MAX_CANDIDATES = 8
 MAX_HITS = 50
 """Search shows the best hits and counts the rest."""
@@ -61,10 +67,17 @@ class Catalog(NamedTuple):
     store: Store
     infos: tuple[DatasetInfo, ...]
     """Every dataset of the catalog, newest year first within each place."""
+    skipped: tuple[str, ...] = ()
+    """The folder's JSON files that are no dataset (a schema, notes): left out, to be warned of."""
+    held: Mapping[int, Dataset] | None = None
+    """The datasets themselves, by id, when they are in memory already (the Python API)."""
+    named: bool = False
+    """Whether every answer names its review, even in a catalog of one (the Python API's catalogs)."""
 
     @property
     def many(self) -> bool:
-        return len(self.infos) > 1
+        """Whether answers name the review they come from: a catalog of several (or ``named``)."""
+        return self.named or len(self.infos) > 1
 
 
 def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
@@ -75,14 +88,17 @@ def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog
 
 def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     store = open_store()
+    skipped: list[str] = []
     if data is not None and data.is_dir():
         files = data_files(data)
         if not files:
             raise EmptyCatalogError(str(data))
-        ids = store.sync(files, within=data, progress=progress)
+        ids = store.sync(files, within=data, progress=progress, skipped=skipped)
+        if not ids:
+            raise EmptyCatalogError(str(data))
     else:
         ids = store.sync([data if data is not None else embedded_path()], progress=progress)
-    return _catalog(store, ids)
+    return _catalog(store, ids, skipped)
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
@@ -117,15 +133,40 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
 
     store = memory_store()
     ids = [store.add(dataset, f"<dataset {n}>", "") for n, dataset in enumerate(datasets, start=1)]
-    return _catalog(store, ids)
+    return _catalog(store, ids)._replace(held=dict(zip(ids, datasets, strict=True)))
 
 
-def _catalog(store: Store, ids: Sequence[int]) -> Catalog:
-    infos = reads.infos(store, ids)  # by place, newest year first
+def _catalog(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:
+    infos = one_place_per_name(reads.infos(store, ids))  # by place, newest year first
     for before, info in itertools.pairwise(infos):
         if (before.place_key, before.year) == (info.place_key, info.year):
             raise DuplicateDatasetError(info.place_en, info.year, before.path, info.path)
-    return Catalog(store, tuple(infos))
+    return Catalog(store, tuple(infos), tuple(skipped))
+
+
+def one_place_per_name(infos: Sequence[DatasetInfo]) -> list[DatasetInfo]:
+    """The reviews with the key of their place: reviews whose keys or other names' keys meet
+    are one place (``model.where``), known by the first of its reviews' own keys; sorted by
+    place, newest year first."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for info in infos:
+        for other in info.other_keys:
+            first, second = root(info.place_key), root(other)
+            if first != second:
+                parent[max(first, second)] = min(first, second)
+    named: dict[str, str] = {}
+    for info in infos:
+        group = root(info.place_key)
+        named[group] = min(named.get(group, info.place_key), info.place_key)
+    grouped = [info._replace(place_key=named[root(info.place_key)]) for info in infos]
+    return sorted(grouped, key=lambda info: (info.place_key, -info.year, info.path))
 
 
 # ---- places and reports ------------------------------------------------------------------------------
@@ -137,10 +178,14 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
     if place is None:
         return catalog.infos
     key = fold(place)
-    # A place is its folded English name (place_key): "Chí Linh" and "Chi Linh" are one place.
-    names = {info.place_key_vi: info.place_key for info in catalog.infos}
-    names.update({info.place_key: info.place_key for info in catalog.infos})
-    chosen = {names[key]} if key in names else {known for folded, known in names.items() if f" {key}" in f" {folded}"}
+    # A place is its key (model.where): any of its names, in either language, finds it.
+    names: dict[str, set[str]] = {}
+    for info in catalog.infos:
+        bare = (known.partition("|")[0] for known in (info.place_key, *info.other_keys))
+        for folded in (info.place_key_vi, fold(info.place_en), *bare):
+            names.setdefault(folded, set()).add(info.place_key)
+    partly = {known for folded, keys in names.items() if f" {key}" in f" {folded}" for known in keys}
+    chosen = names.get(key, partly)
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
     if len(chosen) > 1:
@@ -152,12 +197,41 @@ def report(catalog: Catalog, place: str | None, year: int | None) -> tuple[Datas
     """The one report a command about one report answers from: the place's (the only place's)
     report of ``year``, else its latest."""
     info = _report_info(catalog, place, year)
-    return info, reads.dataset(catalog.store, info.id)
+    held = catalog.held
+    return info, held[info.id] if held is not None else reads.dataset(catalog.store, info.id)
+
+
+def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Callable[[Dataset], A]) -> A:
+    """``ask``'s answer about the one report (``report``), its place and year put on the answer
+    when the catalog holds several; an error names the review it looked at."""
+    info, dataset = report(catalog, place, year)
+    try:
+        answer = ask(dataset)
+    except ChilinhError as error:
+        if catalog.many:
+            raise error.looked_at(info.place_en, info.year, info.path) from None
+        raise
+    return answer._replace(where=info) if catalog.many else answer
 
 
 def every_dataset(catalog: Catalog) -> list[tuple[str, Dataset]]:
     """Every dataset of the catalog with the path it was read from (export writes them all)."""
-    return [(info.path, reads.dataset(catalog.store, info.id)) for info in catalog.infos]
+    held = catalog.held
+    return [
+        (info.path, held[info.id] if held is not None else reads.dataset(catalog.store, info.id))
+        for info in catalog.infos
+    ]
+
+
+def dataset_files(catalog: Catalog) -> list[tuple[str, str]]:
+    """Every review of the catalog as a dataset file: its name ('PLACE-PROVINCE-YEAR.json', from
+    the place's key) and its text as validated (``export json``)."""
+    found: list[tuple[str, str]] = []
+    for info in catalog.infos:
+        stem = "-".join(part.replace(" ", "-") for part in info.place_key.split("|") if part) or "place"
+        text = reads.document_text(catalog.store, info.id)
+        found.append((f"{stem}-{info.year}.json", text if text.endswith("\n") else text + "\n"))
+    return found
 
 
 def _by_place(infos: Sequence[DatasetInfo]) -> list[list[DatasetInfo]]:
@@ -180,34 +254,84 @@ def _report_info(catalog: Catalog, place: str | None, year: int | None) -> Datas
 # ---- figures by name ------------------------------------------------------------------------------------
 
 
-def find_figures(catalog: Catalog, name: str, place: str | None = None) -> tuple[FigureAnswer, ...]:
-    """The figure ``name`` designates, in every report of the place (or of every place) that
-    has it, newest first: its id, an alias or a label, case and diacritics ignored; a name
-    that is the start of a word sequence of exactly one figure's names also designates it."""
-    scope = places(catalog, place)
+_HOW = ("id", "alias", "label", "start", "same_id")
+"""How a name matched a figure, best first: its id, an alias, any name folded, a name's first
+words; or the review has the id of a figure the name matched in another review."""
+
+
+def find_figures(
+    catalog: Catalog, name: str, place: str | None = None, *, within: Sequence[DatasetInfo] | None = None
+) -> tuple[FigureAnswer, ...]:
+    """The figure ``name`` designates in every review of the place (or of every place) that
+    has it, newest first. Each review is asked alike, best match first: its id, an alias, then
+    any of its names (id, alias or label, case and diacritics ignored); when no review has
+    any of those, a name whose words start with the words asked for. A review with none of
+    these that has the id of a figure matched in another review answers with that figure.
+    ``within``: these reviews only (instead of the place's)."""
+    scope = places(catalog, place) if within is None else tuple(within)
     ids = tuple(info.id for info in scope)
     store = catalog.store
     asked = name.encode("utf-8", "replace").decode("utf-8")  # undecodable argument bytes match nothing
-    found = reads.named(store, asked, ids)
     key = fold(name)
-    if not found and key:
-        found = reads.named_folded(store, key, ids)
-    if not found and key:
-        found = reads.named_from(store, key, ids)
-    figure_ids = sorted({figure_id for _, figure_id in found})
-    if len(figure_ids) > 1:
-        raise AmbiguousFigureError(name, figure_ids[:MAX_CANDIDATES], len(figure_ids))
-    if not figure_ids:
-        raise UnknownFigureError(name, _suggestions(store, key, ids))
-    # Every review of the scope that has the figure, whichever of its names each review knows.
-    having = reads.having(store, figure_ids[0], ids)
-    where = [info for info in scope if info.id in having]
-    figures = reads.figures(store, [(info.id, figure_ids[0]) for info in where])
+    best: dict[int, tuple[int, set[str]]] = {}  # dataset id: (how, figure ids)
+
+    def note(found: Sequence[tuple[int, str]], how: int) -> None:
+        for number, figure_id in found:
+            tier, known = best.setdefault(number, (how, set()))
+            if tier == how:
+                known.add(figure_id)
+            elif how < tier:
+                best[number] = (how, {figure_id})
+
+    exact = reads.named(store, asked, ids)
+    note([(n, f) for n, f, alias in exact if not alias], 0)
+    note([(n, f) for n, f, alias in exact if alias], 1)
+    rest = tuple(number for number in ids if number not in best)
+    if key and rest:
+        note(reads.named_folded(store, key, rest), 2)
+    if key and not best:
+        note(reads.named_from(store, key, ids), 3)
+    matched_ids = sorted({figure_id for _, known in best.values() for figure_id in known})
+    rest = tuple(number for number in ids if number not in best)
+    if rest and matched_ids and len(matched_ids) <= 50:
+        for number, figure_id in reads.with_ids(store, matched_ids, rest):
+            best.setdefault(number, (4, {figure_id}))  # one of them: the first found
+    infos = {info.id: info for info in scope}
+    for number, (_, known) in best.items():
+        if len(known) > 1:
+            ambiguous = AmbiguousFigureError(name, sorted(known)[:MAX_CANDIDATES], len(known))
+            info = infos[number]
+            raise ambiguous.looked_at(info.place_en, info.year, info.path) if catalog.many else ambiguous
+    if not best:
+        error = UnknownFigureError(name, _suggestions(store, key, ids))
+        raise error.looked_in([info.label for info in scope]) if catalog.many else error
+    where = [info for info in scope if info.id in best]
+    pairs = [(info.id, next(iter(best[info.id][1]))) for info in where]
+    figures = reads.figures(store, pairs)
     # a lone dataset answers as it always has; a catalog names the review of each figure
     return tuple(
-        figure_answer(figure, info.published, info if catalog.many else None)
+        figure_answer(figure, info.published, info if catalog.many else None, _how(figure, key, _HOW[best[info.id][0]]))
         for figure, info in zip(figures, where, strict=True)
     )
+
+
+def figure_in_report(catalog: Catalog, name: str, place: str | None, year: int | None) -> FigureAnswer:
+    """The figure ``name`` designates in the one review ``report`` picks."""
+    return find_figures(catalog, name, within=[_report_info(catalog, place, year)])[0]
+
+
+def places_of(catalog: Catalog) -> list[list[DatasetInfo]]:
+    """The reviews of each place of the catalog, newest first."""
+    return _by_place(catalog.infos)
+
+
+def _how(figure: Figure, key: str, how: str) -> str:
+    """Which of its names a name folded matched: its id, an alias or its label."""
+    if how != "label":
+        return how
+    if fold(figure.id) == key:
+        return "id"
+    return "alias" if any(fold(alias) == key for alias in figure.aliases) else "label"
 
 
 def _suggestions(store: Store, key: str, ids: tuple[int, ...]) -> list[str]:
@@ -236,15 +360,19 @@ def highlight_slugs(catalog: Catalog) -> list[str]:
 
 def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswer:
     """Everything whose names, titles, summaries or quotes contain every word of ``text``
-    (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest."""
+    (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest. A word
+    typed with its diacritics matches only those ("\u0111\u01a1n" is not "\u0111\u1ed3ng"); one typed
+    without them matches any."""
     words = fold(text).split()
     if not words:
         raise NothingFoundError(text)
+    typed = plain(text).split()
+    marked = [(n, word) for n, word in enumerate(typed) if word != words[n]] if len(typed) == len(words) else []
     scope = {info.id: info for info in places(catalog, place)}
     best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
     for rowid, number, kind, key, field, value, folded in reads.matching_rows(catalog.store, words, tuple(scope)):
         points = score(field, folded, words)
-        if points is None:
+        if points is None or (marked and not _as_typed(value, marked, len(words))):
             continue
         item = (number, kind, key)
         if item not in best or best[item][0] < points:
@@ -261,15 +389,26 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
     return SearchAnswer(text, hits, len(ranked) - len(shown))
 
 
+def _as_typed(value: str, marked: list[tuple[int, str]], count: int) -> bool:
+    """Whether ``value`` holds each word typed with diacritics as typed (the last word may be
+    the start of one)."""
+    padded = f" {plain(value)} "
+    return all((f" {word} " if n < count - 1 else f" {word}") in padded for n, word in marked)
+
+
 def figure_series(catalog: Catalog, name: str, place: str | None, review: int | None) -> FigureAnswer | SeriesAnswer:
     """The figure ``name`` designates: alone when one report has it (or ``review`` picks one),
-    else its series across the catalog, newest first."""
+    else its series across the catalog, newest first; asked of a place of a catalog, always
+    its series (a year per row)."""
     found = find_figures(catalog, name, place)
     if review is not None and catalog.many:
         found = tuple(each for each in found if each.where is not None and each.where.year == review)
         if not found:
-            raise NoReportError(place or catalog.infos[0].place_en, review, sorted({i.year for i in catalog.infos}))
-    return found[0] if len(found) == 1 else SeriesAnswer(found)
+            scope = places(catalog, place)
+            raise NoReportError(place or scope[0].place_en, review, sorted({i.year for i in scope}))
+    if len(found) == 1 and (review is not None or place is None or not catalog.many):
+        return found[0]
+    return SeriesAnswer(found)  # a place of a catalog: its years, even when one review has the figure
 
 
 def compare_reports(catalog: Catalog, place: str | None, review: int | None, year: int | None) -> CompareAnswer:
@@ -285,8 +424,10 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     stated = {f.id: f for f in reads.compared_figures(store, earlier.id, asked, of=info.id)} if earlier else {}
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
-        raise NoComparisonError(asked, reads.comparison_years(store, info.id))
-    return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows))
+        error = NoComparisonError(asked, reads.comparison_years(store, info.id))
+        raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+    where = info if catalog.many else None
+    return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows), where)
 
 
 # ---- a catalog's consistency ----------------------------------------------------------------------------------
@@ -300,11 +441,35 @@ class Conflict(NamedTuple):
     row: ComparedFigure
 
 
+class PlaceYears(NamedTuple):
+    """A place of a catalog and the years of its reviews (newest first)."""
+
+    reviews: tuple[DatasetInfo, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(info.year for info in self.reviews)
+
+
+class NearPlaces(NamedTuple):
+    """Two places of a catalog that may be one: the same name in another province, or names
+    one letter apart (a spelling)."""
+
+    first: DatasetInfo
+    second: DatasetInfo
+    why: str
+    """'province' or 'spelling'."""
+
+
 class CatalogCheck(NamedTuple):
-    """What ``validate DIR`` found: each file's problems, and the conflicts between files."""
+    """What ``validate DIR`` found: each file's problems, the conflicts between files, the
+    files left out (no dataset), every place with its years, and places that may be one."""
 
     files: tuple[CheckAnswer, ...]
     conflicts: tuple[Conflict, ...]
+    skipped: tuple[str, ...] = ()
+    places: tuple[PlaceYears, ...] = ()
+    near: tuple[NearPlaces, ...] = ()
 
 
 def check_catalog(directory: Path) -> CatalogCheck:
@@ -316,22 +481,62 @@ def check_catalog(directory: Path) -> CatalogCheck:
     store = open_store()
     try:
         failures: dict[int, DataFileError] = {}
-        ids = store.sync(files, within=directory, failures=failures)
+        skipped: list[str] = []
+        ids = store.sync(files, within=directory, failures=failures, skipped=skipped)
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
+        left_out = set(skipped)
         for place, file in enumerate(files):
+            if file in left_out:
+                continue
             if place in failures:
                 answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
             else:
                 number = next(numbers)
                 todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
                 answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
-        catalog = _catalog(store, ids)
-        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)))
+        catalog = _catalog(store, ids, skipped)
+        by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
+        near = tuple(near_places(by_place))
+        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)), tuple(skipped), by_place, near)
     finally:
         store.close()
+
+
+def near_places(places: Sequence[PlaceYears]) -> Iterator[NearPlaces]:
+    """Places that may be one: their folded names alike and their provinces not, or their
+    names one letter apart (an edit: a letter added, dropped or changed) in one province or
+    where one says none. Names are met through their one-letter deletions: no pair is
+    compared that could not be one letter apart."""
+    firsts = [place.reviews[0] for place in places]
+    parts = [info.place_key.partition("|")[::2] for info in firsts]
+    by_deletion: dict[str, set[int]] = {}
+    for n, (name, _) in enumerate(parts):
+        for variant in {name, *(name[:i] + name[i + 1 :] for i in range(len(name)))}:
+            by_deletion.setdefault(variant, set()).add(n)
+    seen: set[tuple[int, int]] = set()
+    for group in by_deletion.values():
+        for a, b in itertools.combinations(sorted(group), 2):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            (name_a, province_a), (name_b, province_b) = parts[a], parts[b]
+            if name_a == name_b:
+                yield NearPlaces(firsts[a], firsts[b], "province")
+            elif _one_edit(name_a, name_b) and (province_a == province_b or not province_a or not province_b):
+                yield NearPlaces(firsts[a], firsts[b], "spelling")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _conflicts(catalog: Catalog) -> list[Conflict]:

@@ -25,6 +25,9 @@ from ..model.derive import (
     multiple,
     percent_of,
 )
+from ..model.derive import (
+    stated as stated_value,
+)
 from ..model.errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
 from ..model.records import APPROXIMATE, LOWER_BOUNDS, Comparison, Dataset, Event, Figure, Highlight, Metadata, Text
 from ..model.text import fold
@@ -50,8 +53,13 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
 
 
 def comparison_years(dataset: Dataset) -> list[int]:
-    """The years the dataset compares figures with."""
-    years = {c.year for f in dataset.figures for c in f.comparisons if c.year is not None}
+    """The years the dataset compares figures with, in words ``compare`` can use."""
+    years = {
+        c.year
+        for f in dataset.figures
+        for c in f.comparisons
+        if c.year is not None and c.basis == "previous_year" and not c.ambiguous
+    }
     return sorted(years)
 
 
@@ -71,6 +79,9 @@ class FigureAnswer(NamedTuple):
     """When the article was published (ISO date): the date of a figure stated 'as of now'."""
     where: DatasetInfo | None = None
     """Which report of a catalog it comes from (None for a lone dataset)."""
+    matched: str = "id"
+    """How the name asked for matched it: 'id', 'alias', 'label' (any of its names, case and
+    diacritics ignored) or 'start' (the first words of one of its names)."""
 
     @property
     def derives(self) -> bool:
@@ -78,15 +89,87 @@ class FigureAnswer(NamedTuple):
         return any(stated.derivation is not None for stated in self.comparisons)
 
 
-def figure_answer(figure: Figure, published: str | None, where: DatasetInfo | None = None) -> FigureAnswer:
+def figure_answer(
+    figure: Figure, published: str | None, where: DatasetInfo | None = None, matched: str = "id"
+) -> FigureAnswer:
     stated = tuple(StatedComparison(c, derivation(figure, c)) for c in figure.comparisons)
-    return FigureAnswer(figure, stated, published, where)
+    return FigureAnswer(figure, stated, published, where, matched)
+
+
+def kind_of(figure: Figure) -> str:
+    """What a figure's values are, for a column: its unit, and what a share is a share of."""
+    basis = getattr(figure, "relative_to", None)
+    return figure.unit if basis is None else f"{figure.unit}:{basis}"
+
+
+class SeriesRow(NamedTuple):
+    """One year of a place's figure: its value, stated or derived, and its change on the year before."""
+
+    answer: FigureAnswer
+    """The review that states the value; for a derived value, the later review that implies it."""
+    year: int
+    value: Estimate
+    """Stated (``derived`` False), or derived from the later review's comparison with this
+    year when the catalog has no review of it."""
+    change: Estimate | None
+    """Derived: from the figure's stated comparison with the year before, else from the two
+    years' stated values (both exact, of one kind); None when neither says it."""
 
 
 class SeriesAnswer(NamedTuple):
-    """One figure in every report of a catalog that has it, newest first."""
+    """One figure in every report of a catalog that has it, newest first (by place, then year)."""
 
     figures: tuple[FigureAnswer, ...]
+
+    @property
+    def groups(self) -> tuple[tuple[str, tuple[FigureAnswer, ...]], ...]:
+        """The figures by kind (``kind_of``), the largest group first: a column never mixes an
+        amount with a share of plan or a rate."""
+        grouped: dict[str, list[FigureAnswer]] = {}
+        for each in self.figures:
+            grouped.setdefault(kind_of(each.figure), []).append(each)
+        return tuple((kind, tuple(found)) for kind, found in sorted(grouped.items(), key=lambda g: -len(g[1])))
+
+    @property
+    def one_place(self) -> bool:
+        return len({each.where.place_key for each in self.figures if each.where is not None}) <= 1
+
+    def rows(self, figures: tuple[FigureAnswer, ...]) -> tuple[SeriesRow, ...]:
+        """A group's rows, newest first, each with its change on the previous year (of the same
+        place); a year no review of the catalog states, that a later one implies, is a derived row."""
+        found: list[SeriesRow] = []
+        for each, before in zip(figures, (*figures[1:], None), strict=True):
+            year = each.where.year if each.where is not None else each.figure.year
+            found.append(SeriesRow(each, year, stated_value(each.figure.value), _change(each, before)))
+            baseline = _baseline(each, year - 1)
+            has_year = before is not None and before.where is not None and before.where.year == year - 1
+            if baseline is not None and not has_year:
+                found.append(SeriesRow(each, year - 1, baseline, None))
+        return tuple(found)
+
+
+def _baseline(answer: FigureAnswer, year: int) -> Estimate | None:
+    """The value of ``year`` the figure's stated comparison with it implies."""
+    for each in answer.comparisons:
+        c = each.comparison
+        if c.basis == "previous_year" and c.year == year and each.derivation is not None:
+            return each.derivation.baseline
+    return None
+
+
+def _change(answer: FigureAnswer, before: FigureAnswer | None) -> Estimate | None:
+    year = answer.where.year - 1 if answer.where is not None else answer.figure.year - 1
+    for stated in answer.comparisons:
+        c = stated.comparison
+        if c.basis == "previous_year" and c.year == year and stated.derivation is not None:
+            return stated.derivation.absolute_change
+    if before is None or before.where is None or answer.where is None:
+        return None
+    if before.where.place_key != answer.where.place_key or before.where.year != year:
+        return None
+    if answer.figure.qualifier == before.figure.qualifier == "exact":
+        return change_between(answer.figure.value, before.figure.value)
+    return None
 
 
 class FiguresAnswer(NamedTuple):
@@ -94,6 +177,8 @@ class FiguresAnswer(NamedTuple):
 
     figures: tuple[Figure, ...]
     published: str | None
+    where: DatasetInfo | None = None
+    """Which review of a catalog it comes from (None for a lone dataset)."""
 
     def each(self) -> Iterator[FigureAnswer]:
         """The figures with their derived values, made one at a time: a listing that shows
@@ -107,12 +192,16 @@ class HighlightAnswer(NamedTuple):
     highlight: Highlight
     figures: tuple[FigureAnswer, ...]
     events: tuple[Event, ...]
+    where: DatasetInfo | None = None
+    """Which review of a catalog it comes from (None for a lone dataset)."""
 
 
 class HighlightsAnswer(NamedTuple):
     """Every highlight in full (``show`` without a key)."""
 
     highlights: tuple[HighlightAnswer, ...]
+    where: DatasetInfo | None = None
+    """Which review of a catalog it comes from (None for a lone dataset)."""
 
 
 class ListedHighlight(NamedTuple):
@@ -128,6 +217,8 @@ class ListAnswer(NamedTuple):
 
     metadata: Metadata
     highlights: tuple[ListedHighlight, ...]
+    where: DatasetInfo | None = None
+    """Which review of a catalog it comes from (None for a lone dataset)."""
 
 
 class StatedBaseline(NamedTuple):
@@ -169,6 +260,8 @@ class CompareAnswer(NamedTuple):
     rows: tuple[ComparedFigure, ...]
     omitted: tuple[str, ...]
     """Ids of the figures left out: the article states no comparison with ``year`` for them."""
+    where: DatasetInfo | None = None
+    """Which review of a catalog it comes from (None for a lone dataset)."""
 
 
 def compare(
@@ -361,11 +454,21 @@ def find_highlight(dataset: Dataset, key: str) -> Highlight:
     for highlight in dataset.highlights:
         if wanted == str(highlight.rank) or fold(wanted) == fold(highlight.slug):
             return highlight
+    words = fold(wanted).split()
+    if words:  # else the words of its titles, in either language, when one highlight has them all
+        titled = [h for h in dataset.highlights if all(f" {w} " in f" {_titles(h)} " for w in words)]
+        if len(titled) == 1:
+            return titled[0]
     slugs = [highlight.slug for highlight in dataset.highlights]
     import difflib  # the error path alone needs it
 
     close = difflib.get_close_matches(wanted.lower(), slugs, n=3, cutoff=0.6)
     raise UnknownHighlightError(key, close, len(dataset.highlights))
+
+
+def _titles(highlight: Highlight) -> str:
+    texts = (highlight.title, highlight.short_title)
+    return " ".join(fold(part) for text in texts if text is not None for part in (text.vi, text.en) if part)
 
 
 class SearchHit(NamedTuple):

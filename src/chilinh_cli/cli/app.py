@@ -100,10 +100,21 @@ def _root(
             case_sensitive=False,
         ),
     ] = None,
+    data: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--data",
+            help="The dataset file or folder every command reads (as each command's --data).",
+            show_default=False,
+            metavar="<path>",
+        ),
+    ] = None,
 ) -> None:
     """Chí Linh city's 2021 in numbers: every figure of the year-in-review, with its source."""
     if debug:
         os.environ["CHILINH_DEBUG"] = "1"
+    if data is not None:  # read by every command's --data (and validate's path) as CHILINH_DATA
+        os.environ["CHILINH_DATA"] = data
 
 
 def _output(
@@ -135,6 +146,8 @@ def _answer(
         from ..present import render
 
         catalog = open_catalog(file, progress=render.progress(output.lang))
+        for skipped in catalog.skipped:
+            render.say(messages.SKIPPED_FILE.format(path=skipped), output.lang, sys.stderr)
         try:
             answer = ask(catalog)
         except NoMatchError:
@@ -158,11 +171,11 @@ def list_highlights(
     export_svg: SvgOption = None,
 ) -> None:
     """The ten highlights of the year, with their headline figures."""
-    from ..answers.catalog import report
+    from ..answers.catalog import about_report
     from ..answers.core import list_answer
 
     output = _output(ctx, fmt, lang, no_color, export_svg)
-    _answer(ctx, output, data, lambda catalog: list_answer(report(catalog, place, review)[1]))
+    _answer(ctx, output, data, lambda catalog: about_report(catalog, place, review, list_answer))
 
 
 @app.command("show", epilog=_examples("show"))
@@ -171,7 +184,7 @@ def show(
     highlight: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            help="The highlight's rank (1-10) or slug. Omit it to show every highlight.",
+            help="The highlight's rank (1-10), slug or words of its title. Omit it to show every highlight.",
             autocompletion=complete_highlight,
             show_default=False,
         ),
@@ -185,17 +198,17 @@ def show(
     export_svg: SvgOption = None,
 ) -> None:
     """One highlight in full: titles in both languages, summary, figures with comparisons and sources."""
-    from ..answers.catalog import report
+    from ..answers.catalog import about_report
     from ..answers.core import HighlightsAnswer, every_highlight, highlight_answer
 
     output = _output(ctx, fmt, lang, no_color, export_svg)
     if highlight is None:
-        _answer(ctx, output, data, lambda catalog: every_highlight(report(catalog, place, review)[1]))
+        _answer(ctx, output, data, lambda catalog: about_report(catalog, place, review, every_highlight))
     else:
         key = checked_name(ctx, highlight, "highlight")
 
         def one(catalog: Catalog) -> Answer:
-            return highlight_answer(report(catalog, place, review)[1], key)
+            return about_report(catalog, place, review, lambda dataset: highlight_answer(dataset, key))
 
         _answer(ctx, output, data, one, lambda _: HighlightsAnswer(()))
 
@@ -218,14 +231,19 @@ def metric(
     review: ReviewOption = None,
     no_color: NoColorOption = False,
     export_svg: SvgOption = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the figure's series across a catalog as bars, a bar per year.")
+    ] = False,
 ) -> None:
     """One figure in full: value, qualifier, comparisons, derived baselines and source quote."""
-    from ..answers.catalog import figure_series, report
+    from ..answers.catalog import about_report, figure_series
     from ..answers.core import FiguresAnswer, every_figure
 
-    output = _output(ctx, fmt, lang, no_color, export_svg)
+    if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+        raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
+    output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
     if name is None:
-        _answer(ctx, output, data, lambda catalog: every_figure(report(catalog, place, review)[1]))
+        _answer(ctx, output, data, lambda catalog: about_report(catalog, place, review, every_figure))
     else:
         wanted = checked_name(ctx, name, "name")
         nothing = lambda _: FiguresAnswer((), "")  # noqa: E731

@@ -91,6 +91,32 @@ def export_xlsx(
         render.say(sheets.wrote_xlsx(path, written), said, sys.stderr)
 
 
+@export_app.command("json", epilog="Examples:\n\n  chilinh export json my-catalog/ && chilinh list --data my-catalog/")
+def export_json(
+    ctx: typer.Context,
+    directory: Annotated[str, typer.Argument(help="The directory for the dataset files (created if missing).")],
+    force: ForceOption = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Every review as its dataset file (PLACE-PROVINCE-YEAR.json), to start a catalog of your own."""
+    said = settle_language(ctx, lang)
+    with answering(said):
+        from ..answers.catalog import dataset_files, open_catalog
+        from ..files.export import write_json_dir
+        from ..present import render
+        from ..words import messages
+
+        target = given_path(ctx, directory, "directory")
+        catalog = open_catalog(given_path(ctx, data, "data", stdin=True), progress=render.progress(said))
+        try:
+            files = dataset_files(catalog)
+        finally:
+            catalog.store.close()
+        names = write_json_dir(files, target, force=force)
+        render.say(messages.WROTE_CSV.format(path=directory, names=", ".join(names)), said, sys.stderr)
+
+
 def _datasets(ctx: typer.Context, data: str | None, lang: Lang) -> list[tuple[str, Dataset]]:
     """Every dataset of the catalog ``--data`` names, with the path it was read from."""
     from ..answers.catalog import every_dataset, open_catalog

@@ -113,7 +113,8 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="CHILINH_DATA",
-        help="Use this dataset file instead of the embedded one ('-' reads it from standard input).",
+        help="Use this dataset file, or this folder of them (a catalog of places and years), instead of the embedded "
+        "one ('-' reads a file from standard input).",
         show_default=False,
         metavar="<path>",
     ),

@@ -1,5 +1,5 @@
 """Writing the dataset's tables (``tables``) to a SQLite file, CSV files or an Excel workbook,
-atomically."""
+and the reviews as dataset files, atomically."""
 
 from __future__ import annotations
 
@@ -45,6 +45,16 @@ def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list
         finally:
             connection.close()
     return written
+
+
+def write_json_dir(files: Sequence[tuple[str, str]], directory: Path, *, force: bool = False) -> list[str]:
+    """Write each (name, text) as a dataset file in ``directory``: all of them, or, when anything
+    fails, none; an existing file only with ``force``, and no other file of it touched."""
+    names = [name for name, _ in files]
+    with atomic_directory(directory, names, force=force) as staging:
+        for name, text in files:
+            (staging / name).write_text(text, encoding="utf-8")
+    return names
 
 
 def write_csv_dir(datasets: Datasets, directory: Path, *, force: bool = False, bom: bool = False) -> list[Table]:

@@ -43,6 +43,19 @@ class ChilinhError(Exception):
     def message(self, lang: Lang = "en") -> str:
         return self.said.get(lang)
 
+    def looked_at(self, place: str, year: int, file: str) -> ChilinhError:
+        """The error, saying which review (place, year, file) it looked at."""
+        self.said = messages.LOOKED_AT.format(said=self.said, place=place, year=year, file=file)
+        self.args = (self.said.en,)
+        return self
+
+    def looked_in(self, reviews: Sequence[str]) -> ChilinhError:
+        """The error, saying which reviews it looked in (the first few of many)."""
+        shown = "; ".join(reviews[:3]) + ("; ..." if len(reviews) > 3 else "")
+        self.said = messages.LOOKED_IN.format(said=self.said, count=len(reviews), reviews=shown)
+        self.args = (self.said.en,)
+        return self
+
 
 def os_reason(error: OSError) -> Msg:
     """What the operating system said: its own English words, and their Vietnamese."""

@@ -338,6 +338,12 @@ class Metadata(Record):
     """Publication date, ISO 8601 (YYYY-MM-DD)."""
     checked: bool = True
     """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+    province: NonEmptyStr | None = None
+    """The province the place belongs to, in Vietnamese, as the article writes it; without it, the province the
+    locality names after its comma. A place is its folded Vietnamese name with its folded province."""
+    other_names: tuple[NonEmptyStr, ...] = ()
+    """The place's other names in Vietnamese (an earlier name, its name after a reorganisation), each
+    optionally followed by a comma and its province: reviews under any of them are one place."""
 
     def __post_init__(self) -> None:
         import datetime

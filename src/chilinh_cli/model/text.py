@@ -24,6 +24,15 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", _COMBINING.sub("", decomposed).casefold()).strip()
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def plain(text: str) -> str:
+    """Lower case, diacritics kept (NFC), words separated by single spaces: how a search word
+    typed with its marks is matched (``fold`` drops them)."""
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
 def safe(text: str) -> str:
     """Text from a data file, made safe to print: control and bidi characters become U+FFFD.
 

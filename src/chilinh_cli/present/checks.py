@@ -15,7 +15,7 @@ from ..words.messages import Msg
 from .values import format_estimate, format_figure_value
 
 if TYPE_CHECKING:
-    from ..answers.catalog import CatalogCheck, Conflict
+    from ..answers.catalog import CatalogCheck, Conflict, NearPlaces, PlaceYears
 
 
 def valid(path: str, counts: Counts) -> Msg:
@@ -59,9 +59,26 @@ def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
 def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     """What ``validate DIR`` says, line by line: each file as ``checked_file`` says it (True: a
     problem), then each conflict between a stated value and a later review's derived one."""
-    lines = [line for each in found.files for line in checked_file(each)]
+    lines = [(messages.SKIPPED_FILE.format(path=path), False) for path in found.skipped]
+    lines += [line for each in found.files for line in checked_file(each)]
     lines += [(_conflict(conflict), True) for conflict in found.conflicts]
+    lines += [(_near(near), False) for near in found.near]
+    if sum(len(place.reviews) for place in found.places) > 1:  # a catalog: every place with its years
+        lines += [(_place_years(place), False) for place in found.places]
     return lines
+
+
+def _near(near: NearPlaces) -> Msg:
+    """'warning: A (2023, a.json) and B (2022, b.json) may be one place (...)'."""
+    first, second = (f"{info.place_vi} ({info.path})" for info in (near.first, near.second))
+    why = messages.NEAR_SAME_NAME if near.why == "province" else messages.NEAR_SPELLING
+    return messages.NEAR_PLACES.format(first=first, second=second, why=why)
+
+
+def _place_years(place: PlaceYears) -> Msg:
+    """'place: Thanh pho X: 2023 (a.json), 2022 (b.json)'."""
+    years = ", ".join(f"{info.year} ({info.path})" for info in place.reviews)
+    return messages.PLACE_YEARS.format(place=place.reviews[0].place_vi, years=years)
 
 
 def _conflict(conflict: Conflict) -> Msg:

@@ -20,6 +20,7 @@ from ..answers.core import (
     ListAnswer,
     SearchAnswer,
     SeriesAnswer,
+    kind_of,
 )
 from ..model.derive import Estimate, hedge
 from ..model.records import Event, Metadata, Source, Text
@@ -34,7 +35,16 @@ Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
 
 
 def document(answer: Answer) -> dict[str, Any]:
-    """The JSON document for ``answer``."""
+    """The JSON document for ``answer``; an answer about one review of a catalog says which
+    (``review``: place, year, file)."""
+    said = _document(answer)
+    where = getattr(answer, "where", None)
+    if isinstance(where, DatasetInfo) and not isinstance(answer, FigureAnswer):
+        said["review"] = _review_json(where)
+    return said
+
+
+def _document(answer: Answer) -> dict[str, Any]:
     if isinstance(answer, ListAnswer):
         return _list_json(answer)
     if isinstance(answer, FiguresAnswer):
@@ -48,17 +58,38 @@ def document(answer: Answer) -> dict[str, Any]:
     if isinstance(answer, CompareAnswer):
         return _compare_json(answer)
     if isinstance(answer, SeriesAnswer):
-        return {"series": [figure_json(each) for each in answer.figures]}
+        groups = answer.groups
+        said: dict[str, Any] = {"series": [figure_json(each) for each in answer.figures]}
+        if len(groups) > 1:  # never one column of amounts and shares: the kinds, apart
+            said["groups"] = [
+                {"kind": kind, "reviews": [_review_json(each.where) for each in found if each.where is not None]}
+                for kind, found in groups
+            ]
+        return said
     return _search_json(answer)
 
 
 def rows(answer: Answer) -> Rows:
-    """The CSV table for ``answer``: a long table, one row per fact, ready for pandas."""
+    """The CSV table for ``answer``: a long table, one row per fact, ready for pandas. An
+    answer about one review of a catalog ends each row with its place, year and file."""
+    columns, table = _rows(answer)
+    where = getattr(answer, "where", None)
+    if isinstance(where, DatasetInfo) and not isinstance(answer, FigureAnswer | SeriesAnswer):
+        return (*columns, *REVIEW_CSV_COLUMNS), [(*row, *_review(where)) for row in table]
+    return columns, table
+
+
+def _rows(answer: Answer) -> Rows:
     if isinstance(answer, ListAnswer):
         return LIST_CSV_COLUMNS, _list_csv_rows(answer)
     if isinstance(answer, FiguresAnswer):
         return FIGURE_CSV_COLUMNS, [row for each in answer.each() for row in figure_csv_rows(each)]
     if isinstance(answer, FigureAnswer):
+        if answer.where is not None:  # one review of a catalog: which, and how the name matched
+            return SERIES_CSV_COLUMNS, [
+                (*_review(answer.where), *row, answer.matched, kind_of(answer.figure))
+                for row in figure_csv_rows(answer)
+            ]
         return FIGURE_CSV_COLUMNS, figure_csv_rows(answer)
     if isinstance(answer, HighlightAnswer):
         return FIGURE_CSV_COLUMNS, [row for each in answer.figures for row in figure_csv_rows(each)]
@@ -69,7 +100,15 @@ def rows(answer: Answer) -> Rows:
         return COMPARE_CSV_COLUMNS, compare_csv_rows(answer)
     if isinstance(answer, SeriesAnswer):
         return SERIES_CSV_COLUMNS, [
-            (*_review(each.where), *row) for each in answer.figures for row in figure_csv_rows(each)
+            (*_review(each.where), *row, each.matched, kind_of(each.figure))
+            for _, found in answer.groups
+            for each in found
+            for row in figure_csv_rows(each)
+        ]
+    if any(hit.where is not None for hit in answer.hits):
+        return (*SEARCH_CSV_COLUMNS, *REVIEW_CSV_COLUMNS), [
+            (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked, *_review(hit.where))
+            for hit in answer.hits
         ]
     return SEARCH_CSV_COLUMNS, [
         (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked) for hit in answer.hits
@@ -147,6 +186,8 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "checked": figure.checked,
         "published": answer.published,
         **({"review": _review_json(answer.where)} if answer.where is not None else {}),
+        # in a catalog: how the name asked for matched it, and the kind of its values
+        **({"matched": answer.matched, "kind": kind_of(figure)} if answer.where is not None else {}),
         "comparisons": comparisons,
     }
 
@@ -333,6 +374,18 @@ def catalog_check_json(found: CatalogCheck) -> dict[str, Any]:
             for conflict in found.conflicts
             if conflict.row.stated is not None
         ],
+        "skipped": list(found.skipped),
+        "places": [
+            {
+                "place": {"vi": place.reviews[0].place_vi, "en": place.reviews[0].place_en},
+                "key": place.reviews[0].place_key,
+                "reviews": [{"year": info.year, "file": info.path} for info in place.reviews],
+            }
+            for place in found.places
+        ],
+        "near_duplicates": [
+            {"why": near.why, "places": [_review_json(near.first), _review_json(near.second)]} for near in found.near
+        ],
     }
 
 
@@ -348,7 +401,10 @@ FIGURE_CSV_COLUMNS = (
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
     *("noun_vi", "noun_en", "checked"),
 )
-SERIES_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file", *FIGURE_CSV_COLUMNS)
+REVIEW_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file")
+"""Which review of a catalog a row comes from."""
+SERIES_CSV_COLUMNS = (*REVIEW_CSV_COLUMNS, *FIGURE_CSV_COLUMNS, "matched", "kind")
+"""A figure's rows in each review: grouped by kind (``core.kind_of``), and how its name matched."""
 LIST_CSV_COLUMNS = (
     *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
     "checked",

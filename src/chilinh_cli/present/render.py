@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
-from ..answers.core import Answer, CompareAnswer
+from ..answers.core import Answer, CompareAnswer, SeriesAnswer
 from ..files.writer import atomic_file
 from ..model.text import UNSAFE_CHARS, safe
 from ..words import messages
@@ -54,8 +54,11 @@ def show(answer: Answer, output: Output) -> None:
     to standard error, since they are messages, not data."""
     # A picture asked for is saved first: it is complete even when the reader of standard
     # output leaves early (`| head`) or standard output is closed.
-    if output.chart and isinstance(answer, CompareAnswer):
-        drawn = sheets.chart(answer, output.lang)
+    if output.chart and isinstance(answer, CompareAnswer | SeriesAnswer):
+        if isinstance(answer, CompareAnswer):
+            drawn = sheets.chart(answer, output.lang)
+        else:
+            drawn = sheets.series_chart(answer, output.lang)
         if output.svg is not None:
             save_svg(chart_renderables(drawn, 110), output.svg, title=f"chilinh: {drawn.title}")
         render_chart(drawn, sys.stdout, color=_color(output))
@@ -346,8 +349,11 @@ def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
     """Horizontal bars drawn with block characters; the direction is a word and an arrow too."""
     from rich.text import Text
 
-    label_width = max((len(bar.label) for g in chart.groups for bar in (*g.bars, g.change)), default=4)
-    room = max(width - label_width - 34, 8)
+    every = [bar for g in chart.groups for bar in (*g.bars, *((g.change,) if g.change is not None else ()))]
+    label_width = max((len(bar.label) for bar in every), default=4)
+    # the bars get what the longest value beside them leaves of the line: no line wraps
+    longest = max((len(safe(bar.text)) for bar in every), default=0)
+    room = max(width - label_width - 5 - longest, 8)
     lines: list[RenderableType] = [_wrapped(chart.title, width, 2, "bold"), _wrapped(chart.legend, width, 2, "dim")]
     for group in chart.groups:
         lines.append(Text(""))
@@ -357,6 +363,8 @@ def chart_renderables(chart: Chart, width: int) -> list[RenderableType]:
             line.append(_GLYPHS[bar.derived] * max(round(bar.fraction * room), 1), style="blue")
             line.append(f" {safe(bar.text)}")
             lines.append(line)
+        if group.change is None:
+            continue
         line = Text(f"  {group.change.label:>{label_width}} ")
         arrows = _ARROWS[group.change.derived][group.direction] * max(round(group.change.fraction * room), 1)
         line.append(arrows, style=_BAR_STYLES[group.direction])

@@ -3,7 +3,7 @@ value it shows comes with the answer (``core``); it only chooses words and layou
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..answers.core import (
@@ -67,7 +67,8 @@ class BarGroup(NamedTuple):
     scale: str
     """What the value bars are measured against: 0 to this figure's larger value."""
     bars: tuple[Bar, ...]
-    change: Bar
+    change: Bar | None
+    """None for a series: each year's change is said beside its bar."""
     direction: str
     """'up', 'down' or 'unchanged': shown as a word (in ``change.text``) and an arrow, never by colour alone."""
 
@@ -81,7 +82,18 @@ class Chart(NamedTuple):
 
 
 def sheet(answer: Answer, lang: Lang) -> Sheet:
-    """The sheet a terminal, a pipe or a Markdown report shows for ``answer``."""
+    """The sheet a terminal, a pipe or a Markdown report shows for ``answer``; an answer about
+    one review of a catalog says its place and year in the title, and its file in a note."""
+    shown = _sheet(answer, lang)
+    where = getattr(answer, "where", None)
+    if where is None or isinstance(answer, SeriesAnswer | SearchAnswer):
+        return shown
+    assert not isinstance(where, str)
+    title = f"{shown.title} ({_place(where, lang)}, {where.year})"
+    return shown._replace(title=title, notes=(*shown.notes, messages.REVIEW_FILE.get(lang).format(file=where.path)))
+
+
+def _sheet(answer: Answer, lang: Lang) -> Sheet:
     if isinstance(answer, ListAnswer):
         return _list_sheet(answer, lang)
     if isinstance(answer, FiguresAnswer):
@@ -177,8 +189,17 @@ def _figure_sheet(answer: FigureAnswer, lang: Lang) -> Sheet:
         (_h("id", lang), ", ".join((figure.id, *figure.aliases))),
         *story(answer, lang),
     ]
-    notes = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
+    notes: tuple[str, ...] = (messages.DERIVED_NOTE.get(lang),) if answer.derives else ()
+    if answer.where is not None and answer.matched != "id":
+        notes += (_matched(answer, lang),)
     return Sheet(figure.label.get(lang), (_h("field", lang), _h("value", lang)), tuple(rows), notes)
+
+
+def _matched(answer: FigureAnswer, lang: Lang) -> str:
+    """'Place 2021: matched by its label': how the name asked for found a review's figure."""
+    assert answer.where is not None
+    field = _matched_field(answer.matched, lang)
+    return messages.MATCHED_BY.get(lang).format(place=_place(answer.where, lang), year=answer.where.year, field=field)
 
 
 def _highlight_sheet(answer: HighlightAnswer, lang: Lang) -> Sheet:
@@ -214,18 +235,75 @@ def _highlights_sheet(answer: HighlightsAnswer, lang: Lang) -> Sheet:
 
 
 def _series_sheet(answer: SeriesAnswer, lang: Lang) -> Sheet:
-    """One figure across a catalog: a row per place and year, newest first."""
-    rows = tuple(
-        (
-            _place(each.where, lang),
-            format_year(each.figure, each.published, lang),
-            format_figure_value(each.figure, lang),
-            format_source(each.figure.source, lang),
+    """One figure across a catalog, a group per kind of value (never an amount beside a share
+    in one column): of one place, a row per year with its change on the year before and its
+    file; of several, a row per place and year, newest first."""
+    groups = answer.groups
+    many = len(groups) > 1
+    rows: list[tuple[str, ...]] = []
+    for kind, found in groups:
+        group = (_kind_name(kind, lang),) if many else ()
+        if answer.one_place:
+            for row in answer.rows(found):
+                each = row.answer
+                change = "—" if row.change is None else _series_change(row.change, each.figure, lang)
+                if row.value.derived:  # a year no review states, implied by the later one
+                    year, value = str(row.year), _estimate(row.value, each.figure, lang)
+                else:
+                    year = format_year(each.figure, each.published, lang)
+                    value = format_figure_value(each.figure, lang) + messages.STATED_MARK.get(lang)
+                rows.append((*group, year, value, change, each.where.path if each.where is not None else ""))
+        else:
+            rows += [
+                (
+                    *group,
+                    _place(each.where, lang),
+                    format_year(each.figure, each.published, lang),
+                    format_figure_value(each.figure, lang),
+                    format_source(each.figure.source, lang),
+                )
+                for each in found
+            ]
+    keys = ("year", "value", "change", "file") if answer.one_place else ("place", "year", "value", "source")
+    columns = (*((_h("group", lang),) if many else ()), *(_h(key, lang) for key in keys))
+    notes: list[str] = []
+    if answer.one_place:
+        notes.append(messages.DERIVED_NOTE.get(lang))
+    if many:
+        kinds = ", ".join(_kind_name(kind, lang) for kind, _ in groups)
+        notes.append(messages.SERIES_KINDS.get(lang).format(count=len(groups), kinds=kinds))
+    notes += [_matched(each, lang) for each in answer.figures if each.where is not None and each.matched != "id"]
+    first = answer.figures[0]
+    title = first.figure.label.get(lang)
+    if answer.one_place and first.where is not None:
+        title += f" ({_place(first.where, lang)})"
+    return Sheet(title, columns, tuple(rows), tuple(notes))
+
+
+def _whole(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def _kind_name(kind: str, lang: Lang) -> str:
+    unit, _, basis = kind.partition(":")
+    name = messages.UNIT_NAMES[unit].get(lang) if unit in messages.UNIT_NAMES else unit
+    return f"{name} ({basis})" if basis else name
+
+
+def _series_change(change: Estimate, figure: Figure, lang: Lang, *, interval: bool = True) -> str:
+    """A change on the year before, derived, with its interval when it has one (and ``interval``)."""
+    unit = "points" if figure.unit == "percent" else figure.unit
+    text = format_estimate(change, unit, figure.qualifier, lang, signed=True, noun=figure.noun)
+    if interval and change.low != change.high:
+        # the ends written to a tenth of the interval's width, rounded outwards: still holding it
+        step = Decimal(1).scaleb((Decimal(change.high) - Decimal(change.low)).adjusted() - 1)
+        ends = (
+            (Decimal(change.low) / step).to_integral_value(ROUND_FLOOR) * step,
+            (Decimal(change.high) / step).to_integral_value(ROUND_CEILING) * step,
         )
-        for each in answer.figures
-    )
-    columns = tuple(_h(key, lang) for key in ("place", "year", "value", "source"))
-    return Sheet(answer.figures[0].figure.label.get(lang), columns, rows)
+        low, high = (format_amount(_whole(end), unit, lang, noun=figure.noun) for end in ends)
+        text += " " + messages.INTERVAL.get(lang).format(low=low, high=high)
+    return text
 
 
 def _place(where: DatasetInfo | None, lang: Lang) -> str:
@@ -380,6 +458,34 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
     table = _compare_sheet(answer, lang)
     legend = messages.CHART_LEGEND.get(lang).format(widest=format_number(Decimal(str(widest)), lang) + "%")
     return Chart(table.title, legend, tuple(groups), table.notes)
+
+
+def series_chart(answer: SeriesAnswer, lang: Lang) -> Chart:
+    """A figure's series as bars, a group per kind of value: of one place a bar per year (its
+    change on the year before beside it), of several a bar per place and year."""
+    table = _series_sheet(answer, lang)
+    groups = []
+    for kind, found in answer.groups:
+        top = max((abs(float(each.figure.value)) for each in found), default=0.0) or 1.0
+        bars: list[Bar] = []
+        if answer.one_place:
+            for row in answer.rows(found):
+                figure = row.answer.figure
+                top = max(top, abs(float(row.value.value)))
+                text = _estimate(row.value, figure, lang) if row.value.derived else format_figure_value(figure, lang)
+                if row.change is not None:
+                    text += f"; {_series_change(row.change, figure, lang, interval=False)}"
+                bars.append(Bar(str(row.year), abs(float(row.value.value)), text, row.value.derived))
+        else:
+            for each in found:
+                label = f"{_place(each.where, lang)} {each.where.year if each.where else ''}"
+                bars.append(Bar(label, abs(float(each.figure.value)), format_figure_value(each.figure, lang)))
+        scaled = tuple(bar._replace(fraction=bar.fraction / top) for bar in bars)
+        first = found[0].figure
+        top_text = format_amount(Decimal(str(top)), first.unit, lang, first.out_of, first.noun)
+        scale = messages.CHART_SCALE.get(lang).format(top=top_text)
+        groups.append(BarGroup(_kind_name(kind, lang), scale, scaled, None, "unchanged"))
+    return Chart(table.title, messages.SERIES_LEGEND.get(lang), tuple(groups), table.notes)
 
 
 # ---- one-line reports of export ---------------------------------------------------------------

@@ -16,7 +16,7 @@ from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, searchable
 from ..model.text import fold
-from .loader import name_of, parse_and_validate, read_bytes
+from .loader import is_dataset, name_of, parse_json, read_bytes, validate_document
 from .tables import dataset_row_of, tables
 
 
@@ -31,27 +31,32 @@ class Prepared(NamedTuple):
     names: list[tuple[str, str]]
     search: list[tuple[str, str, str, str, str]]
     problems: tuple[Problem, ...] = ()
+    skipped: bool = False
+    """A JSON file of a folder that is no dataset (``loader.is_dataset``): left out, not refused."""
 
 
-def prepare_all(changed: list[tuple[int, Path | str, str]]) -> Iterator[tuple[int, Prepared]]:
+def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = False) -> Iterator[tuple[int, Prepared]]:
     """Each changed file read and validated, in order: by worker processes when there are
-    many (a pool costs a fraction of a second to start), else here."""
+    many (a pool costs a fraction of a second to start), else here. ``lenient``: a file that
+    is no dataset is skipped (a folder's other JSON files), not refused."""
     places = [place for place, _, _ in changed]
     files = [file for _, file, _ in changed]
     digests = [digest for _, _, digest in changed]
+    flags = [lenient] * len(files)
     workers = (os.cpu_count() or 1) - 1  # one core is this process's, writing the store
     if len(files) < 16 or workers < 1:
-        yield from zip(places, map(prepare, files, digests), strict=True)
+        yield from zip(places, map(prepare, files, digests, flags), strict=True)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(places, pool.map(prepare, files, digests, chunksize=8), strict=True)
+        yield from zip(places, pool.map(prepare, files, digests, flags, chunksize=8), strict=True)
 
 
-def prepare(file: Path | str, stored_digest: str = "") -> Prepared:
+def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) -> Prepared:
     """Read and hash one file; unless its content is the one stored, validate it and lay it out
-    as rows (run in a worker process)."""
+    as rows (run in a worker process). ``lenient``: a JSON file that is no dataset is skipped
+    (parsed once: the document parsed is the one validated)."""
     import hashlib  # only a file that changed is hashed
 
     path = file_name(file)
@@ -62,7 +67,10 @@ def prepare(file: Path | str, stored_digest: str = "") -> Prepared:
         if digest == stored_digest:  # touched or copied back: nothing to validate
             return Prepared(path, digest, status, [], [], [])
         with building():
-            dataset = parse_and_validate(raw, path)
+            document = parse_json(raw, path)
+            if lenient and not is_dataset(document):
+                return Prepared(path, digest, status, [], [], [], skipped=True)
+            dataset = validate_document(document, path)
     except DataFileError as error:
         return Prepared(path, "", status, [], [], [], error.problems)
     return rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))

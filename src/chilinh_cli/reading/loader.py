@@ -67,7 +67,17 @@ def read_bytes(file: Path) -> bytes:
 
 def parse_and_validate(raw: bytes, name: str) -> Dataset:
     """Parse the bytes of a data file and validate them; ``name`` is used in messages."""
-    document = parse_json(raw, name)
+    return validate_document(parse_json(raw, name), name)
+
+
+def is_dataset(document: Any) -> bool:
+    """Whether a parsed JSON document means to be a dataset: an object with ``schema_version``
+    or ``metadata`` at its top (a folder may hold other JSON files: a schema, notes)."""
+    return isinstance(document, dict) and ("schema_version" in document or "metadata" in document)
+
+
+def validate_document(document: Any, name: str) -> Dataset:
+    """A parsed document validated, or a ``DataFileError`` naming ``name``."""
     from .validation import validate
 
     dataset, problems = validate(document)

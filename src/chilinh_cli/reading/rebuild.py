@@ -69,6 +69,8 @@ def dataset_from_document(document: Any) -> Dataset:
             publisher=meta.get("publisher"),
             published=meta.get("published"),
             checked=meta.get("checked", True),
+            province=meta.get("province"),
+            other_names=tuple(meta.get("other_names", ())),
         ),
         highlights=tuple(
             Highlight(

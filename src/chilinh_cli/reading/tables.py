@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..model.records import Dataset, Figure, Source, Text, event_homes, figure_homes
 from ..model.text import fold
+from ..model.where import other_keys, place_key
 from ..words import messages
 
 
@@ -47,9 +48,12 @@ DATASETS_COLUMNS = (
     "year INTEGER NOT NULL",
     *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
     *("document TEXT NOT NULL", "checked INTEGER NOT NULL"),
+    *("province TEXT", "other_keys TEXT NOT NULL"),
 )
 """One row per data file: where it is, when it was read, what it is, and its validated text.
-An English text a draft has not yet (``*_en``), its publisher and its date may be null."""
+An English text a draft has not yet (``*_en``), its publisher and its date may be null.
+``place_key`` is the place's identity (``model.where.place_key``: its folded Vietnamese name and
+province); ``other_keys`` the keys of its other names, one a line."""
 UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
 HIGHLIGHTS_COLUMNS = (
     *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
@@ -145,10 +149,12 @@ def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
 def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, document: str) -> tuple[object, ...]:
     """The row of ``datasets`` for a dataset read from ``path`` (the store fills in its stat)."""
     meta = dataset.metadata
-    keys = (fold(meta.place), fold(meta.locality.vi))
+    keys = (place_key(meta.locality.vi, meta.province), fold(meta.locality.vi))
+    others = "\n".join(other_keys(meta.other_names, meta.province, meta.locality.vi))
     return (
         *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
         *(meta.title, meta.title_en, meta.publisher, meta.published, document, int(meta.checked)),
+        *(meta.province, others),
     )
 
 

@@ -38,10 +38,12 @@ def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
     """What each of the datasets ``ids`` is, by place, newest year first."""
     wanted = set(ids)
     return [
-        DatasetInfo(*row)
+        DatasetInfo(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(row[8].split("\n")) if row[8] else ()
+        )
         for row in store.db.execute(
-            "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi "
-            "FROM datasets "
+            "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
+            "other_keys FROM datasets "
             "ORDER BY place_key, year DESC, path"
         )
         if row[0] in wanted
@@ -55,6 +57,12 @@ def dataset(store: Store, number: int) -> Dataset:
         # Validated when stored: no duplicate keys or constants to watch for, so the plain
         # parser (decimals still exact) does it in half the time of the checking one.
         return dataset_from_document(json.loads(text, parse_float=Decimal))
+
+
+def document_text(store: Store, number: int) -> str:
+    """The validated text of a dataset, as its file had it."""
+    (text,) = store.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
+    return str(text)
 
 
 def counts(store: Store, ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
@@ -91,14 +99,21 @@ def unreviewed(store: Store, ids: Sequence[int]) -> set[int]:
 # ---- figures by name ------------------------------------------------------------------------------------
 
 
-def named(store: Store, name: str, ids: Sequence[int]) -> list[tuple[int, str]]:
-    """(dataset id, figure id) of the figures of ``ids`` whose id or an alias is exactly ``name``."""
+def named(store: Store, name: str, ids: Sequence[int]) -> list[tuple[int, str, int]]:
+    """(dataset id, figure id, 0 for its id or 1 for an alias) of the figures of ``ids`` whose id
+    or an alias is exactly ``name``."""
     marks = _marks(ids)
     return store.db.execute(
-        f"SELECT dataset_id, id FROM figures WHERE id = ? AND dataset_id IN ({marks}) UNION "
-        f"SELECT dataset_id, figure_id FROM figure_aliases WHERE alias = ? AND dataset_id IN ({marks})",
+        f"SELECT dataset_id, id, 0 FROM figures WHERE id = ? AND dataset_id IN ({marks}) UNION "
+        f"SELECT dataset_id, figure_id, 1 FROM figure_aliases WHERE alias = ? AND dataset_id IN ({marks})",
         (name, *ids, name, *ids),
     ).fetchall()
+
+
+def with_ids(store: Store, figure_ids: Sequence[str], ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(dataset id, figure id) of the datasets among ``ids`` that have a figure with one of these ids."""
+    query = f"SELECT dataset_id, id FROM figures WHERE id IN ({_marks(figure_ids)}) AND dataset_id IN ({_marks(ids)})"
+    return store.db.execute(query, (*figure_ids, *ids)).fetchall()
 
 
 def named_folded(store: Store, key: str, ids: Sequence[int]) -> list[tuple[int, str]]:
@@ -202,8 +217,12 @@ def figure_ids(store: Store, number: int) -> list[str]:
 
 
 def comparison_years(store: Store, number: int) -> list[int]:
-    """The years a dataset compares figures with."""
-    query = "SELECT DISTINCT year FROM comparisons WHERE dataset_id = ? AND year IS NOT NULL ORDER BY year"
+    """The years a dataset compares figures with, in words ``compare`` can use (with the
+    previous year, not ambiguous)."""
+    query = (
+        "SELECT DISTINCT year FROM comparisons WHERE dataset_id = ? AND year IS NOT NULL "
+        "AND basis = 'previous_year' AND ambiguous = 0 ORDER BY year"
+    )
     return [year for (year,) in store.db.execute(query, (number,))]
 
 

@@ -62,12 +62,14 @@ class Store:
         within: Path | None = None,
         progress: Progress | None = None,
         failures: dict[int, DataFileError] | None = None,
+        skipped: list[str] | None = None,
     ) -> list[int]:
         """The ids of the datasets of ``files``, each read and validated only if it changed since
         the store last saw it. With ``within`` (a directory), stored files under it that are gone
         are dropped. Many changed files are read and validated by worker processes while this
         one writes (the machine's cores share the work). The first file that is not valid is
-        raised; with ``failures``, each is kept there by its place in ``files`` instead."""
+        raised; with ``failures``, each is kept there by its place in ``files`` instead. With
+        ``skipped``, a JSON file that is no dataset (a schema, notes) is left out and named there."""
         known = {
             path: (int(number), (size, mtime, inode), digest)
             for number, path, size, mtime, inode, digest in self.db.execute(
@@ -86,8 +88,12 @@ class Store:
         with self._batch():
             figures = 0
             try:
-                for done, (place, prepared) in enumerate(prepare_all(changed), start=1):
+                for done, (place, prepared) in enumerate(prepare_all(changed, lenient=skipped is not None), start=1):
                     try:
+                        if prepared.skipped and skipped is not None:
+                            skipped.append(prepared.path)
+                            self._forget(prepared.path)
+                            continue
                         ids[place] = self._store(prepared)
                     except DataFileError as error:
                         if failures is None:
@@ -157,6 +163,12 @@ class Store:
             return same if same is not None else self._insert(prepared)
 
         return self._write(lambda: keep(prepared))
+
+    def _forget(self, path: str) -> None:
+        """Drop what is stored for a file that is no dataset any more."""
+        stored = self.db.execute("SELECT id FROM datasets WHERE path = ?", (path,)).fetchall()
+        if stored:
+            self._write(lambda: self._delete(stored))
 
     def _restat_same(self, prepared: Prepared) -> int | None:
         """The id of the same content stored for the same path, given the file's new stat; or None."""

@@ -33,6 +33,18 @@ HELP: Final = (
         "Show completion for the current shell, to copy it or customize the installation.",
         "In mã tự hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tự cài theo ý mình.",
     ),
+    Msg(
+        "The directory for the dataset files (created if missing).",
+        "Thư mục cho các tệp dữ liệu (tạo mới nếu chưa có).",
+    ),
+    Msg(
+        "Every review as its dataset file (PLACE-PROVINCE-YEAR.json), to start a catalog of your own.",
+        "Mỗi bài tổng kết thành một tệp dữ liệu (NƠI-TỈNH-NĂM.json), để bắt đầu danh mục của riêng bạn.",
+    ),
+    Msg(
+        "Draw the figure's series across a catalog as bars, a bar per year.",
+        "Vẽ chuỗi số liệu qua các bài tổng kết của danh mục thành biểu đồ thanh, mỗi năm một thanh.",
+    ),
     Msg("Show this message and exit.", "Hiện hướng dẫn này rồi thoát."),
     Msg("The ten highlights of the year, with their headline figures.", "Mười dấu ấn của năm, kèm các số liệu chính."),
     Msg(
@@ -48,8 +60,14 @@ HELP: Final = (
         "(LC_ALL, LC_MESSAGES hoặc LANG) là vi*, còn lại en].",
     ),
     Msg(
-        "Use this dataset file instead of the embedded one ('-' reads it from standard input).",
-        "Dùng tệp dữ liệu này thay cho bộ dữ liệu có sẵn ('-' đọc nó từ đầu vào chuẩn).",
+        "Use this dataset file, or this folder of them (a catalog of places and years), instead of the embedded "
+        "one ('-' reads a file from standard input).",
+        "Dùng tệp dữ liệu này, hoặc thư mục chứa các tệp đó (danh mục nhiều nơi, nhiều năm), thay cho bộ dữ liệu "
+        "có sẵn ('-' đọc một tệp từ đầu vào chuẩn).",
+    ),
+    Msg(
+        "The dataset file or folder every command reads (as each command's --data).",
+        "Tệp hoặc thư mục dữ liệu mà mọi lệnh đọc (như --data của từng lệnh).",
     ),
     Msg(
         "No colour in tables (also NO_COLOR=1 or TERM=dumb; piped output never has any).",
@@ -64,8 +82,8 @@ HELP: Final = (
         "Toàn bộ một dấu ấn: tiêu đề bằng hai thứ tiếng, tóm tắt, các số liệu kèm so sánh và nguồn.",
     ),
     Msg(
-        "The highlight's rank (1-10) or slug. Omit it to show every highlight.",
-        "Thứ tự (1-10) hoặc mã của dấu ấn. Bỏ trống để xem mọi dấu ấn.",
+        "The highlight's rank (1-10), slug or words of its title. Omit it to show every highlight.",
+        "Thứ tự (1-10), mã hoặc vài chữ trong tiêu đề của dấu ấn. Bỏ trống để xem mọi dấu ấn.",
     ),
     Msg(
         "One figure in full: value, qualifier, comparisons, derived baselines and source quote.",

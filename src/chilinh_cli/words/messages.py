@@ -104,6 +104,31 @@ NO_REPORT: Final = Msg(
     "the catalog has no review of {place} for {year}; years it has: {years}",
     "danh mục không có bài tổng kết của {place} năm {year}; các năm có: {years}",
 )
+LOOKED_AT: Final = Msg("{said} (review: {place}, {year}, {file})", "{said} (bài tổng kết: {place}, {year}, {file})")
+LOOKED_IN: Final = Msg(
+    "{said} (looked in {count} reviews: {reviews})", "{said} (đã tìm trong {count} bài tổng kết: {reviews})"
+)
+SKIPPED_FILE: Final = Msg(
+    "warning: {path}: skipped, not a dataset (no schema_version or metadata)",
+    "cảnh báo: {path}: bỏ qua, không phải tệp dữ liệu (không có schema_version hay metadata)",
+)
+NEAR_PLACES: Final = Msg(
+    "warning: {first} and {second} may be one place ({why}); correct the spelling, or give the province "
+    "or other_names in the metadata",
+    "cảnh báo: {first} và {second} có thể là một nơi ({why}); hãy sửa chính tả, hoặc ghi province "
+    "hay other_names trong metadata",
+)
+NEAR_SAME_NAME: Final = Msg("same name, another province", "cùng tên, khác tỉnh")
+NEAR_SPELLING: Final = Msg("names one letter apart", "tên khác nhau một chữ")
+PLACE_YEARS: Final = Msg("place: {place}: {years}", "nơi: {place}: {years}")
+SERIES_KINDS: Final = Msg(
+    "the figures found are of {count} kinds (units), shown as separate groups: {kinds}",
+    "các số liệu tìm thấy thuộc {count} loại (đơn vị), được xếp thành nhóm riêng: {kinds}",
+)
+REVIEW_FILE: Final = Msg("From the review file {file}.", "Từ tệp bài tổng kết {file}.")
+STATED_MARK: Final = Msg(" (stated)", " (nêu trong bài)")
+INTERVAL: Final = Msg("[{low} to {high}]", "[{low} đến {high}]")
+MATCHED_BY: Final = Msg("{place} {year}: matched by its {field}", "{place} {year}: khớp theo {field}")
 NOTHING_FOUND: Final = Msg(
     "nothing matches {text}; try fewer or shorter words, or 'chilinh metric' for every figure",
     "không tìm thấy gì cho {text}; hãy thử ít từ hơn hoặc từ ngắn hơn, hoặc 'chilinh metric' để xem mọi số liệu",
@@ -235,6 +260,8 @@ HEADERS: Final = {
     "text": Msg("Text", "Nội dung"),
     "name": Msg("Name", "Tên"),
     "place": Msg("Place", "Nơi"),
+    "file": Msg("File", "Tệp"),
+    "group": Msg("Group", "Nhóm"),
 }
 KINDS: Final = {
     "figure": Msg("figure", "số liệu"),
@@ -254,6 +281,11 @@ FIELD_NAMES: Final = {
     "short_title": Msg("short_title", "tiêu đề ngắn"),
     "summary": Msg("summary", "tóm tắt"),
     "quote": Msg("quote", "trích dẫn"),
+    "start": Msg("name's first words", "những chữ đầu của tên"),
+    "same_id": Msg(
+        "id (that of the figure the name matched in another review)",
+        "mã (mã của số liệu mà tên này khớp trong bài tổng kết khác)",
+    ),
 }
 LANGUAGE_NAMES: Final = {"vi": Msg("Vietnamese", "tiếng Việt"), "en": Msg("English", "tiếng Anh")}
 FIELD_IN_LANGUAGE: Final = Msg("{field} ({language})", "{field} ({language})")
@@ -391,6 +423,10 @@ REFUSE_CHANGED: Final = Msg(
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
 READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
 READ_SO_FAR: Final = Msg("{figures} figures, {rate} files/s", "{figures} số liệu, {rate} tệp/giây")
+SERIES_LEGEND: Final = Msg(
+    "█ stated by a review   ░ derived by chilinh from a later review; each group's bars have their own scale",
+    "█ bài tổng kết nêu   ░ chilinh suy ra từ bài tổng kết năm sau; mỗi nhóm thanh có thang riêng",
+)
 CHART_SCALE: Final = Msg("bars from 0 to {top}", "thanh từ 0 đến {top}")
 CHART_LEGEND: Final = Msg(
     "█ stated by the article   ░ derived by chilinh   ▲▼ stated change %   △▽ derived change %; "
