@@ -455,7 +455,7 @@ def chart(answer: CompareAnswer, lang: Lang) -> Chart:
                 row.direction,
             )
         )
-    table = _compare_sheet(answer, lang)
+    table = sheet(answer, lang)  # its title names the review of a catalog
     legend = messages.CHART_LEGEND.get(lang).format(widest=format_number(Decimal(str(widest)), lang) + "%")
     return Chart(table.title, legend, tuple(groups), table.notes)
 
