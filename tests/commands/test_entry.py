@@ -150,7 +150,8 @@ def test_the_console_script_names_the_process_entry() -> None:
     ],
 )
 def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str] | None) -> None:
-    from chilinh_cli.cli.app import app, command_tree
+    from chilinh_cli.cli.app import app
+    from chilinh_cli.cli.tree import command_tree
 
     tree = command_tree(argv, {})
     names = [info.name for info in tree.registered_commands] + [info.name for info in tree.registered_groups]
@@ -162,7 +163,8 @@ def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str
 
 
 def test_completion_builds_the_whole_tree() -> None:
-    from chilinh_cli.cli.app import app, command_tree
+    from chilinh_cli.cli.app import app
+    from chilinh_cli.cli.tree import command_tree
 
     assert command_tree(["metric"], {"_CHILINH_COMPLETE": "complete_bash"}) is app
 
@@ -171,7 +173,8 @@ def test_completion_builds_the_whole_tree() -> None:
 def test_the_roots_help_lists_the_commands_without_building_their_options(argv: list[str]) -> None:
     import typer.main
 
-    from chilinh_cli.cli.app import app, command_tree
+    from chilinh_cli.cli.app import app
+    from chilinh_cli.cli.tree import command_tree
 
     listed = typer.main.get_command(command_tree(argv, {}))
     whole = typer.main.get_command(app)
@@ -189,21 +192,23 @@ def test_every_root_option_with_a_value_is_known_to_the_pruning() -> None:
     import typer.main
 
     from chilinh_cli.cli import app as module
+    from chilinh_cli.cli import tree
 
     root = typer.main.get_command(module.app)
     valued = {opt for param in root.params if not getattr(param, "is_flag", False) for opt in param.opts}
-    assert valued <= module._VALUED_ROOT_OPTIONS
+    assert valued <= tree._VALUED_ROOT_OPTIONS
 
 
 def test_the_roots_help_is_the_same_page_in_both_languages(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from chilinh_cli.cli import app as module
+    from chilinh_cli.cli import tree
     from readers import run_main
 
     for argv in (["--help"], ["--lang", "vi", "--help"]):
         code, pruned_page, _ = run_main(monkeypatch, capsys, *argv)
-        monkeypatch.setattr(module, "command_tree", lambda argv, environ: module.app)
+        monkeypatch.setattr(tree, "command_tree", lambda argv, environ: module.app)
         code_whole, whole_page, _ = run_main(monkeypatch, capsys, *argv)
         monkeypatch.undo()
         assert (code, pruned_page) == (code_whole, whole_page)

@@ -135,8 +135,8 @@ def _stdout_whole_writes() -> None:
 def _run(lang: Lang) -> int:
     from typer.main import get_command
 
-    from .app import command_tree
     from .bridge import run
+    from .tree import command_tree
 
     return run(get_command(command_tree(sys.argv[1:], os.environ)), lang)
 

@@ -202,3 +202,23 @@ def given_path(ctx: typer.Context, value: str | None, param: str, *, stdin: bool
     problem = messages.EMPTY_PATH if not value else messages.DASH_PATH
     found = next(each for each in ctx.command.params if each.name == param)
     raise typer.BadParameter(problem.en, ctx=ctx, param=found)
+
+
+# ---- help pages ----------------------------------------------------------------------------------------
+
+EXAMPLES = {
+    "list": "chilinh list\n\n  chilinh list --lang vi\n\n  chilinh list --format json",
+    "metric": "chilinh metric revenue\n\n  chilinh metric 'thu ngan sach' --lang vi\n\n  chilinh metric --format csv",
+    "compare": "chilinh compare --year 2020\n\n  chilinh compare --chart --export-svg growth.svg\n\n"
+    "  chilinh compare --format json | jq '.rows[].id'",
+    "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
+    "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
+    "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
+    "draft": "chilinh draft review-2023.txt -o town-2023.json\n\n  chilinh validate town-2023.json\n\n"
+    "  chilinh list --data town-2023.json",
+}
+
+
+def examples(command: str) -> str:
+    """The examples of a command's help page."""
+    return "Examples:\n\n  " + EXAMPLES[command]

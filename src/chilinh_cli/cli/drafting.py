@@ -1,0 +1,121 @@
+"""The commands that make and check a dataset: ``draft`` an article, ``validate`` a file or a
+catalog folder, print the format's ``schema``.
+
+Typer only, as ``app``: each command parses, asks ``draft`` or ``answers``, and hands what it
+found to ``present``. ``register_dataset_commands`` adds them to the app, after the questions.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .bridge import WholeNumbers
+from .options import CheckFormat, LangOption, answering, examples, given_path, settle_language
+
+
+def register_dataset_commands(app: typer.Typer) -> None:
+    """Add the commands of this module to ``app``, in the order its help lists them."""
+    app.command("validate", epilog=examples("validate"))(validate)
+    app.command("draft", epilog=examples("draft"))(draft)
+    app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")(schema)
+
+
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="The dataset file or catalog directory to check [default: CHILINH_DATA, else the embedded dataset].",
+            show_default=False,
+            envvar="CHILINH_DATA",
+            show_envvar=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
+        ),
+    ] = CheckFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
+    said = settle_language(ctx, lang)
+    file = given_path(ctx, path, "path", stdin=True)
+    with answering(said):
+        from ..answers.catalog import check_catalog
+        from ..answers.core import Counts, check, review_todos
+        from ..present import checks, documents, render
+        from ..reading import loader
+
+        if file is not None and file.is_dir():
+            found = check_catalog(file)
+            if fmt is CheckFormat.json:
+                render.render_json(documents.catalog_check_json(found), sys.stdout)
+            else:
+                render.say_all(checks.catalog_check(found), said)
+            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
+        if fmt is CheckFormat.json:
+            checked = check(file)
+            render.render_json(documents.check_json(checked), sys.stdout)
+            raise typer.Exit(1 if checked.problems else 0)
+        dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
+        render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
+        render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
+
+
+def draft(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(help="The article: a UTF-8 text file, or - for standard input.")],
+    out: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", metavar="<file>", help="Write the draft to this file instead of standard output."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    place: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--place", metavar="<place>", help="The place reviewed [default: the one the title names]."),
+    ] = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--year",
+            metavar="<year>",
+            help="The year reviewed [default: the one the title names].",
+            click_type=WholeNumbers(min=1900, max=2200),
+        ),
+    ] = None,
+    title: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--title", metavar="<title>", help="The article's title [default: its first line naming a year]."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check."""
+    said = settle_language(ctx, lang)
+    source = given_path(ctx, article, "article", stdin=True)
+    target = given_path(ctx, out, "out")
+    with answering(said):
+        from ..draft.compose import draft_file, write_draft
+        from ..present import render
+
+        drafted = draft_file(source, place=place or None, year=year, title=title or None)
+        if target is None:
+            sys.stdout.write(drafted.json())
+        else:
+            write_draft(drafted, target, source=source, force=force)
+        render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
+
+
+def schema(ctx: typer.Context, lang: LangOption = None) -> None:
+    """Print the JSON Schema that every dataset file must satisfy."""
+    with answering(settle_language(ctx, lang)):
+        from ..present.render import render_json
+        from ..reading.validation import json_schema
+
+        render_json(json_schema(), sys.stdout)
