@@ -131,9 +131,9 @@ def named_from(store: Store, key: str, ids: Sequence[int]) -> list[tuple[int, st
     if store.full_text:
         words = key.split()
         query = " + ".join(f'"{word}"' for word in words) + "*"
-        return store.db.execute(
-            "SELECT n.dataset_id, n.figure_id FROM name_index JOIN figure_names n ON n.rowid = name_index.rowid "
-            f"WHERE name_index MATCH ? AND n.dataset_id IN ({marks})",
+        return store.db.execute(  # the full-text index first, as in matching_rows
+            "SELECT n.dataset_id, n.figure_id FROM name_index CROSS JOIN figure_names n "
+            f"ON n.rowid = name_index.rowid WHERE name_index MATCH ? AND +n.dataset_id IN ({marks})",
             (query, *ids),
         ).fetchall()
     rows = store.db.execute(
@@ -153,7 +153,7 @@ def spelled_like(store: Store, key: str, ids: Sequence[int]) -> dict[str, str]:
     suggestions: the error path reads at most 50,000 names)."""
     rows = store.db.execute(
         "SELECT folded, figure_id FROM figure_names WHERE folded >= ? AND folded < ? "
-        f"AND dataset_id IN ({_marks(ids)}) LIMIT 50000",
+        f"AND +dataset_id IN ({_marks(ids)}) LIMIT 50000",  # by the names' index: read at most 50,000
         (key[0], chr(ord(key[0]) + 1), *ids),
     ).fetchall()
     return dict(rows)
@@ -236,14 +236,14 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
         "f.checked FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
-        + " ORDER BY f.rowid",
+        + " ORDER BY +f.rowid",  # + : the order never chooses the index (the figure id does)
         values,
     ).fetchall()
     aliases: dict[tuple[int, str], list[str]] = {}
     for number, figure_id, alias in store.db.execute(
         "SELECT a.dataset_id, a.figure_id, a.alias FROM figure_aliases a WHERE "
         + where.format(t="a", id="a.figure_id")
-        + " ORDER BY a.rowid",
+        + " ORDER BY +a.rowid",
         values,
     ):
         aliases.setdefault((number, figure_id), []).append(alias)
@@ -253,7 +253,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
         "s.quote, c.note_vi, c.note_en FROM comparisons c "
         "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE "
         + where.format(t="c", id="c.figure_id")
-        + " ORDER BY c.id",
+        + " ORDER BY +c.id",
         values,
     ):
         comparisons.setdefault((c[0], c[1]), []).append(
@@ -297,9 +297,11 @@ def matching_rows(store: Store, words: list[str], ids: Sequence[int]) -> list[Se
     columns = "r.rowid, r.dataset_id, r.kind, r.key, r.field, r.text, r.folded"
     if store.full_text:
         query = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
+        # The full-text index first, whatever SQLite's planner estimates: its matches are few
+        # next to a dataset's rows (CROSS JOIN keeps the order; + keeps the dataset's index out).
         return store.db.execute(
-            f"SELECT {columns} FROM search_index JOIN search_rows r ON r.rowid = search_index.rowid "
-            f"WHERE search_index MATCH ? AND r.dataset_id IN ({marks})",
+            f"SELECT {columns} FROM search_index CROSS JOIN search_rows r ON r.rowid = search_index.rowid "
+            f"WHERE search_index MATCH ? AND +r.dataset_id IN ({marks})",
             (query, *ids),
         ).fetchall()
     return store.db.execute(
