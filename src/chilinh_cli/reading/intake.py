@@ -71,23 +71,36 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
             if lenient and not is_dataset(document):
                 return Prepared(path, digest, status, [], [], [], skipped=True)
             dataset = validate_document(document, path)
+            del document  # the records hold it all now: a province's file need not be held twice
     except DataFileError as error:
         return Prepared(path, "", status, [], [], [], error.problems)
-    return rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))
+    text = raw.decode("utf-8-sig")
+    del raw
+    return rows_of(dataset, path, digest, status, text)
 
 
 def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:
     row = dataset_row_of(dataset, 0, path, digest, text)
     row = (*row[:3], *(status or (None, None, None)), *row[6:])
     laid = [(table.name, table.columns, table.rows) for table in tables(dataset, row)]
+    # A review repeats its words (a label in its aliases and quotes, a quote for a figure and its
+    # comparisons; a province's file, the same labels year after year): fold each text once.
+    folds: dict[str, str] = {}
+
+    def folded(text: str) -> str:
+        key = folds.get(text)
+        if key is None:
+            key = folds[text] = fold(text)
+        return key
+
     names = [
-        (figure.id, folded)
+        (figure.id, key)
         for figure in dataset.figures
-        for folded in dict.fromkeys(
-            fold(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n
+        for key in dict.fromkeys(
+            folded(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n
         )
     ]
-    search = [(kind, key, field, text, fold(text)) for kind, key, _, field, text in searchable(dataset)]
+    search = [(kind, key, field, text, folded(text)) for kind, key, _, field, text in searchable(dataset)]
     return Prepared(path, digest, status, laid, names, search)
 
 

@@ -193,11 +193,12 @@ class Store:
         for name, columns, rows in prepared.tables:
             marks = ", ".join("?" for _ in columns)
             verb = "INSERT OR IGNORE" if name == "units" else "INSERT"
-            numbered = rows if name == "units" else [(number, *row[1:]) for row in rows]
+            # Generators, not lists: a province's file would be held a second time, numbered.
+            numbered = rows if name == "units" else ((number, *row[1:]) for row in rows)
             self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
-        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", [(number, *n) for n in prepared.names])
+        self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", ((number, *n) for n in prepared.names))
         self.db.executemany(
-            "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", [(number, *row) for row in prepared.search]
+            "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", ((number, *row) for row in prepared.search)
         )
         if self.full_text:
             for index, table in INDEXED:
