@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -65,3 +66,86 @@ def test_absolute_change_baseline_is_exact(current: int, change: int) -> None:
     derived = from_change(current, change)
     assert derived.baseline.value + change == current
     assert isinstance(derived.baseline.value, int)
+
+
+# ---- hedges: a printed bound is a bound of the exact interval ---------------------------------------
+
+_PRECISION = 40
+
+
+def _exact_lows(current: Decimal, percent: Decimal) -> tuple[Decimal, Decimal]:
+    """For 'more than ``current``, up ``percent`` %' (the rate rounded to its last digit): the
+    exact lower ends of the earlier value and of the rise, computed here, not by the code."""
+    import decimal
+
+    with decimal.localcontext() as context:
+        context.prec = _PRECISION
+        spread = half_unit(percent)
+        baseline = current / (1 + (percent + spread) / 100)
+        rate = percent - spread
+        rise = current * rate / (100 + rate)
+    return baseline, rise
+
+
+@given(
+    current=st.integers(min_value=1, max_value=10**15),
+    percent=st.decimals(min_value=Decimal("0.1"), max_value=Decimal("500"), places=2, allow_nan=False),
+    qualifier=st.sampled_from(["more_than", "at_least"]),
+)
+def test_a_bound_is_printed_only_where_the_exact_interval_supports_it(
+    current: int, percent: Decimal, qualifier: Literal["more_than", "at_least"]
+) -> None:
+    from chilinh_cli.answers.core import derivation
+    from chilinh_cli.model.derive import hedge
+    from chilinh_cli.model.records import Comparison, Figure, Source, Text
+
+    source = Source(1, "q")
+    comparison = Comparison("previous_year", "percent_change", percent, source, year=2020)
+    figure = Figure("x", Text("x"), current, "vnd", qualifier, 2021, source, comparisons=(comparison,))
+    derived = derivation(figure, comparison)
+    assert derived is not None
+    baseline_low, rise_low = _exact_lows(Decimal(current), percent)
+    for estimate, low in ((derived.baseline, baseline_low), (derived.absolute_change, rise_low)):
+        said = hedge(estimate, qualifier)
+        assert said in (qualifier, "approximate")
+        if said == qualifier:  # 'more than V': V is at or below every value the inputs allow
+            assert Decimal(estimate.value) <= low, (estimate, low)
+    assert hedge(derived.absolute_change, qualifier) == qualifier  # a rise on a bound is a bound
+
+
+@given(
+    current=st.integers(min_value=1, max_value=10**15),
+    percent=st.decimals(min_value=Decimal("-99"), max_value=Decimal("500"), places=1, allow_nan=False),
+)
+def test_a_rounded_rate_gives_a_value_inside_its_exact_interval(current: int, percent: Decimal) -> None:
+    import decimal
+
+    from chilinh_cli.model.derive import hedge
+
+    derived = from_percent(current, percent)
+    spread = half_unit(percent)
+    with decimal.localcontext() as context:
+        context.prec = _PRECISION
+        ends = sorted(Decimal(current) / (1 + (percent + sign * spread) / 100) for sign in (-1, 1))
+    baseline = derived.baseline
+    assert hedge(baseline, "exact") == "approximate"
+    # the shown value lies in the interval the rate allows (bounds kept to 15 digits)
+    assert ends[0] * (1 - Decimal("1e-14")) <= Decimal(baseline.value) <= ends[1] * (1 + Decimal("1e-14"))
+
+
+def test_the_rise_of_more_than_a_value_is_more_than_the_low_end_not_the_centre() -> None:
+    """The issue's case: a rise printed 'more than +89.4' where the exact interval starts at 89.14."""
+    from chilinh_cli.answers.core import derivation
+    from chilinh_cli.model.derive import hedge
+    from chilinh_cli.model.records import Comparison, Figure, Source, Text
+
+    source = Source(1, "q")
+    comparison = Comparison("previous_year", "percent_change", Decimal("10.2"), source, year=2020)
+    figure = Figure("x", Text("x"), 965, "count", "more_than", 2021, source, comparisons=(comparison,))
+    derived = derivation(figure, comparison)
+    assert derived is not None
+    rise = derived.absolute_change
+    assert Decimal(rise.low) < Decimal("89.4") <= Decimal(rise.high)
+    assert hedge(rise, "more_than") == "more_than"
+    assert Decimal(rise.value) <= Decimal(rise.low)
+    assert rise.value == 88  # 965 × 10.15 / 110.15 = 88.92…: more than 88, at the precision shown

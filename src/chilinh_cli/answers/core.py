@@ -48,7 +48,11 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
     ratios = {"percent_change": from_percent, "percent_of": percent_of, "multiple": multiple}
     derived = ratios[kind](figure.value, value)
     if figure.qualifier in LOWER_BOUNDS:  # a bound stays a bound, and says so once
-        return derived._replace(baseline=as_lower_bound(derived.baseline))
+        change = derived.absolute_change
+        # A rise on more than X is more than the rise on X: its low end, at the precision shown.
+        # (A fall on a bound has no lower bound: derive.hedge says none.)
+        rise = as_lower_bound(change) if change.derived and change.value >= 0 else change
+        return derived._replace(baseline=as_lower_bound(derived.baseline), absolute_change=rise)
     return derived
 
 

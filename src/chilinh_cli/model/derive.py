@@ -160,10 +160,12 @@ def hedge(estimate: Estimate, qualifier: str) -> Hedge:
     'approximate' (≈) for a value rounded from an interval, or computed from an approximate
     figure ('about', 'an estimated'); 'nearly' when a 'nearly' figure is moved by an exact
     amount; 'computed' when exact arithmetic on exact figures gives it."""
-    if qualifier == "more_than":
-        return "more_than"
-    if qualifier == "at_least":
-        return "at_least"
+    if qualifier in ("more_than", "at_least"):
+        # Only a value at or below the low end of its interval is a bound of it: 'more than +89.4'
+        # of a change that may be 89.14 would say what the inputs do not.
+        if estimate.value <= estimate.low:
+            return "more_than" if qualifier == "more_than" else "at_least"
+        return "approximate"
     if qualifier in ("approximately", "estimated") or not estimate.low == estimate.value == estimate.high:
         return "approximate"
     return "nearly" if qualifier == "nearly" else "computed"

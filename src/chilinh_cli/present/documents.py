@@ -399,7 +399,10 @@ FIGURE_CSV_COLUMNS = (
     *("baseline_value", "baseline_derived"),
     *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
-    *("noun_vi", "noun_en", "checked"),
+    *("noun_vi", "noun_en"),
+    # the derived baseline's interval and the one hedge it supports (derive.hedge)
+    *("baseline_low", "baseline_high", "baseline_hedge"),
+    "checked",
 )
 REVIEW_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file")
 """Which review of a catalog a row comes from."""
@@ -416,7 +419,10 @@ COMPARE_CSV_COLUMNS = (
     "direction",
     # the value the place's own review of previous_year states, when the catalog has it
     *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
-    *("comparison_kind", "comparison_value", "checked"),
+    *("comparison_kind", "comparison_value"),
+    # each derived value's interval and the one hedge it supports (derive.hedge)
+    *("previous_hedge", "change_low", "change_high", "change_hedge", "change_percent_low", "change_percent_high"),
+    "checked",
 )
 
 
@@ -428,9 +434,9 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
         *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
     )
     carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
-    added = (*_pair(figure.noun), figure.checked)
+    noun = _pair(figure.noun)
     if not answer.comparisons:
-        return [(*base, *(None,) * 7, *carried, None, None, None, *added)]
+        return [(*base, *(None,) * 7, *carried, None, None, None, *noun, None, None, None, figure.checked)]
     return [
         (
             *base,
@@ -441,10 +447,19 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             *carried,
             stated.comparison.source.quote,
             *_pair(stated.comparison.note),
-            *added,
+            *noun,
+            *_interval(None if stated.derivation is None else stated.derivation.baseline, figure.qualifier),
+            figure.checked,
         )
         for stated in answer.comparisons
     ]
+
+
+def _interval(estimate: Estimate | None, qualifier: str) -> tuple[object, object, object]:
+    """A derived value's low and high ends and its hedge; blanks for none or a stated value."""
+    if estimate is None or not estimate.derived:
+        return (None, None, None)
+    return (estimate.low, estimate.high, hedge(estimate, qualifier))
 
 
 def _pair(text: Text | None) -> tuple[str | None, str | None]:
@@ -475,7 +490,11 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 *(None if percent is None else percent.value, None if percent is None else percent.derived),
                 row.direction,
                 *_stated_cells(row),
-                *(row.comparison.kind, row.comparison.value, figure.checked),
+                *(row.comparison.kind, row.comparison.value),
+                _interval(derived.baseline, figure.qualifier)[2],
+                *_interval(derived.absolute_change, figure.qualifier),
+                *(_interval(percent, figure.qualifier)[:2] if percent is not None else (None, None)),
+                figure.checked,
             )
         )
     return table

@@ -96,9 +96,7 @@ def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, in
     names = [
         (figure.id, key)
         for figure in dataset.figures
-        for key in dict.fromkeys(
-            folded(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n
-        )
+        for key in dict.fromkeys(folded(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n)
     ]
     search = [(kind, key, field, text, folded(text)) for kind, key, _, field, text in searchable(dataset)]
     return Prepared(path, digest, status, laid, names, search)
