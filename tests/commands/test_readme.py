@@ -38,7 +38,7 @@ README = REPO / "README.md"
 UPDATE = "CHILINH_UPDATE_README"
 HOW_TO_UPDATE = f"{UPDATE}=1 python -m pytest tests/commands/test_readme.py --no-cov"
 WIDTH = "100"
-NOT_EXAMPLES = {"sh", "python"}
+NOT_EXAMPLES = {"sh", "python", "sql"}  # sql: run by tests/files/test_export.py
 """Fenced blocks of these languages are not output: commands to type, and the Python API example."""
 
 _FENCE = re.compile(r"^```(\S*)\s*$")

@@ -86,3 +86,105 @@ def test_export_errors(dataset: Dataset, tmp_path: Path) -> None:
     bare = runner.invoke(app, ["export"])  # no subcommand: the group's help, listing both
     assert "sqlite" in bare.stdout + bare.stderr
     assert "csv" in bare.stdout + bare.stderr
+
+
+# ---- hand-off to analytics engines: STRICT tables, Datasette's full text, the README's queries ----
+
+
+def _exported(tmp_path: Path, *options: str) -> Path:
+    from readers import REPO, run
+
+    path = tmp_path / "catalog.db"
+    result = run("export", "sqlite", *options, str(path), "--data", str(REPO / "tests" / "data" / "catalog"))
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _readme_sql() -> list[str]:
+    import re
+
+    from readers import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_every_exported_table_is_strict_and_each_column_holds_one_type(tmp_path: Path) -> None:
+    """What DuckDB's SQLite reader needs: a column's values all of its declared type."""
+    import sqlite3
+
+    connection = sqlite3.connect(_exported(tmp_path))
+    try:
+        tables = {
+            name: strict for _, name, kind, _, _, strict in connection.execute("PRAGMA table_list") if kind == "table"
+        }
+        ours = {name: strict for name, strict in tables.items() if not name.startswith("sqlite_")}
+        assert set(ours) == {
+            "datasets",
+            "units",
+            "highlights",
+            "sources",
+            "figures",
+            "figure_aliases",
+            "comparisons",
+            "events",
+        }
+        assert all(ours.values()), ours
+        declared_as = {"INTEGER": {"integer"}, "REAL": {"real"}, "TEXT": {"text"}}
+        for table in ours:
+            for _, column, declared, *_ in connection.execute(f"PRAGMA table_info({table})"):
+                found = {kind for (kind,) in connection.execute(f"SELECT DISTINCT typeof({column}) FROM {table}")}
+                assert found - {"null"} <= declared_as[declared], (table, column, declared, found)
+    finally:
+        connection.close()
+
+
+def test_the_full_text_export_is_searchable_as_datasette_finds_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(_exported(tmp_path, "--full-text"))
+    try:
+        # Datasette's detect_fts: a virtual FTS table whose content= names the table
+        for table in ("figures", "highlights", "sources", "events"):
+            found = connection.execute(
+                "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+                (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',),
+            ).fetchall()
+            assert found == [(f"{table}_fts",)]
+        (datasette_query,) = [sql for sql in _readme_sql() if "figures_fts" in sql]
+        rows = connection.execute(datasette_query).fetchall()
+        assert ("budget-revenue", "Thu ngân sách nhà nước") in rows
+        assert all("ngân sách" in label.casefold() for _, label in rows)
+    finally:
+        connection.close()
+
+
+def test_the_plain_export_has_no_full_text_tables_that_duckdb_could_not_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(_exported(tmp_path))
+    try:
+        assert connection.execute("SELECT count(*) FROM sqlite_master WHERE rootpage = 0").fetchone() == (0,)
+    finally:
+        connection.close()
+
+
+def test_duckdb_reads_every_row_of_every_table_and_the_readmes_query(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="DuckDB is not installed (pip install duckdb)")
+    path = _exported(tmp_path)
+    connection = duckdb.connect()
+    try:
+        connection.execute("LOAD sqlite")
+    except duckdb.Error:
+        try:
+            connection.execute("INSTALL sqlite")
+            connection.execute("LOAD sqlite")
+        except duckdb.Error as error:
+            pytest.skip(f"DuckDB's sqlite extension cannot be installed here: {str(error)[:80]}")
+    (duckdb_query,) = [sql for sql in _readme_sql() if "TYPE sqlite" in sql]
+    connection.execute(f"ATTACH '{path}' AS chilinh (TYPE sqlite)")
+    for table in ("datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"):
+        connection.execute(f"SELECT * FROM chilinh.{table}").fetchall()
+    attach, query = duckdb_query.split(";", 1)
+    assert "ATTACH" in attach
+    assert connection.execute(query).fetchall()

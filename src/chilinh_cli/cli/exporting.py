@@ -32,11 +32,22 @@ def _export(lang: LangOption = None) -> None:
     pass  # the --lang given here is read by the subcommand (see _language)
 
 
-@export_app.command("sqlite", epilog="Examples:\n\n  chilinh export sqlite chilinh.db && datasette chilinh.db")
+@export_app.command(
+    "sqlite",
+    epilog="Examples:\n\n  chilinh export sqlite chilinh.db\n\n"
+    "  chilinh export sqlite --full-text chilinh.db && datasette chilinh.db",
+)
 def export_sqlite(
     ctx: typer.Context,
     path: Annotated[str, typer.Argument(help="The SQLite file to create.", show_default=False)],
     force: ForceOption = False,
+    full_text: Annotated[
+        bool,
+        typer.Option(
+            "--full-text",
+            help="Add the full-text indexes 'datasette' searches (the SQLite reader of 'duckdb' cannot open them).",
+        ),
+    ] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -47,7 +58,7 @@ def export_sqlite(
         from ..present import render, sheets
 
         target = given_path(ctx, path, "path")
-        written = write_sqlite(_datasets(ctx, data, said), target, force=force)
+        written = write_sqlite(_datasets(ctx, data, said), target, force=force, full_text=full_text)
         render.say(sheets.wrote_sqlite(path, written), said, sys.stderr)
 
 

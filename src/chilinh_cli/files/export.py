@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model.errors import ExportError
 from ..model.records import Dataset
@@ -14,6 +15,9 @@ from ..words import messages
 from ..words.language import Lang
 from .writer import atomic_directory, atomic_file
 
+if TYPE_CHECKING:
+    import sqlite3
+
 Datasets = Sequence[tuple[str, Dataset]]
 """The datasets to write, each with the path it was read from."""
 
@@ -21,8 +25,10 @@ Datasets = Sequence[tuple[str, Dataset]]
 _SQLITE_STORAGE_ERRORS = {3, 8, 10, 13, 14}
 
 
-def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list[Table]:
-    """Write every table to a new SQLite file at ``path``; nothing is left behind on failure."""
+def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False, full_text: bool = False) -> list[Table]:
+    """Write every table to a new SQLite file at ``path``; nothing is left behind on failure.
+    Every table is STRICT, so DuckDB's SQLite reader takes each column as one type; with
+    ``full_text``, FTS5 indexes for Datasette too (which that reader cannot open)."""
     import sqlite3
 
     written = tables_of(datasets)
@@ -36,6 +42,8 @@ def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list
                     connection.execute(table.ddl())
                     marks = ", ".join("?" for _ in table.columns)
                     connection.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table.rows)
+                if full_text:
+                    _full_text(connection)
         except sqlite3.OperationalError as error:
             # A full disk, a read-only or failing file system is the user's to fix; any other
             # SQLite error is a bug in the tables and is reported as one.
@@ -45,6 +53,34 @@ def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False) -> list
         finally:
             connection.close()
     return written
+
+
+SEARCHABLE = {
+    "figures": ("label_vi", "label_en"),
+    "highlights": ("title_vi", "title_en", "summary_vi", "summary_en"),
+    "sources": ("quote",),
+    "events": ("label_vi", "label_en"),
+}
+"""The texts of the SQLite export that have a full-text index, TABLE_fts: Datasette finds an FTS
+table by its ``content="TABLE"`` and offers a search box on TABLE."""
+
+
+def _full_text(connection: sqlite3.Connection) -> None:
+    """A full-text index of each searchable table (when SQLite has FTS5; the export is whole
+    without), diacritics folded as unicode61 folds them: 'ngan sach' finds 'ngân sách'."""
+    import sqlite3
+
+    for table, columns in SEARCHABLE.items():
+        try:
+            connection.execute(
+                f"CREATE VIRTUAL TABLE {table}_fts USING fts5({', '.join(columns)}, "
+                f'content="{table}", tokenize="unicode61 remove_diacritics 2")'
+            )
+        except sqlite3.OperationalError as error:
+            if "no such module" in str(error):
+                return  # a SQLite built without FTS5: the tables alone
+            raise
+        connection.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
 
 
 def write_json_dir(files: Sequence[tuple[str, str]], directory: Path, *, force: bool = False) -> list[str]:

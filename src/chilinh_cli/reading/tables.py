@@ -31,7 +31,9 @@ class Table:
         return tuple(column.split()[0] for column in self.columns)
 
     def ddl(self) -> str:
-        return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(self.columns + self.constraints) + "\n)"
+        """STRICT: a column holds only its declared type, so that engines that read a column by
+        its type (DuckDB's SQLite scanner, pandas) never meet an integer among reals."""
+        return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(self.columns + self.constraints) + "\n) STRICT"
 
 
 _DATASET_KEY = "FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE CASCADE"
@@ -63,7 +65,7 @@ HIGHLIGHTS_COLUMNS = (
 SOURCES_COLUMNS = (_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
 FIGURES_COLUMNS = (
     *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
-    *("value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
+    *("value REAL NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
     *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
     *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
@@ -71,7 +73,7 @@ FIGURES_COLUMNS = (
 ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
     *(_IN_DATASET, "id INTEGER NOT NULL", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
-    *("kind TEXT NOT NULL", "value NUMERIC NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
+    *("kind TEXT NOT NULL", "value REAL NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
     *("source_id INTEGER NOT NULL", *_NOTES),
 )
 EVENTS_COLUMNS = (

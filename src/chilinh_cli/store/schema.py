@@ -13,13 +13,14 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 5  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 6  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
-# 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape
+# 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
+# 6: STRICT tables, value REAL (value_exact keeps the number as written)
 
 _INDEXES = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+    "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL) STRICT",
     "CREATE INDEX figure_names_by_name ON figure_names (folded, dataset_id)",
     "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
     "CREATE INDEX figures_by_id ON figures (id)",
@@ -28,7 +29,7 @@ _INDEXES = (
     "CREATE INDEX aliases_by_figure ON figure_aliases (figure_id, dataset_id)",
     "CREATE INDEX comparisons_by_year ON comparisons (dataset_id, basis, year)",
     "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
-    "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL)",
+    "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL) STRICT",
     "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
 )
 # Full-text indexes over the folded words of search_rows and figure_names (their content lives

@@ -145,6 +145,10 @@ HELP: Final = (
     ),
     Msg("Replace files that already exist.", "Ghi đè các tệp đã có."),
     Msg(
+        "Add the full-text indexes 'datasette' searches (the SQLite reader of 'duckdb' cannot open them).",
+        "Thêm chỉ mục toàn văn cho 'datasette' tìm kiếm (trình đọc SQLite của 'duckdb' không mở được).",
+    ),
+    Msg(
         "In a catalog of several places, the place to answer about (any part of its name, "
         "case and diacritics ignored).",
         "Trong danh mục có nhiều nơi, nơi cần hỏi (một phần tên bất kỳ, không phân biệt chữ hoa, chữ thường và dấu).",
