@@ -219,6 +219,7 @@ CLICK_MESSAGES: Final = (
     Msg("{_kind} {p} is not writable.", "không ghi được vào {p}."),
     Msg("{_kind} {p} does not exist.", "không có {p}."),
     *(messages.EMPTY_NAME, messages.LONG_NAME, messages.CHART_NEEDS_TABLE, messages.EMPTY_PATH, messages.DASH_PATH),
+    messages.SAVE_TEXT_NEEDS_OUTPUT,
 )
 
 

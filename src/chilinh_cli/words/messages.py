@@ -390,6 +390,11 @@ REFUSE_CHANGED: Final = Msg(
 )
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
 READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
+READING_PAGES: Final = Msg("Reading the document's pages", "Đang đọc các trang tài liệu")
+SAVE_TEXT_NEEDS_OUTPUT: Final = Msg(
+    "--save-text writes the text beside the draft: give the draft's file with --output",
+    "--save-text ghi văn bản bên cạnh bản nháp: hãy cho biết tệp bản nháp bằng --output",
+)
 READ_SO_FAR: Final = Msg("{figures} figures, {rate} files/s", "{figures} số liệu, {rate} tệp/giây")
 CHART_SCALE: Final = Msg("bars from 0 to {top}", "thanh từ 0 đến {top}")
 CHART_LEGEND: Final = Msg(

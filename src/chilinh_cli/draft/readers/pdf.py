@@ -1,0 +1,189 @@
+"""A PDF read with pypdfium2: each page's text in reading order, its lines joined back into
+paragraphs, the running headers, footers and page numbers left out, the page of every piece kept.
+
+A page's text comes as runs of characters with their boxes. Runs on one baseline make a line,
+left to right; a wide gap between two runs (a table's columns) becomes a tab, as a table copied
+as text has it. A line in the top or bottom margin that the pages repeat (the digits aside), or
+that is only a page number, is a running header or footer. Lines follow on in a paragraph unless
+the space above a line is wider than the page's usual line spacing, or the line before ends a
+sentence well short of the right margin.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from ...model.errors import DataFileError
+from ...words import data_messages
+from .located import Lines, Reading
+
+Progress = Callable[[int, int], None]
+
+_MARGIN = 0.09
+"""The share of a page's height, at its top and bottom, where running headers and footers stand."""
+_PAGE_NUMBER = re.compile(r"(?i)^[-–\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$")
+_LIST_ITEM = re.compile(r"^(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
+
+
+class _Line(NamedTuple):
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+def read(raw: bytes, name: str, progress: Progress | None = None) -> Reading:
+    """The text of a PDF's pages; a DataFileError for an encrypted, damaged or textless one."""
+    import pypdfium2 as pdfium
+
+    try:
+        document: Any = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as error:
+        encrypted = "password" in str(error).casefold()
+        said = data_messages.DOCUMENT_PDF_ENCRYPTED if encrypted else data_messages.DOCUMENT_PDF_BROKEN
+        raise DataFileError(name, [("", said)]) from None
+    try:
+        total = len(document)
+        pages: list[list[_Line]] = []
+        for number in range(total):
+            pages.append(_lines(document[number]))
+            if progress is not None:
+                progress(number + 1, total)
+    except pdfium.PdfiumError:
+        raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_BROKEN)]) from None
+    finally:
+        document.close()
+    if total == 0:
+        raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_BROKEN)])
+    if not any(line.text.strip() for page in pages for line in page):
+        raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_NO_TEXT)])
+    return _paragraphs(_without_running_lines(pages), "pdf")
+
+
+def _lines(page: Any) -> list[_Line]:
+    """A page's lines, top to bottom, each left to right, in page coordinates (0 at the bottom)."""
+    textpage = page.get_textpage()
+    try:
+        height = page.get_height()
+        runs = []
+        for n in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(n)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            if text.strip():
+                runs.append((left, bottom, right, top, text.replace("\r", " ").replace("\n", " ")))
+    finally:
+        textpage.close()
+    runs.sort(key=lambda run: -(run[1] + run[3]) / 2)
+    grouped: list[list[tuple[float, float, float, float, str]]] = []
+    for run in runs:
+        middle = (run[1] + run[3]) / 2
+        line = grouped[-1] if grouped else None
+        if line is not None and min(r[1] for r in line) <= middle <= max(r[3] for r in line):
+            line.append(run)
+        else:
+            grouped.append([run])
+    lines = []
+    for group in grouped:
+        group.sort(key=lambda run: run[0])
+        size = statistics.median(run[3] - run[1] for run in group)
+        text = group[0][4]
+        for before, run in itertools.pairwise(group):
+            gap = run[0] - before[2]
+            if gap > 2.2 * size:  # a column of a table, or the other end of a header
+                text = text.rstrip() + "\t" + run[4].lstrip()
+            elif gap > 0.15 * size and not text.endswith(" "):
+                text += " " + run[4]
+            else:
+                text += run[4]
+        top, bottom = max(r[3] for r in group) / height, min(r[1] for r in group) / height
+        lines.append(_Line(text.strip(" "), group[0][0], group[-1][2], top, bottom))
+    return lines
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+
+
+def _without_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages without the lines in their margins that the pages repeat or that number them."""
+    marginal = [[line for line in page if line.top > 1 - _MARGIN or line.bottom < _MARGIN] for page in pages]
+    seen = Counter(shape for page in marginal for shape in {_shape(line.text) for line in page})
+    repeated = {shape for shape, count in seen.items() if len(pages) >= 2 and count >= max(2, len(pages) // 2)}
+    kept = []
+    for page, margins in zip(pages, marginal, strict=True):
+        running = {id(line) for line in margins if _shape(line.text) in repeated or _PAGE_NUMBER.match(line.text)}
+        kept.append([line for line in page if id(line) not in running])
+    return kept
+
+
+def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
+    """The lines joined into paragraphs across pages; a table's row (a line with tabs) stays a line."""
+    lines = Lines(reader)
+    body = [line for page in pages for line in page]
+    prose = [line for line in body if "\t" not in line.text]
+    edges = (min((line.left for line in prose), default=0.0), max((line.right for line in prose), default=0.0))
+    pitches = [
+        before.bottom - line.bottom
+        for page in pages
+        for before, line in itertools.pairwise(page)
+        if 0 < before.bottom - line.bottom < 0.1
+    ]
+    pitch = statistics.median(pitches) if pitches else 0.02
+    parts: list[tuple[str, int | None]] = []
+    rows: list[list[str]] = []
+    previous: _Line | None = None
+    previous_page = 0
+    for number, page in enumerate(pages, start=1):
+        for line in page:
+            if "\t" in line.text:
+                if parts:
+                    lines.pieces(parts)
+                    parts = []
+                rows.append(line.text.split("\t"))
+                previous, previous_page = line, number
+                continue
+            if rows:
+                lines.table(rows, number)
+                rows = []
+            if (
+                parts
+                and previous is not None
+                and _breaks(previous, line, pitch, edges, same_page=previous_page == number, first=len(parts) == 1)
+            ):
+                lines.pieces(parts)
+                parts = []
+            parts.append((line.text, number))
+            previous, previous_page = line, number
+        if rows and number == len(pages):
+            lines.table(rows, number)
+            rows = []
+    if rows:
+        lines.table(rows, len(pages))
+    if parts:
+        lines.pieces(parts)
+    return lines.reading()
+
+
+def _breaks(
+    before: _Line, line: _Line, pitch: float, edges: tuple[float, float], *, same_page: bool, first: bool
+) -> bool:
+    """Whether ``line`` starts a new paragraph after ``before`` (``first``: the first line of
+    its paragraph): a wider space above it; a sentence ended short of the right margin or
+    before a list's item; a heading (a first line, not a sentence, short of the margin, then a
+    capital)."""
+    left, right = edges
+    width = max(right - left, 1.0)
+    ended = before.text.rstrip().endswith((".", ":", ";", "!", "?", "…", '"', "\u201d"))
+    if same_page and before.bottom - line.bottom > 1.35 * pitch:
+        return True
+    if ended and (before.right < right - 0.12 * width or _LIST_ITEM.match(line.text)):
+        return True
+    capital = line.text[:1].isupper() or line.text[:1].isdigit()
+    short = before.right < right - (0.03 if first else 0.12) * width
+    return not ended and short and capital and len(before.text.split()) <= 20
