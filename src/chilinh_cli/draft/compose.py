@@ -82,7 +82,11 @@ def draft_file(
     reading = sniff.read(raw, name, progress)
     drafted = draft(reading.text, name, place=place, year=year, title=title)
     _locate(drafted.document, reading)
-    drafted.document["metadata"]["document"] = {
+    metadata = drafted.document["metadata"]
+    if reading.published and "published" not in metadata:  # a page's date, when its text gives none
+        checked = metadata.pop("checked")
+        metadata["published"], metadata["checked"] = reading.published, checked
+    metadata["document"] = {
         "path": str(source),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "text_sha256": reading.text_sha256(),

@@ -3,12 +3,14 @@ tables, without the page's menus, share buttons, related links and footer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...model.errors import DataFileError
 from ...words import data_messages
 from .located import Lines, Reading
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BLOCKS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
 
 
@@ -47,7 +49,8 @@ def read(raw: bytes, name: str) -> Reading:
     reading = lines.reading()
     if not reading.text.strip():
         raise DataFileError(name, [("", data_messages.DOCUMENT_HTML_NO_ARTICLE)])
-    return reading
+    date = getattr(extracted, "date", None)
+    return reading._replace(published=date) if isinstance(date, str) and _ISO_DATE.fullmatch(date) else reading
 
 
 def _text_divs_as_paragraphs(tree: Any) -> None:

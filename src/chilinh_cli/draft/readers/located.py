@@ -25,6 +25,8 @@ class Reading(NamedTuple):
     reader: str
     starts: tuple[int, ...]
     wheres: tuple[Where, ...]
+    published: str | None = None
+    """The date the document says it was published (a page's metadata), ISO 8601, when its text does not."""
 
     def where(self, offset: int) -> Where:
         """Where the line holding the character at ``offset`` stands."""

@@ -66,8 +66,13 @@ def read(raw: bytes, name: str, progress: Progress | None = None) -> Reading:
     return _paragraphs(_without_running_lines(pages), "pdf")
 
 
+Run = tuple[float, float, float, float, str]
+"""A run of characters: its box (left, bottom, right, top) and its text."""
+
+
 def _lines(page: Any) -> list[_Line]:
-    """A page's lines, top to bottom, each left to right, in page coordinates (0 at the bottom)."""
+    """A page's lines, top to bottom, each left to right, in page coordinates (0 at the bottom);
+    the cells of a ruled table (boxes drawn around its cells) make one line per row, by tabs."""
     textpage = page.get_textpage()
     try:
         height = page.get_height()
@@ -79,8 +84,26 @@ def _lines(page: Any) -> list[_Line]:
                 runs.append((left, bottom, right, top, text.replace("\r", " ").replace("\n", " ")))
     finally:
         textpage.close()
-    runs.sort(key=lambda run: -(run[1] + run[3]) / 2)
-    grouped: list[list[tuple[float, float, float, float, str]]] = []
+    cells = _cells(page)
+    in_cells: dict[tuple[float, float, float, float], list[Run]] = {}
+    loose: list[Run] = []
+    for run in runs:
+        x, y = (run[0] + run[2]) / 2, (run[1] + run[3]) / 2
+        cell = next((c for c in cells if c[0] <= x <= c[2] and c[1] <= y <= c[3]), None)
+        if cell is None:
+            loose.append(run)
+        else:
+            in_cells.setdefault(cell, []).append(run)
+    lines = [_joined(group, height) for group in _grouped(loose)]
+    lines += _table_rows(cells, in_cells, height)
+    lines.sort(key=lambda line: -line.top)
+    return lines
+
+
+def _grouped(runs: list[Run]) -> list[list[Run]]:
+    """Runs on one line together (the middle of each within the line's height), top to bottom."""
+    runs = sorted(runs, key=lambda run: -(run[1] + run[3]) / 2)
+    grouped: list[list[Run]] = []
     for run in runs:
         middle = (run[1] + run[3]) / 2
         line = grouped[-1] if grouped else None
@@ -88,21 +111,60 @@ def _lines(page: Any) -> list[_Line]:
             line.append(run)
         else:
             grouped.append([run])
-    lines = []
     for group in grouped:
         group.sort(key=lambda run: run[0])
-        size = statistics.median(run[3] - run[1] for run in group)
-        text = group[0][4]
-        for before, run in itertools.pairwise(group):
-            gap = run[0] - before[2]
-            if gap > 2.2 * size:  # a column of a table, or the other end of a header
-                text = text.rstrip() + "\t" + run[4].lstrip()
-            elif gap > 0.15 * size and not text.endswith(" "):
-                text += " " + run[4]
-            else:
-                text += run[4]
-        top, bottom = max(r[3] for r in group) / height, min(r[1] for r in group) / height
-        lines.append(_Line(text.strip(" "), group[0][0], group[-1][2], top, bottom))
+    return grouped
+
+
+def _joined(group: list[Run], height: float) -> _Line:
+    """One line's runs as its text: a space where the runs stand apart, a tab at a wide gap."""
+    size = statistics.median(run[3] - run[1] for run in group)
+    text = group[0][4]
+    for before, run in itertools.pairwise(group):
+        gap = run[0] - before[2]
+        if gap > 2.2 * size:  # a column of an unruled table, or the other end of a header
+            text = text.rstrip() + "\t" + run[4].lstrip()
+        elif gap > 0.15 * size and not text.endswith(" "):
+            text += " " + run[4]
+        else:
+            text += run[4]
+    top, bottom = max(r[3] for r in group) / height, min(r[1] for r in group) / height
+    return _Line(text.strip(" "), group[0][0], group[-1][2], top, bottom)
+
+
+def _cells(page: Any) -> list[tuple[float, float, float, float]]:
+    """The boxes drawn on a page that stand in a row of two or more: a ruled table's cells."""
+    import pypdfium2.raw as pdfium_c
+
+    boxes = []
+    for drawn in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = drawn.get_bounds()
+        if right - left > 6 and top - bottom > 6:
+            boxes.append((left, bottom, right, top))
+    rows: dict[tuple[int, int], int] = {}
+    for box in boxes:
+        rows[round(box[1]), round(box[3])] = rows.get((round(box[1]), round(box[3])), 0) + 1
+    return [box for box in boxes if rows[round(box[1]), round(box[3])] >= 2]
+
+
+def _table_rows(
+    cells: list[tuple[float, float, float, float]],
+    in_cells: dict[tuple[float, float, float, float], list[Run]],
+    height: float,
+) -> list[_Line]:
+    """A line per row of a ruled table: its cells left to right, each cell's lines joined, by tabs."""
+    rows: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+    for cell in cells:
+        rows.setdefault((round(cell[1]), round(cell[3])), []).append(cell)
+    lines = []
+    for row in rows.values():
+        if not any(cell in in_cells for cell in row):
+            continue
+        row.sort(key=lambda cell: cell[0])
+        texts = [" ".join(_joined(group, height).text for group in _grouped(in_cells.get(cell, []))) for cell in row]
+        texts = [" ".join(text.replace("\t", " ").split()) for text in texts]
+        top, bottom = max(cell[3] for cell in row), min(cell[1] for cell in row)
+        lines.append(_Line("\t".join(texts), row[0][0], row[-1][2], top / height, bottom / height))
     return lines
 
 
@@ -135,17 +197,21 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
         if 0 < before.bottom - line.bottom < 0.1
     ]
     pitch = statistics.median(pitches) if pitches else 0.02
+    body_height = statistics.median(line.top - line.bottom for line in prose) if prose else 0.01
     parts: list[tuple[str, int | None]] = []
     rows: list[list[str]] = []
     previous: _Line | None = None
     previous_page = 0
+    spaced = True
     for number, page in enumerate(pages, start=1):
         for line in page:
             if "\t" in line.text:
                 if parts:
                     lines.pieces(parts)
                     parts = []
-                rows.append(line.text.split("\t"))
+                cells = line.text.split("\t")
+                if not rows or cells != rows[0]:  # a header repeated on the next page is said once
+                    rows.append(cells)
                 previous, previous_page = line, number
                 continue
             if rows:
@@ -154,10 +220,20 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
             if (
                 parts
                 and previous is not None
-                and _breaks(previous, line, pitch, edges, same_page=previous_page == number, first=len(parts) == 1)
+                and _breaks(
+                    previous,
+                    line,
+                    pitch,
+                    edges,
+                    body_height=body_height,
+                    same_page=previous_page == number,
+                    first=len(parts) == 1 and spaced,
+                )
             ):
                 lines.pieces(parts)
                 parts = []
+            if not parts:  # a paragraph with space above it: its first line may be a heading
+                spaced = previous is None or previous_page != number or previous.bottom - line.bottom > 1.3 * pitch
             parts.append((line.text, number))
             previous, previous_page = line, number
         if rows and number == len(pages):
@@ -171,19 +247,30 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
 
 
 def _breaks(
-    before: _Line, line: _Line, pitch: float, edges: tuple[float, float], *, same_page: bool, first: bool
+    before: _Line,
+    line: _Line,
+    pitch: float,
+    edges: tuple[float, float],
+    *,
+    body_height: float,
+    same_page: bool,
+    first: bool,
 ) -> bool:
     """Whether ``line`` starts a new paragraph after ``before`` (``first``: the first line of
-    its paragraph): a wider space above it; a sentence ended short of the right margin or
+    a paragraph with space above it): a wider space above it; a sentence ended short of the right margin or
     before a list's item; a heading (a first line, not a sentence, short of the margin, then a
     capital)."""
     left, right = edges
     width = max(right - left, 1.0)
     ended = before.text.rstrip().endswith((".", ":", ";", "!", "?", "…", '"', "\u201d"))
-    if same_page and before.bottom - line.bottom > 1.35 * pitch:
+    high, other = before.top - before.bottom, line.top - line.bottom
+    if same_page and before.bottom - line.bottom > max(1.3 * pitch, 1.8 * high):
+        return True
+    if abs(high - other) > 0.25 * max(high, other):  # the type changes size: a title, then its dateline
         return True
     if ended and (before.right < right - 0.12 * width or _LIST_ITEM.match(line.text)):
         return True
     capital = line.text[:1].isupper() or line.text[:1].isdigit()
     short = before.right < right - (0.03 if first else 0.12) * width
-    return not ended and short and capital and len(before.text.split()) <= 20
+    body_size = high < 1.2 * body_height  # a title in large type runs on over its lines
+    return not ended and short and capital and body_size and len(before.text.split()) <= 20
