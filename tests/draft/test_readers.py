@@ -96,6 +96,7 @@ def test_the_kind_comes_from_the_bytes_not_the_name(tmp_path: Path) -> None:
     assert sniff.kind_of(_zip({"word/document.xml": "<w/>"})) == "docx"
     assert sniff.kind_of(_zip({"a.txt": "x"})) == "zip"
     assert sniff.kind_of(b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html"
+    assert sniff.kind_of(b"<!-- saved from url=(0014)about:internet -->\n<HTML><BODY>") == "html"
     assert sniff.kind_of("Tổng kết năm 2023 <html>".encode()) == "text"
 
 

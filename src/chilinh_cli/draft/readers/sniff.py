@@ -28,9 +28,10 @@ def kind_of(raw: bytes) -> Kind:
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
         return "docx" if b"word/" in raw[:65536] or _has_document_part(raw) else "zip"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in raw[:4096].lower():
-        return "html"
     if start.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<meta")):
+        return "html"
+    # '<?xml ...>' or a browser's '<!-- saved from url=... -->' before the page's markup
+    if start.startswith(b"<") and any(tag in raw[:4096].lower() for tag in (b"<html", b"<body")):
         return "html"
     return "text"
 
@@ -57,8 +58,6 @@ def refuse_size(size: int, name: str) -> None:
 
 def read(raw: bytes, name: str, progress: Callable[[int, int], None] | None = None) -> Reading:
     """The text of a document and where each piece stands, or one DataFileError saying what to do."""
-    from .. import article
-
     kind = kind_of(raw)
     if kind == "text":
         from . import text
@@ -79,5 +78,4 @@ def read(raw: bytes, name: str, progress: Callable[[int, int], None] | None = No
         return docx.read(raw, name)
     from . import html
 
-    article.refuse_size(len(raw), name)
     return html.read(raw, name)
