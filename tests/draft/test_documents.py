@@ -162,3 +162,14 @@ def test_the_drafts_of_every_form_load_with_their_new_fields(tmp_path: Path) -> 
         assert result.exit_code == 0, result.stderr
         checked = run("validate", str(target))
         assert checked.exit_code == 0, checked.stdout + checked.stderr
+
+
+def test_every_command_shows_where_a_drafted_quote_stands(tmp_path: Path) -> None:
+    target = tmp_path / "portal.json"
+    assert run("draft", str(DOCUMENTS / "portal-table.pdf"), "-o", str(target)).exit_code == 0
+    figure = next(f for f in json.loads(target.read_text(encoding="utf-8"))["figures"] if f["source"]["page"] == 2)
+    answer = run("metric", figure["id"], "--data", str(target), "-f", "json")
+    assert answer.exit_code == 0, answer.stderr
+    assert json.loads(answer.stdout)["source"] == figure["source"]  # through the store and back
+    shown = run("metric", figure["id"], "--data", str(target), "--lang", "vi")
+    assert f"mục {figure['source']['section']}, trang 2: \u201c" in shown.stdout

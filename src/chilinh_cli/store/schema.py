@@ -13,7 +13,8 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 3  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 4  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional);
+# 4: where a draft found each quote (sources.page, paragraph, table_row)
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

@@ -189,6 +189,9 @@ AMBIGUOUS: Final = Msg(
     " (câu chữ cho phép hai cách hiểu; không suy ra gì từ đó)",
 )
 SOURCE: Final = Msg("section {section}: \u201c{quote}\u201d", "mục {section}: \u201c{quote}\u201d")
+SOURCE_PAGE: Final = Msg("page {number}", "trang {number}")
+SOURCE_PARAGRAPH: Final = Msg("paragraph {number}", "đoạn {number}")
+SOURCE_ROW: Final = Msg("row {number}", "dòng {number}")
 MONTHS: Final = tuple(
     Msg(name, str(number))
     for number, name in enumerate(
