@@ -93,6 +93,8 @@ def test_nothing_is_read_from_a_pages_menus_links_or_footer(name: str) -> None:
     assert len(parts) >= 5
     for part in parts:
         assert _spaced(part) not in text, part
+    for button in ("Chia sẻ", "Facebook", "Zalo", "In bài", "Gửi email", "Tin liên quan"):  # the share buttons
+        assert button not in text
 
 
 @pytest.mark.parametrize("name", NAMES)
