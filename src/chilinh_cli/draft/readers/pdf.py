@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 _MARGIN = 0.09
 """The share of a page's height, at its top and bottom, where running headers and footers stand."""
 _PAGE_NUMBER = re.compile(r"(?i)^[-–\s]*(?:trang|page)?\s*\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$")
-_LIST_ITEM = re.compile(r"^(?:[-+•–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)")
+_LIST_ITEM = re.compile(r"^(?:[-+•–]\s|\d{1,2}[.)]\s|[a-z\u0111]\)\s|[IVX]{1,5}\.\s)")
 
 
 class _Line(NamedTuple):
