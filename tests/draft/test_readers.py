@@ -168,3 +168,33 @@ def test_no_other_command_imports_a_reader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_unruled_pdf_tables_columns_are_tabs_and_its_rows_figures(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    fonts = "/usr/share/fonts/truetype/dejavu/"
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", fonts + "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", fonts + "DejaVuSans-Bold.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    pdf.multi_cell(0, 6, "Báo cáo huyện Thử Nghiệm năm 2023", new_x="LMARGIN", new_y="NEXT")
+    rows = (
+        ("Chỉ tiêu", "Năm 2022", "Năm 2023", "So sánh (%)"),
+        ("Thu ngân sách (tỷ đồng)", "1.085,6", "1.212,4", "111,7"),
+        ("Sản lượng lúa (tấn)", "96.450", "98.120", "101,7"),
+    )
+    with pdf.table(col_widths=(70, 30, 30, 30), borders_layout="NONE") as table:
+        for row in rows:
+            cells = table.row()
+            for cell in row:
+                cells.cell(cell)
+    path = tmp_path / "unruled.pdf"
+    pdf.output(str(path))
+    reading = sniff.read(path.read_bytes(), "unruled.pdf")
+    assert ["\t".join(row) for row in rows] == reading.text.split("\n")[2:5]
+    result = run("draft", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert '"value": 1212400000000' in result.stdout
+    assert '"row": 2' in result.stdout and '"page": 1' in result.stdout
