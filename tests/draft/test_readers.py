@@ -197,4 +197,5 @@ def test_an_unruled_pdf_tables_columns_are_tabs_and_its_rows_figures(tmp_path: P
     result = run("draft", str(path))
     assert result.exit_code == 0, result.stderr
     assert '"value": 1212400000000' in result.stdout
-    assert '"row": 2' in result.stdout and '"page": 1' in result.stdout
+    assert '"row": 2' in result.stdout
+    assert '"page": 1' in result.stdout
