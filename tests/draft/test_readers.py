@@ -199,3 +199,34 @@ def test_an_unruled_pdf_tables_columns_are_tabs_and_its_rows_figures(tmp_path: P
     assert '"value": 1212400000000' in result.stdout
     assert '"row": 2' in result.stdout
     assert '"page": 1' in result.stdout
+
+
+def test_a_word_files_numbered_headings_keep_the_numbers_word_draws(tmp_path: Path) -> None:
+    import docx
+
+    from chilinh_cli.draft.readers.numbering import _formatted
+
+    document = docx.Document()
+    document.add_paragraph("Tổng kết năm 2023 của huyện Thử Nghiệm")
+    for heading in ("Về kinh tế", "Về xã hội"):
+        document.add_paragraph(heading, style="List Number")  # numbered by Word, not in its text
+        document.add_paragraph("Thu ngân sách đạt 500 tỷ đồng, tăng 5% so với năm 2022, vượt kế hoạch đề ra.")
+        document.add_paragraph("Trồng mới 120 ha rừng", style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    lines = sniff.read(path.read_bytes(), "numbered.docx").text.split("\n")
+    assert [line for line in lines if line[:2] in ("1.", "2.", "- ")] == [
+        "1. Về kinh tế",
+        "- Trồng mới 120 ha rừng",
+        "2. Về xã hội",
+        "- Trồng mới 120 ha rừng",
+    ]
+    result = run("draft", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert '"title": {\n        "vi": "Về xã hội"' in result.stdout
+    assert [_formatted(n, f) for n, f in ((4, "upperRoman"), (2, "lowerLetter"), (27, "lowerLetter"))] == [
+        "IV",
+        "b",
+        "aa",
+    ]
+    assert [_formatted(n, f) for n, f in ((14, "lowerRoman"), (3, "decimalZero"), (5, "ordinal"))] == ["xiv", "03", "5"]

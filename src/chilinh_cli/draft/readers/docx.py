@@ -1,4 +1,5 @@
-"""A Word document (.docx) read with python-docx: its paragraphs and tables in the document's order."""
+"""A Word document (.docx) read with python-docx: its paragraphs (with the numbers Word draws
+before them) and tables in the document's order."""
 
 from __future__ import annotations
 
@@ -19,12 +20,17 @@ def read(raw: bytes, name: str) -> Reading:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
+        from .numbering import Numbering
+
         document: Any = docx.Document(io.BytesIO(raw))
+        numbers = Numbering(document)
         lines = Lines("docx")
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.paragraph(Paragraph(block, document).text)
+                paragraph = Paragraph(block, document)
+                if paragraph.text.strip():  # Word draws a number before a numbered paragraph
+                    lines.paragraph(numbers.label(paragraph) + paragraph.text)
             elif tag == "tbl":
                 lines.table(_rows(Table(block, document)))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, SyntaxError) as error:
