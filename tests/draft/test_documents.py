@@ -175,3 +175,19 @@ def test_every_command_shows_where_a_drafted_quote_stands(tmp_path: Path) -> Non
     assert json.loads(answer.stdout)["source"] == figure["source"]  # through the store and back
     shown = run("metric", figure["id"], "--data", str(target), "--lang", "vi")
     assert f"mục {figure['source']['section']}, trang 2: \u201c" in shown.stdout
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_pdf_quote_begins_on_the_page_it_records(name: str) -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(DOCUMENTS / f"{name}.pdf"))
+    pages = [_spaced(document[n].get_textpage().get_text_range()).replace("\t", " ") for n in range(len(document))]
+    document.close()
+    drafted = _drafted(name, "pdf")
+    sources = [f["source"] for f in drafted["figures"]] + [e["source"] for e in drafted["events"]]
+    assert sources
+    for source in sources:  # a quote may run on to the next page: its page is that of its first words
+        words = _spaced(source["quote"].replace("\t", " ")).split()
+        on_page = pages[source["page"] - 1]
+        assert " ".join(words[:3]) in on_page or words[0] in on_page[-80:], source

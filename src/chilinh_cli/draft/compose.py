@@ -97,25 +97,34 @@ def draft_file(
 
 def _locate(document: dict[str, Any], reading: Reading) -> None:
     """Each figure's, comparison's and event's source with where its quote stands in the
-    document: ``page`` for a PDF, else ``paragraph``, and ``row`` for a table's row. Quotes
-    are looked for in the records' order, each from where the one before was found."""
+    document: ``page`` for a PDF, else ``paragraph``, and ``row`` for a table's row. Figures
+    are looked for in their order, each from where the one before was found; a comparison
+    near its figure (it may come first: 'so voi nam 2022 giam 4 vu'); events in their order."""
     after = 0
-    sources = []
     for figure in document["figures"]:
-        sources.append(figure["source"])
-        sources += [comparison["source"] for comparison in figure.get("comparisons", ())]
-    sources += [event["source"] for event in document.get("events", ())]
-    for source in sources:
-        found = reading.located(source["quote"], after)
-        if found is None:
-            continue
-        after, where = found
-        if where.page is not None:
-            source["page"] = where.page
-        elif where.paragraph is not None:
-            source["paragraph"] = where.paragraph
-        if where.row is not None:
-            source["row"] = where.row
+        at = _place(figure["source"], reading, after)
+        after = at if at is not None else after
+        for comparison in figure.get("comparisons", ()):
+            _place(comparison["source"], reading, max(0, after - 400))
+    after = 0
+    for event in document.get("events", ()):
+        at = _place(event["source"], reading, after)
+        after = at if at is not None else after
+
+
+def _place(source: dict[str, Any], reading: Reading, after: int) -> int | None:
+    """Where the quote of ``source`` stands, written into it; its offset in the text, if found."""
+    found = reading.located(source["quote"], after)
+    if found is None:
+        return None
+    at, where = found
+    if where.page is not None:
+        source["page"] = where.page
+    elif where.paragraph is not None:
+        source["paragraph"] = where.paragraph
+    if where.row is not None:
+        source["row"] = where.row
+    return at
 
 
 def write_draft(drafted: Draft, target: Path, *, source: Path, force: bool, save_text: bool = False) -> None:
