@@ -230,3 +230,38 @@ def test_a_word_files_numbered_headings_keep_the_numbers_word_draws(tmp_path: Pa
         "aa",
     ]
     assert [_formatted(n, f) for n, f in ((14, "lowerRoman"), (3, "decimalZero"), (5, "ordinal"))] == ["xiv", "03", "5"]
+
+
+PAGE = """<!doctype html><html><head><title>Huyện Thử Nghiệm năm 2023</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/kt">Kinh tế</a> <a href="/xh">Xã hội</a></div>
+<div class="share"><a href="#fb">Facebook</a> <a href="#zalo">Zalo</a> <a href="#print">In bài</a></div>
+<h1>Tổng kết năm 2023 của huyện Thử Nghiệm</h1>
+<div class="sapo">Năm 2023, huyện Thử Nghiệm hoàn thành 18/20 chỉ tiêu chủ yếu, kinh tế tiếp tục tăng trưởng khá.</div>
+<div class="content">
+<p>Tổng thu ngân sách trên địa bàn đạt 512,4 tỷ đồng, tăng 8,1% so với năm 2022, vượt dự toán tỉnh giao.</p>
+<p>Toàn huyện trồng mới 1.240 ha rừng tập trung, tỷ lệ che phủ rừng đạt 41,5%, cao hơn năm trước.</p>
+<table><tr><th>Chỉ tiêu</th><th>Năm 2022</th><th>Năm 2023</th><th>So sánh (%)</th></tr>
+<tr><td>Sản lượng lương thực (tấn)</td><td>96.450</td><td>98.120</td><td>101,7</td></tr></table>
+<p>Công tác an sinh xã hội được quan tâm, 312 hộ thoát nghèo trong năm, đời sống Nhân dân được nâng lên.</p>
+</div>
+<div class="related"><h3>Tin liên quan</h3><ul><li><a href="/a">Huyện Thử Nghiệm đón 95.000 lượt khách dịp Tết</a></li>
+<li><a href="/b">Giải ngân 1.950 tỷ đồng vốn đầu tư công</a></li></ul></div>
+<div class="footer-line">Lượt truy cập: 12.345.678 - Trong ngày: 4.321</div>
+<div class="footer-line">Giấy phép số 78/GP-TTĐT do Cục Phát thanh cấp</div>
+</body></html>"""
+
+
+def test_a_saved_pages_lead_text_and_table_are_read_its_clutter_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_text(PAGE, encoding="utf-8")
+    text = sniff.read(path.read_bytes(), "page.htm").text
+    assert text.split("\n")[0] == "Tổng kết năm 2023 của huyện Thử Nghiệm"
+    assert "hoàn thành 18/20 chỉ tiêu chủ yếu" in text  # the lead, a div of its own
+    assert "Sản lượng lương thực (tấn)\t96.450\t98.120\t101,7" in text.split("\n")
+    assert "312 hộ thoát nghèo" in text
+    for clutter in ("Trang chủ", "Facebook", "In bài", "Tin liên quan", "95.000 lượt khách", "1.950 tỷ", "12.345.678"):
+        assert clutter not in text, clutter
+    result = run("draft", str(path))
+    assert result.exit_code == 0, result.stderr
+    drafted = __import__("json").loads(result.stdout)
+    assert {str(f["value"]) for f in drafted["figures"]} >= {"18", "512400000000", "1240", "98120", "312"}
