@@ -265,3 +265,14 @@ def test_a_saved_pages_lead_text_and_table_are_read_its_clutter_is_not(tmp_path:
     assert result.exit_code == 0, result.stderr
     drafted = __import__("json").loads(result.stdout)
     assert {str(f["value"]) for f in drafted["figures"]} >= {"18", "512400000000", "1240", "98120", "312"}
+
+
+def test_a_pdfs_text_of_glyph_numbers_is_no_text() -> None:
+    from chilinh_cli.draft.readers.pdf import readable
+
+    assert readable("Tổng thu ngân sách đạt 512,4 tỷ đồng, tăng 8,1%.")
+    assert not readable("\x03\x04\x05\x06 \x07\x08\x09")  # glyph ids without a character map
+    assert not readable("\ufffd\ufffd\ufffd \ufffd\ufffd")
+    assert not readable("\ue001\ue002\ue003 \ue004")  # private-use codes
+    assert not readable("....  ----  ////")
+    assert not readable("   ")

@@ -289,6 +289,12 @@ DOCUMENT_PDF_NO_TEXT: Final = Msg(
     "tệp PDF không có chữ (bản quét hoặc ảnh chụp trang); hãy nhận dạng chữ (OCR) trước "
     "(ví dụ `ocrmypdf IN.pdf OUT.pdf`), hoặc chép nội dung vào một tệp .txt",
 )
+DOCUMENT_PDF_GARBLED: Final = Msg(
+    "a PDF whose text cannot be read (its fonts give no letters, only shapes); run OCR on it "
+    "(for example `ocrmypdf --force-ocr IN.pdf OUT.pdf`), or copy its text into a .txt file",
+    "tệp PDF có chữ không đọc được (phông chữ chỉ cho hình nét, không cho ký tự); hãy nhận dạng chữ (OCR) "
+    "(ví dụ `ocrmypdf --force-ocr IN.pdf OUT.pdf`), hoặc chép nội dung vào một tệp .txt",
+)
 DOCUMENT_PDF_ENCRYPTED: Final = Msg(
     "an encrypted PDF (it needs a password); save an unlocked copy (open it and print to PDF) and draft that",
     "tệp PDF đã mã hóa (cần mật khẩu); hãy lưu một bản không khóa (mở tệp rồi in ra PDF) và lập nháp từ bản đó",

@@ -63,7 +63,20 @@ def read(raw: bytes, name: str, progress: Progress | None = None) -> Reading:
         raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_BROKEN)])
     if not any(line.text.strip() for page in pages for line in page):
         raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_NO_TEXT)])
+    if not readable("".join(line.text for page in pages for line in page)):
+        raise DataFileError(name, [("", data_messages.DOCUMENT_PDF_GARBLED)])
     return _paragraphs(_without_running_lines(pages), "pdf")
+
+
+def readable(text: str) -> bool:
+    """Whether a PDF's text is text: mostly letters and digits, hardly any replacement or
+    control characters (a font without a map to characters gives glyph numbers instead)."""
+    marks = [ch for ch in text if not ch.isspace()]
+    if not marks:
+        return False
+    letters = sum(ch.isalnum() for ch in marks)
+    broken = sum(ch == "\ufffd" or (ch < " " and ch != "\t") or "\ue000" <= ch <= "\uf8ff" for ch in marks)
+    return letters >= 0.5 * len(marks) and broken <= 0.02 * len(marks)
 
 
 Run = tuple[float, float, float, float, str]
