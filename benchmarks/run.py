@@ -3,6 +3,9 @@
     python benchmarks/run.py                 # the embedded dataset
     python benchmarks/run.py --figures 100000 # also a generated dataset of that many figures
     python benchmarks/run.py --draft-words 10000 # also `chilinh draft` on an article that long
+    python benchmarks/run.py --draft-chars 12000 # also `chilinh draft` on an article of that many characters
+    python benchmarks/run.py --draft-pdf-pages 100 # also `chilinh draft` on a PDF report of that many pages
+                                                 # (written with fpdf2, the test extra, and DejaVu fonts)
 
 Each command is run --runs times, alternating with `python -c pass` of the same
 interpreter so that both see the same machine load; the table gives the medians and
@@ -62,6 +65,78 @@ def generate_article(words: int, destination: Path) -> Path:
             lines.append(line)
     path = destination / f"article-{words}.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def generate_article_chars(chars: int, destination: Path) -> Path:
+    """An article of ``chars`` characters: the test articles' sections numbered on, cut at a line."""
+    path = generate_article(max(chars // 5, 100), destination)
+    text = path.read_text(encoding="utf-8")
+    cut = text.rfind("\n", 0, chars)
+    path = destination / f"article-{chars}-chars.txt"
+    path.write_text(text[: cut if cut > 0 else chars], encoding="utf-8")
+    return path
+
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def generate_pdf(pages: int, destination: Path) -> Path:
+    """A PDF report of ``pages`` pages: a running header and page numbers on each, the test
+    documents' paragraphs wrapped on its lines, and a ruled table of indicators every few pages."""
+    from fpdf import FPDF
+
+    paragraphs = [
+        line
+        for name in ("district-report", "city-events", "provincial-feature")
+        for line in (REPO / "tests" / "data" / "documents" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        if len(line.split()) > 12 and "\t" not in line
+    ]
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("DejaVu", size=9)
+            self.cell(0, 6, "UBND HUY\u1ec6N TH\u1eec NGHI\u1ec6M - B\u00e1o c\u00e1o n\u0103m 2023", align="R")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("DejaVu", size=9)
+            self.cell(0, 10, f"Trang {self.page_no()}/{{nb}}", align="C")
+
+    pdf = Report()
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=14)
+    pdf.multi_cell(
+        0,
+        8,
+        "B\u00e1o c\u00e1o kinh t\u1ebf - x\u00e3 h\u1ed9i huy\u1ec7n Th\u1eed Nghi\u1ec7m n\u0103m 2023",
+    )
+    section = 0
+    while pdf.page_no() < pages:
+        section += 1
+        pdf.set_font("DejaVu", size=12)
+        pdf.ln(3)
+        pdf.multi_cell(0, 7, f"{section}. Ph\u1ea7n {section}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", size=11)
+        for paragraph in paragraphs[section % len(paragraphs) :][:6]:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        if section % 3 == 0:
+            with pdf.table(col_widths=(70, 30, 30, 30)) as table:
+                for row in (
+                    ("Ch\u1ec9 ti\u00eau", "N\u0103m 2022", "N\u0103m 2023", "So s\u00e1nh (%)"),
+                    ("Thu ng\u00e2n s\u00e1ch (t\u1ef7 \u0111\u1ed3ng)", "1.085,6", "1.212,4", "111,7"),
+                    ("S\u1ea3n l\u01b0\u1ee3ng l\u00faa (t\u1ea5n)", "96.450", "98.120", "101,7"),
+                ):
+                    cells = table.row()
+                    for cell in row:
+                        cells.cell(cell)
+    path = destination / f"report-{pages}-pages.pdf"
+    pdf.output(str(path))
     return path
 
 
@@ -199,6 +274,12 @@ def main() -> None:
     parser.add_argument(
         "--draft-words", type=int, nargs="*", default=[], help="also time drafting an article of N words"
     )
+    parser.add_argument(
+        "--draft-chars", type=int, nargs="*", default=[], help="also time drafting an article of N characters"
+    )
+    parser.add_argument(
+        "--draft-pdf-pages", type=int, nargs="*", default=[], help="also time drafting a PDF report of N pages"
+    )
     options = parser.parse_args()
 
     chilinh = shutil.which("chilinh")
@@ -242,6 +323,14 @@ def main() -> None:
     for words in options.draft_words:
         article = generate_article(words, work)
         rows.append(measure(f"draft, {words:,}-word article", [*base, "draft", str(article)], options.runs, env))
+
+    for chars in options.draft_chars:
+        article = generate_article_chars(chars, work)
+        rows.append(measure(f"draft, {chars:,}-character article", [*base, "draft", str(article)], options.runs, env))
+
+    for pages in options.draft_pdf_pages:
+        report = generate_pdf(pages, work)
+        rows.append(measure(f"draft, {pages}-page PDF report", [*base, "draft", str(report)], options.runs, env))
 
     if options.catalog:
         rows += catalog_rows(options.catalog, options.per_file, options.runs, base, env, work)

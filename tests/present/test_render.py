@@ -381,3 +381,23 @@ def test_the_progress_bar_says_files_figures_and_rate(monkeypatch: pytest.Monkey
     assert "4.000 số liệu" in drawn
     assert "tệp/giây" in drawn
     assert "4/4" in drawn
+
+
+def test_the_page_bar_counts_a_documents_pages_and_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import time
+
+    from chilinh_cli.present import render
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert render.page_progress("en") is None  # a pipe: no bar
+    bar = render._PageProgress("vi")
+    bar(1, 100)  # too soon for a bar
+    assert err.getvalue() == ""
+    bar.started = time.monotonic() - 1  # reading has taken more than half a second
+    bar(2, 100)
+    bar(100, 100)
+    drawn = err.getvalue()
+    assert "Đang đọc các trang tài liệu" in drawn
+    assert "100/100" in drawn

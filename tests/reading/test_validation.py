@@ -15,6 +15,8 @@ from chilinh_cli.reading.loader import parse_and_validate
 from chilinh_cli.reading.validation import json_schema
 from readers import Writer, english_problems
 
+_DOCUMENT = {"path": "review.pdf", "sha256": "0" * 64, "text_sha256": "f" * 64, "reader": "pdf"}
+
 
 def _figure(document: dict[str, Any], figure_id: str) -> dict[str, Any]:
     return next(f for f in document["figures"] if f["id"] == figure_id)
@@ -127,6 +129,26 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "above -100",
     ),
     ("share over whole", lambda d: d["figures"][13].update(value=13), "figures[13].value", "more than its whole"),
+    ("page 0", lambda d: d["figures"][0]["source"].update(page=0), "figures[0].source.page", "greater than or equal"),
+    ("row 0", lambda d: d["events"][0]["source"].update(row=0), "events[0].source.row", "greater than or equal"),
+    (
+        "hash in capitals",
+        lambda d: d["metadata"].update(document={**_DOCUMENT, "sha256": "AB" * 32}),
+        "metadata.document.sha256",
+        "lower-case hexadecimal",
+    ),
+    (
+        "short hash",
+        lambda d: d["metadata"].update(document={**_DOCUMENT, "text_sha256": "ab"}),
+        "metadata.document.text_sha256",
+        "at least 64",
+    ),
+    (
+        "unknown reader",
+        lambda d: d["metadata"].update(document={**_DOCUMENT, "reader": "ocr"}),
+        "metadata.document.reader",
+        "'text', 'html', 'pdf' or 'docx'",
+    ),
     (
         "rise over value",
         lambda d: d["figures"][31]["comparisons"][0].update(value=197),
@@ -148,6 +170,24 @@ def test_each_rule_rejects_its_bad_case(
     mutate(document)
     problems = english_problems(write_dataset(document))
     assert any(path == field and reason in message for path, message in problems), problems
+
+
+def test_where_a_quote_stands_and_the_document_read_load_and_are_kept(
+    document: dict[str, Any], write_dataset: Writer
+) -> None:
+    from chilinh_cli.reading.loader import read_dataset
+    from chilinh_cli.reading.rebuild import dataset_from_document
+
+    document["metadata"]["document"] = _DOCUMENT
+    document["figures"][0]["source"].update(page=3, paragraph=12)
+    document["figures"][1]["source"].update(row=4)
+    for dataset in (read_dataset(write_dataset(document)), dataset_from_document(document)):
+        assert dataset.metadata.document is not None
+        assert (dataset.metadata.document.reader, dataset.metadata.document.path) == ("pdf", "review.pdf")
+        first, second = dataset.figures[0].source, dataset.figures[1].source
+        assert (first.page, first.paragraph, first.row) == (3, 12, None)
+        assert (second.page, second.paragraph, second.row) == (None, None, 4)
+    assert dataset.figures[2].source.page is None
 
 
 def test_every_problem_is_listed_not_only_the_first(document: dict[str, Any], write_dataset: Writer) -> None:

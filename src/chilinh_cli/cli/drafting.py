@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..words import messages
 from .bridge import WholeNumbers
 from .options import CheckFormat, LangOption, answering, examples, given_path, settle_language
 
@@ -69,7 +70,13 @@ def validate(
 
 def draft(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(help="The article: a UTF-8 text file, or - for standard input.")],
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a text file (UTF-8), a saved web page (.html), a PDF, a Word file (.docx), "
+            "or - for standard input."
+        ),
+    ],
     out: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -94,21 +101,28 @@ def draft(
         Optional[str],  # noqa: UP045
         typer.Option("--title", metavar="<title>", help="The article's title [default: its first line naming a year]."),
     ] = None,
+    save_text: Annotated[
+        bool,
+        typer.Option("--save-text", help="Also write the text that was read, beside the draft (<file>.txt)."),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check."""
     said = settle_language(ctx, lang)
     source = given_path(ctx, article, "article", stdin=True)
     target = given_path(ctx, out, "out")
+    if save_text and target is None:
+        raise typer.BadParameter(messages.SAVE_TEXT_NEEDS_OUTPUT.en, param_hint="'--save-text'")
     with answering(said):
         from ..draft.compose import draft_file, write_draft
         from ..present import render
 
-        drafted = draft_file(source, place=place or None, year=year, title=title or None)
+        progress = render.page_progress(said)
+        drafted = draft_file(source, place=place or None, year=year, title=title or None, progress=progress)
         if target is None:
             sys.stdout.write(drafted.json())
         else:
-            write_draft(drafted, target, source=source, force=force)
+            write_draft(drafted, target, source=source, force=force, save_text=save_text)
         render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
 
 

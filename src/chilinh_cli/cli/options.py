@@ -214,7 +214,8 @@ EXAMPLES = {
     "show": "chilinh show 4\n\n  chilinh show economy --lang vi\n\n  chilinh show petitions --format markdown",
     "search": "chilinh search 'bau cu'\n\n  chilinh search revenue --format json",
     "validate": "chilinh validate\n\n  chilinh validate my-city-2022.json",
-    "draft": "chilinh draft review-2023.txt -o town-2023.json\n\n  chilinh validate town-2023.json\n\n"
+    "draft": "chilinh draft review-2023.txt -o town-2023.json\n\n"
+    "  chilinh draft report-2023.pdf -o town-2023.json --save-text\n\n  chilinh validate town-2023.json\n\n"
     "  chilinh list --data town-2023.json",
 }
 

@@ -156,7 +156,7 @@ def _stands_before_a_paragraph(lines: list[str], at: int) -> bool:
     if _DATELINE.search(line) or re.search(r"\d:\d\d", line):  # 'Cap nhat luc 15:40, ngay 28/12/2023'
         return False
     following = next((other for other in lines[at + 1 : at + 3] if other.strip()), "")
-    return len(following.split()) > 20
+    return len(following.split()) > 20 and "\t" not in following  # a table's row is no paragraph
 
 
 def _is_heading(line: str) -> bool:

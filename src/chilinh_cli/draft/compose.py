@@ -15,15 +15,19 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model.errors import DataFileError
 from ..model.text import fold
 from ..words import data_messages
 from ..words.messages import Msg
 from . import article, dated, grammar, labels, lexicon, stated, text_tables
+
+if TYPE_CHECKING:
+    from .readers.located import Reading
 
 
 class Draft(NamedTuple):
@@ -37,6 +41,8 @@ class Draft(NamedTuple):
     """Figures, comparisons and events read but not drafted: stated in a way the format cannot
     hold as read (an upper bound, a range of mixed scales, a change larger than its figure or
     without one), or refused when the draft was loaded."""
+    reading: Reading | None = None
+    """The document's text as it was read, and where each piece of it stands (``draft_file``)."""
 
     def json(self) -> str:
         return exact_json(self.document)
@@ -52,29 +58,103 @@ class Draft(NamedTuple):
         return Msg("".join(part.en for part in parts), "".join(part.vi for part in parts))
 
 
-def draft_file(source: Path, *, place: str | None, year: int | None, title: str | None) -> Draft:
-    """The draft of the article at ``source`` ('-' for standard input)."""
+def draft_file(
+    source: Path,
+    *,
+    place: str | None,
+    year: int | None,
+    title: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Draft:
+    """The draft of the document at ``source`` ('-' for standard input): a text, a saved web
+    page, a PDF or a Word file, recognised from its bytes (``readers.sniff``). Each source
+    records where it stands (the PDF's page, the paragraph or the table's row), and the
+    metadata the document read (its path, the SHA-256 of its bytes and of its text, the reader)."""
+    import hashlib
+
     from ..reading.loader import STDIN, name_of, read_bytes
+    from .readers import sniff
 
     name = name_of(source)
     if str(source) != STDIN and source.is_file():
-        article.refuse_size(source.stat().st_size, name)  # before reading a huge file at all
-    text = article.decode(read_bytes(source), name)
-    return draft(text, name, place=place, year=year, title=title)
+        sniff.refuse_size(source.stat().st_size, name)  # before reading a huge file at all
+    raw = read_bytes(source)
+    reading = sniff.read(raw, name, progress)
+    drafted = draft(reading.text, name, place=place, year=year, title=title)
+    _locate(drafted.document, reading)
+    metadata = drafted.document["metadata"]
+    if reading.published and "published" not in metadata:  # a page's date, when its text gives none
+        checked = metadata.pop("checked")
+        metadata["published"], metadata["checked"] = reading.published, checked
+    metadata["document"] = {
+        "path": str(source),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "text_sha256": reading.text_sha256(),
+        "reader": reading.reader,
+    }
+    return drafted._replace(reading=reading)
 
 
-def write_draft(drafted: Draft, target: Path, *, source: Path, force: bool) -> None:
+def _locate(document: dict[str, Any], reading: Reading) -> None:
+    """Each figure's, comparison's and event's source with where its quote stands in the
+    document: ``page`` for a PDF, else ``paragraph``, and ``row`` for a table's row. Figures
+    are looked for in their order, each from where the one before was found; a comparison
+    near its figure (it may come first: 'so voi nam 2022 giam 4 vu'); events in their order."""
+    after = 0
+    for figure in document["figures"]:
+        at = _place(figure["source"], reading, after)
+        after = at if at is not None else after
+        for comparison in figure.get("comparisons", ()):
+            _place(comparison["source"], reading, max(0, after - 400))
+    after = 0
+    for event in document.get("events", ()):
+        at = _place(event["source"], reading, after)
+        after = at if at is not None else after
+
+
+def _place(source: dict[str, Any], reading: Reading, after: int) -> int | None:
+    """Where the quote of ``source`` stands, written into it; its offset in the text, if found."""
+    found = reading.located(source["quote"], after)
+    if found is None:
+        return None
+    at, where = found
+    if where.page is not None:
+        source["page"] = where.page
+    elif where.paragraph is not None:
+        source["paragraph"] = where.paragraph
+    if where.row is not None:
+        source["row"] = where.row
+    return at
+
+
+def write_draft(drafted: Draft, target: Path, *, source: Path, force: bool, save_text: bool = False) -> None:
     """The draft at ``target``, whole or not at all; an existing file only with ``force``, and
-    never the article it was drafted from."""
+    never the article it was drafted from. With ``save_text``, the text that was read is
+    written beside it, at ``text_path(target)``, by the same rules (before the draft: a text
+    that cannot be written leaves no draft either)."""
     import os
 
     from ..files.writer import atomic_file
     from ..model.errors import ExportError
 
-    if os.path.exists(target) and os.path.exists(source) and os.path.samefile(target, source):
-        raise ExportError(data_messages.DRAFT_OVER_ARTICLE.format(path=str(target)))
+    targets = [text_path(target), target] if save_text else [target]
+    for path in targets:
+        if os.path.exists(path) and os.path.exists(source) and os.path.samefile(path, source):
+            raise ExportError(data_messages.DRAFT_OVER_ARTICLE.format(path=str(path)))
+    if save_text:
+        from ..files.writer import refuse_to_overwrite
+
+        refuse_to_overwrite(targets, force)
+        with atomic_file(text_path(target), force=force) as temporary:
+            temporary.write_text(drafted.reading.text if drafted.reading else "", encoding="utf-8")
     with atomic_file(target, force=force) as temporary:
         temporary.write_text(drafted.json(), encoding="utf-8")
+
+
+def text_path(target: Path) -> Path:
+    """Where ``--save-text`` writes the text read for the draft at ``target``: the draft's
+    path with '.txt' added ('town-2023.json' -> 'town-2023.json.txt')."""
+    return target.with_name(target.name + ".txt")
 
 
 _DECIMAL = "\x00decimal:"

@@ -124,6 +124,12 @@ def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool
     float does not round-trip) is written as its exact text instead, and the ``*_exact``
     columns always hold the exact text.
     """
+    import os
+
+    # openpyxl writes through lxml when lxml is installed (trafilatura, for `draft`, brings it),
+    # and lxml reports a full disk or a file-size limit as its own SerialisationError, not as
+    # the OSError the writer turns into a message: keep openpyxl's own writer.
+    os.environ.setdefault("OPENPYXL_LXML", "False")
     try:
         from openpyxl import Workbook
     except ImportError:

@@ -137,6 +137,12 @@ class Source(Record):
     """Number of the article's highlight section that states it (from 1)."""
     quote: NonEmptyStr
     """The shortest exact words of the article that state it (NFC-normalised)."""
+    page: Annotated[int, at.Ge(1)] | None = None
+    """The page of a PDF document the quote is on (from 1), when the article was read from a PDF."""
+    paragraph: Annotated[int, at.Ge(1)] | None = None
+    """The paragraph of the document the quote is in (from 1, counting the document's paragraphs)."""
+    row: Annotated[int, at.Ge(1)] | None = None
+    """The row of the table the quote is (from 1, the header being row 1), when a table states it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -318,6 +324,28 @@ class Highlight(Record):
         return self.short_title if self.short_title is not None else self.title
 
 
+ReaderKind = Literal["text", "html", "pdf", "docx"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Document(Record):
+    """The document a dataset was drafted from: which file, which bytes, and how it was read."""
+
+    path: NonEmptyStr
+    """The document's path as it was given to `chilinh draft` ('-' for standard input)."""
+    sha256: Annotated[str, at.Len(64, 64)]
+    """SHA-256 of the document's bytes, in lower-case hexadecimal."""
+    text_sha256: Annotated[str, at.Len(64, 64)]
+    """SHA-256 of the text read from it (NFC, UTF-8), in lower-case hexadecimal: what the quotes quote."""
+    reader: ReaderKind
+    """How the text was read: as text, a saved web page (html), a PDF (pdf) or a Word file (docx)."""
+
+    def __post_init__(self) -> None:
+        for name in ("sha256", "text_sha256"):
+            if any(ch not in "0123456789abcdef" for ch in getattr(self, name)):
+                raise RuleError(data_messages.RULE_DOCUMENT_HASH, name)
+
+
 @dataclasses.dataclass(frozen=True)
 class Metadata(Record):
     """What the dataset is."""
@@ -344,6 +372,8 @@ class Metadata(Record):
     other_names: tuple[NonEmptyStr, ...] = ()
     """The place's other names in Vietnamese (an earlier name, its name after a reorganisation), each
     optionally followed by a comma and its province: reviews under any of them are one place."""
+    document: Document | None = None
+    """The document the dataset was drafted from (written by `chilinh draft`): its path, hashes and reader."""
 
     def __post_init__(self) -> None:
         import datetime

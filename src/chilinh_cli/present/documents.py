@@ -139,7 +139,12 @@ def _text(text: Text | None) -> dict[str, str | None] | None:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"section": source.section, "quote": source.quote}
+    """A source as the dataset writes it: where a draft recorded the quote stands, when it did."""
+    written: dict[str, Any] = {"section": source.section, "quote": source.quote}
+    for name in ("page", "paragraph", "row"):
+        if getattr(source, name) is not None:
+            written[name] = getattr(source, name)
+    return written
 
 
 def _estimate(estimate: Estimate, qualifier: str) -> dict[str, Any]:

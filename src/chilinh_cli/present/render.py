@@ -155,6 +155,44 @@ class _BuildProgress:
             self.bar.stop()
 
 
+class _PageProgress:
+    """A progress bar on standard error while `draft` reads a document's pages, once that has
+    taken more than half a second: pages done and time left."""
+
+    def __init__(self, lang: Lang) -> None:
+        import time
+
+        self.lang = lang
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if self.bar is None:
+            if time.monotonic() - self.started < 0.5 or done >= total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn(messages.READING_PAGES.get(self.lang)),
+                *(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()),
+                console=_console(sys.stderr, color=True, width=None),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()
+
+
+def page_progress(lang: Lang) -> Callable[[int, int], None] | None:
+    """What `draft` tells while it reads a document's pages: a progress bar on a terminal, else nothing."""
+    return _PageProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
+
+
 def progress(lang: Lang) -> Callable[[int, int, int], None] | None:
     """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
     return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None

@@ -120,7 +120,19 @@ def baseline_name(comparison: Comparison, lang: Lang) -> str:
 
 
 def format_source(source: Source, lang: Lang) -> str:
-    return messages.SOURCE.get(lang).format(section=source.section, quote=source.quote)
+    """'section 4: "..."', with where the quote stands in the document when a draft recorded it
+    ('section 4, page 3, row 2: "..."')."""
+    places = [
+        said.get(lang).format(number=number)
+        for said, number in (
+            (messages.SOURCE_PAGE, source.page),
+            (messages.SOURCE_PARAGRAPH, source.paragraph),
+            (messages.SOURCE_ROW, source.row),
+        )
+        if number is not None
+    ]
+    section = ", ".join([str(source.section), *places])
+    return messages.SOURCE.get(lang).format(section=section, quote=source.quote)
 
 
 def format_date(event: Event, lang: Lang) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import Comparison, Dataset, Event, EventDate, Figure, Highlight, Metadata, Source, Text
+from ..model.records import Comparison, Dataset, Document, Event, EventDate, Figure, Highlight, Metadata, Source, Text
 
 
 def _text(document: Any) -> Text | None:
@@ -20,7 +20,15 @@ def _given(document: Any) -> Text:
 
 
 def _source(document: Any) -> Source:
-    return Source(document["section"], document["quote"])
+    return Source(
+        document["section"], document["quote"], document.get("page"), document.get("paragraph"), document.get("row")
+    )
+
+
+def _document(document: Any) -> Document | None:
+    if document is None:
+        return None
+    return Document(document["path"], document["sha256"], document["text_sha256"], document["reader"])
 
 
 def figure_from_document(document: Any) -> Figure:
@@ -71,6 +79,7 @@ def dataset_from_document(document: Any) -> Dataset:
             checked=meta.get("checked", True),
             province=meta.get("province"),
             other_names=tuple(meta.get("other_names", ())),
+            document=_document(meta.get("document")),
         ),
         highlights=tuple(
             Highlight(

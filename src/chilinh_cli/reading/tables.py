@@ -62,7 +62,10 @@ HIGHLIGHTS_COLUMNS = (
     *("title_en TEXT", "short_title_vi TEXT", "short_title_en TEXT"),
     *("summary_vi TEXT", "summary_en TEXT", "checked INTEGER NOT NULL"),
 )
-SOURCES_COLUMNS = (_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL")
+SOURCES_COLUMNS = (
+    *(_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL"),
+    *("page INTEGER", "paragraph INTEGER", "table_row INTEGER"),  # where a draft found the quote in its document
+)
 FIGURES_COLUMNS = (
     *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
     *("value REAL NOT NULL", "value_exact TEXT NOT NULL", "out_of INTEGER", "unit TEXT NOT NULL"),
@@ -94,17 +97,18 @@ def _exact(value: int | Decimal | None) -> str | None:
 
 
 class _Sources:
-    """Each distinct (section, quote) once, numbered in the order first met."""
+    """Each distinct source (section, quote and where it stands) once, numbered in the order first met."""
 
     def __init__(self, dataset_id: object) -> None:
         self.dataset_id = dataset_id
-        self.ids: dict[tuple[int, str], int] = {}
+        self.ids: dict[tuple[int, str, int | None, int | None, int | None], int] = {}
 
     def id(self, source: Source) -> int:
-        return self.ids.setdefault((source.section, source.quote), len(self.ids) + 1)
+        key = (source.section, source.quote, source.page, source.paragraph, source.row)
+        return self.ids.setdefault(key, len(self.ids) + 1)
 
     def rows(self) -> list[tuple[object, ...]]:
-        return [(self.dataset_id, number, section, quote) for (section, quote), number in self.ids.items()]
+        return [(self.dataset_id, number, *source) for source, number in self.ids.items()]
 
 
 def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> list[Table]:

@@ -233,7 +233,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     rows = store.db.execute(
         "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
         "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
-        "f.checked FROM figures f "
+        "f.checked, s.page, s.paragraph, s.table_row FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
         + " ORDER BY +f.rowid",  # + : the order never chooses the index (the figure id does)
@@ -250,7 +250,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     comparisons: dict[tuple[int, str], list[dict[str, object]]] = {}
     for c in store.db.execute(
         "SELECT c.dataset_id, c.figure_id, c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, "
-        "s.quote, c.note_vi, c.note_en FROM comparisons c "
+        "s.quote, c.note_vi, c.note_en, s.page, s.paragraph, s.table_row FROM comparisons c "
         "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE "
         + where.format(t="c", id="c.figure_id")
         + " ORDER BY +c.id",
@@ -259,7 +259,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
         comparisons.setdefault((c[0], c[1]), []).append(
             {
                 **{"basis": c[2], "year": c[3], "kind": c[4], "value": _number(c[5]), "ambiguous": bool(c[6])},
-                **{"source": {"section": c[7], "quote": c[8]}, "note": _pair(c[9], c[10])},
+                **{"source": _source(c[7], c[8], c[11:14]), "note": _pair(c[9], c[10])},
             }
         )
     return {
@@ -267,7 +267,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
             {
                 **{"id": row[1], "label": _pair(row[2], row[3]), "value": _number(row[4])},
                 **{"out_of": row[5], "unit": row[6], "qualifier": row[7], "year": row[8]},
-                **{"source": {"section": row[9], "quote": row[10]}, "note": _pair(row[11], row[12])},
+                **{"source": _source(row[9], row[10], row[19:22]), "note": _pair(row[11], row[12])},
                 **{"wording": _pair(row[13], row[14]), "as_of": row[15], "noun": _pair(row[16], row[17])},
                 "checked": bool(row[18]),
                 **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
@@ -275,6 +275,15 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
         )
         for row in rows
     }
+
+
+def _source(section: int, quote: str, where: tuple[int | None, ...]) -> dict[str, object]:
+    """A source's document from its row: where a draft found the quote, when it did."""
+    source: dict[str, object] = {"section": section, "quote": quote}
+    for name, number in zip(("page", "paragraph", "row"), where, strict=True):
+        if number is not None:
+            source[name] = number
+    return source
 
 
 def _number(exact: str) -> int | Decimal:
@@ -339,9 +348,10 @@ def _highlight(store: Store, number: int, slug: str) -> Highlight:
 def _event(store: Store, number: int, event_id: str) -> Event:
     row = store.db.execute(
         "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote, "
-        "e.checked FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
+        "e.checked, s.page, s.paragraph, s.table_row "
+        "FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
         "WHERE e.dataset_id = ? AND e.id = ?",
         (number, event_id),
     ).fetchone()
     date = EventDate(row[2], row[3], bool(row[4]), row[5], row[6])
-    return Event(event_id, Text(row[0], row[1]), date, Source(row[7], row[8]), bool(row[9]))
+    return Event(event_id, Text(row[0], row[1]), date, Source(row[7], row[8], *row[10:13]), bool(row[9]))

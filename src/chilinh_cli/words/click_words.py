@@ -177,8 +177,14 @@ HELP: Final = (
         "đọc kiểm tra.",
     ),
     Msg(
-        "The article: a UTF-8 text file, or - for standard input.",
-        "Bài viết: một tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn.",
+        "The article: a text file (UTF-8), a saved web page (.html), a PDF, a Word file (.docx), "
+        "or - for standard input.",
+        "Bài viết: một tệp văn bản (UTF-8), một trang web đã lưu (.html), một tệp PDF, một tệp Word (.docx), "
+        "hoặc - để đọc từ đầu vào chuẩn.",
+    ),
+    Msg(
+        "Also write the text that was read, beside the draft (<file>.txt).",
+        "Ghi thêm văn bản đã đọc, bên cạnh bản nháp (<file>.txt).",
     ),
     Msg(
         "Write the draft to this file instead of standard output.", "Ghi bản nháp vào tệp này thay vì ra đầu ra chuẩn."
@@ -241,6 +247,7 @@ CLICK_MESSAGES: Final = (
     Msg("{_kind} {p} is not writable.", "không ghi được vào {p}."),
     Msg("{_kind} {p} does not exist.", "không có {p}."),
     *(messages.EMPTY_NAME, messages.LONG_NAME, messages.CHART_NEEDS_TABLE, messages.EMPTY_PATH, messages.DASH_PATH),
+    messages.SAVE_TEXT_NEEDS_OUTPUT,
 )
 
 

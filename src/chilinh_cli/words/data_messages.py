@@ -273,3 +273,55 @@ DRAFT_OVER_ARTICLE: Final = Msg(
     "{path} is the article itself; write the draft to another file",
     "{path} chính là bài viết; hãy ghi bản nháp ra tệp khác",
 )
+
+# ---- documents `chilinh draft` reads (draft/readers) ----------------------------------------------------------
+RULE_DOCUMENT_HASH: Final = Msg(
+    "a document's hash must be written in lower-case hexadecimal (64 digits)",
+    "mã băm của tài liệu phải viết bằng chữ số thập lục phân thường (64 chữ số)",
+)
+DOCUMENT_TOO_LARGE: Final = Msg(
+    "the document is {size} MiB, more than the {most} MiB a report needs; give the article's own pages or text",
+    "tài liệu nặng {size} MiB, lớn hơn {most} MiB một báo cáo cần; hãy đưa riêng các trang hoặc văn bản của bài viết",
+)
+DOCUMENT_PDF_NO_TEXT: Final = Msg(
+    "a PDF without text (a scan or images of pages); run OCR on it first (for example `ocrmypdf IN.pdf OUT.pdf`), "
+    "or copy its text into a .txt file",
+    "tệp PDF không có chữ (bản quét hoặc ảnh chụp trang); hãy nhận dạng chữ (OCR) trước "
+    "(ví dụ `ocrmypdf IN.pdf OUT.pdf`), hoặc chép nội dung vào một tệp .txt",
+)
+DOCUMENT_PDF_GARBLED: Final = Msg(
+    "a PDF whose text cannot be read (its fonts give no letters, only shapes); run OCR on it "
+    "(for example `ocrmypdf --force-ocr IN.pdf OUT.pdf`), or copy its text into a .txt file",
+    "tệp PDF có chữ không đọc được (phông chữ chỉ cho hình nét, không cho ký tự); hãy nhận dạng chữ (OCR) "
+    "(ví dụ `ocrmypdf --force-ocr IN.pdf OUT.pdf`), hoặc chép nội dung vào một tệp .txt",
+)
+DOCUMENT_PDF_ENCRYPTED: Final = Msg(
+    "an encrypted PDF (it needs a password); save an unlocked copy (open it and print to PDF) and draft that",
+    "tệp PDF đã mã hóa (cần mật khẩu); hãy lưu một bản không khóa (mở tệp rồi in ra PDF) và lập nháp từ bản đó",
+)
+DOCUMENT_PDF_BROKEN: Final = Msg(
+    "a damaged or incomplete PDF (perhaps a download cut short); download or save it again",
+    "tệp PDF bị hỏng hoặc không trọn vẹn (có thể tải về bị ngắt giữa chừng); hãy tải hoặc lưu lại tệp",
+)
+DOCUMENT_DOC_LEGACY: Final = Msg(
+    "an old Word .doc file (not .docx); open it in Word or LibreOffice, save it as .docx and draft that",
+    "tệp Word .doc kiểu cũ (không phải .docx); hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi lập nháp",
+)
+DOCUMENT_DOCX_BROKEN: Final = Msg(
+    "a damaged or incomplete Word file (.docx); save it again from Word or LibreOffice",
+    "tệp Word (.docx) bị hỏng hoặc không trọn vẹn; hãy lưu lại tệp từ Word hoặc LibreOffice",
+)
+DOCUMENT_ZIP_NOT_DOCX: Final = Msg(
+    "a zip archive, not a Word document (.docx); unpack it and draft the article inside",
+    "tệp nén zip, không phải tài liệu Word (.docx); hãy giải nén rồi lập nháp từ bài viết bên trong",
+)
+DOCUMENT_HTML_NO_ARTICLE: Final = Msg(
+    "a web page without an article's text; save the article's page itself (File > Save page), "
+    "or copy its text into a .txt file",
+    "trang web không có nội dung bài viết; hãy lưu chính trang bài viết (Tệp > Lưu trang), "
+    "hoặc chép nội dung vào một tệp .txt",
+)
+DOCUMENT_NO_TEXT: Final = Msg(
+    "the document holds no text to draft from; check that it is the article",
+    "tài liệu không có chữ để lập nháp; hãy kiểm tra đó đúng là bài viết",
+)

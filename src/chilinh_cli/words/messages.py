@@ -214,6 +214,9 @@ AMBIGUOUS: Final = Msg(
     " (câu chữ cho phép hai cách hiểu; không suy ra gì từ đó)",
 )
 SOURCE: Final = Msg("section {section}: \u201c{quote}\u201d", "mục {section}: \u201c{quote}\u201d")
+SOURCE_PAGE: Final = Msg("page {number}", "trang {number}")
+SOURCE_PARAGRAPH: Final = Msg("paragraph {number}", "đoạn {number}")
+SOURCE_ROW: Final = Msg("row {number}", "dòng {number}")
 MONTHS: Final = tuple(
     Msg(name, str(number))
     for number, name in enumerate(
@@ -422,6 +425,11 @@ REFUSE_CHANGED: Final = Msg(
 )
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
 READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
+READING_PAGES: Final = Msg("Reading the document's pages", "Đang đọc các trang tài liệu")
+SAVE_TEXT_NEEDS_OUTPUT: Final = Msg(
+    "--save-text writes the text beside the draft: give the draft's file with --output",
+    "--save-text ghi văn bản bên cạnh bản nháp: hãy cho biết tệp bản nháp bằng --output",
+)
 READ_SO_FAR: Final = Msg("{figures} figures, {rate} files/s", "{figures} số liệu, {rate} tệp/giây")
 SERIES_LEGEND: Final = Msg(
     "█ stated by a review   ░ derived by chilinh from a later review; each group's bars have their own scale",
