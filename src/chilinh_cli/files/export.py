@@ -67,7 +67,7 @@ table by its ``content="TABLE"`` and offers a search box on TABLE."""
 
 def _full_text(connection: sqlite3.Connection) -> None:
     """A full-text index of each searchable table (when SQLite has FTS5; the export is whole
-    without), diacritics folded as unicode61 folds them: 'ngan sach' finds 'ngân sách'."""
+    without), diacritics folded as unicode61 folds them: a query without marks finds the words with them."""
     import sqlite3
 
     for table, columns in SEARCHABLE.items():
