@@ -317,3 +317,17 @@ def test_beside_an_agreeing_stated_value_the_change_is_taken_from_it(catalog_dir
     assert (petitions["change"]["value"], petitions["change"]["derived"]) == (-90, False)
     table = run(*args, "--format", "table", env={"COLUMNS": "160"}).stdout
     assert "+VND 2,456.446 billion" in table
+
+
+def test_two_bounds_give_no_change_and_the_series_says_so(catalog_dir: Path) -> None:
+    """'more than VND 967.3 billion' in 2021 and 'more than' the 2020 review's value: the change
+    could be anything, so no number is printed, not even a bound."""
+    table = run("metric", "budget-revenue", "--place", "Chi Linh", "--data", str(catalog_dir)).stdout.splitlines()
+    assert table[0] == "Year\tValue\tChange\tFile"
+    assert table[1].startswith("2021\tmore than VND 967.3 billion (stated)\tnone follows (both values are bounds")
+    assert table[2].startswith("2020\tmore than VND 967.3 billion (stated)\t—\t")  # no year before it
+    vietnamese = run("metric", "budget-revenue", "--place", "Chi Linh", "--data", str(catalog_dir), "-l", "vi")
+    assert "không suy ra được (cả hai giá trị đều là giới hạn hoặc ước tính)" in vietnamese.stdout
+    # an exact value beside a bound: no change either
+    exact = run("metric", "petitions", "--data", str(catalog_dir)).stdout.splitlines()
+    assert exact[1].startswith("2021\t317 (stated)\t-90\t")

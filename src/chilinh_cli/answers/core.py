@@ -118,6 +118,9 @@ class SeriesRow(NamedTuple):
     change: Estimate | None
     """Derived: from the figure's stated comparison with the year before, else from the two
     years' stated values (both exact, of one kind); None when neither says it."""
+    unbounded: bool = False
+    """The year before is stated too, but the two values are bounds or estimates ('more than',
+    'about'): no change follows from them, not even a bound, and the row says so."""
 
 
 class SeriesAnswer(NamedTuple):
@@ -144,7 +147,9 @@ class SeriesAnswer(NamedTuple):
         found: list[SeriesRow] = []
         for each, before in zip(figures, (*figures[1:], None), strict=True):
             year = each.where.year if each.where is not None else each.figure.year
-            found.append(SeriesRow(each, year, stated_value(each.figure.value), _change(each, before)))
+            change = _change(each, before)
+            unbounded = change is None and _follows(each, before) and not _exact(each, before)
+            found.append(SeriesRow(each, year, stated_value(each.figure.value), change, unbounded))
             baseline = _baseline(each, year - 1)
             has_year = before is not None and before.where is not None and before.where.year == year - 1
             if baseline is not None and not has_year:
@@ -167,13 +172,20 @@ def _change(answer: FigureAnswer, before: FigureAnswer | None) -> Estimate | Non
         c = stated.comparison
         if c.basis == "previous_year" and c.year == year and stated.derivation is not None:
             return stated.derivation.absolute_change
+    if before is None or not _follows(answer, before) or not _exact(answer, before):
+        return None
+    return change_between(answer.figure.value, before.figure.value)
+
+
+def _follows(answer: FigureAnswer, before: FigureAnswer | None) -> bool:
+    """Whether ``before`` is the same place's review of the year before ``answer``'s."""
     if before is None or before.where is None or answer.where is None:
-        return None
-    if before.where.place_key != answer.where.place_key or before.where.year != year:
-        return None
-    if answer.figure.qualifier == before.figure.qualifier == "exact":
-        return change_between(answer.figure.value, before.figure.value)
-    return None
+        return False
+    return before.where.place_key == answer.where.place_key and before.where.year == answer.where.year - 1
+
+
+def _exact(answer: FigureAnswer, before: FigureAnswer | None) -> bool:
+    return before is not None and answer.figure.qualifier == before.figure.qualifier == "exact"
 
 
 class FiguresAnswer(NamedTuple):

@@ -247,6 +247,8 @@ def _series_sheet(answer: SeriesAnswer, lang: Lang) -> Sheet:
             for row in answer.rows(found):
                 each = row.answer
                 change = "—" if row.change is None else _series_change(row.change, each.figure, lang)
+                if row.unbounded:
+                    change = messages.NO_CHANGE_FROM_BOUNDS.get(lang)
                 if row.value.derived:  # a year no review states, implied by the later one
                     year, value = str(row.year), _estimate(row.value, each.figure, lang)
                 else:

@@ -127,6 +127,10 @@ SERIES_KINDS: Final = Msg(
 )
 REVIEW_FILE: Final = Msg("From the review file {file}.", "Từ tệp bài tổng kết {file}.")
 STATED_MARK: Final = Msg(" (stated)", " (nêu trong bài)")
+NO_CHANGE_FROM_BOUNDS: Final = Msg(
+    "none follows (both values are bounds or estimates)",
+    "không suy ra được (cả hai giá trị đều là giới hạn hoặc ước tính)",
+)
 INTERVAL: Final = Msg("[{low} to {high}]", "[{low} đến {high}]")
 MATCHED_BY: Final = Msg("{place} {year}: matched by its {field}", "{place} {year}: khớp theo {field}")
 NOTHING_FOUND: Final = Msg(
