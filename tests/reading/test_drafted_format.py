@@ -383,8 +383,8 @@ def test_every_view_marks_what_nobody_has_checked() -> None:
     assert figures[1]["noun"] == {"vi": "hộ", "en": None}
     assert figures[1]["published"] is None
     table = list(csv.reader(io.StringIO(run("metric", *data, "-f", "csv").stdout)))
-    assert table[0][-3:] == ["noun_vi", "noun_en", "checked"]
-    assert table[1][-3:] == ["tấn", "tonnes", "false"]
+    assert table[0][-7:-4] == ["noun_vi", "noun_en", "checked"]  # high, target, relative_to, comparison_high follow
+    assert table[1][-7:-4] == ["tấn", "tonnes", "false"]
     assert table[1][2] == ""  # no English label
     listed_json = json.loads(run("list", *data, "-f", "json").stdout)
     assert listed_json["dataset"]["checked"] is False
@@ -575,7 +575,8 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     formats = {sheet.cell(row, unit).value: sheet.cell(row, value).number_format for row in range(2, sheet.max_row + 1)}
     assert formats["usd"] == '#,##0 "USD"'
     assert formats["quantity"] == "#,##0.0##"
-    assert header[-3:] == ["noun_vi", "noun_en", "checked"]
+    # the range, target and share-of-plan columns come after them (new columns go at the end)
+    assert header[-7:] == ["noun_vi", "noun_en", "checked", "high", "high_exact", "target", "relative_to"]
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

@@ -127,6 +127,7 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
             "note": _text(stated.comparison.note),
             "source": _source(stated.comparison.source),
             "baseline": None if stated.derivation is None else _estimate(stated.derivation.baseline, figure.qualifier),
+            "high": None if stated.comparison.high is None else json_number(stated.comparison.high),
         }
         for stated in answer.comparisons
     ]
@@ -135,6 +136,9 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "aliases": list(figure.aliases),
         "label": _text(figure.label),
         "value": json_number(figure.value),
+        "high": None if figure.high is None else json_number(figure.high),
+        "target": figure.target,
+        "relative_to": figure.relative_to,
         "out_of": figure.out_of,
         "unit": figure.unit,
         "qualifier": figure.qualifier,
@@ -347,6 +351,7 @@ FIGURE_CSV_COLUMNS = (
     *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
     *("noun_vi", "noun_en", "checked"),
+    *("high", "target", "relative_to", "comparison_high"),
 )
 SERIES_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file", *FIGURE_CSV_COLUMNS)
 LIST_CSV_COLUMNS = (
@@ -372,9 +377,9 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
         *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
     )
     carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
-    added = (*_pair(figure.noun), figure.checked)
+    added = (*_pair(figure.noun), figure.checked, figure.high, figure.target, figure.relative_to)
     if not answer.comparisons:
-        return [(*base, *(None,) * 7, *carried, None, None, None, *added)]
+        return [(*base, *(None,) * 7, *carried, None, None, None, *added, None)]
     return [
         (
             *base,
@@ -386,6 +391,7 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             stated.comparison.source.quote,
             *_pair(stated.comparison.note),
             *added,
+            stated.comparison.high,
         )
         for stated in answer.comparisons
     ]

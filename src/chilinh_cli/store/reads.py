@@ -214,7 +214,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     rows = store.db.execute(
         "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
         "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
-        "f.checked FROM figures f "
+        "f.checked, f.high_exact, f.target, f.relative_to FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
         + " ORDER BY f.rowid",
@@ -231,7 +231,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     comparisons: dict[tuple[int, str], list[dict[str, object]]] = {}
     for c in store.db.execute(
         "SELECT c.dataset_id, c.figure_id, c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, "
-        "s.quote, c.note_vi, c.note_en FROM comparisons c "
+        "s.quote, c.note_vi, c.note_en, c.high_exact FROM comparisons c "
         "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE "
         + where.format(t="c", id="c.figure_id")
         + " ORDER BY c.id",
@@ -241,6 +241,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
             {
                 **{"basis": c[2], "year": c[3], "kind": c[4], "value": _number(c[5]), "ambiguous": bool(c[6])},
                 **{"source": {"section": c[7], "quote": c[8]}, "note": _pair(c[9], c[10])},
+                "high": None if c[11] is None else _number(c[11]),
             }
         )
     return {
@@ -251,6 +252,8 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
                 **{"source": {"section": row[9], "quote": row[10]}, "note": _pair(row[11], row[12])},
                 **{"wording": _pair(row[13], row[14]), "as_of": row[15], "noun": _pair(row[16], row[17])},
                 "checked": bool(row[18]),
+                **{"high": None if row[19] is None else _number(row[19]), "target": bool(row[20])},
+                "relative_to": row[21],
                 **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
             }
         )

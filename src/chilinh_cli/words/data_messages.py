@@ -40,6 +40,14 @@ RULE_OUT_OF_FOR_SHARE: Final = Msg(
 RULE_WHOLE_NUMBER: Final = Msg(
     "a value in unit {unit} must be a whole number", "giá trị có đơn vị {unit} phải là số nguyên"
 )
+RULE_HIGH_ABOVE_VALUE: Final = Msg(
+    "'high' ({high}) is the upper end of a range and must be above 'value' ({value})",
+    "'high' ({high}) là cận trên của khoảng và phải lớn hơn 'value' ({value})",
+)
+RULE_RELATIVE_TO_PERCENT: Final = Msg(
+    "'relative_to' is allowed only for unit 'percent' (a share of a plan or estimate)",
+    "chỉ dùng 'relative_to' cho đơn vị 'percent' (tỷ lệ so với kế hoạch hoặc dự toán)",
+)
 RULE_NOT_NEGATIVE: Final = Msg("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
 RULE_SHARE_ABOVE_WHOLE: Final = Msg(
     "a share cannot be more than its whole ({value} out of {whole})",
