@@ -109,9 +109,10 @@ def test_quantities_in_words() -> None:
     assert (added.amount.value, added.amount.noun) == (Decimal(1), "tổ chức")
 
 
-def test_ranges_are_at_least_their_low_end() -> None:
+def test_ranges_keep_their_low_and_high_ends() -> None:
+    # a range is stated as a range (value and high), no longer 'at least' its low end (issue 20)
     spread = one("Tốc độ tăng trưởng dự kiến từ 7,0% đến 7,5%.")
-    assert (spread.amount.value, spread.qualifier, spread.range_high) == (Decimal("7.0"), "at_least", Decimal("7.5"))
+    assert (spread.amount.value, spread.qualifier, spread.range_high) == (Decimal("7.0"), "exact", Decimal("7.5"))
     yields = one("Năng suất lúa đạt 12-13 tấn/ha.")
     assert (yields.amount.value, yields.amount.noun, yields.range_high) == (Decimal(12), "tấn/ha", Decimal(13))
 

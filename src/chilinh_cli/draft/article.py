@@ -316,6 +316,17 @@ def published_on(lead: list[str]) -> str | None:
     return None
 
 
+def later_year_from(text: str, year: int) -> tuple[int, int] | None:
+    """The later year a sentence sets targets for, and where its first target word stands: the
+    figures after that word are targets ('... dai 14,6 km, du kien hoan thanh nam 2027' states a
+    road's length, not a target)."""
+    later = later_year(text, year)
+    if later is None:
+        return None
+    folded = text.casefold()
+    return later, min(at for w in lexicon.words()["target_words"] if (at := folded.find(w)) != -1)
+
+
 def later_year(text: str, year: int) -> int | None:
     """The later year a heading or sentence sets targets for: it names a year after the one
     reviewed and says it sets targets ('phan dau', 'phuong huong'); 'huong toi nam 2024' alone

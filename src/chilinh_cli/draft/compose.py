@@ -142,23 +142,24 @@ class _Reader:
         event_ids: list[str] = []
         planned = article.later_year(heading, self.year)
         lines = list(lines)
-        for start, end in text_tables.headed(lines):  # tables first, then the prose around them
-            rows, unread = text_tables.read(lines[start:end], self.year)
+        for table in text_tables.tables(lines, self.year):  # tables first, then the prose around them
+            rows, unread = text_tables.read_cells(table.header, table.rows, self.year, table.said)
             if not rows:  # not a table of the year reviewed: its lines are prose
                 continue
             self.left_out += unread
-            for line, row in rows:
-                figure = self._row(rank, line, row)
+            for said, row in rows:
+                figure = self._row(rank, table.header, said, row, planned)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            lines[start:end] = [""] * (end - start)  # the prose around it stays apart
+            lines[table.start : table.end] = [""] * (table.end - table.start)  # the prose around it stays apart
         for sentence in article.sentences(lines):
             boundary = 0
-            year = planned or article.later_year(sentence, self.year)
+            later = None if planned else article.later_year_from(sentence, self.year)
             reading = grammar.read(sentence, self.year)
             self.left_out += reading.unread
             starts = [mention.start for mention in reading.figures[1:]] + [len(sentence)] * bool(reading.figures)
             for mention, next_start in zip(reading.figures, starts, strict=True):
+                year = planned or (later[0] if later and mention.start >= later[1] else None)
                 figure = self._figure(rank, sentence, mention, boundary, year)
                 quote = figure["source"]["quote"]
                 said = sentence.find(quote, boundary) + len(quote)
@@ -217,9 +218,12 @@ class _Reader:
         if mention.wording:
             figure["wording"] = _text(mention.wording)
         if mention.range_high is not None:
-            figure["note"] = _said(data_messages.DRAFT_RANGE.format(words=quote))
-        elif planned:
+            figure["high"] = _number(mention.range_high, amount.unit)
+        if planned:
+            figure["target"] = True
             figure["note"] = _said(data_messages.DRAFT_TARGET.format(year=planned))
+        if mention.relative_to is not None:
+            figure["relative_to"] = mention.relative_to
         if any(sentence.lstrip().startswith(word) for word in lexicon.words()["now"]):
             figure["as_of"] = "publication"
         held = [change for change in mention.changes if _holds(change, figure)]
@@ -229,31 +233,41 @@ class _Reader:
             figure["comparisons"] = comparisons
         return figure
 
-    def _row(self, rank: int, line: str, row: text_tables.Row) -> dict[str, Any]:
-        """A figure of a table's row, quoting the whole row (the only words that state it)."""
-        quote = {"section": rank, "quote": line.strip()}
+    def _row(
+        self, rank: int, header: list[str], said: str, row: text_tables.Row, planned: int | None
+    ) -> dict[str, Any]:
+        """A figure of a table's row, quoting the row as the text has it (the only words that
+        state it); its note names the header's cells, which say what each number is."""
+        quote = {"section": rank, "quote": said}
         figure: dict[str, Any] = {
             "id": self.names.make(row.label, "figure"),
             "label": _text(row.label),
             "value": _number(row.value, row.unit),
             "unit": row.unit,
-            "qualifier": "exact",
-            "year": self.year,
+            "qualifier": row.qualifier,
+            "year": planned or self.year,
             "source": quote,
             "checked": False,
+            "note": _said(data_messages.DRAFT_TABLE_ROW.format(header=" | ".join(header))),
         }
+        if planned:
+            figure["target"] = True
         if row.noun:
             figure["noun"] = _text(row.noun)
-        earlier_year = row.earlier[0] if row.earlier else self.year - 1
         comparisons = []
-        if row.earlier is not None:
-            value = _number(row.earlier[1], row.unit)
-            comparisons.append({"basis": "previous_year", "kind": "from_value", "value": value, "year": earlier_year})
-        if row.percent_of_earlier is not None:
-            value = _number(row.percent_of_earlier, "percent")
-            comparisons.append({"basis": "previous_year", "kind": "percent_of", "value": value, "year": earlier_year})
+        for compared in row.comparisons:
+            unit = row.unit if compared.kind == "from_value" else "percent"
+            comparison: dict[str, Any] = {
+                "basis": compared.basis,
+                "kind": compared.kind,
+                "value": _number(compared.value, unit),
+                "source": {"section": rank, "quote": row.cells[header.index(compared.column)]},
+            }
+            if compared.year is not None:
+                comparison["year"] = compared.year
+            comparisons.append(comparison)
         if comparisons:
-            figure["comparisons"] = [{**c, "source": dict(quote)} for c in comparisons]
+            figure["comparisons"] = comparisons
         return figure
 
     def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> dict[str, Any]:

@@ -44,6 +44,9 @@ class Mention(NamedTuple):
     """Where the words that state it begin (the qualifier, or the number)."""
     wording: str | None = None
     range_high: Decimal | None = None
+    """The upper end of a range ('58-60 ta/ha'): ``amount`` is its low end."""
+    relative_to: str | None = None
+    """The basis a percentage stated alone is a share of ('bang 97,2% du toan')."""
 
 
 _AFTER_ANY_END = float("inf")
@@ -354,9 +357,10 @@ def _range(sentence: str, begin: int, low: tuple[int, int], high: tuple[int, int
         value = bottom.value
     else:
         return None
-    if value > top.value or top.value == 0:
+    if value >= top.value or top.value == 0:
         return None
-    return Mention(top._replace(value=value, start=low[0]), "at_least", (), begin, range_high=top.value)
+    qualifier, lead = qualifier_before(sentence, begin)
+    return Mention(top._replace(value=value, start=low[0]), qualifier, (), lead, range_high=top.value)
 
 
 def _looks_like_years(first: str, second: str) -> bool:

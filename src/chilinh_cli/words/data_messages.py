@@ -230,6 +230,10 @@ DRAFT_NO_PLACE: Final = Msg(
     "the title \u201c{title}\u201d names no place (a city, district, town or commune); give it with --place",
     "tiêu đề \u201c{title}\u201d không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
 )
+DRAFT_TABLE_ROW: Final = Msg(
+    "A row of a table whose columns are: {header}.",
+    "Một dòng của bảng có các cột: {header}.",
+)
 DRAFT_RANGE: Final = Msg(
     "the text gives a range (“{words}”): the value is its low end",
     "bài viết nêu một khoảng (“{words}”): giá trị là mức thấp",
