@@ -147,8 +147,8 @@ class _Reader:
             if not rows:  # not a table of the year reviewed: its lines are prose
                 continue
             self.left_out += unread
-            for said, row in rows:
-                figure = self._row(rank, table.header, said, row, planned)
+            for row_words, row in rows:
+                figure = self._row(rank, table.header, row_words, row, planned)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
             lines[table.start : table.end] = [""] * (table.end - table.start)  # the prose around it stays apart
