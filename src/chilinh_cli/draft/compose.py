@@ -274,9 +274,13 @@ class _Reader:
         compared: dict[str, Any] = {
             "basis": change.basis,
             "kind": change.kind,
-            "value": _number(change.value, unit if change.kind == "absolute_change" else "percent"),
-            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,")},
+            "value": _number(change.value, unit if change.kind in ("absolute_change", "from_value") else "percent"),
+            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,/")},
         }
+        if change.high is not None:
+            compared["high"] = _number(
+                change.high, unit if change.kind in ("absolute_change", "from_value") else "percent"
+            )
         if change.year is not None:
             compared["year"] = change.year
         if not change.stated_basis:
@@ -288,6 +292,10 @@ class _Reader:
         elif change.kind == "percent_change" and change.basis != "previous_year" and change.value >= 100:
             compared["ambiguous"] = True
             compared["note"] = _said(data_messages.DRAFT_OF_OR_ABOVE)
+        elif change.kind == "percent_change" and change.basis != "previous_year" and unit == "percent":
+            # 'ty le ... dat 70,4%, vuot 1,4% so voi chi tieu': 1.4 points above, or 1.4 % above?
+            compared["ambiguous"] = True
+            compared["note"] = _said(data_messages.DRAFT_POINTS_OR_RELATIVE)
         return compared
 
 

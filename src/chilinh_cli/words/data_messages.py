@@ -230,13 +230,15 @@ DRAFT_NO_PLACE: Final = Msg(
     "the title \u201c{title}\u201d names no place (a city, district, town or commune); give it with --place",
     "tiêu đề \u201c{title}\u201d không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
 )
+DRAFT_POINTS_OR_RELATIVE: Final = Msg(
+    "The text gives a percentage above or below a plan for a figure that is itself a percentage: it may be "
+    "percentage points or a relative change. Check which, then set 'kind' and remove 'ambiguous'.",
+    "Văn bản nêu mức vượt (hoặc thấp hơn) kế hoạch bằng phần trăm cho một chỉ tiêu vốn là tỷ lệ: có thể là "
+    "điểm phần trăm hoặc mức thay đổi tương đối. Hãy kiểm tra, rồi sửa 'kind' và bỏ 'ambiguous'.",
+)
 DRAFT_TABLE_ROW: Final = Msg(
     "A row of a table whose columns are: {header}.",
     "Một dòng của bảng có các cột: {header}.",
-)
-DRAFT_RANGE: Final = Msg(
-    "the text gives a range (“{words}”): the value is its low end",
-    "bài viết nêu một khoảng (“{words}”): giá trị là mức thấp",
 )
 DRAFT_BASIS_NOT_STATED: Final = Msg(
     "the text does not say what this is compared with; drafted as compared with the previous year, "
