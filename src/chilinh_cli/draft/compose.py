@@ -44,11 +44,14 @@ class Draft(NamedTuple):
     def summary(self, path: str | None) -> Msg:
         """What was drafted and what the reviewer does next, for standard error."""
         if not self.figures and not self.events:
-            return data_messages.DRAFT_EMPTY.format(sections=self.sections)
-        parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
-        if self.left_out:
-            parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
-        parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
+            parts = [data_messages.DRAFT_EMPTY.format(sections=self.sections)]
+        else:
+            parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
+            if self.left_out:
+                parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
+            parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
+        if self.document["metadata"]["locality"]["vi"] == data_messages.DRAFT_PLACE_UNKNOWN.vi:
+            parts.append(data_messages.DRAFT_NO_PLACE.format(title=self.document["metadata"]["title"]))
         return Msg("".join(part.en for part in parts), "".join(part.vi for part in parts))
 
 
@@ -334,8 +337,7 @@ def draft(
     if year is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
     place = place or article.place_of(title, text) or article.place_of(text, text)
-    if place is None:
-        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=title))])
+    # no place named: never refused; the reviewer is asked for it in the draft itself
     reader = _Reader(year)
     slugs = _Names()
     highlights: list[dict[str, Any]] = []
@@ -364,7 +366,8 @@ def draft(
     if highlights:
         highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
         highlights[0]["headline"] = highlights[0]["figures"][:1]
-    metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
+    locality = _text(place) if place else _said(data_messages.DRAFT_PLACE_UNKNOWN)
+    metadata: dict[str, Any] = {"title": title, "locality": locality, "year": year, "language": "vi"}
     published = article.published_on([line.strip() for line in raw[:title_at] + lead])
     if published:
         metadata["published"] = published

@@ -131,6 +131,12 @@ def _kind(cell: str, year: int) -> tuple[str, int | None]:
     return "other", None
 
 
+def header_kind(cell: str) -> str:
+    """What a header cell names, whatever the year ('other' for no known column)."""
+    named = _YEAR.findall(cell)
+    return _kind(cell, int(named[-1]) if named else 2000)[0]
+
+
 def columns(header: list[str], year: int) -> list[tuple[str, int | None]] | None:
     """The kind of each header cell, or None when the table states no result of ``year``."""
     kinds = [_kind(cell, year) for cell in header]

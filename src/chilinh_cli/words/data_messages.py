@@ -226,9 +226,15 @@ DRAFT_NO_YEAR: Final = Msg(
     "the text names no year (such as 'năm 2023'); give the year with --year",
     "bài viết không nêu năm nào (chẳng hạn 'năm 2023'); hãy cho biết năm bằng --year",
 )
+DRAFT_PLACE_UNKNOWN: Final = Msg(
+    "(place not found in the text: the reviewer fills it in)",
+    "(chưa tìm thấy địa phương trong bài: người duyệt điền vào)",
+)
+"""The locality of a draft whose text names no place: a placeholder in both languages, in a
+record marked unchecked, that ``chilinh check`` lists until a person replaces it."""
 DRAFT_NO_PLACE: Final = Msg(
-    "the title \u201c{title}\u201d names no place (a city, district, town or commune); give it with --place",
-    "tiêu đề \u201c{title}\u201d không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
+    ". The title \u201c{title}\u201d names no place: set metadata.locality (or draft again with --place).",
+    ". Tiêu đề \u201c{title}\u201d không nêu địa phương: hãy điền metadata.locality (hoặc soạn lại với --place).",
 )
 DRAFT_POINTS_OR_RELATIVE: Final = Msg(
     "The text gives a percentage above or below a plan for a figure that is itself a percentage: it may be "
