@@ -110,7 +110,9 @@ class _Names:
         self.next: dict[str, int] = {}
 
     def make(self, words: str, fallback: str) -> str:
-        base = "-".join(fold(words).split()[:6])[:60].strip("-") or fallback
+        # a slug of the label's words: never of a number, never a word twice ('luot-khach-luot-khach')
+        kept = dict.fromkeys(word for word in fold(words).split() if not any(ch.isdigit() for ch in word))
+        base = "-".join(list(kept)[:6])[:60].strip("-") or fallback
         name, n = base, self.next.get(base, 1)
         while name in self.used:  # each base keeps its next number: thousands of one label stay linear
             n += 1
@@ -187,23 +189,27 @@ class _Reader:
             named_left = labels.label_of(sentence[left:colon])
         noun_at = sentence.find(amount.noun, mention.start) if amount.noun else -1
         after = labels.right_end(sentence, amount.end, 6)
+        # the quote holds the figure's subject: it starts where the words naming it do
+        begin = left if named_left else mention.start
         if amount.unit in ("count", "share") and noun_at != -1:
             label = sentence[noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5)]
-            quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
+            quote_end = max(amount.end, noun_at + len(label))
             if len(label.split()) <= 1 and len(named_left.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
-                label = f"{named_left} ({label.strip()})"
+                subject = labels.clean(named_left)
+                label = subject if label.strip() in subject.split() else f"{subject} ({label.strip()})"
         elif amount.unit == "percent" and named_left and labels.share_verb(sentence, mention.start):
             label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
-            quote = sentence[left:after]
+            quote_end = after
         elif (amount.unit in ("percent", "days") and after > amount.end) or not named_left:
             label = sentence[amount.end : after]
-            quote = sentence[mention.start : after]
+            quote_end = after
         else:
             label = named_left
-            quote = sentence[left : amount.end]
-        label, quote = label.strip(" ,"), quote.strip(" ,")
-        if not label:
-            label = quote
+            quote_end = amount.end
+        begin, quote_end = labels.whole_words(sentence, begin, quote_end)
+        label, quote = labels.clean(label.strip(" ,"), self.year), sentence[begin:quote_end].strip(" ,")
+        if not label or (lexicon.NUMBER.search(label) and not any(ch.isalpha() for ch in label)):
+            label = labels.clean(named_left) or amount.noun or quote
         figure: dict[str, Any] = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
