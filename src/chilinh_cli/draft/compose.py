@@ -207,7 +207,7 @@ class _Reader:
             label = named_left
             quote_end = amount.end
         begin, quote_end = labels.whole_words(sentence, begin, quote_end)
-        label, quote = labels.clean(label.strip(" ,"), self.year), sentence[begin:quote_end].strip(" ,")
+        label, quote = labels.clean(label.strip(" ,")), sentence[begin:quote_end].strip(" ,")
         if not label or (lexicon.NUMBER.search(label) and not any(ch.isalpha() for ch in label)):
             label = labels.clean(named_left) or amount.noun or quote
         figure: dict[str, Any] = {
