@@ -602,3 +602,80 @@ def test_a_pages_buttons_are_no_heading_and_a_term_of_office_is_no_figure() -> N
         (Decimal("8.12"), 1),  # the lead's 8,12% is said once, where the section says it
         (9, 2),
     ]
+
+
+# ---- reports of issue 20: targets, tables, quotes and labels -----------------------------------------------
+
+REPORT = """Báo cáo tình hình kinh tế - xã hội huyện Tân Hà năm 2023
+
+I. KẾT QUẢ NĂM 2023
+
+Tốc độ tăng giá trị sản xuất (giá so sánh năm 2010) ước đạt 8,1%/KH 8-8,5%. \
+Tỷ lệ hộ dùng nước sạch đạt 81,5%, vượt 1,5% so với chỉ tiêu. Tổng chi ngân sách huyện bằng 96,4% dự toán.
+
+STT
+Chỉ tiêu
+ĐVT
+Kế hoạch năm 2023
+Thực hiện năm 2022
+Ước thực hiện năm 2023
+So với KH (%)
+So với cùng kỳ (%)
+1
+Thu ngân sách trên địa bàn
+Tỷ đồng
+300
+280
+315
+105,0
+112,5
+2
+Kim ngạch xuất khẩu (triệu USD)
+
+40
+36
+42
+105,0
+116,7
+
+II. PHƯƠNG HƯỚNG NĂM 2024
+
+Năm 2024 phấn đấu: tốc độ tăng giá trị sản xuất 8,5-9%; thu ngân sách trên địa bàn đạt 330 tỷ đồng trở lên.
+"""
+
+
+def test_a_report_s_plans_tables_and_next_year_s_targets() -> None:
+    result = drafted(REPORT)
+    assert_honest(result, REPORT)
+    figures = {f["source"]["quote"]: f for f in result.document["figures"]}
+    growth = figures["Tốc độ tăng giá trị sản xuất (giá so sánh năm 2010) ước đạt 8,1%"]
+    assert growth["label"]["vi"] == "Tốc độ tăng giá trị sản xuất"
+    assert [(c["basis"], c["kind"], c["value"], c["high"]) for c in growth["comparisons"]] == [
+        ("plan", "from_value", Decimal(8), Decimal("8.5"))
+    ]
+    water = figures["Tỷ lệ hộ dùng nước sạch đạt 81,5%"]
+    assert water["comparisons"][0]["ambiguous"] is True  # points, or 1.5 % of the target?
+    spent = figures["Tổng chi ngân sách huyện bằng 96,4% dự toán"]
+    assert (spent["relative_to"], spent.get("comparisons")) == ("budget_estimate", None)
+    revenue = next(f for f in result.document["figures"] if f["label"]["vi"] == "Thu ngân sách trên địa bàn")
+    assert (revenue["value"], revenue["unit"], revenue["qualifier"]) == (315 * 10**9, "vnd", "estimated")
+    assert [(c["basis"], c["kind"], c["value"], c.get("year")) for c in revenue["comparisons"]] == [
+        ("plan", "from_value", 300 * 10**9, None),
+        ("previous_year", "from_value", 280 * 10**9, 2022),
+        ("plan", "percent_of", Decimal("105.0"), None),
+        ("previous_year", "percent_of", Decimal("112.5"), 2022),
+    ]
+    assert "So với KH (%)" in revenue["note"]["vi"]  # the header's cells say what each number is
+    exports = next(f for f in result.document["figures"] if f["label"]["vi"] == "Kim ngạch xuất khẩu")
+    assert (exports["value"], exports["unit"]) == (42 * 10**6, "usd")
+    targets = [f for f in result.document["figures"] if f.get("target")]
+    assert [(f["value"], f.get("high"), f["year"]) for f in targets] == [
+        (Decimal("8.5"), 9, 2024),
+        (330 * 10**9, None, 2024),
+    ]
+    assert not any(f.get("target") for f in result.document["figures"] if f["year"] == 2023)
+    assert result.document["metadata"]["year"] == 2023  # never the 2010 of constant prices
+    ids = [f["id"] for f in result.document["figures"]]
+    bases = [re.sub(r"-\d+$", "", i) for i in ids]  # a '-2' only tells two of one label apart
+    assert len(ids) == len(set(ids))
+    assert not any(part.isdigit() for base in bases for part in base.split("-"))

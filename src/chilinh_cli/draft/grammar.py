@@ -205,8 +205,8 @@ def read(sentence: str, year: int) -> Reading:
     starts = [m.start for m in found]
     for change in plans:  # '96.450 tan/KH 95.000 tan': the plan of the figure before it
         at = bisect.bisect_left(starts, change.start) - 1
-        if at >= 0:
-            found[at] = found[at]._replace(changes=(*found[at].changes, change))
+        if at >= 0:  # in the order the text states them
+            found[at] = found[at]._replace(changes=tuple(sorted((*found[at].changes, change), key=lambda c: c.start)))
         else:
             unread += 1
     for change in _word_multiples(sentence, year):  # 'gap doi nam 2023'
