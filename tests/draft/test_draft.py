@@ -248,6 +248,17 @@ LINES = st.sampled_from(
         "Xuất khẩu đạt 1,2 triệu USD, gấp 1,5 lần năm 2021.",
         "Năng suất đạt 12-13 tấn/ha, từ 7% đến 8% năm 2023.",
         "Sản phẩm đạt 3 sao theo Nghị quyết 36.",
+        # a report's plans, ranges, targets and a table pasted one cell per line (issue 20)
+        "Tốc độ tăng giá trị sản xuất ước đạt 8,7%/KH 8,5-9%; sản lượng đạt 96.450 tấn/KH 95.000 tấn, đạt 101,5%KH.",
+        "Số hộ nghèo so với cuối năm 2022 giảm 214 hộ, còn 1.087 hộ; tổng chi bằng 97,2% dự toán.",
+        "Năm 2024 phấn đấu tăng trưởng 9-10%, vượt kế hoạch năm chỉ tiêu.",
+        "STT",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Thực hiện năm 2023",
+        "So sánh (%)",
+        "Tỷ đồng",
+        "12,5",
         "",
     ]
 )
