@@ -519,3 +519,13 @@ def test_numbers_glued_to_their_noun_and_counts_in_words_after_a_verb() -> None:
 def test_a_rate_stated_alone_keeps_the_qualifier_before_its_verb() -> None:
     rate = one("Chỉ số sản xuất công nghiệp (IIP) của tỉnh Lam Sơn ước tăng 7,9% so với năm 2022.", 2023)
     assert (rate.amount.value, rate.qualifier, rate.rate) == (Decimal("7.9"), "estimated", True)
+
+
+def test_a_share_with_its_noun_said_twice() -> None:
+    share = one("Xã Hòa Mỹ đạt và vượt 14 chỉ tiêu/16 chỉ tiêu Nghị quyết đề ra.", 2023)
+    assert (share.amount.value, share.amount.unit, share.amount.out_of, share.amount.noun) == (
+        Decimal(14),
+        "share",
+        16,
+        "chỉ tiêu",
+    )

@@ -136,6 +136,7 @@ def read(sentence: str, year: int) -> Reading:
     numbers = {m.start(): m.end() for m in NUMBER.finditer(sentence)}
     numbers.update({m.start(): m.end() for m in p["glued"].finditer(sentence)})
     plans = _plans(sentence, year)
+    noun_shares = {m.start(): m for m in p["noun_share"].finditer(sentence)}
     planned = {n for change in plans for n in numbers if change.start <= n < change.end}
     pending: list[tuple[Change, Amount]] = []  # changes waiting for their figure ('giam 214 ho, con 1.087 ho')
     for start in sorted(numbers.keys() | shares.keys()):
@@ -147,6 +148,15 @@ def read(sentence: str, year: int) -> Reading:
             # 'nhiem ky 2021 - 2026': the period's end is no figure either
             claimed.add(start, ranked.end() if ranked else ranges[start].end() if start in ranges else end)
             continue
+        if start in noun_shares:  # '20 chi tieu/21 chi tieu'
+            said = noun_shares[start]
+            part, whole = read_number(said.group(1)), read_number(said.group(3))
+            if part <= whole and whole == whole.to_integral_value() and whole > 0:
+                qualifier, begin = qualifier_before(sentence, start)
+                amount = Amount(part, "share", said.group(2), start, said.end(), int(whole))
+                found.append(Mention(amount, qualifier, (), begin))
+                claimed.add(start, said.end())
+                continue
         if start in shares:
             share = _share(sentence, shares[start])
             claimed.add(start, share.amount.end if share else shares[start].end())

@@ -99,6 +99,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         # '/KH 8,5-9%', '/KH 95.000 tan': the plan of the figure before it
         "plan_after": re.compile(rf"\s*/\s*(?:{plan})\s*({_NUMBER})(?:\s?[-\u2013]\s?({_NUMBER}))?"),
+        # '20 chi tieu/21 chi tieu': 20 of 21, the noun said with both numbers
+        "noun_share": re.compile(rf"(?<![\w.,/])({_NUMBER})\s+({alternation('nouns')})\s*/\s*({_NUMBER})\s+\2(?!\w)"),
         "remains": re.compile(rf"^\s*,?\s*(?:{alternation('remains')})\s*$"),
         "spelled_count": re.compile(
             rf"(?<!\w)(?:{alternation('spelled_count_leads')})\s+({alternation('spelled_count_words')})\s+"
