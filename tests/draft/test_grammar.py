@@ -529,3 +529,10 @@ def test_a_share_with_its_noun_said_twice() -> None:
         16,
         "chỉ tiêu",
     )
+
+
+def test_a_plan_in_parentheses_is_the_figure_s_plan_too() -> None:
+    growth = one("Tốc độ tăng trưởng của huyện Kim Lãng ước đạt 8,7% (KH: 8,5-9%), cao nhất nhiều năm.", 2023)
+    assert [(c.basis, c.kind, c.value, c.high) for c in growth.changes] == [
+        ("plan", "from_value", Decimal("8.5"), Decimal(9))
+    ]

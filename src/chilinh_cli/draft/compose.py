@@ -284,7 +284,7 @@ class _Reader:
             "basis": change.basis,
             "kind": change.kind,
             "value": _number(change.value, unit if change.kind in ("absolute_change", "from_value") else "percent"),
-            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,/")},
+            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,/(")},
         }
         if change.high is not None:
             compared["high"] = _number(

@@ -98,7 +98,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.,/+\-\u2013:])({_NUMBER})(?=(?:{alternation('nouns')}|{alternation('measures')})(?!\w))"
         ),
         # '/KH 8,5-9%', '/KH 95.000 tan': the plan of the figure before it
-        "plan_after": re.compile(rf"\s*/\s*(?:{plan})\s*({_NUMBER})(?:\s?[-\u2013]\s?({_NUMBER}))?"),
+        # ... or in parentheses: '(KH: 8,5-9%)', '(ke hoach 95.000 tan)'
+        "plan_after": re.compile(
+            rf"\s*(?:/\s*(?:{plan})|\(\s*(?:{alternation('plan_in_parentheses')})\s*:?)"
+            rf"\s*({_NUMBER})(?:\s?[-\u2013]\s?({_NUMBER}))?"
+        ),
         # '20 chi tieu/21 chi tieu': 20 of 21, the noun said with both numbers
         "noun_share": re.compile(rf"(?<![\w.,/])({_NUMBER})\s+({alternation('nouns')})\s*/\s*({_NUMBER})\s+\2(?!\w)"),
         "remains": re.compile(rf"^\s*,?\s*(?:{alternation('remains')})\s*$"),
