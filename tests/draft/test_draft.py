@@ -690,3 +690,17 @@ def test_a_report_s_plans_tables_and_next_year_s_targets() -> None:
     bases = [re.sub(r"-\d+$", "", i) for i in ids]  # a '-2' only tells two of one label apart
     assert len(ids) == len(set(ids))
     assert not any(part.isdigit() for base in bases for part in base.split("-"))
+
+
+def test_a_noun_said_again_is_told_apart_by_its_subject() -> None:
+    text = (
+        "Du lịch huyện Tân Hà năm 2023\n\nNăm 2023, khu du lịch sinh thái Đồng Lũy đón 120 nghìn lượt khách; "
+        "làng nghề gốm Vân Khê đón 85 nghìn lượt khách; lễ hội đền Bà Chúa thu hút 40 nghìn lượt khách.\n"
+    )
+    result = drafted(text)
+    assert_honest(result, text)
+    assert [f["label"]["vi"] for f in result.document["figures"]] == [
+        "lượt khách (khu du lịch sinh thái Đồng Lũy)",
+        "lượt khách (làng nghề gốm Vân Khê)",
+        "lượt khách (lễ hội đền Bà Chúa)",
+    ]

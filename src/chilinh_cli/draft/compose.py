@@ -138,6 +138,9 @@ class _Reader:
         self.left_out = 0
         """Figures and comparisons read but not drafted (``grammar.Reading.unread``)."""
         self.names = _Names()
+        self.labels: dict[str, tuple[dict[str, Any], str]] = {}
+        """The figure labels given so far, each with its first figure and that figure's subject: a
+        noun said again ('luot khach') is told apart by the subjects."""
         self.event_names = _Names()
         self.figures: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
@@ -210,6 +213,13 @@ class _Reader:
         label, quote = labels.clean(label.strip(" ,")), sentence[begin:quote_end].strip(" ,")
         if not label or (lexicon.NUMBER.search(label) and not any(ch.isalpha() for ch in label)):
             label = labels.clean(named_left) or amount.noun or quote
+        subject = labels.clean(named_left) if named_left else ""
+        first = self.labels.get(label.casefold())
+        if first is not None and subject and subject.casefold() not in label.casefold():
+            said, its_subject = first  # 'luot khach' again: whose visits? The first says too
+            if its_subject and said["label"]["vi"] == label:
+                said["label"] = _text(f"{label} ({its_subject})")
+            label = f"{label} ({subject})"
         figure: dict[str, Any] = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
@@ -226,6 +236,7 @@ class _Reader:
             figure["noun"] = _text(amount.noun)
         if mention.wording:
             figure["wording"] = _text(mention.wording)
+        self.labels.setdefault(label.casefold(), (figure, subject))
         if mention.range_high is not None:
             figure["high"] = _number(mention.range_high, amount.unit)
         if planned:
