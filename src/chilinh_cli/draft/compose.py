@@ -281,7 +281,7 @@ class _Reader:
                 "basis": compared.basis,
                 "kind": compared.kind,
                 "value": _number(compared.value, unit),
-                "source": {"section": rank, "quote": row.cells[header.index(compared.column)]},
+                "source": dict(quote),  # the row: a cell alone ('6') says nothing of what it is
             }
             if compared.year is not None:
                 comparison["year"] = compared.year
