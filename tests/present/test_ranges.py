@@ -75,3 +75,13 @@ def test_a_share_of_the_estimate_says_so() -> None:
 def test_a_range_must_rise_and_a_share_of_a_plan_is_a_percentage(fields: dict[str, object]) -> None:
     with pytest.raises(RuleError):
         figure(**fields)
+
+
+def test_compare_shows_a_range_of_change_as_stated() -> None:
+    from chilinh_cli.present.sheets import _change_percent
+
+    change = Comparison("previous_year", "percent_change", Decimal(8), SOURCE, 2022, high=Decimal(9))
+    sales = figure(value=5326, unit="count", noun=None, comparisons=(change,))
+    (row,) = compared_figures([sales], 2022, {}, None)
+    assert _change_percent(row, "en") == "+8–9%"
+    assert Decimal(row.derivation.baseline.low) < 4886 < 4932 < Decimal(row.derivation.baseline.high)
