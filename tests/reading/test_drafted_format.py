@@ -349,8 +349,16 @@ def test_compare_as_data_carries_the_stated_comparison_and_the_checked_mark() ->
     assert exports["previous"]["formula"] == "1250000 / 1.5"
     assert [row["checked"] for row in rows][:2] == [False, True]
     table = list(csv.reader(io.StringIO(run("compare", "--data", str(DRAFTED), "-f", "csv").stdout)))
-    assert table[0][-4:] == ["conflict", "comparison_kind", "comparison_value", "checked"]
-    assert table[1][-3:] == ["percent_change", "4.5", "false"]
+    # the range ends come after (new columns go at the end)
+    assert table[0][-6:] == [
+        "conflict",
+        "comparison_kind",
+        "comparison_value",
+        "checked",
+        "current_high",
+        "comparison_high",
+    ]
+    assert table[1][-5:] == ["percent_change", "4.5", "false", "", ""]
 
 
 def test_the_plan_and_a_ratio_in_the_story_of_a_figure() -> None:

@@ -229,7 +229,10 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         "previous": _previous_json(row),
-        "current": {"year": figure.year, "value": json_number(figure.value), "derived": False},
+        "current": {
+            **{"year": figure.year, "value": json_number(figure.value), "derived": False},
+            **({"high": json_number(figure.high)} if figure.high is not None else {}),
+        },
         "change": _estimate(derived.absolute_change, figure.qualifier),
         "change_percent": None if percent is None else _estimate(percent, "exact"),
         "direction": row.direction,
@@ -238,6 +241,7 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
             "basis": row.comparison.basis,
             "kind": row.comparison.kind,
             "value": json_number(row.comparison.value),
+            **({"high": json_number(row.comparison.high)} if row.comparison.high is not None else {}),
         },
         "checked": figure.checked,
     }
@@ -366,6 +370,7 @@ COMPARE_CSV_COLUMNS = (
     # the value the place's own review of previous_year states, when the catalog has it
     *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
     *("comparison_kind", "comparison_value", "checked"),
+    *("current_high", "comparison_high"),
 )
 
 
@@ -426,6 +431,7 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 row.direction,
                 *_stated_cells(row),
                 *(row.comparison.kind, row.comparison.value, figure.checked),
+                *(figure.high, row.comparison.high),
             )
         )
     return table
