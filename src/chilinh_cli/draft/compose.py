@@ -168,7 +168,8 @@ class _Reader:
             starts = [mention.start for mention in reading.figures[1:]] + [len(sentence)] * bool(reading.figures)
             for mention, next_start in zip(reading.figures, starts, strict=True):
                 year = planned or (later[0] if later and mention.start >= later[1] else None)
-                figure = self._figure(rank, sentence, mention, boundary, year)
+                before = self.figures[-1] if self.figures and boundary else None  # this sentence's last figure
+                figure = self._figure(rank, sentence, mention, boundary, year, before)
                 quote = figure["source"]["quote"]
                 said = sentence.find(quote, boundary) + len(quote)
                 # the next figure's words begin after this one's, but never after the next figure
@@ -181,7 +182,13 @@ class _Reader:
         return figure_ids, event_ids
 
     def _figure(
-        self, rank: int, sentence: str, mention: grammar.Mention, boundary: int, planned: int | None
+        self,
+        rank: int,
+        sentence: str,
+        mention: grammar.Mention,
+        boundary: int,
+        planned: int | None,
+        before: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         amount = mention.amount
         left = labels.left_start(sentence, boundary, mention.start)
@@ -197,8 +204,8 @@ class _Reader:
         if amount.unit in ("count", "share") and noun_at != -1:
             label = sentence[noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5)]
             quote_end = max(amount.end, noun_at + len(label))
-            if len(label.split()) <= 1 and len(named_left.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
-                subject = labels.clean(named_left)
+            subject = labels.clean(named_left)
+            if len(label.split()) <= 1 and len(subject.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
                 label = subject if label.strip() in subject.split() else f"{subject} ({label.strip()})"
         elif amount.unit == "percent" and named_left and labels.share_verb(sentence, mention.start):
             label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
@@ -210,9 +217,11 @@ class _Reader:
             label = named_left
             quote_end = amount.end
         begin, quote_end = labels.whole_words(sentence, begin, quote_end)
-        label, quote = labels.clean(label.strip(" ,")), sentence[begin:quote_end].strip(" ,")
-        if not label or (lexicon.NUMBER.search(label) and not any(ch.isalpha() for ch in label)):
-            label = labels.clean(named_left) or amount.noun or quote
+        label, quote = labels.clean(label.strip(" ,")) or label.strip(" ,"), sentence[begin:quote_end].strip(" ,")
+        if not any(ch.isalpha() for ch in label):  # '231/246 don, dat 93,9%': the rate of what went before
+            named = before["label"]["vi"] if before is not None else ""
+            rate = f"{lexicon.words()['rate_word']} {named}" if named and amount.unit == "percent" else named
+            label = labels.clean(named_left) or amount.noun or rate or quote
         subject = labels.clean(named_left) if named_left else ""
         first = self.labels.get(label.casefold())
         if first is not None and subject and subject.casefold() not in label.casefold():

@@ -67,7 +67,7 @@ def clean(label: str) -> str:
     """A label naming the measured thing only: without a parenthesis naming a year ('(gia so sanh
     nam 2010)'), dates ('nam 2023', 'cuoi nam 2022'), a comparison ('so voi ...'), the place
     ('cua thanh pho', 'toan huyen'), what comes before 'voi' ('... voi tong von dau tu') or a verb at
-    its end; the words as the text has them, else the label as it was."""
+    its end; the words as the text has them, or nothing when nothing else is left."""
     said = lexicon.words()
     text = re.sub(r"\s*\([^()]*\d{4}[^()]*\)", "", label)
     text = re.split(rf"(?i)(?<!\w){re.escape(said['compared_with'])}(?!\w)", text)[0]
@@ -85,13 +85,13 @@ def clean(label: str) -> str:
         for verb in verbs:
             if text.endswith(" " + verb):
                 text, changed = text[: -len(verb)].rstrip(" ,"), True
-    return text if len(text) >= 2 else label
+    return text if len(text) >= 2 else ""
 
 
 def _without_place(text: str) -> str:
     """A label without the place it names ('cua thanh pho', 'toan huyen Dong Vinh')."""
     places = "|".join(re.escape(p) for p in sorted(lexicon.words()["label_places"], key=len, reverse=True))
-    for found in list(re.finditer(rf"(?<!\w)(?:{places})(?!\w)", text))[::-1]:
+    for found in list(re.finditer(rf"(?i)(?<!\w)(?:{places})(?!\w)", text))[::-1]:
         end = found.end()
         for name in re.finditer(r"\s+(\w+)", text[end:]):  # the place's name: capitalised words
             if not name.group(1)[0].isupper() or name.start() != end - found.end():
