@@ -230,6 +230,11 @@ def test_a_text_without_a_year_or_a_place_asks_for_one() -> None:
     assert unplaced.document["metadata"]["locality"]["en"].startswith("(place not found")
     assert unplaced.document["metadata"]["checked"] is False
     assert "metadata.locality" in unplaced.summary(None).en
+    from chilinh_cli.answers.core import review_todos
+    from chilinh_cli.reading.loader import parse_and_validate as load
+
+    (todo, *_) = review_todos(load(unplaced.json().encode(), "draft.json"))
+    assert (todo.record, todo.unchecked, todo.missing[0]) == ("metadata", True, "locality")
     empty = drafted("Một bài viết năm 2023 không nêu nơi nào.", place="Xã Yên")
     assert (empty.figures, empty.events, empty.document["figures"]) == (0, 0, [])
     assert "states no figure" in empty.summary(None).en

@@ -43,6 +43,7 @@ from ..model.records import (
 from ..model.text import fold
 from ..model.where import DatasetInfo
 from ..reading.loader import name_of, read_dataset
+from ..words import data_messages
 
 
 def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
@@ -325,6 +326,8 @@ def review_todos(dataset: Dataset) -> tuple[Todo, ...]:
     lacks an English text."""
     meta = dataset.metadata
     english = (*_absent(meta.title_en, "title_en"), *_en(meta.locality, "locality"))
+    if meta.locality.vi == data_messages.DRAFT_PLACE_UNKNOWN.vi:  # a draft whose text named no place
+        english = ("locality", *english)
     found = [Todo("metadata", None, not meta.checked, english)]
     for index, highlight in enumerate(dataset.highlights):
         missing = tuple(
