@@ -216,6 +216,10 @@ class _Reader:
         else:
             label = named_left
             quote_end = amount.end
+        if not named_left:  # ', dat 93,9%': the verb that states it goes with the number
+            verbs = "|".join(re.escape(w) for w in (*lexicon.words()["of_words"], lexicon.words()["share_verb"]))
+            verb = re.search(rf"(?<!\w)(?:{verbs})\s+$", sentence[boundary:begin])
+            begin = boundary + verb.start() if verb else begin
         begin, quote_end = labels.whole_words(sentence, begin, quote_end)
         label, quote = labels.clean(label.strip(" ,")) or label.strip(" ,"), sentence[begin:quote_end].strip(" ,")
         if not any(ch.isalpha() for ch in label):  # '231/246 don, dat 93,9%': the rate of what went before
