@@ -709,3 +709,19 @@ def test_a_noun_said_again_is_told_apart_by_its_subject() -> None:
         "lượt khách (làng nghề gốm Vân Khê)",
         "lượt khách (lễ hội đền Bà Chúa)",
     ]
+
+
+def test_a_rate_after_a_share_is_the_share_s_rate_and_quotes_its_verb() -> None:
+    text = (
+        "Tình hình huyện Kim Lãng năm 2023\n\nHuyện đã giải quyết 231/246 đơn, đạt 93,9%. "
+        "Toàn huyện có 52/61 trường đạt chuẩn quốc gia, chiếm 85,2%. Huyện đạt 18/20 chỉ tiêu đạt và vượt kế hoạch.\n"
+    )
+    result = drafted(text)
+    assert_honest(result, text)
+    assert [(f["label"]["vi"], f["source"]["quote"]) for f in result.document["figures"]] == [
+        ("giải quyết (đơn)", "Huyện đã giải quyết 231/246 đơn"),
+        ("tỷ lệ giải quyết (đơn)", "đạt 93,9%"),
+        ("trường đạt chuẩn quốc gia", "Toàn huyện có 52/61 trường đạt chuẩn quốc gia"),
+        ("tỷ lệ trường đạt chuẩn quốc gia", "chiếm 85,2%"),
+        ("chỉ tiêu", "Huyện đạt 18/20 chỉ tiêu"),
+    ]

@@ -202,7 +202,11 @@ class _Reader:
         # the quote holds the figure's subject: it starts where the words naming it do
         begin = left if named_left else mention.start
         if amount.unit in ("count", "share") and noun_at != -1:
-            label = sentence[noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5)]
+            # '52/61 truong dat chuan quoc gia': what a share counts goes on past 'dat'
+            going_on = frozenset(lexicon.words()["share_goes_on"]) if amount.unit == "share" else frozenset()
+            label = sentence[
+                noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5, going_on=going_on)
+            ]
             quote_end = max(amount.end, noun_at + len(label))
             subject = labels.clean(named_left)
             if len(label.split()) <= 1 and len(subject.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'

@@ -14,19 +14,21 @@ from . import lexicon
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*|\d[\d.,%/]*)")
 
 
-def right_end(sentence: str, end: int, limit: int) -> int:
-    """Where the noun phrase after a number ends: before punctuation, a stop word, a number or
-    a capitalised name, and after at most ``limit`` words."""
-    stops = _word_lists()["stops"]
+def right_end(sentence: str, end: int, limit: int, *, going_on: frozenset[str] = frozenset()) -> int:
+    """Where the noun phrase after a number ends: before punctuation, a stop word (but those
+    ``going_on``), a number or a capitalised name, and after at most ``limit`` words."""
+    stops = _word_lists()["stops"] - going_on
     count = 0
+    before_going_on = None  # a phrase never ends on a word it only went on past ('... chi tieu dat')
     while count < limit:
         match = _WORD.match(sentence, end)
         if not match or match.group(1) in stops or not match.group(1)[0].isalpha():
             break
         if count and match.group(1)[0].isupper() and not match.group(1).isupper():
             break
+        before_going_on = end if match.group(1) in going_on else None
         end, count = match.end(), count + 1
-    return end
+    return before_going_on if before_going_on is not None else end
 
 
 def left_start(sentence: str, boundary: int, start: int) -> int:
@@ -78,6 +80,9 @@ def clean(label: str) -> str:
     if len(pieces) > 1 and len(pieces[-1].split()) >= 2:
         text = pieces[-1]
     text = " ".join(text.split()).strip(" ,;-")
+    for particle in said["label_particles"]:  # 'da giai quyet' is what was settled
+        if text.casefold().startswith(particle + " "):
+            text = text[len(particle) + 1 :]
     verbs = sorted(said["label_verbs"], key=len, reverse=True)
     changed = True
     while changed and text:
