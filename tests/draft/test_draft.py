@@ -725,3 +725,16 @@ def test_a_rate_after_a_share_is_the_share_s_rate_and_quotes_its_verb() -> None:
         ("tỷ lệ trường đạt chuẩn quốc gia", "chiếm 85,2%"),
         ("chỉ tiêu", "Huyện đạt 18/20 chỉ tiêu"),
     ]
+
+
+def test_only_what_a_sentence_aims_at_is_a_target() -> None:
+    text = (
+        "Kinh tế huyện Kim Lãng năm 2023\n\nThu ngân sách đạt 500 tỷ đồng, vượt kế hoạch; năm 2024 phấn đấu đạt "
+        "550 tỷ đồng. Tuyến đường ven sông dài 14,6 km, dự kiến hoàn thành năm 2027.\n"
+    )
+    result = drafted(text)
+    assert [(f["value"], f["year"], f.get("target", False)) for f in result.document["figures"]] == [
+        (500 * 10**9, 2023, False),
+        (550 * 10**9, 2024, True),
+        (Decimal("14.6"), 2023, False),
+    ]

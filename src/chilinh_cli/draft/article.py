@@ -343,7 +343,12 @@ def later_year_from(text: str, year: int) -> tuple[int, int] | None:
     if later is None:
         return None
     folded = text.casefold()
-    return later, min(at for w in lexicon.words()["target_words"] if (at := folded.find(w)) != -1)
+    # a plan named as a basis ('vuot ke hoach', 'bang 105% chi tieu') sets no target; the later
+    # year itself, or a word that aims ('phan dau', 'du kien'), does
+    bases = {basis.casefold() for basis in lexicon.words()["bases"]}
+    aims = [at for w in lexicon.words()["target_words"] if w not in bases and (at := folded.find(w)) != -1]
+    named = re.search(rf"(?<!\w){lexicon.words()['year_word']}\s+{later}(?!\d)", folded)
+    return later, min([*aims, *([named.start()] if named else [])], default=0)
 
 
 def later_year(text: str, year: int) -> int | None:
