@@ -22,7 +22,7 @@ from chilinh_cli.answers.core import derivation, figure_answer, review_todos
 from chilinh_cli.cli.app import app
 from chilinh_cli.model.errors import DataFileError, Problem
 from chilinh_cli.model.records import Dataset
-from chilinh_cli.present.documents import figure_csv_rows, figure_json
+from chilinh_cli.present.documents import FIGURE_CSV_COLUMNS, figure_csv_rows, figure_json
 from chilinh_cli.present.sheets import story
 from chilinh_cli.reading.loader import parse_and_validate
 from chilinh_cli.words import messages
@@ -285,7 +285,7 @@ def test_any_drafted_figure_loads_or_raises_the_tools_error_and_every_view_says_
         assert derived.baseline.value >= 0
         assert derived.percent_change is None
     assert figure_json(answer)["checked"] is loaded.checked
-    assert figure_csv_rows(answer)[0][-1] is loaded.checked
+    assert figure_csv_rows(answer)[0][FIGURE_CSV_COLUMNS.index("checked")] is loaded.checked  # columns added after it
     assert any(todo.key == loaded.id for todo in review_todos(dataset)) == (
         not loaded.checked or loaded.label.en is None or (loaded.noun is not None and loaded.noun.en is None)
     )

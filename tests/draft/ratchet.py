@@ -59,7 +59,12 @@ def as_figures(reading: dict[str, Any]) -> list[dict[str, Any]]:
             "unit": f["unit"],
             "out_of": f.get("out_of"),
             "qualifier": f["qualifier"],
-            "comparisons": [{k: c[k] for k in ("basis", "kind", "value", "year")} for c in f.get("comparisons", ())],
+            "high": f.get("high"),
+            "target": f.get("target", False),
+            "relative_to": f.get("relative_to"),
+            "comparisons": [
+                {k: c.get(k) for k in ("basis", "kind", "value", "year", "high")} for c in f.get("comparisons", ())
+            ],
         }
         for f in reading["figures"]
     ]

@@ -1,8 +1,9 @@
 """Scoring a draft against an independent reading of the same article (the recall test).
 
 A figure of the reading is *found* when the draft has a figure in the same section with the
-same value, unit, qualifier and share whole, and the same stated comparisons (basis, kind,
-value, year). A drafted figure that matches no figure of the reading is *extra*.
+same value (and high end of a range), unit, qualifier and share whole, the same marks of a
+later year's target and of a share of a plan (``target``, ``relative_to``), and the same stated
+comparisons (basis, kind, value, high, year). A drafted figure that matches no figure of the reading is *extra*.
 """
 
 from __future__ import annotations
@@ -28,12 +29,19 @@ class Score(NamedTuple):
         return self.extra / self.drafted if self.drafted else 0.0
 
 
+def _number(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
 def _key(figure: dict[str, Any], with_comparisons: bool = True) -> tuple[object, ...]:
     comparisons = frozenset(
-        (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year"))
+        (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year"), _number(c.get("high")))
         for c in (figure.get("comparisons", ()) if with_comparisons else ())
     )
     return (
+        _number(figure.get("high")),
+        bool(figure.get("target", False)),
+        figure.get("relative_to"),
         figure["source"]["section"],
         Decimal(str(figure["value"])),
         figure["unit"],

@@ -109,9 +109,10 @@ def test_quantities_in_words() -> None:
     assert (added.amount.value, added.amount.noun) == (Decimal(1), "tổ chức")
 
 
-def test_ranges_are_at_least_their_low_end() -> None:
+def test_ranges_keep_their_low_and_high_ends() -> None:
+    # a range is stated as a range (value and high), no longer 'at least' its low end (issue 20)
     spread = one("Tốc độ tăng trưởng dự kiến từ 7,0% đến 7,5%.")
-    assert (spread.amount.value, spread.qualifier, spread.range_high) == (Decimal("7.0"), "at_least", Decimal("7.5"))
+    assert (spread.amount.value, spread.qualifier, spread.range_high) == (Decimal("7.0"), "exact", Decimal("7.5"))
     yields = one("Năng suất lúa đạt 12-13 tấn/ha.")
     assert (yields.amount.value, yields.amount.noun, yields.range_high) == (Decimal(12), "tấn/ha", Decimal(13))
 
@@ -439,3 +440,99 @@ def test_none_left_and_a_central_committee_plenum() -> None:
 def test_number_words_are_short_and_a_run_of_them_is_no_number() -> None:
     assert [m.amount.value for m in grammar.read("Lắp mới ba mươi hai nghìn bộ đèn.", 2023).figures] == [Decimal(32000)]
     assert grammar.read("một hai " * 50 + "người", 2023).figures == []
+
+
+# ---- reports: ranges, plans, targets, changes waiting for their figure (issue 20) ----------------------
+
+_SMALL = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(9999), places=1, allow_nan=False)
+
+
+@given(_SMALL, _SMALL)
+def test_any_range_keeps_its_low_and_high_ends_as_written(first: Decimal, second: Decimal) -> None:
+    low, high = sorted((first, second))
+    if low == high:
+        return
+    sentence = f"Năng suất ngô vụ đông của xã Hòa Mỹ đạt {format_number(low, 'vi')}-{format_number(high, 'vi')} tạ/ha."
+    spread = one(sentence)
+    assert (spread.amount.value, spread.range_high, spread.qualifier) == (low, high, "exact")
+    assert spread.amount.noun == "tạ/ha"
+
+
+@given(_SMALL, _SMALL)
+def test_any_range_of_change_is_one_comparison_low_to_high(first: Decimal, second: Decimal) -> None:
+    low, high = sorted((first, second))
+    if low == high or high >= 100:
+        return
+    sentence = (
+        f"Doanh thu dịch vụ của thị xã Lam Phố ước đạt 812 tỷ đồng, "
+        f"tăng {format_number(low, 'vi')}-{format_number(high, 'vi')}% so với năm 2022."
+    )
+    revenue = one(sentence, 2023)
+    ((change,),) = [revenue.changes]
+    assert (change.basis, change.kind, change.value, change.high, change.year) == (
+        "previous_year",
+        "percent_change",
+        low,
+        high,
+        2022,
+    )
+
+
+def test_a_plan_after_kh_is_the_figure_s_plan_not_a_figure() -> None:
+    rice = one("Sản lượng lúa của huyện Tân Hà đạt 41.250 tấn/KH 40.000 tấn, đạt 103,1%KH.", 2023)
+    assert (rice.amount.value, rice.amount.unit, rice.amount.noun) == (Decimal(41250), "quantity", "tấn")
+    assert [(c.basis, c.kind, c.value, c.high) for c in rice.changes] == [
+        ("plan", "from_value", Decimal(40000), None),
+        ("plan", "percent_of", Decimal("103.1"), None),
+    ]
+    share = one("Tỷ trọng dịch vụ đạt 38,2%/KH 37-39%.", 2023)
+    assert [(c.basis, c.value, c.high) for c in share.changes] == [("plan", Decimal(37), Decimal(39))]
+
+
+def test_a_fall_then_what_is_left_is_the_figure_left_with_its_change() -> None:
+    households = one("Số hộ cận nghèo của xã Đồng Lũy so với cuối năm 2022 giảm 37 hộ, còn 412 hộ.", 2023)
+    assert (households.amount.value, households.amount.noun) == (Decimal(412), "hộ")
+    assert [(c.kind, c.value, c.year) for c in households.changes] == [("absolute_change", Decimal(-37), 2022)]
+
+
+def test_a_fall_keeps_its_sign_and_a_share_of_the_estimate_stands_alone() -> None:
+    land = one("Thu tiền sử dụng đất của huyện Kim Lãng đạt 92 tỷ đồng, giảm 28,3% so với năm 2022.", 2023)
+    assert [(c.kind, c.value) for c in land.changes] == [("percent_change", Decimal("-28.3"))]
+    spent = one("Tổng chi ngân sách huyện Kim Lãng bằng 97,2% dự toán.", 2023)
+    assert (spent.amount.value, spent.amount.unit, spent.relative_to, spent.changes) == (
+        Decimal("97.2"),
+        "percent",
+        "budget_estimate",
+        (),
+    )
+
+
+def test_numbers_glued_to_their_noun_and_counts_in_words_after_a_verb() -> None:
+    poultry = one("Tổng đàn gia cầm của xã Vân Khê ước đạt 215.400con.", 2023)
+    assert (poultry.amount.value, poultry.amount.noun, poultry.qualifier) == (Decimal(215400), "con", "estimated")
+    five = one("Huyện Tân Hà vượt kế hoạch năm chỉ tiêu.", 2023)
+    assert (five.amount.value, five.amount.noun, five.wording) == (Decimal(5), "chỉ tiêu", "năm")
+    # 'nam' before a year stays a year
+    assert grammar.read("Năm 2023 huyện Tân Hà có nhiều đổi mới.", 2023).figures == []
+
+
+def test_a_rate_stated_alone_keeps_the_qualifier_before_its_verb() -> None:
+    rate = one("Chỉ số sản xuất công nghiệp (IIP) của tỉnh Lam Sơn ước tăng 7,9% so với năm 2022.", 2023)
+    assert (rate.amount.value, rate.qualifier, rate.rate) == (Decimal("7.9"), "estimated", True)
+
+
+def test_a_share_with_its_noun_said_twice() -> None:
+    share = one("Xã Hòa Mỹ đạt và vượt 14 chỉ tiêu/16 chỉ tiêu Nghị quyết đề ra.", 2023)
+    assert (share.amount.value, share.amount.unit, share.amount.out_of, share.amount.noun) == (
+        Decimal(14),
+        "share",
+        16,
+        "chỉ tiêu",
+    )
+
+
+def test_a_plan_in_parentheses_is_the_figure_s_plan_too() -> None:
+    growth = one("Tốc độ tăng trưởng của huyện Kim Lãng ước đạt 8,7% (KH: 8,5-9%), cao nhất nhiều năm.", 2023)
+    assert [(c.basis, c.kind, c.value, c.high) for c in growth.changes] == [
+        ("plan", "from_value", Decimal("8.5"), Decimal(9))
+    ]

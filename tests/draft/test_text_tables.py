@@ -13,9 +13,17 @@ def test_a_row_gives_its_value_its_earlier_value_and_the_ratio() -> None:
     rows, unread = text_tables.read([HEADER, "Thu nội địa (tỷ đồng)\t742,3\t836,9\t112,7"], 2024)
     ((line, row),) = rows
     assert line.startswith("Thu nội địa")
-    assert row == text_tables.Row(
-        "Thu nội địa", Decimal("836.9") * 10**9, "vnd", None, (2023, Decimal("742.3") * 10**9), Decimal("112.7")
+    assert (row.label, row.value, row.unit, row.noun, row.qualifier) == (
+        "Thu nội địa",
+        Decimal("836.9") * 10**9,
+        "vnd",
+        None,
+        "exact",
     )
+    assert [(c.basis, c.kind, c.value, c.year) for c in row.comparisons] == [
+        ("previous_year", "from_value", Decimal("742.3") * 10**9, 2023),
+        ("previous_year", "percent_of", Decimal("112.7"), 2023),
+    ]
     assert unread == 0
 
 
@@ -28,9 +36,9 @@ def test_rows_without_a_unit_or_a_number_are_not_read() -> None:
         "Số xã đạt chuẩn | 10 | 12",
     ]
     rows, unread = text_tables.read(lines, 2024)
-    assert [(row.label, row.value, row.unit, row.noun, row.percent_of_earlier) for _, row in rows] == [
-        ("Doanh nghiệp thành lập mới", Decimal(71), "count", "doanh nghiệp", None),
-        ("Tỷ lệ hộ nghèo", Decimal("1.6"), "percent", None, None),
+    assert [(row.label, row.value, row.unit, row.noun, len(row.comparisons)) for _, row in rows] == [
+        ("Doanh nghiệp thành lập mới", Decimal(71), "count", "doanh nghiệp", 1),
+        ("Tỷ lệ hộ nghèo", Decimal("1.6"), "percent", None, 1),
     ]
     assert unread == 2
 
@@ -41,7 +49,13 @@ def test_a_table_without_the_year_reviewed_is_not_read_and_tables_are_found_amon
     assert text_tables.headed(lines) == [(1, 3)]
 
 
-def test_a_plan_column_is_not_the_result_and_other_percentages_are_not_read() -> None:
+def test_a_plan_column_is_the_plan_and_a_change_column_is_not_read() -> None:
+    # the plan and 'So KH (%)' columns are now read as the plan comparisons (issue 20); a
+    # change in % ('Tang, giam') is still not read
     header = "Chỉ tiêu\tKế hoạch năm 2023\tThực hiện năm 2023\tTăng, giảm (%)\tSo KH (%)"
     ((_, row),), unread = text_tables.read([header, "Thu ngân sách (tỷ đồng)\t500\t550\t10\t110"], 2023)
-    assert (row.value, row.earlier, row.percent_of_earlier, unread) == (Decimal(550) * 10**9, None, None, 0)
+    assert (row.value, unread) == (Decimal(550) * 10**9, 0)
+    assert [(c.basis, c.kind, c.value) for c in row.comparisons] == [
+        ("plan", "from_value", Decimal(500) * 10**9),
+        ("plan", "percent_of", Decimal(110)),
+    ]

@@ -352,7 +352,7 @@ def test_compare_as_data_carries_the_stated_comparison_and_the_checked_mark() ->
     assert table[0][-1] == "checked"
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["comparison_kind"], first["comparison_value"], first["checked"]) == ("percent_change", "4.5", "false")
-    assert first["conflict"] == ""
+    assert (first["conflict"], first["current_high"], first["comparison_high"]) == ("", "", "")
 
 
 def test_the_plan_and_a_ratio_in_the_story_of_a_figure() -> None:
@@ -388,6 +388,7 @@ def test_every_view_marks_what_nobody_has_checked() -> None:
     assert table[0][-1] == "checked"
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["noun_vi"], first["noun_en"], first["checked"]) == ("tấn", "tonnes", "false")
+    assert (first["high"], first["target"], first["relative_to"]) == ("", "false", "")
     assert table[1][2] == ""  # no English label
     listed_json = json.loads(run("list", *data, "-f", "json").stdout)
     assert listed_json["dataset"]["checked"] is False
@@ -578,7 +579,8 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     formats = {sheet.cell(row, unit).value: sheet.cell(row, value).number_format for row in range(2, sheet.max_row + 1)}
     assert formats["usd"] == '#,##0 "USD"'
     assert formats["quantity"] == "#,##0.0##"
-    assert header[-3:] == ["noun_vi", "noun_en", "checked"]
+    # the range, target and share-of-plan columns come after them (new columns go at the end)
+    assert header[-7:] == ["noun_vi", "noun_en", "checked", "high", "high_exact", "target", "relative_to"]
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

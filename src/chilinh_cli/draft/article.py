@@ -183,14 +183,29 @@ def title_line(lines: list[str]) -> int:
     candidates = [
         i
         for i in filled
-        if (numbered is None or i < numbered) and len(lines[i].split()) <= 30 and not _letterhead(lines[i])
+        if (numbered is None or i < numbered)
+        and len(lines[i].split()) <= 30
+        and not _letterhead(lines[i])
+        and not _a_table_cell(lines[i])
     ]
-    dated = [i for i in candidates if _YEAR.search(lines[i]) and not _dated(lines[i])]
+    # a title may break over two lines ('... tinh Thanh Lac' / 'nam 2023', as a PDF sets it)
+    dated = [i for i in candidates if _YEAR.search(title_of(lines, i)) and not _dated(lines[i])]
     # a title in lower case naming a year first; then one in capitals ('BAN TIN TONG KET NAM
     # 2022'), which may also be a heading in capitals of an article whose title names no year
     for i in [*(i for i in dated if not _in_capitals(lines[i])), *dated]:
         return i
     return candidates[0] if candidates else (filled[0] if filled else 0)
+
+
+def _a_table_cell(line: str) -> bool:
+    """A table's row ('Chi tieu | DVT | ...') or one of its cells pasted on a line ('Chi tieu',
+    'DVT', a number): never a title."""
+    from . import text_tables
+
+    cell = line.strip()
+    if text_tables.is_row(line) or lexicon.NUMBER.fullmatch(cell):
+        return True
+    return len(cell.split()) <= 4 and text_tables.header_kind(cell) != "other"
 
 
 def _dated(line: str) -> bool:
@@ -211,7 +226,7 @@ def _written_date() -> re.Pattern[str]:
     words = lexicon.words()
     day = "|".join(re.escape(w) for w in words["dates"]["day"])
     month = "|".join(re.escape(w) for w in words["dates"]["month"])
-    return re.compile(rf"(?i)(?:{day})\s+\d{{1,2}}\s+(?:{month})\s+\d{{1,2}}\s+{words['year_word']}\s+\d{{4}}")
+    return re.compile(rf"(?i)(?:{day})\s+(\d{{1,2}})\s+(?:{month})\s+(\d{{1,2}})\s+{words['year_word']}\s+(\d{{4}})")
 
 
 def first_paragraph(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -226,10 +241,13 @@ def first_paragraph(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def title_of(lines: list[str], at: int) -> str:
-    """The title at line ``at``, with the line it runs on to when it breaks after a comma or a dash."""
+    """The title at line ``at``, with the line it runs on to when it breaks after a comma or a dash,
+    or when that line goes on in lower case."""
     title = lines[at] if at < len(lines) else ""
     following = next((line for line in lines[at + 1 : at + 3] if line.strip()), "")
-    if title.rstrip().endswith((",", "-", "–")) and following and len(following.split()) <= 15:
+    broken = title.rstrip().endswith((",", "-", "–")) or following.strip()[:1].islower()
+    ended = title.rstrip().endswith((".", ":", ";", "!", "?"))
+    if broken and not ended and following and len(following.split()) <= 15:
         title = f"{title.rstrip()} {following.strip()}"
     return title
 
@@ -237,11 +255,16 @@ def title_of(lines: list[str], at: int) -> str:
 def year_of(text: str, title: str) -> int | None:
     """The year the title names, else the one most often written as 'nam YYYY' in the text."""
     written = re.compile(rf"(?i)(?<!\w){lexicon.words()['year_word']}\s+({_YEAR.pattern})")
-    in_title = written.search(title)
+    base = re.compile(rf"(?i)(?:{'|'.join(re.escape(w) for w in lexicon.words()['price_base'])})\s+$")
+    in_title = next(
+        (m for m in written.finditer(title) if not base.search(title[max(0, m.start() - 16) : m.start()])), None
+    )
     if in_title:
         return int(in_title.group(1))
-    # 'so voi nam 2022' names the year compared with, not the year reviewed
-    compared = re.compile(rf"(?i){re.escape(lexicon.words()['compared_with'])}\s+(?:\w+\s+){{0,2}}$")
+    # 'so voi nam 2022' names the year compared with, not the year reviewed; 'gia so sanh nam 2010'
+    # the base of constant prices
+    bases = "|".join(re.escape(w) for w in (lexicon.words()["compared_with"], *lexicon.words()["price_base"]))
+    compared = re.compile(rf"(?i)(?:{bases})\s+(?:\w+\s+){{0,2}}$")
     counts = Counter(
         int(m.group(1)) for m in written.finditer(text) if not compared.search(text[max(0, m.start() - 30) : m.start()])
     )
@@ -306,7 +329,7 @@ def _province_after(name: str, text: str) -> str:
 def published_on(lead: list[str]) -> str | None:
     """The publication date of a dateline ('Thu Ba, 11/01/2022 17:57') before the first section."""
     for line in lead:
-        match = _DATELINE.search(line)
+        match = _DATELINE.search(line) or _written_date().search(line)
         if match and len(line) <= 80:
             day, month, year = (int(g) for g in match.groups())
             try:
@@ -314,6 +337,22 @@ def published_on(lead: list[str]) -> str | None:
             except ValueError:
                 continue
     return None
+
+
+def later_year_from(text: str, year: int) -> tuple[int, int] | None:
+    """The later year a sentence sets targets for, and where its first target word stands: the
+    figures after that word are targets ('... dai 14,6 km, du kien hoan thanh nam 2027' states a
+    road's length, not a target)."""
+    later = later_year(text, year)
+    if later is None:
+        return None
+    folded = text.casefold()
+    # a plan named as a basis ('vuot ke hoach', 'bang 105% chi tieu') sets no target; the later
+    # year itself, or a word that aims ('phan dau', 'du kien'), does
+    bases = {basis.casefold() for basis in lexicon.words()["bases"]}
+    aims = [at for w in lexicon.words()["target_words"] if w not in bases and (at := folded.find(w)) != -1]
+    named = re.search(rf"(?<!\w){lexicon.words()['year_word']}\s+{later}(?!\d)", folded)
+    return later, min([*aims, *([named.start()] if named else [])], default=0)
 
 
 def later_year(text: str, year: int) -> int | None:

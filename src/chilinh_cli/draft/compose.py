@@ -50,11 +50,14 @@ class Draft(NamedTuple):
     def summary(self, path: str | None) -> Msg:
         """What was drafted and what the reviewer does next, for standard error."""
         if not self.figures and not self.events:
-            return data_messages.DRAFT_EMPTY.format(sections=self.sections)
-        parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
-        if self.left_out:
-            parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
-        parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
+            parts = [data_messages.DRAFT_EMPTY.format(sections=self.sections)]
+        else:
+            parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
+            if self.left_out:
+                parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
+            parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
+        if self.document["metadata"]["locality"]["vi"] == data_messages.DRAFT_PLACE_UNKNOWN.vi:
+            parts.append(data_messages.DRAFT_NO_PLACE.format(title=self.document["metadata"]["title"]))
         return Msg("".join(part.en for part in parts), "".join(part.vi for part in parts))
 
 
@@ -187,7 +190,9 @@ class _Names:
         self.next: dict[str, int] = {}
 
     def make(self, words: str, fallback: str) -> str:
-        base = "-".join(fold(words).split()[:6])[:60].strip("-") or fallback
+        # a slug of the label's words: never of a number, never a word twice ('luot-khach-luot-khach')
+        kept = dict.fromkeys(word for word in fold(words).split() if not any(ch.isdigit() for ch in word))
+        base = "-".join(list(kept)[:6])[:60].strip("-") or fallback
         name, n = base, self.next.get(base, 1)
         while name in self.used:  # each base keeps its next number: thousands of one label stay linear
             n += 1
@@ -213,6 +218,9 @@ class _Reader:
         self.left_out = 0
         """Figures and comparisons read but not drafted (``grammar.Reading.unread``)."""
         self.names = _Names()
+        self.labels: dict[str, tuple[dict[str, Any], str]] = {}
+        """The figure labels given so far, each with its first figure and that figure's subject: a
+        noun said again ('luot khach') is told apart by the subjects."""
         self.event_names = _Names()
         self.figures: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
@@ -222,24 +230,26 @@ class _Reader:
         event_ids: list[str] = []
         planned = article.later_year(heading, self.year)
         lines = list(lines)
-        for start, end in text_tables.headed(lines):  # tables first, then the prose around them
-            rows, unread = text_tables.read(lines[start:end], self.year)
+        for table in text_tables.tables(lines, self.year):  # tables first, then the prose around them
+            rows, unread = text_tables.read_cells(table.header, table.rows, self.year, table.said)
             if not rows:  # not a table of the year reviewed: its lines are prose
                 continue
             self.left_out += unread
-            for line, row in rows:
-                figure = self._row(rank, line, row)
+            for row_words, row in rows:
+                figure = self._row(rank, table.header, row_words, row, planned)
                 self.figures.append(figure)
                 figure_ids.append(figure["id"])
-            lines[start:end] = [""] * (end - start)  # the prose around it stays apart
+            lines[table.start : table.end] = [""] * (table.end - table.start)  # the prose around it stays apart
         for sentence in article.sentences(lines):
             boundary = 0
-            year = planned or article.later_year(sentence, self.year)
+            later = None if planned else article.later_year_from(sentence, self.year)
             reading = grammar.read(sentence, self.year)
             self.left_out += reading.unread
             starts = [mention.start for mention in reading.figures[1:]] + [len(sentence)] * bool(reading.figures)
             for mention, next_start in zip(reading.figures, starts, strict=True):
-                figure = self._figure(rank, sentence, mention, boundary, year)
+                year = planned or (later[0] if later and mention.start >= later[1] else None)
+                before = self.figures[-1] if self.figures and boundary else None  # this sentence's last figure
+                figure = self._figure(rank, sentence, mention, boundary, year, before)
                 quote = figure["source"]["quote"]
                 said = sentence.find(quote, boundary) + len(quote)
                 # the next figure's words begin after this one's, but never after the next figure
@@ -252,7 +262,13 @@ class _Reader:
         return figure_ids, event_ids
 
     def _figure(
-        self, rank: int, sentence: str, mention: grammar.Mention, boundary: int, planned: int | None
+        self,
+        rank: int,
+        sentence: str,
+        mention: grammar.Mention,
+        boundary: int,
+        planned: int | None,
+        before: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         amount = mention.amount
         left = labels.left_start(sentence, boundary, mention.start)
@@ -263,23 +279,44 @@ class _Reader:
             named_left = labels.label_of(sentence[left:colon])
         noun_at = sentence.find(amount.noun, mention.start) if amount.noun else -1
         after = labels.right_end(sentence, amount.end, 6)
+        # the quote holds the figure's subject: it starts where the words naming it do
+        begin = left if named_left else mention.start
         if amount.unit in ("count", "share") and noun_at != -1:
-            label = sentence[noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5)]
-            quote = sentence[mention.start : max(amount.end, noun_at + len(label))]
-            if len(label.split()) <= 1 and len(named_left.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
-                label = f"{named_left} ({label.strip()})"
+            # '52/61 truong dat chuan quoc gia': what a share counts goes on past 'dat'
+            going_on = frozenset(lexicon.words()["share_goes_on"]) if amount.unit == "share" else frozenset()
+            label = sentence[
+                noun_at : labels.right_end(sentence, noun_at + len(amount.noun or ""), 5, going_on=going_on)
+            ]
+            quote_end = max(amount.end, noun_at + len(label))
+            subject = labels.clean(named_left)
+            if len(label.split()) <= 1 and len(subject.split()) >= 2:  # 'dan gia cam xap xi 62 nghin con'
+                label = subject if label.strip() in subject.split() else f"{subject} ({label.strip()})"
         elif amount.unit == "percent" and named_left and labels.share_verb(sentence, mention.start):
             label = named_left  # 'X chiem 37,1% tong thu': X is what the share is of
-            quote = sentence[left:after]
+            quote_end = after
         elif (amount.unit in ("percent", "days") and after > amount.end) or not named_left:
             label = sentence[amount.end : after]
-            quote = sentence[mention.start : after]
+            quote_end = after
         else:
             label = named_left
-            quote = sentence[left : amount.end]
-        label, quote = label.strip(" ,"), quote.strip(" ,")
-        if not label:
-            label = quote
+            quote_end = amount.end
+        if not named_left:  # ', dat 93,9%': the verb that states it goes with the number
+            verbs = "|".join(re.escape(w) for w in (*lexicon.words()["of_words"], lexicon.words()["share_verb"]))
+            verb = re.search(rf"(?<!\w)(?:{verbs})\s+$", sentence[boundary:begin])
+            begin = boundary + verb.start() if verb else begin
+        begin, quote_end = labels.whole_words(sentence, begin, quote_end)
+        label, quote = labels.clean(label.strip(" ,")) or label.strip(" ,"), sentence[begin:quote_end].strip(" ,")
+        if not any(ch.isalpha() for ch in label):  # '231/246 don, dat 93,9%': the rate of what went before
+            named = before["label"]["vi"] if before is not None else ""
+            rate = f"{lexicon.words()['rate_word']} {named}" if named and amount.unit == "percent" else named
+            label = labels.clean(named_left) or amount.noun or rate or quote
+        subject = labels.clean(named_left) if named_left else ""
+        first = self.labels.get(label.casefold())
+        if first is not None and subject and subject.casefold() not in label.casefold():
+            said, its_subject = first  # 'luot khach' again: whose visits? The first says too
+            if its_subject and said["label"]["vi"] == label:
+                said["label"] = _text(f"{label} ({its_subject})")
+            label = f"{label} ({subject})"
         figure: dict[str, Any] = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
@@ -296,10 +333,14 @@ class _Reader:
             figure["noun"] = _text(amount.noun)
         if mention.wording:
             figure["wording"] = _text(mention.wording)
+        self.labels.setdefault(label.casefold(), (figure, subject))
         if mention.range_high is not None:
-            figure["note"] = _said(data_messages.DRAFT_RANGE.format(words=quote))
-        elif planned:
+            figure["high"] = _number(mention.range_high, amount.unit)
+        if planned:
+            figure["target"] = True
             figure["note"] = _said(data_messages.DRAFT_TARGET.format(year=planned))
+        if mention.relative_to is not None:
+            figure["relative_to"] = mention.relative_to
         if any(sentence.lstrip().startswith(word) for word in lexicon.words()["now"]):
             figure["as_of"] = "publication"
         held = [change for change in mention.changes if _holds(change, figure)]
@@ -309,40 +350,54 @@ class _Reader:
             figure["comparisons"] = comparisons
         return figure
 
-    def _row(self, rank: int, line: str, row: text_tables.Row) -> dict[str, Any]:
-        """A figure of a table's row, quoting the whole row (the only words that state it)."""
-        quote = {"section": rank, "quote": line.strip()}
+    def _row(
+        self, rank: int, header: list[str], said: str, row: text_tables.Row, planned: int | None
+    ) -> dict[str, Any]:
+        """A figure of a table's row, quoting the row as the text has it (the only words that
+        state it); its note names the header's cells, which say what each number is."""
+        quote = {"section": rank, "quote": said}
         figure: dict[str, Any] = {
             "id": self.names.make(row.label, "figure"),
             "label": _text(row.label),
             "value": _number(row.value, row.unit),
             "unit": row.unit,
-            "qualifier": "exact",
-            "year": self.year,
+            "qualifier": row.qualifier,
+            "year": planned or self.year,
             "source": quote,
             "checked": False,
+            "note": _said(data_messages.DRAFT_TABLE_ROW.format(header=" | ".join(header))),
         }
+        if planned:
+            figure["target"] = True
         if row.noun:
             figure["noun"] = _text(row.noun)
-        earlier_year = row.earlier[0] if row.earlier else self.year - 1
         comparisons = []
-        if row.earlier is not None:
-            value = _number(row.earlier[1], row.unit)
-            comparisons.append({"basis": "previous_year", "kind": "from_value", "value": value, "year": earlier_year})
-        if row.percent_of_earlier is not None:
-            value = _number(row.percent_of_earlier, "percent")
-            comparisons.append({"basis": "previous_year", "kind": "percent_of", "value": value, "year": earlier_year})
+        for compared in row.comparisons:
+            unit = row.unit if compared.kind == "from_value" else "percent"
+            comparison: dict[str, Any] = {
+                "basis": compared.basis,
+                "kind": compared.kind,
+                "value": _number(compared.value, unit),
+                "source": dict(quote),  # the row: a cell alone ('6') says nothing of what it is
+            }
+            if compared.year is not None:
+                comparison["year"] = compared.year
+            comparisons.append(comparison)
         if comparisons:
-            figure["comparisons"] = [{**c, "source": dict(quote)} for c in comparisons]
+            figure["comparisons"] = comparisons
         return figure
 
     def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> dict[str, Any]:
         compared: dict[str, Any] = {
             "basis": change.basis,
             "kind": change.kind,
-            "value": _number(change.value, unit if change.kind == "absolute_change" else "percent"),
-            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,")},
+            "value": _number(change.value, unit if change.kind in ("absolute_change", "from_value") else "percent"),
+            "source": {"section": rank, "quote": sentence[change.start : change.end].strip(" ,/(")},
         }
+        if change.high is not None:
+            compared["high"] = _number(
+                change.high, unit if change.kind in ("absolute_change", "from_value") else "percent"
+            )
         if change.year is not None:
             compared["year"] = change.year
         if not change.stated_basis:
@@ -354,6 +409,10 @@ class _Reader:
         elif change.kind == "percent_change" and change.basis != "previous_year" and change.value >= 100:
             compared["ambiguous"] = True
             compared["note"] = _said(data_messages.DRAFT_OF_OR_ABOVE)
+        elif change.kind == "percent_change" and change.basis != "previous_year" and unit == "percent":
+            # 'ty le ... dat 70,4%, vuot 1,4% so voi chi tieu': 1.4 points above, or 1.4 % above?
+            compared["ambiguous"] = True
+            compared["note"] = _said(data_messages.DRAFT_POINTS_OR_RELATIVE)
         return compared
 
 
@@ -392,8 +451,7 @@ def draft(
     if year is None:
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
     place = place or article.place_of(title, text) or article.place_of(text, text)
-    if place is None:
-        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=title))])
+    # no place named: never refused; the reviewer is asked for it in the draft itself
     reader = _Reader(year)
     slugs = _Names()
     highlights: list[dict[str, Any]] = []
@@ -422,7 +480,8 @@ def draft(
     if highlights:
         highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
         highlights[0]["headline"] = highlights[0]["figures"][:1]
-    metadata: dict[str, Any] = {"title": title, "locality": _text(place), "year": year, "language": "vi"}
+    locality = _text(place) if place else _said(data_messages.DRAFT_PLACE_UNKNOWN)
+    metadata: dict[str, Any] = {"title": title, "locality": locality, "year": year, "language": "vi"}
     published = article.published_on([line.strip() for line in raw[:title_at] + lead])
     if published:
         metadata["published"] = published

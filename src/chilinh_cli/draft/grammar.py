@@ -43,7 +43,13 @@ class Mention(NamedTuple):
     start: int
     """Where the words that state it begin (the qualifier, or the number)."""
     wording: str | None = None
+    rate: bool = False
+    """A rate of change stated with no figure of its own ('chi so IIP uoc tang 9,4%'): the
+    figure is the rate, named by the words before its verb."""
     range_high: Decimal | None = None
+    """The upper end of a range ('58-60 ta/ha'): ``amount`` is its low end."""
+    relative_to: str | None = None
+    """The basis a percentage stated alone is a share of ('bang 97,2% du toan')."""
 
 
 _AFTER_ANY_END = float("inf")
@@ -128,15 +134,29 @@ def read(sentence: str, year: int) -> Reading:
     last_change: Change | None = None
     ranges = {m.start(): m for m in RANGE.finditer(sentence)}
     numbers = {m.start(): m.end() for m in NUMBER.finditer(sentence)}
+    numbers.update({m.start(): m.end() for m in p["glued"].finditer(sentence)})
+    plans = _plans(sentence, year)
+    noun_shares = {m.start(): m for m in p["noun_share"].finditer(sentence)}
+    planned = {n for change in plans for n in numbers if change.start <= n < change.end}
+    pending: list[tuple[Change, Amount]] = []  # changes waiting for their figure ('giam 214 ho, con 1.087 ho')
     for start in sorted(numbers.keys() | shares.keys()):
         end = numbers[start] if start in numbers else shares[start].end()
-        if start in claimed:
+        if start in claimed or start in planned:
             continue
         if is_identifier(sentence, start, end):
             ranked = p["rank_of"].match(sentence, end)  # 'thu 12 tren 63 tinh': the 63 is no figure either
             # 'nhiem ky 2021 - 2026': the period's end is no figure either
             claimed.add(start, ranked.end() if ranked else ranges[start].end() if start in ranges else end)
             continue
+        if start in noun_shares:  # '20 chi tieu/21 chi tieu'
+            said = noun_shares[start]
+            part, whole = read_number(said.group(1)), read_number(said.group(3))
+            if part <= whole and whole == whole.to_integral_value() and whole > 0:
+                qualifier, begin = qualifier_before(sentence, start)
+                amount = Amount(part, "share", said.group(2), start, said.end(), int(whole))
+                found.append(Mention(amount, qualifier, (), begin))
+                claimed.add(start, said.end())
+                continue
         if start in shares:
             share = _share(sentence, shares[start])
             claimed.add(start, share.amount.end if share else shares[start].end())
@@ -146,6 +166,11 @@ def read(sentence: str, year: int) -> Reading:
             span = ranges[start]
             if not _looks_like_years(*span.groups()) and not is_identifier(sentence, *span.span(2)):
                 spread = _range(sentence, start, span.span(1), span.span(2))
+                change = _range_change(sentence, spread, year) if spread else None
+                if change is not None and spread is not None:  # 'tang 8-9% so voi nam 2022'
+                    claimed.add(change.start, max(change.end, span.end()))
+                    unread += not _attach(sentence, found, change, spread.amount)
+                    continue
                 found += [spread] if spread else []
                 unread += spread is None
             claimed.add(start, max(span.end(), amount_at(sentence, *span.span(2)).end))
@@ -164,10 +189,17 @@ def read(sentence: str, year: int) -> Reading:
         change = change_at(sentence, amount, year) or _continued(sentence, last_change, amount, year)
         if change is not None:
             claimed.add(change.start, change.end)
-            unread += not _attach(sentence, found, change, amount)
+            if change.kind == "absolute_change" and not _attach(sentence, found, change, amount, alone=False):
+                pending.append((change, amount))  # its figure may follow: '..., con 1.087 ho'
+            elif change.kind != "absolute_change":
+                unread += not _attach(sentence, found, change, amount)
             last_change = change
             continue
         figure = _figure(sentence, amount, one_of)
+        remained = [n for n, (c, a) in enumerate(pending) if _remains(sentence, c, a, figure)]
+        if remained:  # 'giam 214 ho, con 1.087 ho': the change is of the figure it leaves
+            change, _ = pending.pop(remained[-1])
+            figure = figure._replace(changes=(*figure.changes, change), start=min(figure.start, change.start))
         claimed.add(figure.start, figure.amount.end)
         counted = p["counted_before"].search(sentence[max(0, start - 80) : start])
         if figure.amount.unit == "count" and figure.amount.noun is None and counted:
@@ -177,9 +209,16 @@ def read(sentence: str, year: int) -> Reading:
         # Vietnamese counts with a noun after the number.
         if figure.amount.noun or figure.amount.unit not in ("count", "share", "points"):
             found.append(figure)
+    unread += len(pending)
     found += _word_quantities(sentence, claimed)
     found.sort(key=lambda mention: mention.start)
     starts = [m.start for m in found]
+    for change in plans:  # '96.450 tan/KH 95.000 tan': the plan of the figure before it
+        at = bisect.bisect_left(starts, change.start) - 1
+        if at >= 0:  # in the order the text states them
+            found[at] = found[at]._replace(changes=tuple(sorted((*found[at].changes, change), key=lambda c: c.start)))
+        else:
+            unread += 1
     for change in _word_multiples(sentence, year):  # 'gap doi nam 2023'
         at = bisect.bisect_left(starts, change.start) - 1  # the figure before it
         if at >= 0 and _next_to(sentence, found[at], change):
@@ -240,7 +279,7 @@ def _figure(sentence: str, amount: Amount, of_whole: re.Match[str] | None) -> Me
     return Mention(amount, qualifier, (), begin)
 
 
-def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount) -> bool:
+def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount, *, alone: bool = True) -> bool:
     """Give a comparison to the figure it is stated with; False when the format cannot hold it.
 
     A change in a counted noun belongs to the latest figure counting the same ('xay ra 21 vu
@@ -265,10 +304,54 @@ def _attach(sentence: str, found: list[Mention], change: Change, amount: Amount)
     if at is not None:
         found[at] = found[at]._replace(changes=(*found[at].changes, change))
         return True
+    if not alone:
+        return False
     if change.kind in ("percent_change", "percent_of") and not change.hedged:  # 'hoan thanh 100% chi tieu'
-        found.append(Mention(amount._replace(end=change.end), "exact", (), change.start))
+        # 'chi so IIP uoc tang 9,4%': a rate whose verb has a qualifier before it keeps it
+        qualifier, begin = qualifier_before(sentence, change.start)
+        if qualifier == "less_than":
+            qualifier, begin = "exact", change.start
+        # 'bang 97,2% du toan' with no amount: a share of the estimate, never a change on last year
+        relative = change.basis if change.kind == "percent_of" and change.basis != "previous_year" else None
+        value = amount._replace(end=change.end)
+        found.append(Mention(value, qualifier, (), begin, rate=change.kind == "percent_change", relative_to=relative))
         return True
     return False
+
+
+def _remains(sentence: str, change: Change, amount: Amount, figure: Mention) -> bool:
+    """Whether a change waiting for its figure is of ``figure``: the same unit and noun, and only
+    'con' (what is left) between them ('giam 214 ho, con 1.087 ho')."""
+    if change.end > figure.start or not patterns()["remains"].match(sentence[change.end : figure.amount.start]):
+        return False
+    return amount.unit == figure.amount.unit and _same_noun(figure.amount.noun, amount.noun)
+
+
+def _plans(sentence: str, year: int) -> list[Change]:
+    """The plans stated after a figure with '/KH' ('dat 24,8%/KH 24,5-25,5%'): each a plan's
+    value moved from (a range keeps its high end)."""
+    found = []
+    for match in patterns()["plan_after"].finditer(sentence):
+        low = amount_at(sentence, *match.span(1))
+        value, high = low.value, None
+        end = low.end
+        if match.group(2):
+            top = amount_at(sentence, *match.span(2))
+            scale = top.value / read_number(match.group(2)) if read_number(match.group(2)) else Decimal(1)
+            value, high, end = read_number(match.group(1)) * scale, top.value, top.end
+            if high <= value:
+                continue
+        found.append(Change("plan", "from_value", value, None, match.start(), end, high=high))
+    return found
+
+
+def _range_change(sentence: str, spread: Mention, year: int) -> Change | None:
+    """A range stated as a change ('tang 8-9% so voi nam 2022'): the change, low to high."""
+    change = change_at(sentence, spread.amount._replace(start=spread.start), year)
+    if change is None or change.kind not in ("percent_change", "absolute_change") or spread.range_high is None:
+        return None
+    ends = sorted((change.value, spread.range_high if change.value >= 0 else -spread.range_high))
+    return change._replace(value=ends[0], high=ends[1])
 
 
 def _continued(sentence: str, last: Change | None, amount: Amount, year: int) -> Change | None:
@@ -354,9 +437,10 @@ def _range(sentence: str, begin: int, low: tuple[int, int], high: tuple[int, int
         value = bottom.value
     else:
         return None
-    if value > top.value or top.value == 0:
+    if value >= top.value or top.value == 0:
         return None
-    return Mention(top._replace(value=value, start=low[0]), "at_least", (), begin, range_high=top.value)
+    qualifier, lead = qualifier_before(sentence, begin)
+    return Mention(top._replace(value=value, start=low[0]), qualifier, (), lead, range_high=top.value)
 
 
 def _looks_like_years(first: str, second: str) -> bool:
@@ -393,6 +477,11 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
         unit, noun, end = unit_after(sentence, match.end(1))
         if noun not in words()["nouns"] and unit != "days":  # 'them mot so ho', 'cung mot luc': no count
             continue
+        amount = Amount(value, unit, noun, match.start(1), end)
+        found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
+    for match in p["spelled_count"].finditer(sentence):  # 'vuot ke hoach nam chi tieu': five targets
+        value = Decimal(words()["spelled_count_words"][match.group(1)])
+        unit, noun, end = unit_after(sentence, match.end(1))
         amount = Amount(value, unit, noun, match.start(1), end)
         found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
     for match in p["spelled"].finditer(sentence):  # 'hai nghin bo den', 'Muoi lam tram y te'

@@ -75,19 +75,40 @@ def patterns() -> dict[str, re.Pattern[str]]:
     firsts = alternation("spelled_numbers")
     strong = "|".join((alternation("spelled_tens"), alternation("scales")))
     spoken = "|".join((firsts, strong))
+    plan = alternation("plan_marks")
     return {
         "scale": re.compile(rf"\s*({alternation('scales')})(?!\w)"),
         # money per something ('trieu dong/nguoi/nam') keeps its 'per' in the words that state it
-        "money": re.compile(rf"\s*({alternation('money')})(?!\w)(?:/[^\W\d_]+)*"),
-        "percent": re.compile(rf"\s?({alternation('percent_words')})(?!\w)"),
+        "money": re.compile(rf"\s*({alternation('money')})(?!\w)(?:/(?!{plan}(?!\w))[^\W\d_]+)*"),
+        # '101,5%KH': a percentage glued to the plan it is of
+        "percent": re.compile(rf"\s?({alternation('percent_words')})(?:(?!\w)|(?={plan}(?!\w)))"),
         "points": re.compile(rf"\s*(?:{alternation('points')})(?!\w)"),
         "days": re.compile(rf"\s*({alternation('day_words')})(?!\w)"),
         # a measure or a noun 'per' something keeps it: 'giuong/van dan', 'tan/ha', 'luot/ngay'
         "measure": re.compile(
-            rf"\s*((?:{alternation('measures')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
+            rf"\s*((?:{alternation('measures')})(?!\w)(?:/(?!{plan}(?!\w))(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)"
+            rf"(?![\w]|/(?!{plan}(?!\w)))"
         ),
         "noun": re.compile(
-            rf"\s*((?:{alternation('nouns')})(?!\w)(?:/(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)(?![\w/])"
+            rf"\s*((?:{alternation('nouns')})(?!\w)(?:/(?!{plan}(?!\w))(?:{alternation('per_scales')}\s)?[^\W\d_]+)*)"
+            rf"(?![\w]|/(?!{plan}(?!\w)))"
+        ),
+        # '1.031.200con': a number glued to the noun or measure it counts
+        "glued": re.compile(
+            rf"(?<![\w.,/+\-\u2013:])({_NUMBER})(?=(?:{alternation('nouns')}|{alternation('measures')})(?!\w))"
+        ),
+        # '/KH 8,5-9%', '/KH 95.000 tan': the plan of the figure before it
+        # ... or in parentheses: '(KH: 8,5-9%)', '(ke hoach 95.000 tan)'
+        "plan_after": re.compile(
+            rf"\s*(?:/\s*(?:{plan})|\(\s*(?:{alternation('plan_in_parentheses')})\s*:?)"
+            rf"\s*({_NUMBER})(?:\s?[-\u2013]\s?({_NUMBER}))?"
+        ),
+        # '20 chi tieu/21 chi tieu': 20 of 21, the noun said with both numbers
+        "noun_share": re.compile(rf"(?<![\w.,/])({_NUMBER})\s+({alternation('nouns')})\s*/\s*({_NUMBER})\s+\2(?!\w)"),
+        "remains": re.compile(rf"^\s*,?\s*(?:{alternation('remains')})\s*$"),
+        "spelled_count": re.compile(
+            rf"(?<!\w)(?:{alternation('spelled_count_leads')})\s+({alternation('spelled_count_words')})\s+"
+            rf"(?=(?:{alternation('spelled_count_nouns')})(?!\w))"
         ),
         "word": re.compile(r"\s*([^\W\d_]+)"),
         "not_qualifier": re.compile(rf"(?i)(?<!\w)(?:{alternation('not_qualifiers')})\s*$"),

@@ -26,6 +26,8 @@ class Change(NamedTuple):
     """False when the text gives no basis ('tang 12%') and the previous year is assumed."""
     hedged: bool = False
     """True when the text qualifies the comparison itself ('gap hon 2 lan'): not exact."""
+    high: Decimal | None = None
+    """The upper end of a range the comparison states ('tang 8-9%', 'KH 24,5-25,5%')."""
 
 
 def basis_after(sentence: str, end: int, year: int) -> tuple[str, int | None, int] | None:

@@ -168,10 +168,17 @@ class Comparison(Record):
     """True when the wording allows more than one reading; nothing is derived from it."""
     note: Text | None = None
     """An explanation shown wherever the comparison is shown."""
+    high: Number | None = None
+    """The upper end of a range the article states ('tang 8-9%', a plan of 'KH 24,5-25,5%'):
+    ``value`` is then the low end; absent for a single value."""
 
     def __post_init__(self) -> None:
         if (self.basis == "previous_year") != (self.year is not None):
             raise RuleError(data_messages.RULE_YEAR_FOR_PREVIOUS_YEAR)
+        if self.high is not None:
+            _check_size(self.high, "high")
+            if self.high <= self.value:
+                raise RuleError(data_messages.RULE_HIGH_ABOVE_VALUE.format(value=self.value, high=self.high), "high")
         if self.ambiguous and self.note is None:
             raise RuleError(data_messages.RULE_AMBIGUOUS_NEEDS_NOTE)
         _check_size(self.value)
@@ -224,8 +231,30 @@ class Figure(Record):
     absent otherwise."""
     checked: bool = True
     """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+    high: Number | None = None
+    """The upper end of a range the article states ('58-60 ta/ha'): ``value`` is then the low end,
+    and anything derived from the figure is an interval; absent for a single value."""
+    target: bool = False
+    """True for a plan target for a later year ('nam 2024 phan dau ...'): ``year`` is the year
+    aimed at; never a result of that year, and never compared as one."""
+    relative_to: Basis | None = None
+    """For a percentage stated only as a share of a basis ('bang 106,8% du toan', no amount given):
+    that basis. The value is a share of the plan or estimate, never a change on last year."""
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the article states the value as a range (``value`` to ``high``)."""
+        return self.high is not None
 
     def __post_init__(self) -> None:
+        if self.high is not None:
+            _check_size(self.high, "high")
+            if self.high <= self.value:
+                raise RuleError(data_messages.RULE_HIGH_ABOVE_VALUE.format(value=self.value, high=self.high), "high")
+            if self.unit in WHOLE_UNITS and not _is_whole(self.high):
+                raise RuleError(data_messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "high")
+        if self.relative_to is not None and self.unit != "percent":
+            raise RuleError(data_messages.RULE_RELATIVE_TO_PERCENT, "relative_to")
         if (self.unit == "share") != (self.out_of is not None):
             raise RuleError(data_messages.RULE_OUT_OF_FOR_SHARE)
         if self.unit == "quantity" and self.noun is None:

@@ -171,6 +171,7 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
             "note": _text(stated.comparison.note),
             "source": _source(stated.comparison.source),
             "baseline": None if stated.derivation is None else _estimate(stated.derivation.baseline, figure.qualifier),
+            "high": None if stated.comparison.high is None else json_number(stated.comparison.high),
         }
         for stated in answer.comparisons
     ]
@@ -179,6 +180,9 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "aliases": list(figure.aliases),
         "label": _text(figure.label),
         "value": json_number(figure.value),
+        "high": None if figure.high is None else json_number(figure.high),
+        "target": figure.target,
+        "relative_to": figure.relative_to,
         "out_of": figure.out_of,
         "unit": figure.unit,
         "qualifier": figure.qualifier,
@@ -271,7 +275,10 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         "previous": _previous_json(row),
-        "current": {"year": figure.year, "value": json_number(figure.value), "derived": False},
+        "current": {
+            **{"year": figure.year, "value": json_number(figure.value), "derived": False},
+            **({"high": json_number(figure.high)} if figure.high is not None else {}),
+        },
         "change": _estimate(derived.absolute_change, figure.qualifier),
         "change_percent": None if percent is None else _estimate(percent, "exact"),
         "direction": row.direction,
@@ -280,6 +287,7 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
             "basis": row.comparison.basis,
             "kind": row.comparison.kind,
             "value": json_number(row.comparison.value),
+            **({"high": json_number(row.comparison.high)} if row.comparison.high is not None else {}),
         },
         "checked": figure.checked,
     }
@@ -405,6 +413,7 @@ FIGURE_CSV_COLUMNS = (
     *("note_vi", "note_en", "wording_vi", "wording_en", "as_of"),
     *("comparison_quote", "comparison_note_vi", "comparison_note_en"),
     *("noun_vi", "noun_en"),
+    *("high", "target", "relative_to", "comparison_high"),
     # the derived baseline's interval and the one hedge it supports (derive.hedge)
     *("baseline_low", "baseline_high", "baseline_hedge"),
     "checked",
@@ -425,6 +434,7 @@ COMPARE_CSV_COLUMNS = (
     # the value the place's own review of previous_year states, when the catalog has it
     *("stated_value", "stated_qualifier", "stated_file", "stated_quote", "conflict"),
     *("comparison_kind", "comparison_value"),
+    *("current_high", "comparison_high"),
     # each derived value's interval and the one hedge it supports (derive.hedge)
     *("previous_hedge", "change_low", "change_high", "change_hedge", "change_percent_low", "change_percent_high"),
     "checked",
@@ -439,9 +449,9 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
         *(figure.qualifier, figure.year, figure.source.section, figure.source.quote),
     )
     carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
-    noun = _pair(figure.noun)
+    added = (*_pair(figure.noun), figure.high, figure.target, figure.relative_to)
     if not answer.comparisons:
-        return [(*base, *(None,) * 7, *carried, None, None, None, *noun, None, None, None, figure.checked)]
+        return [(*base, *(None,) * 7, *carried, None, None, None, *added, None, None, None, None, figure.checked)]
     return [
         (
             *base,
@@ -452,7 +462,8 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             *carried,
             stated.comparison.source.quote,
             *_pair(stated.comparison.note),
-            *noun,
+            *added,
+            stated.comparison.high,
             *_interval(None if stated.derivation is None else stated.derivation.baseline, figure.qualifier),
             figure.checked,
         )
@@ -496,6 +507,7 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 row.direction,
                 *_stated_cells(row),
                 *(row.comparison.kind, row.comparison.value),
+                *(figure.high, row.comparison.high),
                 _interval(derived.baseline, figure.qualifier)[2],
                 *_interval(derived.absolute_change, figure.qualifier),
                 *(_interval(percent, figure.qualifier)[:2] if percent is not None else (None, None)),

@@ -401,6 +401,8 @@ def _change_percent(row: ComparedFigure, lang: Lang) -> str:
     """The change in %; a comparison stated as a ratio ('1.5 times the 2022 value') in its own words."""
     if row.comparison.kind in messages.RELATIONS and row.comparison.kind != "from_value":
         return format_comparison(row.comparison, row.figure.unit, lang)
+    if row.comparison.kind == "percent_change" and row.comparison.high is not None:
+        return format_change(row.comparison, "percent", lang)  # stated as a range: '+8–9%'
     percent = row.derivation.percent_change
     return format_estimate(percent, "percent", "exact", lang, signed=True) if percent is not None else "—"
 

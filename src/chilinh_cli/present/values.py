@@ -36,6 +36,16 @@ def format_amount(value: Number, unit: str, lang: Lang, out_of: int | None = Non
     return format_number(value, lang)
 
 
+def format_range(low: Number, high: Number, unit: str, lang: Lang, noun: Text | None = None) -> str:
+    """A range as the article states it, low and high with an en dash: '58–60 ta/ha', '8–9%',
+    'VND 5 billion–VND 6 billion' (money names its unit at each end, as each end is an amount)."""
+    if unit in ("vnd", "usd", "days"):
+        text = f"{format_amount(low, unit, lang)}–{format_amount(high, unit, lang)}"
+    else:
+        text = f"{format_number(low, lang)}–{format_amount(high, unit, lang)}"
+    return f"{text} {noun.said(lang)}" if noun is not None else text
+
+
 def with_qualifier(text: str, qualifier: str, lang: Lang) -> str:
     return text if qualifier == "exact" else messages.QUALIFIERS[qualifier].get(lang).format(text)
 
@@ -47,8 +57,16 @@ def format_figure_value(figure: Figure, lang: Lang) -> str:
     if figure.wording is not None:
         text = figure.wording.get(lang)
     else:
-        amount = format_amount(figure.value, figure.unit, lang, figure.out_of, figure.noun)
+        amount = (
+            format_range(figure.value, figure.high, figure.unit, lang, figure.noun)
+            if figure.high is not None
+            else format_amount(figure.value, figure.unit, lang, figure.out_of, figure.noun)
+        )
         text = with_qualifier(amount, figure.qualifier, lang)
+    if figure.relative_to is not None:
+        text += messages.RELATIVE_TO_MARK[figure.relative_to].get(lang)
+    if figure.target:
+        text += messages.TARGET_MARK.get(lang).format(year=figure.year)
     return text if figure.checked else text + messages.UNCHECKED.get(lang)
 
 
@@ -80,9 +98,16 @@ def format_estimate(
 
 
 def format_change(comparison: Comparison, unit: str, lang: Lang) -> str:
-    """The change as a signed amount: '+22,4%', '-90', '+0.5 percentage points'."""
+    """The change as a signed amount: '+22,4%', '-90', '+0.5 percentage points', '+8–9%'."""
+    if comparison.high is not None and comparison.kind in ("percent_change", "absolute_change"):
+        text = format_range(comparison.value, comparison.high, _unit_of(comparison.kind, unit), lang)
+        return ("+" + text) if comparison.value > 0 else text
     text = _change_amount(comparison.value, comparison.kind, unit, lang)
     return ("+" + text) if comparison.value > 0 else text
+
+
+def _unit_of(kind: str, unit: str) -> str:
+    return "percent" if kind in ("percent_change", "percent_of") else unit
 
 
 def _change_amount(value: Number, kind: str, unit: str, lang: Lang) -> str:
@@ -99,8 +124,11 @@ def format_comparison(comparison: Comparison, unit: str, lang: Lang, out_of: int
         return f"\u201c{comparison.source.quote}\u201d{messages.AMBIGUOUS.get(lang)}"
     if comparison.kind in messages.RELATIONS:
         value = comparison.value
+        ranged = comparison.high is not None and comparison.kind != "multiple"
         amount = (
-            format_number(value, lang) + "%"
+            format_range(value, comparison.high, _unit_of(comparison.kind, unit), lang)  # type: ignore[arg-type]
+            if ranged
+            else format_number(value, lang) + "%"
             if comparison.kind == "percent_of"
             else format_number(value, lang)
             if comparison.kind == "multiple"
@@ -111,6 +139,9 @@ def format_comparison(comparison: Comparison, unit: str, lang: Lang, out_of: int
     direction = "up" if comparison.value > 0 else "down" if comparison.value < 0 else "unchanged"
     size = -comparison.value if comparison.value < 0 else comparison.value
     amount = _change_amount(size, comparison.kind, unit, lang)
+    if comparison.high is not None and comparison.kind != "point_change":
+        top = -comparison.high if comparison.high < 0 else comparison.high
+        amount = format_range(min(size, top), max(size, top), _unit_of(comparison.kind, unit), lang)
     return messages.CHANGES[comparison.basis][direction].get(lang).format(amount=amount, year=comparison.year)
 
 

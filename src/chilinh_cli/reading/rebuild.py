@@ -52,6 +52,7 @@ def figure_from_document(document: Any) -> Figure:
                 year=c.get("year"),
                 ambiguous=c.get("ambiguous", False),
                 note=_text(c.get("note")),
+                high=c.get("high"),
             )
             for c in document.get("comparisons", ())
         ),
@@ -60,6 +61,9 @@ def figure_from_document(document: Any) -> Figure:
         as_of=document.get("as_of", "year"),
         noun=_text(document.get("noun")),
         checked=document.get("checked", True),
+        high=document.get("high"),
+        target=document.get("target", False),
+        relative_to=document.get("relative_to"),
     )
 
 

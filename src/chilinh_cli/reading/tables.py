@@ -72,12 +72,14 @@ FIGURES_COLUMNS = (
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
     *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
     *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
+    *("high REAL", "high_exact TEXT", "target INTEGER NOT NULL", "relative_to TEXT"),
 )
 ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
     *(_IN_DATASET, "id INTEGER NOT NULL", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
     *("kind TEXT NOT NULL", "value REAL NOT NULL", "value_exact TEXT NOT NULL", "ambiguous INTEGER NOT NULL"),
     *("source_id INTEGER NOT NULL", *_NOTES),
+    *("high REAL", "high_exact TEXT"),
 )
 EVENTS_COLUMNS = (
     *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
@@ -177,6 +179,7 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
                 *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
                 *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
+                *(_number(figure.high), _exact(figure.high), int(figure.target), figure.relative_to),
             )
         )
         comparisons += _comparison_rows(figure, len(comparisons), sources)
@@ -189,6 +192,7 @@ def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tup
             *(sources.dataset_id, before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
             *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
             *(sources.id(comparison.source), *_notes(comparison.note)),
+            *(_number(comparison.high), _exact(comparison.high)),
         )
         for n, comparison in enumerate(figure.comparisons, start=1)
     ]

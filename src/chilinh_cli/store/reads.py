@@ -233,7 +233,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     rows = store.db.execute(
         "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
         "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
-        "f.checked, s.page, s.paragraph, s.table_row FROM figures f "
+        "f.checked, s.page, s.paragraph, s.table_row, f.high_exact, f.target, f.relative_to FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
         + " ORDER BY +f.rowid",  # + : the order never chooses the index (the figure id does)
@@ -250,7 +250,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     comparisons: dict[tuple[int, str], list[dict[str, object]]] = {}
     for c in store.db.execute(
         "SELECT c.dataset_id, c.figure_id, c.basis, c.year, c.kind, c.value_exact, c.ambiguous, s.section, "
-        "s.quote, c.note_vi, c.note_en, s.page, s.paragraph, s.table_row FROM comparisons c "
+        "s.quote, c.note_vi, c.note_en, s.page, s.paragraph, s.table_row, c.high_exact FROM comparisons c "
         "JOIN sources s ON s.dataset_id = c.dataset_id AND s.id = c.source_id WHERE "
         + where.format(t="c", id="c.figure_id")
         + " ORDER BY +c.id",
@@ -260,6 +260,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
             {
                 **{"basis": c[2], "year": c[3], "kind": c[4], "value": _number(c[5]), "ambiguous": bool(c[6])},
                 **{"source": _source(c[7], c[8], c[11:14]), "note": _pair(c[9], c[10])},
+                "high": None if c[14] is None else _number(c[14]),
             }
         )
     return {
@@ -270,6 +271,8 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
                 **{"source": _source(row[9], row[10], row[19:22]), "note": _pair(row[11], row[12])},
                 **{"wording": _pair(row[13], row[14]), "as_of": row[15], "noun": _pair(row[16], row[17])},
                 "checked": bool(row[18]),
+                **{"high": None if row[22] is None else _number(row[22]), "target": bool(row[23])},
+                "relative_to": row[24],
                 **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
             }
         )

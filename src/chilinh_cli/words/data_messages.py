@@ -40,6 +40,14 @@ RULE_OUT_OF_FOR_SHARE: Final = Msg(
 RULE_WHOLE_NUMBER: Final = Msg(
     "a value in unit {unit} must be a whole number", "giá trị có đơn vị {unit} phải là số nguyên"
 )
+RULE_HIGH_ABOVE_VALUE: Final = Msg(
+    "'high' ({high}) is the upper end of a range and must be above 'value' ({value})",
+    "'high' ({high}) là cận trên của khoảng và phải lớn hơn 'value' ({value})",
+)
+RULE_RELATIVE_TO_PERCENT: Final = Msg(
+    "'relative_to' is allowed only for unit 'percent' (a share of a plan or estimate)",
+    "chỉ dùng 'relative_to' cho đơn vị 'percent' (tỷ lệ so với kế hoạch hoặc dự toán)",
+)
 RULE_NOT_NEGATIVE: Final = Msg("a stated value cannot be negative", "giá trị được nêu không thể là số âm")
 RULE_SHARE_ABOVE_WHOLE: Final = Msg(
     "a share cannot be more than its whole ({value} out of {whole})",
@@ -218,13 +226,25 @@ DRAFT_NO_YEAR: Final = Msg(
     "the text names no year (such as 'năm 2023'); give the year with --year",
     "bài viết không nêu năm nào (chẳng hạn 'năm 2023'); hãy cho biết năm bằng --year",
 )
-DRAFT_NO_PLACE: Final = Msg(
-    "the title \u201c{title}\u201d names no place (a city, district, town or commune); give it with --place",
-    "tiêu đề \u201c{title}\u201d không nêu địa phương (thành phố, huyện, thị xã hay xã); hãy cho biết bằng --place",
+DRAFT_PLACE_UNKNOWN: Final = Msg(
+    "(place not found in the text: the reviewer fills it in)",
+    "(chưa tìm thấy địa phương trong bài: người duyệt điền vào)",
 )
-DRAFT_RANGE: Final = Msg(
-    "the text gives a range (“{words}”): the value is its low end",
-    "bài viết nêu một khoảng (“{words}”): giá trị là mức thấp",
+"""The locality of a draft whose text names no place: a placeholder in both languages, in a
+record marked unchecked, that ``chilinh check`` lists until a person replaces it."""
+DRAFT_NO_PLACE: Final = Msg(
+    ". The title \u201c{title}\u201d names no place: set metadata.locality (or draft again with --place).",
+    ". Tiêu đề \u201c{title}\u201d không nêu địa phương: hãy điền metadata.locality (hoặc soạn lại với --place).",
+)
+DRAFT_POINTS_OR_RELATIVE: Final = Msg(
+    "The text gives a percentage above or below a plan for a figure that is itself a percentage: it may be "
+    "percentage points or a relative change. Check which, then set 'kind' and remove 'ambiguous'.",
+    "Văn bản nêu mức vượt (hoặc thấp hơn) kế hoạch bằng phần trăm cho một chỉ tiêu vốn là tỷ lệ: có thể là "
+    "điểm phần trăm hoặc mức thay đổi tương đối. Hãy kiểm tra, rồi sửa 'kind' và bỏ 'ambiguous'.",
+)
+DRAFT_TABLE_ROW: Final = Msg(
+    "A row of a table whose columns are: {header}.",
+    "Một dòng của bảng có các cột: {header}.",
 )
 DRAFT_BASIS_NOT_STATED: Final = Msg(
     "the text does not say what this is compared with; drafted as compared with the previous year, "

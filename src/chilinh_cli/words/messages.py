@@ -157,6 +157,13 @@ QUALIFIERS: Final = {
 UNTRANSLATED: Final = Msg(" [untranslated]", " [chưa dịch]")
 # A record drafted by 'chilinh draft' that no person has checked yet, marked wherever shown.
 UNCHECKED: Final = Msg(" (unchecked)", " (chưa kiểm tra)")
+TARGET_MARK: Final = Msg(" (target for {year}, not a result)", " (chỉ tiêu phấn đấu năm {year}, không phải kết quả)")
+RELATIVE_TO_MARK: Final = {
+    "previous_year": Msg(" of the previous year", " so với năm trước"),
+    "budget_estimate": Msg(" of the budget estimate", " dự toán"),
+    "target": Msg(" of the target", " chỉ tiêu"),
+    "plan": Msg(" of the plan", " kế hoạch"),
+}
 DERIVED_VALUE: Final = Msg("{} (derived)", "{} (suy ra)")
 # A stated change in words: by basis, then direction ('down 90 from 2020', 'vượt 6 so với chỉ tiêu').
 CHANGES: Final = {

@@ -67,14 +67,16 @@ class Lines:
         line = [(text if n == 0 else " " + text, Where(page, self.paragraphs)) for n, (text, page) in enumerate(kept)]
         self.lines += [line, [("", Where(kept[-1][1]))]]
 
-    def table(self, rows: list[list[str]], page: int | None = None) -> None:
-        """A table: a line per row, cells separated by tabs (the header is row 1), then a blank line."""
-        kept = [[" ".join(cell.split()) for cell in row] for row in rows]
-        kept = [row for row in kept if any(row)]
-        for number, row in enumerate(kept, start=1):
-            self.lines.append([("\t".join(cell or "-" for cell in row), Where(page, None, number))])
+    def table(self, rows: list[list[str]], page: int | None = None, pages: list[int] | None = None) -> None:
+        """A table: a line per row, cells separated by tabs (the header is row 1), then a blank line;
+        each row on ``page``, or on its own of ``pages`` (a table that runs over a page break)."""
+        on: list[int | None] = list(pages) if pages is not None else [page] * len(rows)
+        kept = [([" ".join(cell.split()) for cell in row], at) for row, at in zip(rows, on, strict=True)]
+        kept = [(row, at) for row, at in kept if any(row)]
+        for number, (row, at) in enumerate(kept, start=1):
+            self.lines.append([("\t".join(cell or "-" for cell in row), Where(at, None, number))])
         if kept:
-            self.lines.append([("", Where(page))])
+            self.lines.append([("", Where(kept[-1][1]))])
 
     def reading(self) -> Reading:
         """The text (NFC) and where each piece of it starts."""

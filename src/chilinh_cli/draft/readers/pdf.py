@@ -215,6 +215,7 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
     rows: list[list[str]] = []
     previous: _Line | None = None
     previous_page = 0
+    row_pages: list[int] = []
     spaced = True
     for number, page in enumerate(pages, start=1):
         for line in page:
@@ -225,11 +226,12 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
                 cells = line.text.split("\t")
                 if not rows or cells != rows[0]:  # a header repeated on the next page is said once
                     rows.append(cells)
+                    row_pages.append(number)  # each row on its page, not where the text goes on
                 previous, previous_page = line, number
                 continue
             if rows:
-                lines.table(rows, number)
-                rows = []
+                lines.table(rows, pages=row_pages)
+                rows, row_pages = [], []
             if (
                 parts
                 and previous is not None
@@ -250,10 +252,10 @@ def _paragraphs(pages: list[list[_Line]], reader: str) -> Reading:
             parts.append((line.text, number))
             previous, previous_page = line, number
         if rows and number == len(pages):
-            lines.table(rows, number)
-            rows = []
+            lines.table(rows, pages=row_pages)
+            rows, row_pages = [], []
     if rows:
-        lines.table(rows, len(pages))
+        lines.table(rows, pages=row_pages)
     if parts:
         lines.pieces(parts)
     return lines.reading()
