@@ -148,6 +148,8 @@ def one_place_per_name(infos: Sequence[DatasetInfo]) -> list[DatasetInfo]:
     """The reviews with the key of their place: reviews whose keys or other names' keys meet
     are one place (``model.where``), known by the first of its reviews' own keys; sorted by
     place, newest year first."""
+    if not any(info.other_keys for info in infos):  # no other names: each key is its own place
+        return sorted(infos, key=lambda info: (info.place_key, -info.year, info.path))
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -182,7 +184,7 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
     names: dict[str, set[str]] = {}
     for info in catalog.infos:
         bare = (known.partition("|")[0] for known in (info.place_key, *info.other_keys))
-        for folded in (info.place_key_vi, fold(info.place_en), *bare):
+        for folded in (info.place_key_vi, info.place_key_en or fold(info.place_en), *bare):
             names.setdefault(folded, set()).add(info.place_key)
     partly = {known for folded, keys in names.items() if f" {key}" in f" {folded}" for known in keys}
     chosen = names.get(key, partly)

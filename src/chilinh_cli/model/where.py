@@ -76,6 +76,8 @@ class DatasetInfo(NamedTuple):
     """The Vietnamese name of the place folded, as written (for finding it by name)."""
     other_keys: tuple[str, ...] = ()
     """The keys of its other names (``other_keys``)."""
+    place_key_en: str = ""
+    """Its English name folded ('' when not known: then folded when asked)."""
 
     @property
     def label(self) -> str:

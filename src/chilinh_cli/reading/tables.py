@@ -50,12 +50,13 @@ DATASETS_COLUMNS = (
     "year INTEGER NOT NULL",
     *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
     *("document TEXT NOT NULL", "checked INTEGER NOT NULL"),
-    *("province TEXT", "other_keys TEXT NOT NULL"),
+    *("province TEXT", "other_keys TEXT NOT NULL", "place_key_en TEXT NOT NULL"),
 )
 """One row per data file: where it is, when it was read, what it is, and its validated text.
 An English text a draft has not yet (``*_en``), its publisher and its date may be null.
 ``place_key`` is the place's identity (``model.where.place_key``: its folded Vietnamese name and
-province); ``other_keys`` the keys of its other names, one a line."""
+province); ``other_keys`` the keys of its other names, one a line; ``place_key_en`` its English
+name folded (a catalog of ten thousand places finds one by name without folding them all)."""
 UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TEXT NOT NULL")
 HIGHLIGHTS_COLUMNS = (
     *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
@@ -162,7 +163,7 @@ def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, docume
     return (
         *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
         *(meta.title, meta.title_en, meta.publisher, meta.published, document, int(meta.checked)),
-        *(meta.province, others),
+        *(meta.province, others, fold(meta.locality.en or meta.locality.vi)),
     )
 
 

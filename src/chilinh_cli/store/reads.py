@@ -39,11 +39,13 @@ def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
     wanted = set(ids)
     return [
         DatasetInfo(
-            row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], tuple(row[8].split("\n")) if row[8] else ()
+            *(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7]),
+            tuple(row[8].split("\n")) if row[8] else (),
+            row[9],
         )
         for row in store.db.execute(
             "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
-            "other_keys FROM datasets "
+            "other_keys, place_key_en FROM datasets "
             "ORDER BY place_key, year DESC, path"
         )
         if row[0] in wanted
