@@ -47,10 +47,22 @@ def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = F
     if len(files) < 16 or workers < 1:
         yield from zip(places, map(prepare, files, digests, flags), strict=True)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    # A bounded number of files in flight: the workers read faster than this process writes,
+    # and results waiting for it would hold a whole catalog's rows (1.4 GB at 10,000 files).
+    ahead = 8 * workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(places, pool.map(prepare, files, digests, flags, chunksize=8), strict=True)
+        waiting: deque[tuple[int, Future[Prepared]]] = deque()
+        for place, file, digest, flag in zip(places, files, digests, flags, strict=True):
+            waiting.append((place, pool.submit(prepare, file, digest, flag)))
+            if len(waiting) >= ahead:
+                first, future = waiting.popleft()
+                yield first, future.result()
+        while waiting:
+            first, future = waiting.popleft()
+            yield first, future.result()
 
 
 def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) -> Prepared:
