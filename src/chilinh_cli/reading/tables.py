@@ -49,8 +49,10 @@ DATASETS_COLUMNS = (
     *("place_vi TEXT NOT NULL", "place_en TEXT", "place_key TEXT NOT NULL", "place_key_vi TEXT NOT NULL"),
     "year INTEGER NOT NULL",
     *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
-    *("document TEXT NOT NULL", "checked INTEGER NOT NULL"),
+    "checked INTEGER NOT NULL",
     *("province TEXT", "other_keys TEXT NOT NULL", "place_key_en TEXT NOT NULL"),
+    # last: a row's columns are read up to the one asked for, and this one runs over many pages
+    "document TEXT NOT NULL",
 )
 """One row per data file: where it is, when it was read, what it is, and its validated text.
 An English text a draft has not yet (``*_en``), its publisher and its date may be null.
@@ -162,8 +164,8 @@ def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, docume
     others = "\n".join(other_keys(meta.other_names, meta.province, meta.locality.vi))
     return (
         *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
-        *(meta.title, meta.title_en, meta.publisher, meta.published, document, int(meta.checked)),
-        *(meta.province, others, fold(meta.locality.en or meta.locality.vi)),
+        *(meta.title, meta.title_en, meta.publisher, meta.published, int(meta.checked)),
+        *(meta.province, others, fold(meta.locality.en or meta.locality.vi), document),
     )
 
 
