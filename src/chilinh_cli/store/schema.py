@@ -13,20 +13,26 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 10  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 11  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
 # 7: where a draft found each quote (sources.page, paragraph, table_row);
 # 8: ranges (high, high_exact), targets and shares of a plan (relative_to);
 # 9: a place's English name folded (place_key_en);
-# 10: the validated text last in its row (reading a row's other columns never reads it)
+# 10: the validated text last in its row (reading a row's other columns never reads it);
+# 11: covering indexes of datasets for the questions that read every row
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
     "CREATE TABLE figure_names (dataset_id INTEGER NOT NULL, figure_id TEXT NOT NULL, folded TEXT NOT NULL) STRICT",
     "CREATE INDEX figure_names_by_name ON figure_names (folded, dataset_id)",
     "CREATE INDEX figure_names_by_dataset ON figure_names (dataset_id)",
+    # A datasets row holds its file's validated text, most of a page: the questions that read
+    # every row (which files changed; the catalog's places) read these indexes instead.
+    "CREATE INDEX datasets_by_path ON datasets (path, id, size, mtime_ns, inode, sha256)",
+    "CREATE INDEX datasets_by_place ON datasets "
+    "(place_key, year DESC, path, id, place_vi, place_en, published, place_key_vi, other_keys, place_key_en)",
     "CREATE INDEX figures_by_id ON figures (id)",
     "CREATE INDEX aliases_by_alias ON figure_aliases (alias)",
     "CREATE INDEX comparisons_by_figure ON comparisons (figure_id, dataset_id)",
