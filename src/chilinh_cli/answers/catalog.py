@@ -32,6 +32,8 @@ from ..model.errors import (
 from ..model.records import Dataset, Figure
 from ..model.text import fold, plain
 from ..model.where import DatasetInfo
+from ..words.messages import Msg
+from ..reading.finding import Found, catalog_files
 from ..reading.loader import embedded_path
 from ..store import reads
 from ..store.store import Progress, Store, open_store
@@ -55,6 +57,7 @@ from .core import (
     score,
 )
 
+T = TypeVar("T")
 A = TypeVar("A", ListAnswer, FiguresAnswer, HighlightAnswer, HighlightsAnswer)
 MAX_CANDIDATES = 8
 MAX_HITS = 50
@@ -69,6 +72,8 @@ class Catalog(NamedTuple):
     """Every dataset of the catalog, newest year first within each place."""
     skipped: tuple[str, ...] = ()
     """The folder's JSON files that are no dataset (a schema, notes): left out, to be warned of."""
+    warnings: tuple[Msg, ...] = ()
+    """What the walk of the folder passed over: pipes and devices, unreadable folders, its limit."""
     held: Mapping[int, Dataset] | None = None
     """The datasets themselves, by id, when they are in memory already (the Python API)."""
     named: bool = False
@@ -87,18 +92,56 @@ def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog
 
 
 def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
-    store = open_store()
     skipped: list[str] = []
     if data is not None and data.is_dir():
-        files = data_files(data)
-        if not files:
+        found = catalog_files(data)
+        if not found.files:
             raise EmptyCatalogError(str(data))
-        ids = store.sync(files, within=data, progress=progress, skipped=skipped)
+        store, ids = synced(lambda store: store.sync(found.files, within=data, progress=progress, skipped=skipped))
         if not ids:
+            store.close()
             raise EmptyCatalogError(str(data))
-    else:
-        ids = store.sync([data if data is not None else embedded_path()], progress=progress)
+        return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found))
+    store, ids = synced(lambda store: store.sync([data if data is not None else embedded_path()], progress=progress))
     return _catalog(store, ids, skipped)
+
+
+def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
+    """The store opened and ``sync`` done in it. A store that breaks while it is written (a full
+    disk, a file-size limit, a damaged page) is rebuilt once, and failing that the run answers
+    from a store in memory (slower, as right)."""
+    import sqlite3
+
+    from ..store.store import discard, memory_store
+
+    store = open_store()
+    try:
+        return store, sync(store)
+    except sqlite3.DatabaseError:  # 'database or disk is full', 'disk image is malformed', I/O errors
+        store.close()
+        if store.path is None:
+            raise
+        discard(store.path)
+    store = open_store()  # built again; or, when the cache cannot hold one, in memory
+    try:
+        return store, sync(store)
+    except sqlite3.DatabaseError:
+        store.close()
+        if store.path is None:
+            raise
+    store = memory_store()
+    return store, sync(store)
+
+
+def walk_warnings(directory: Path, found: Found) -> tuple[Msg, ...]:
+    """What the walk of a catalog folder says: each entry passed over, each folder not read, its limit."""
+    from ..words import messages
+
+    said = [messages.PASSED_OVER.format(path=path, reason=reason) for path, reason in found.passed]
+    said += [messages.FOLDER_NOT_READ.format(path=path, reason=reason) for path, reason in found.unreadable]
+    if found.limit is not None:
+        said.append(messages.STOPPED_AT.format(path=str(directory), limit=found.limit))
+    return tuple(said)
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
@@ -108,23 +151,17 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     if not use_cache:
         return read_dataset(path)
-    store = open_store()
+    store, (number,) = synced(lambda store: store.sync([Path(path) if path is not None else embedded_path()]))
     try:
-        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
         return reads.dataset(store, number)
     finally:
         store.close()
 
 
 def data_files(directory: Path) -> list[str]:
-    """Every ``*.json`` under ``directory``, in a stable order: paths as strings, from os.walk
-    (a catalog of ten thousand files would spend longer in pathlib's parsing and comparing)."""
-    found: list[str] = []
-    for root, folders, names in os.walk(directory):
-        # Hidden files and folders are not reviews: an editor's lock file (.#2020.json), .git
-        folders[:] = [folder for folder in folders if not folder.startswith(".")]
-        found += (os.path.join(root, name) for name in names if name.endswith(".json") and not name.startswith("."))
-    return sorted(found)
+    """Every ``*.json`` under ``directory``, in a stable order: paths as strings (see
+    ``reading.finding``: a catalog of ten thousand files would spend longer in pathlib)."""
+    return catalog_files(directory).files
 
 
 def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
@@ -470,24 +507,34 @@ class CatalogCheck(NamedTuple):
     skipped: tuple[str, ...] = ()
     places: tuple[PlaceYears, ...] = ()
     near: tuple[NearPlaces, ...] = ()
+    warnings: tuple[Msg, ...] = ()
+    """What the walk of the folder passed over (see ``Catalog.warnings``)."""
+    unreadable: tuple[str, ...] = ()
+    """Folders that could not be read: their reviews are not checked (``validate`` fails)."""
 
 
 def check_catalog(directory: Path) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
     the values later reviews of the same place derive for that year."""
-    files = data_files(directory)
+    found = catalog_files(directory)
+    files = found.files
     if not files:
         raise EmptyCatalogError(str(directory))
-    store = open_store()
+    failures: dict[int, DataFileError] = {}
+    skipped: list[str] = []
+
+    def sync(store: Store) -> list[int]:
+        failures.clear()
+        skipped.clear()
+        return store.sync(files, within=directory, failures=failures, skipped=skipped)
+
+    store, ids = synced(sync)
     try:
-        failures: dict[int, DataFileError] = {}
-        skipped: list[str] = []
-        ids = store.sync(files, within=directory, failures=failures, skipped=skipped)
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
-        left_out = set(skipped)
+        left_out = set(skipped) | set(store.gone)
         for place, file in enumerate(files):
             if file in left_out:
                 continue
@@ -500,7 +547,15 @@ def check_catalog(directory: Path) -> CatalogCheck:
         catalog = _catalog(store, ids, skipped)
         by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
         near = tuple(near_places(by_place))
-        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)), tuple(skipped), by_place, near)
+        return CatalogCheck(
+            tuple(answers),
+            tuple(_conflicts(catalog)),
+            tuple(skipped),
+            by_place,
+            near,
+            walk_warnings(directory, found),
+            tuple(path for path, _ in found.unreadable),
+        )
     finally:
         store.close()
 

@@ -126,10 +126,11 @@ def _answer(
     with answering(output.lang):
         from ..answers.catalog import open_catalog
         from ..present import render
+        from ..present.checks import passed_over
 
         catalog = open_catalog(file, progress=render.progress(output.lang))
-        for skipped in catalog.skipped:
-            render.say(messages.SKIPPED_FILE.format(path=skipped), output.lang, sys.stderr)
+        for warning in passed_over(catalog.skipped, catalog.warnings):
+            render.say(warning, output.lang, sys.stderr)
         try:
             answer = ask(catalog)
         except NoMatchError:

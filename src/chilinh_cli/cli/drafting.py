@@ -57,7 +57,8 @@ def validate(
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
-            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
+            failed = found.conflicts or found.unreadable or any(each.problems for each in found.files)
+            raise typer.Exit(1 if failed else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)

@@ -16,6 +16,7 @@ from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, searchable
 from ..model.text import fold
+from ..words import data_messages
 from .loader import is_dataset, name_of, parse_json, read_bytes, validate_document
 from .tables import dataset_row_of, tables
 
@@ -33,6 +34,8 @@ class Prepared(NamedTuple):
     problems: tuple[Problem, ...] = ()
     skipped: bool = False
     """A JSON file of a folder that is no dataset (``loader.is_dataset``): left out, not refused."""
+    gone: bool = False
+    """A folder's file removed since the folder was read: left out, not refused."""
 
 
 def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = False) -> Iterator[tuple[int, Prepared]]:
@@ -72,7 +75,8 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
                 return Prepared(path, digest, status, [], [], [], skipped=True)
             dataset = validate_document(document, path)
     except DataFileError as error:
-        return Prepared(path, "", status, [], [], [], error.problems)
+        gone = lenient and error.problems == (("", data_messages.NO_SUCH_FILE),)
+        return Prepared(path, "", status, [], [], [], () if gone else error.problems, gone=gone)
     return rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))
 
 
@@ -97,12 +101,23 @@ def file_name(file: Path | str) -> str:
 
 
 def file_status(file: Path | str) -> tuple[int, int, int] | None:
-    """Size, modification time and inode; None for standard input (a file named '-' in the
-    working directory is not it) and for a file that is gone."""
+    """Size, modification time and a key of the inode and its change time (``identity``);
+    None for standard input (a file named '-' in the working directory is not it) and for a
+    file that is gone."""
     if file_name(file) == "<stdin>":
         return None
     try:
         status = os.stat(file)
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns, status.st_ino
+    return status.st_size, status.st_mtime_ns, identity(status.st_ino, status.st_ctime_ns)
+
+
+def identity(inode: int, ctime_ns: int) -> int:
+    """The inode number and its change time folded into one integer SQLite keeps (the store's
+    ``inode`` column). A file rewritten with its size and modification time put back (an
+    editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
+    set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
+    import zlib
+
+    return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)

@@ -100,28 +100,62 @@ def _read_stdin() -> bytes:
 
 
 def _read(file: Path) -> bytes:
+    """A regular file's bytes. Opened without waiting (O_NONBLOCK: a named pipe nobody writes
+    to never blocks) and looked at once open (``fstat``: no race between a check and the open);
+    a pipe, a socket or a device is refused as no data file."""
     try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)])
-        if size > MAX_FILE_BYTES:
-            from ..words.numfmt import format_number
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
+    except PermissionError:
+        raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
+    except IsADirectoryError:
+        raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)]) from None
+    except OSError as error:
+        raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            refusal = not_a_data_file(status.st_mode)
+            if refusal is not None:
+                raise DataFileError(str(file), [("", refusal)])
+            size = status.st_size
+            if size > MAX_FILE_BYTES:
+                from ..words.numfmt import format_number
 
-            bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
-        with file.open("rb") as handle:
+                bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
+            os.set_blocking(handle.fileno(), True)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
     except PermissionError:
         raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
+    except IsADirectoryError:
+        raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)]) from None
     except OSError as error:
         raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise DataFileError(str(file), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
     return raw
+
+
+def not_a_data_file(mode: int) -> Msg | None:
+    """Why what a path holds is no data file (a directory, a named pipe, a socket, a device),
+    or None for a regular file: the reading side of ``files.writer.destination``'s decision."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return data_messages.IS_A_DIRECTORY
+    if stat.S_ISFIFO(mode):
+        return data_messages.IS_A_FIFO
+    if stat.S_ISSOCK(mode):
+        return data_messages.IS_A_SOCKET
+    return data_messages.IS_A_DEVICE
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -71,6 +71,12 @@ RULE_TOO_MANY_DECIMALS: Final = Msg(
 # ---- reading a data file ----------------------------------------------------------------------
 
 IS_A_DIRECTORY: Final = Msg("is a directory, not a data file", "là một thư mục, không phải tệp dữ liệu")
+IS_A_FIFO: Final = Msg(
+    "is a named pipe (FIFO), not a data file",
+    "là một ống có tên (FIFO), không phải tệp dữ liệu",
+)
+IS_A_SOCKET: Final = Msg("is a socket, not a data file", "là một socket, không phải tệp dữ liệu")
+IS_A_DEVICE: Final = Msg("is a device, not a data file", "là một thiết bị, không phải tệp dữ liệu")
 FILE_TOO_LARGE: Final = Msg(
     "is {size} bytes; a data file may be at most {limit} MiB",
     "có {size} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB",

@@ -108,6 +108,27 @@ LOOKED_AT: Final = Msg("{said} (review: {place}, {year}, {file})", "{said} (bài
 LOOKED_IN: Final = Msg(
     "{said} (looked in {count} reviews: {reviews})", "{said} (đã tìm trong {count} bài tổng kết: {reviews})"
 )
+PASSED_OVER: Final = Msg("warning: {path}: {reason}; skipped", "cảnh báo: {path}: {reason}; bỏ qua")
+FOLDER_NOT_READ: Final = Msg(
+    "warning: {path}: this folder cannot be read ({reason}); its reviews are left out",
+    "cảnh báo: {path}: không đọc được thư mục này ({reason}); các báo cáo trong đó bị bỏ qua",
+)
+STOPPED_AT: Final = Msg(
+    "warning: {path}: stopped after {limit} data files; --max-files N reads more",
+    "cảnh báo: {path}: dừng sau {limit} tệp dữ liệu; dùng --max-files N để đọc thêm",
+)
+MORE_SKIPPED: Final = Msg(
+    "warning: and {count} more files skipped, not datasets",
+    "cảnh báo: và {count} tệp khác bị bỏ qua, không phải tệp dữ liệu",
+)
+MORE_PROBLEMS: Final = Msg(
+    "  … and {count} more problems (--all or --format json lists every one)",
+    "  … và {count} lỗi khác (--all hoặc --format json liệt kê tất cả)",
+)
+NORMALISED_NFC: Final = Msg(
+    "note: {path}: text not in NFC (as some macOS tools save it); read as NFC",
+    "ghi chú: {path}: văn bản chưa ở dạng NFC (như một số công cụ macOS lưu); đã đọc theo NFC",
+)
 SKIPPED_FILE: Final = Msg(
     "warning: {path}: skipped, not a dataset (no schema_version or metadata)",
     "cảnh báo: {path}: bỏ qua, không phải tệp dữ liệu (không có schema_version hay metadata)",
