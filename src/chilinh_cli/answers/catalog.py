@@ -32,11 +32,11 @@ from ..model.errors import (
 from ..model.records import Dataset, Figure
 from ..model.text import fold, plain
 from ..model.where import DatasetInfo
-from ..words.messages import Msg
 from ..reading.finding import Found, catalog_files
 from ..reading.loader import embedded_path
 from ..store import reads
 from ..store.store import Progress, Store, open_store
+from ..words.messages import Msg
 from .core import (
     CheckAnswer,
     CompareAnswer,

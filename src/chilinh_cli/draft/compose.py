@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model.errors import DataFileError
-from ..model.text import fold
+from ..model.text import clip, fold
 from ..words import data_messages
 from ..words.messages import Msg
 from . import article, dated, grammar, labels, lexicon, stated, text_tables
@@ -313,7 +313,7 @@ def draft(
         raise DataFileError(name, [("", data_messages.DRAFT_NO_YEAR)])
     place = place or article.place_of(title, text) or article.place_of(text, text)
     if place is None:
-        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=title))])
+        raise DataFileError(name, [("", data_messages.DRAFT_NO_PLACE.format(title=clip(title)))])
     reader = _Reader(year)
     slugs = _Names()
     highlights: list[dict[str, Any]] = []

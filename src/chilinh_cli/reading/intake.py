@@ -7,18 +7,25 @@ no database: it takes a path and gives back plain tuples.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, searchable
 from ..model.text import fold
 from ..words import data_messages
-from .loader import is_dataset, name_of, parse_json, read_bytes, validate_document
+from .loader import decode, is_dataset, name_of, parse_json, read_bytes, validate_document
 from .tables import dataset_row_of, tables
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class Prepared(NamedTuple):
@@ -52,8 +59,48 @@ def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = F
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=tied_to_parent)
+    try:
         yield from zip(places, pool.map(prepare, files, digests, flags, chunksize=8), strict=True)
+    except BaseException:  # an error, Ctrl-C, SIGTERM or SIGHUP (see cli.entry): the workers end now
+        end_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def end_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: no queued file started, each worker terminated (not waited for)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((pool._processes or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+def tied_to_parent() -> None:
+    """A worker's first act: end when its parent ends, whatever ends it (kill -9 too). On Linux
+    the kernel sends it SIGKILL then (PR_SET_PDEATHSIG); everywhere, a thread looks every
+    half second whether its parent is still the one it had."""
+    import threading
+
+    parent = os.getppid()
+    for ending in ("SIGTERM", "SIGHUP"):  # the parent's handlers (cli.entry) are not a worker's
+        if hasattr(signal, ending):
+            signal.signal(getattr(signal, ending), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the call above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="chilinh-parent-watch", daemon=True).start()
 
 
 def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) -> Prepared:
@@ -77,7 +124,7 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
     except DataFileError as error:
         gone = lenient and error.problems == (("", data_messages.NO_SUCH_FILE),)
         return Prepared(path, "", status, [], [], [], () if gone else error.problems, gone=gone)
-    return rows_of(dataset, path, digest, status, raw.decode("utf-8-sig"))
+    return rows_of(dataset, path, digest, status, decode(raw, path))
 
 
 def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:

@@ -158,6 +158,63 @@ def not_a_data_file(mode: int) -> Msg | None:
     return data_messages.IS_A_DEVICE
 
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def encoding_of(raw: bytes) -> tuple[str, int]:
+    """The encoding a data file's byte-order mark names (UTF-8 without one) and the mark's length."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return encoding, len(mark)
+    return "utf-8", 0
+
+
+def decode(raw: bytes, name: str) -> str:
+    """A data file's text, NFC-normalised: UTF-8, or UTF-16 or UTF-32 with a byte-order mark
+    (Windows Notepad's "Unicode"); text in NFD (as some macOS tools save it) is read as NFC
+    (``reading_notes`` says so). A file in a legacy 8-bit Vietnamese encoding is named as such."""
+    import unicodedata
+
+    encoding, start = encoding_of(raw)
+    try:
+        text = raw[start:].decode(encoding)
+    except UnicodeDecodeError as error:
+        offset = error.start + start
+        said = data_messages.NOT_UTF8_LEGACY if _legacy_vietnamese(raw) else data_messages.NOT_UTF8
+        if encoding != "utf-8":
+            said = data_messages.NOT_UNICODE.format(encoding=encoding.upper())
+        raise DataFileError(name, [("", said.format(offset=offset))]) from None
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _legacy_vietnamese(raw: bytes) -> bool:
+    """Whether bytes that are no UTF-8 look like Vietnamese in an 8-bit code page (CP1258,
+    VNI, TCVN3): many bytes above 127, each alone among ASCII letters."""
+    sample = raw[:65536]
+    high = sum(1 for byte in sample if byte > 127)
+    return high >= 3 and b"\x00" not in sample and sample.count(b" ") * 20 >= len(sample)
+
+
+def reading_notes(raw: bytes, name: str) -> list[Msg]:
+    """What ``validate`` notes about how a file was read: text in NFD, read as NFC."""
+    import unicodedata
+
+    from ..words import messages
+
+    encoding, start = encoding_of(raw)
+    try:
+        text = raw[start:].decode(encoding)
+    except UnicodeDecodeError:
+        return []
+    return [] if unicodedata.is_normalized("NFC", text) else [messages.NORMALISED_NFC.format(path=name)]
+
+
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # Arrays become tuples (the models are immutable), and a key given twice is an
     # error rather than silently keeping the last value.
@@ -181,10 +238,7 @@ def _reject_constant(name: str) -> Any:
 
 def parse_json(raw: bytes, name: str) -> Any:
     """Parse JSON exactly: decimals as ``Decimal``, no NaN or Infinity, no duplicate keys."""
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
-    except UnicodeDecodeError as error:
-        raise DataFileError(name, [("", data_messages.NOT_UTF8.format(offset=error.start))]) from None
+    text = decode(raw, name)
     if not text.strip():
         raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
     try:

@@ -89,6 +89,16 @@ CANNOT_READ: Final = Msg("cannot be read: {reason}", "không đọc được t�
 NOT_UTF8: Final = Msg(
     "is not UTF-8 text (invalid byte at offset {offset})", "không phải văn bản UTF-8 (byte sai ở vị trí {offset})"
 )
+NOT_UTF8_LEGACY: Final = Msg(
+    "is not UTF-8 text (invalid byte at offset {offset}); it looks like a legacy Vietnamese encoding "
+    "(CP1258, VNI or TCVN3): save it as UTF-8",
+    "không phải văn bản UTF-8 (byte sai ở vị trí {offset}); có vẻ là một bảng mã tiếng Việt cũ "
+    "(CP1258, VNI hay TCVN3): hãy lưu lại dạng UTF-8",
+)
+NOT_UNICODE: Final = Msg(
+    "is not {encoding} text, as its byte-order mark says (invalid bytes at offset {{offset}})",
+    "không phải văn bản {encoding} như dấu thứ tự byte của tệp cho biết (byte sai ở vị trí {{offset}})",
+)
 EMPTY_FILE: Final = Msg("is empty", "là tệp rỗng")
 NOT_JSON: Final = Msg(
     "is not valid JSON: {detail} (line {line}, column {column})",
