@@ -52,6 +52,7 @@ def run() -> None:
     for ending in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, ending) and signal.getsignal(getattr(signal, ending)) is signal.SIG_DFL:
             signal.signal(getattr(signal, ending), _on_end)
+    _debug_anywhere()
     lang = requested_language(sys.argv[1:], os.environ)
     if sys.stdout is None:  # started with standard output closed: answer into nothing, still write files
         _stdout_to_devnull()
@@ -91,6 +92,16 @@ def run() -> None:
         report(messages.INTERNAL_ERROR.format(version=__version__), lang)
         code = 1
     sys.exit(code)
+
+
+def _debug_anywhere() -> None:
+    """``--debug`` is the root's option, and the internal error's hint says to run again with
+    it: anywhere before ``--`` (``chilinh list --debug`` too) it means CHILINH_DEBUG."""
+    args = sys.argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" in args[:end]:
+        os.environ["CHILINH_DEBUG"] = "1"
+        sys.argv[1:] = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
 
 
 def _stdout_to_devnull() -> None:

@@ -61,7 +61,19 @@ def decode(raw: bytes, name: str) -> str:
         raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
     if not text.strip():
         raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", spaced(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_ENDS = re.compile("[\u2028\u0085\u000b\u000c]")
+
+
+def spaced(text: str) -> str:
+    """Spaces and line ends as the grammar reads them: no-break and other Unicode spaces as
+    spaces, line and paragraph separators (U+2028, U+2029) as newlines, and tabs as spaces
+    in a text that separates its words with tabs (elsewhere a tab separates a table's cells)."""
+    text = _LINE_ENDS.sub("\n", _SPACES.sub(" ", text)).replace("\u2029", "\n\n")
+    return text.replace("\t", " ") if text.count("\t") > 4 * text.count(" ") else text
 
 
 class Section(NamedTuple):

@@ -403,7 +403,9 @@ def save_svg(renderables: list[RenderableType], path: Path, title: str, width: i
     console = _console(io.StringIO(), color=True, width=width, record=True)
     for renderable in renderables:
         console.print(renderable)
-    svg = console.export_svg(title=title, code_format=_self_contained_svg_format())
+    # Rich escapes the title's markup, not its control characters: safe() keeps the XML valid
+    # (no C0 control may appear in XML 1.0) and a terminal that shows the file inert.
+    svg = console.export_svg(title=safe(title), code_format=_self_contained_svg_format())
     # Like a shell's `>`: the directory must exist, an existing file is replaced.
     with atomic_file(path) as temporary:
         temporary.write_text(svg, encoding="utf-8")
