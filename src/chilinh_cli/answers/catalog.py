@@ -106,6 +106,18 @@ def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
     return _catalog(store, ids, skipped)
 
 
+def rebuilt(catalog: Catalog, data: Path | None, error: Exception) -> Catalog:
+    """The catalog again, its store built anew: the store broke under a question (a damaged
+    page); one in memory when it was in memory already."""
+    from ..store.store import discard
+
+    catalog.store.close()
+    if catalog.store.path is None:
+        raise error  # a store in memory is no cache to drop
+    discard(catalog.store.path)
+    return open_catalog(data)
+
+
 def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
     """The store opened and ``sync`` done in it. A store that breaks while it is written (a full
     disk, a file-size limit, a damaged page) is rebuilt once, and failing that the run answers

@@ -364,6 +364,10 @@ ALREADY_EXIST: Final = Msg("{paths} already exist; use --force to replace", "{pa
 CANNOT_WRITE: Final = Msg("{path}: cannot write here: {reason}", "{path}: không ghi được vào đây: {reason}")
 IS_A_DIRECTORY_PATH: Final = Msg("{path}: is a directory", "{path}: là một thư mục")
 NOT_A_DIRECTORY: Final = Msg("{path}: is not a directory", "{path}: không phải là thư mục")
+DISK_FULL: Final = Msg(
+    "{path}: disk full (or over a file-size limit or quota); nothing was written",
+    "{path}: đĩa đầy (hoặc vượt giới hạn kích thước tệp hay hạn mức); không có gì được ghi",
+)
 SQLITE_CANNOT_WRITE: Final = Msg(
     "{path}: SQLite could not write the file: {error}",
     "{path}: SQLite không ghi được tệp (đĩa đầy, chỉ cho đọc hoặc lỗi đọc ghi; SQLite báo: {error})",
