@@ -99,9 +99,10 @@ def _debug_anywhere() -> None:
     it: anywhere before ``--`` (``chilinh list --debug`` too) it means CHILINH_DEBUG."""
     args = sys.argv[1:]
     end = args.index("--") if "--" in args else len(args)
-    if "--debug" in args[:end]:
+    rest = [arg for arg in args[:end] if arg != "--debug"]
+    if rest and len(rest) < end:  # 'chilinh --debug' alone stays a usage error
         os.environ["CHILINH_DEBUG"] = "1"
-        sys.argv[1:] = [arg for arg in args[:end] if arg != "--debug"] + args[end:]
+        sys.argv[1:] = rest + args[end:]
 
 
 def _stdout_to_devnull() -> None:
