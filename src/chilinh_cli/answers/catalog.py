@@ -85,16 +85,21 @@ class Catalog(NamedTuple):
         return self.named or len(self.infos) > 1
 
 
-def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
-    """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a directory."""
+def open_catalog(
+    data: Path | None, progress: Progress | None = None, counting: Callable[[int, bool], None] | None = None
+) -> Catalog:
+    """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a
+    directory (``counting`` is told how many files its walk has found, see ``reading.finding``)."""
     with building():  # the tool's one policy for the garbage collector (see loader)
-        return _open_catalog(data, progress)
+        return _open_catalog(data, progress, counting)
 
 
-def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
+def _open_catalog(
+    data: Path | None, progress: Progress | None, counting: Callable[[int, bool], None] | None
+) -> Catalog:
     skipped: list[str] = []
     if data is not None and data.is_dir():
-        found = catalog_files(data)
+        found = catalog_files(data, counting=counting)
         if not found.files:
             raise EmptyCatalogError(str(data))
         store, ids = synced(lambda store: store.sync(found.files, within=data, progress=progress, skipped=skipped))

@@ -143,7 +143,7 @@ def _answer(
         from ..present import render
         from ..present.checks import passed_over
 
-        catalog = open_catalog(file, progress=render.progress(output.lang))
+        catalog = open_catalog(file, progress=render.progress(output.lang), counting=render.walking(output.lang))
         for warning in passed_over(catalog.skipped, catalog.warnings):
             render.say(warning, output.lang, sys.stderr)
         try:

@@ -155,6 +155,27 @@ class _BuildProgress:
             self.bar.stop()
 
 
+def walking(lang: Lang) -> Callable[[int, bool], None] | None:
+    """What a catalog folder's walk tells on a terminal: one line, 'looking for data files: N
+    found', kept up to date and cleared at the end (a home folder may take a while)."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    shown = [False]
+
+    def tell(found: int, finished: bool) -> None:
+        if finished:
+            if shown[0]:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            return
+        shown[0] = True
+        line = messages.LOOKING_FOR_FILES.format(count=format_number(found, lang)).get(lang)
+        sys.stderr.write("\r" + line + "\x1b[K")
+        sys.stderr.flush()
+
+    return tell
+
+
 def progress(lang: Lang) -> Callable[[int, int, int], None] | None:
     """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
     return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None

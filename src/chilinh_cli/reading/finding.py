@@ -42,9 +42,12 @@ def max_files() -> int:
         return MAX_FILES
 
 
-def catalog_files(directory: Path, *, limit: int | None = None, counting: Callable[[int], None] | None = None) -> Found:
+def catalog_files(
+    directory: Path, *, limit: int | None = None, counting: Callable[[int, bool], None] | None = None
+) -> Found:
     """Every ``*.json`` under ``directory`` (hidden files and folders left out: an editor's lock
-    file, .git), as strings, sorted; ``counting`` is told how many were found, now and then.
+    file, .git), as strings, sorted; ``counting`` is told how many were found every thousand,
+    and once more at the end (True).
     An unreadable ``directory`` itself is a ``DataFileError`` (permission denied)."""
     most = max_files() if limit is None else limit
     files: list[str] = []
@@ -79,7 +82,7 @@ def catalog_files(directory: Path, *, limit: int | None = None, counting: Callab
                         break
                     files.append(entry.path)
                     if counting is not None and len(files) % 1000 == 0:
-                        counting(len(files))
+                        counting(len(files), False)
                     continue
                 if entry.is_dir():  # a link to a folder named *.json: not followed
                     continue
@@ -88,5 +91,7 @@ def catalog_files(directory: Path, *, limit: int | None = None, counting: Callab
                 passed.append((entry.path, data_messages.NO_SUCH_FILE))
             except OSError as error:
                 passed.append((entry.path, data_messages.CANNOT_READ.format(reason=os_reason(error))))
+    if counting is not None:
+        counting(len(files), True)
     files.sort()
     return Found(files, sorted(passed), sorted(unreadable), stopped)

@@ -108,6 +108,9 @@ LOOKED_AT: Final = Msg("{said} (review: {place}, {year}, {file})", "{said} (bài
 LOOKED_IN: Final = Msg(
     "{said} (looked in {count} reviews: {reviews})", "{said} (đã tìm trong {count} bài tổng kết: {reviews})"
 )
+LOOKING_FOR_FILES: Final = Msg(
+    "looking for data files: {count} found\u2026", "đang tìm tệp dữ liệu: đã thấy {count}\u2026"
+)
 PASSED_OVER: Final = Msg("warning: {path}: {reason}; skipped", "cảnh báo: {path}: {reason}; bỏ qua")
 FOLDER_NOT_READ: Final = Msg(
     "warning: {path}: this folder cannot be read ({reason}); its reviews are left out",
