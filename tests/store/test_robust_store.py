@@ -161,22 +161,29 @@ def test_concurrent_edits_while_querying_lose_nothing(tmp_path: Path) -> None:
     assert not [p for p in (tmp_path / "c").iterdir() if p.name.startswith(".tmp")]
 
 
-def test_a_store_that_breaks_while_written_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("error", "then"),
+    [("database or disk is full", "memory"), ("database disk image is malformed", "file")],
+)
+def test_a_store_that_breaks_while_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: str, then: str
+) -> None:
+    """Full: this run answers from memory, the store is left to other runs; damaged: built again."""
     from chilinh_cli.answers import catalog as catalogs
 
     monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    path = tmp_path / "2021.json"
-    path.write_text(dump(PRISTINE), encoding="utf-8")
-    calls = []
+    calls: list[Path | None] = []
 
     def sync(store: object) -> list[int]:
         calls.append(getattr(store, "path", None))
         if len(calls) == 1:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite3.OperationalError(error)
         return [1]
 
     store, ids = catalogs.synced(sync)
     store.close()
     assert ids == [1]
     assert len(calls) == 2
+    assert calls[0] is not None
+    assert (calls[1] is None) == (then == "memory")
     assert open_store().path is not None

@@ -113,20 +113,27 @@ def _open_catalog(
 
 def rebuilt(catalog: Catalog, data: Path | None, error: Exception) -> Catalog:
     """The catalog again, its store built anew: the store broke under a question (a damaged
-    page); one in memory when it was in memory already."""
+    page). Any other error of a store (or of one in memory) is raised as it is."""
     from ..store.store import discard
 
     catalog.store.close()
-    if catalog.store.path is None:
-        raise error  # a store in memory is no cache to drop
+    if catalog.store.path is None or not damaged(error):
+        raise error
     discard(catalog.store.path)
     return open_catalog(data)
 
 
+def damaged(error: Exception) -> bool:
+    """Whether SQLite says the store's file is damaged or no database (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (11, 26) or "malformed" in str(error)
+
+
 def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
-    """The store opened and ``sync`` done in it. A store that breaks while it is written (a full
-    disk, a file-size limit, a damaged page) is rebuilt once, and failing that the run answers
-    from a store in memory (slower, as right)."""
+    """The store opened and ``sync`` done in it. A store found damaged while it is written is
+    removed and built again; one that cannot be written (a full disk, a file-size limit, a
+    lock held too long) is left for other runs, and this run answers from a store in memory
+    (slower, as right)."""
     import sqlite3
 
     from ..store.store import discard, memory_store
@@ -134,18 +141,19 @@ def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
     store = open_store()
     try:
         return store, sync(store)
-    except sqlite3.DatabaseError:  # 'database or disk is full', 'disk image is malformed', I/O errors
+    except sqlite3.DatabaseError as error:  # 'database or disk is full', 'disk image is malformed', I/O errors
         store.close()
         if store.path is None:
             raise
-        discard(store.path)
-    store = open_store()  # built again; or, when the cache cannot hold one, in memory
-    try:
-        return store, sync(store)
-    except sqlite3.DatabaseError:
-        store.close()
-        if store.path is None:
-            raise
+        if damaged(error):
+            discard(store.path)
+            store = open_store()  # built again; or, when the cache cannot hold one, in memory
+            try:
+                return store, sync(store)
+            except sqlite3.DatabaseError:
+                store.close()
+                if store.path is None:
+                    raise
     store = memory_store()
     return store, sync(store)
 
