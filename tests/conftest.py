@@ -28,6 +28,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         "CHILINH_DATA",
         "CHILINH_NO_CACHE",
         "CHILINH_DEBUG",
+        "CHILINH_MAX_FILES",
         "CHILINH_LANG",
         "NO_COLOR",
         "LC_ALL",

@@ -41,8 +41,10 @@ def test_a_full_disk_is_reported_in_both_languages(
     monkeypatch.setattr(csv, "writer", full)
     with pytest.raises(ExportError) as caught:
         write_csv_dir([("x.json", dataset)], tmp_path / "t")
-    assert str(caught.value) == f"{tmp_path / 't'}: cannot write here: No space left on device"
-    assert caught.value.message("vi") == f"{tmp_path / 't'}: không ghi được vào đây: hết chỗ trống trên đĩa"
+    assert str(caught.value) == f"{tmp_path / 't'}: disk full (or over a file-size limit or quota); nothing was written"
+    assert caught.value.message("vi") == (
+        f"{tmp_path / 't'}: đĩa đầy (hoặc vượt giới hạn kích thước tệp hay hạn mức); không có gì được ghi"
+    )
     assert list(tmp_path.iterdir()) == []  # nothing left behind: no directory, no staging
 
 
@@ -69,8 +71,10 @@ def test_a_full_sqlite_file_is_reported_and_removed(
     monkeypatch.setattr(sqlite3, "connect", tiny)
     with pytest.raises(ExportError) as caught:
         write_sqlite([("x.json", dataset)], tmp_path / "x.db")
-    assert str(caught.value) == f"{tmp_path / 'x.db'}: SQLite could not write the file: database or disk is full"
-    assert "SQLite không ghi được tệp (đĩa đầy" in caught.value.message("vi")
+    assert str(caught.value) == (
+        f"{tmp_path / 'x.db'}: disk full (or over a file-size limit or quota); nothing was written"
+    )
+    assert "đĩa đầy" in caught.value.message("vi")
     assert list(tmp_path.iterdir()) == []
 
 

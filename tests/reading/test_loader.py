@@ -35,7 +35,8 @@ def test_embedded_dataset_loads(document: dict[str, Any], write_dataset: Writer)
         (b'{"a": NaN}', "NaN is not a number"),
         (b'{"a": -Infinity}', "-Infinity is not a number"),
         (b'{"a": 1, "a": 2}', "appears twice"),
-        (b"\xff\xfe{}", "not UTF-8"),
+        (b"\x80{}", "not UTF-8"),
+        (b"\xff\xfe{", "is not UTF-16-LE text, as its byte-order mark says"),
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )
@@ -62,7 +63,7 @@ def test_broken_files_get_one_clear_message(tmp_path: Path, content: bytes, reas
         (b"{} []", "còn dữ liệu thừa sau tài liệu JSON"),
         (b'{"a": 1, "a": 2}', "khoá 'a' xuất hiện hai lần trong một đối tượng"),
         (b'{"a": NaN}', "NaN không phải là số mà tập dữ liệu được chứa"),
-        (b"\xff\xfe", "không phải văn bản UTF-8 (byte sai ở vị trí 0)"),
+        (b"\xc3{}", "không phải văn bản UTF-8 (byte sai ở vị trí 0)"),
         (b"[1, 2]", "cấp ngoài cùng phải là một đối tượng JSON, không phải một mảng"),
         (b"null", "không phải null"),
         (b"true", "không phải true hay false"),
@@ -96,13 +97,13 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert english_problems(path) == [("", "permission denied")]
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", fail)
+    monkeypatch.setattr(os, "open", fail)
     assert english_problems(path) == [("", "cannot be read: Input/output error")]
 
 
@@ -121,13 +122,13 @@ def test_file_growing_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.
     path = tmp_path / "grows.json"
     path.write_text("{" + " " * 20 + "}")
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 10)
-    real_stat = Path.stat
+    real_fstat = os.fstat
 
-    def small_stat(self: Path, **kwargs: bool) -> os.stat_result:
-        result = real_stat(self, **kwargs)
+    def small_stat(descriptor: int) -> os.stat_result:
+        result = real_fstat(descriptor)
         return os.stat_result((result.st_mode, *result[1:6], 5, *result[7:]))
 
-    monkeypatch.setattr(Path, "stat", small_stat)
+    monkeypatch.setattr(os, "fstat", small_stat)
     assert english_problems(path) == [("", "is larger than 0 MiB")]
 
 
@@ -234,14 +235,14 @@ def test_an_unreadable_data_file_is_permission_denied_in_both_languages(
 ) -> None:
     path = tmp_path / "locked.json"
     path.write_text("{}")
-    real_open = Path.open
+    real_open = os.open
 
-    def locked(self: Path, *args: object, **kwargs: object) -> object:
-        if self == path:
+    def locked(file: object, *args: int, **kwargs: object) -> int:
+        if os.fspath(file) == os.fspath(path):  # type: ignore[call-overload]
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", locked)
+    monkeypatch.setattr(os, "open", locked)
     english = runner.invoke(app, ["list", "--data", str(path)])
     vietnamese = runner.invoke(app, ["list", "--data", str(path), "-l", "vi"])
     assert (english.exit_code, english.stderr) == (1, f"chilinh: error: {path}: permission denied\n")

@@ -73,7 +73,6 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "at least 1 character",
     ),
     ("padded quote", lambda d: d["figures"][0]["source"].update(quote=" x"), "figures[0].source.quote", "white space"),
-    ("NFD quote", lambda d: d["figures"][0]["source"].update(quote="ti\u0300"), "figures[0].source.quote", "NFC"),
     ("unknown unit", lambda d: d["figures"][0].update(unit="furlongs"), "figures[0].unit", "Input should be"),
     (
         "unknown qualifier",

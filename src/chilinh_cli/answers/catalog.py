@@ -32,9 +32,11 @@ from ..model.errors import (
 from ..model.records import Dataset, Figure
 from ..model.text import fold, plain
 from ..model.where import DatasetInfo
+from ..reading.finding import Found, catalog_files
 from ..reading.loader import embedded_path
 from ..store import reads
 from ..store.store import Progress, Store, open_store
+from ..words.messages import Msg
 from .core import (
     CheckAnswer,
     CompareAnswer,
@@ -55,6 +57,7 @@ from .core import (
     score,
 )
 
+T = TypeVar("T")
 A = TypeVar("A", ListAnswer, FiguresAnswer, HighlightAnswer, HighlightsAnswer)
 MAX_CANDIDATES = 8
 MAX_HITS = 50
@@ -69,6 +72,8 @@ class Catalog(NamedTuple):
     """Every dataset of the catalog, newest year first within each place."""
     skipped: tuple[str, ...] = ()
     """The folder's JSON files that are no dataset (a schema, notes): left out, to be warned of."""
+    warnings: tuple[Msg, ...] = ()
+    """What the walk of the folder passed over: pipes and devices, unreadable folders, its limit."""
     held: Mapping[int, Dataset] | None = None
     """The datasets themselves, by id, when they are in memory already (the Python API)."""
     named: bool = False
@@ -80,25 +85,88 @@ class Catalog(NamedTuple):
         return self.named or len(self.infos) > 1
 
 
-def open_catalog(data: Path | None, progress: Progress | None = None) -> Catalog:
-    """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a directory."""
+def open_catalog(
+    data: Path | None, progress: Progress | None = None, counting: Callable[[int, bool], None] | None = None
+) -> Catalog:
+    """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a
+    directory (``counting`` is told how many files its walk has found, see ``reading.finding``)."""
     with building():  # the tool's one policy for the garbage collector (see loader)
-        return _open_catalog(data, progress)
+        return _open_catalog(data, progress, counting)
 
 
-def _open_catalog(data: Path | None, progress: Progress | None) -> Catalog:
-    store = open_store()
+def _open_catalog(
+    data: Path | None, progress: Progress | None, counting: Callable[[int, bool], None] | None
+) -> Catalog:
     skipped: list[str] = []
     if data is not None and data.is_dir():
-        files = data_files(data)
-        if not files:
+        found = catalog_files(data, counting=counting)
+        if not found.files:
             raise EmptyCatalogError(str(data))
-        ids = store.sync(files, within=data, progress=progress, skipped=skipped)
+        store, ids = synced(lambda store: store.sync(found.files, within=data, progress=progress, skipped=skipped))
         if not ids:
+            store.close()
             raise EmptyCatalogError(str(data))
-    else:
-        ids = store.sync([data if data is not None else embedded_path()], progress=progress)
+        return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found))
+    store, ids = synced(lambda store: store.sync([data if data is not None else embedded_path()], progress=progress))
     return _catalog(store, ids, skipped)
+
+
+def rebuilt(catalog: Catalog, data: Path | None, error: Exception) -> Catalog:
+    """The catalog again, its store built anew: the store broke under a question (a damaged
+    page). Any other error of a store (or of one in memory) is raised as it is."""
+    from ..store.store import discard
+
+    catalog.store.close()
+    if catalog.store.path is None or not damaged(error):
+        raise error
+    discard(catalog.store.path)
+    return open_catalog(data)
+
+
+def damaged(error: Exception) -> bool:
+    """Whether SQLite says the store's file is damaged or no database (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (11, 26) or "malformed" in str(error)
+
+
+def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
+    """The store opened and ``sync`` done in it. A store found damaged while it is written is
+    removed and built again; one that cannot be written (a full disk, a file-size limit, a
+    lock held too long) is left for other runs, and this run answers from a store in memory
+    (slower, as right)."""
+    import sqlite3
+
+    from ..store.store import discard, memory_store
+
+    store = open_store()
+    try:
+        return store, sync(store)
+    except sqlite3.DatabaseError as error:  # 'database or disk is full', 'disk image is malformed', I/O errors
+        store.close()
+        if store.path is None:
+            raise
+        if damaged(error):
+            discard(store.path)
+            store = open_store()  # built again; or, when the cache cannot hold one, in memory
+            try:
+                return store, sync(store)
+            except sqlite3.DatabaseError:
+                store.close()
+                if store.path is None:
+                    raise
+    store = memory_store()
+    return store, sync(store)
+
+
+def walk_warnings(directory: Path, found: Found) -> tuple[Msg, ...]:
+    """What the walk of a catalog folder says: each entry passed over, each folder not read, its limit."""
+    from ..words import messages
+
+    said = [messages.PASSED_OVER.format(path=path, reason=reason) for path, reason in found.passed]
+    said += [messages.FOLDER_NOT_READ.format(path=path, reason=reason) for path, reason in found.unreadable]
+    if found.limit is not None:
+        said.append(messages.STOPPED_AT.format(path=str(directory), limit=found.limit))
+    return tuple(said)
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Dataset:
@@ -108,23 +176,17 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 
     if not use_cache:
         return read_dataset(path)
-    store = open_store()
+    store, (number,) = synced(lambda store: store.sync([Path(path) if path is not None else embedded_path()]))
     try:
-        (number,) = store.sync([Path(path) if path is not None else embedded_path()])
         return reads.dataset(store, number)
     finally:
         store.close()
 
 
 def data_files(directory: Path) -> list[str]:
-    """Every ``*.json`` under ``directory``, in a stable order: paths as strings, from os.walk
-    (a catalog of ten thousand files would spend longer in pathlib's parsing and comparing)."""
-    found: list[str] = []
-    for root, folders, names in os.walk(directory):
-        # Hidden files and folders are not reviews: an editor's lock file (.#2020.json), .git
-        folders[:] = [folder for folder in folders if not folder.startswith(".")]
-        found += (os.path.join(root, name) for name in names if name.endswith(".json") and not name.startswith("."))
-    return sorted(found)
+    """Every ``*.json`` under ``directory``, in a stable order: paths as strings (see
+    ``reading.finding``: a catalog of ten thousand files would spend longer in pathlib)."""
+    return catalog_files(directory).files
 
 
 def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
@@ -472,24 +534,34 @@ class CatalogCheck(NamedTuple):
     skipped: tuple[str, ...] = ()
     places: tuple[PlaceYears, ...] = ()
     near: tuple[NearPlaces, ...] = ()
+    warnings: tuple[Msg, ...] = ()
+    """What the walk of the folder passed over (see ``Catalog.warnings``)."""
+    unreadable: tuple[str, ...] = ()
+    """Folders that could not be read: their reviews are not checked (``validate`` fails)."""
 
 
 def check_catalog(directory: Path) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
     the values later reviews of the same place derive for that year."""
-    files = data_files(directory)
+    found = catalog_files(directory)
+    files = found.files
     if not files:
         raise EmptyCatalogError(str(directory))
-    store = open_store()
+    failures: dict[int, DataFileError] = {}
+    skipped: list[str] = []
+
+    def sync(store: Store) -> list[int]:
+        failures.clear()
+        skipped.clear()
+        return store.sync(files, within=directory, failures=failures, skipped=skipped)
+
+    store, ids = synced(sync)
     try:
-        failures: dict[int, DataFileError] = {}
-        skipped: list[str] = []
-        ids = store.sync(files, within=directory, failures=failures, skipped=skipped)
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
-        left_out = set(skipped)
+        left_out = set(skipped) | set(store.gone)
         for place, file in enumerate(files):
             if file in left_out:
                 continue
@@ -502,7 +574,15 @@ def check_catalog(directory: Path) -> CatalogCheck:
         catalog = _catalog(store, ids, skipped)
         by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
         near = tuple(near_places(by_place))
-        return CatalogCheck(tuple(answers), tuple(_conflicts(catalog)), tuple(skipped), by_place, near)
+        return CatalogCheck(
+            tuple(answers),
+            tuple(_conflicts(catalog)),
+            tuple(skipped),
+            by_place,
+            near,
+            walk_warnings(directory, found),
+            tuple(path for path, _ in found.unreadable),
+        )
     finally:
         store.close()
 

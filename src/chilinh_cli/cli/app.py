@@ -91,8 +91,21 @@ def _root(
             metavar="<path>",
         ),
     ] = None,
+    max_files: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--max-files",
+            min=1,
+            envvar="CHILINH_MAX_FILES",
+            help="Read at most this many data files of a folder (default 100000).",
+            show_default=False,
+            metavar="<n>",
+        ),
+    ] = None,
 ) -> None:
     """Chí Linh city's 2021 in numbers: every figure of the year-in-review, with its source."""
+    if max_files is not None:  # read by the walk of a catalog folder (reading.finding)
+        os.environ["CHILINH_MAX_FILES"] = str(max_files)
     if debug:
         os.environ["CHILINH_DEBUG"] = "1"
     if data is not None:  # read by every command's --data (and validate's path) as CHILINH_DATA
@@ -120,18 +133,25 @@ def _answer(
     """Every query command's last step: open the catalog, ask it, show the answer. When the
     data has no answer, a script asking for JSON or CSV gets the ``empty`` one (a valid,
     empty document) before the message, and the exit code is still 1."""
+    import sqlite3
+
     from ..model.errors import NoMatchError
 
     file = given_path(ctx, data, "data", stdin=True)
     with answering(output.lang):
-        from ..answers.catalog import open_catalog
+        from ..answers.catalog import open_catalog, rebuilt
         from ..present import render
+        from ..present.checks import passed_over
 
-        catalog = open_catalog(file, progress=render.progress(output.lang))
-        for skipped in catalog.skipped:
-            render.say(messages.SKIPPED_FILE.format(path=skipped), output.lang, sys.stderr)
+        catalog = open_catalog(file, progress=render.progress(output.lang), counting=render.walking(output.lang))
+        for warning in passed_over(catalog.skipped, catalog.warnings):
+            render.say(warning, output.lang, sys.stderr)
         try:
-            answer = ask(catalog)
+            try:
+                answer = ask(catalog)
+            except sqlite3.DatabaseError as error:  # a page damaged since the store was opened: build it again
+                catalog = rebuilt(catalog, file, error)
+                answer = ask(catalog)
         except NoMatchError:
             if empty is not None and output.format in ("json", "csv"):
                 render.show(empty(catalog), output)

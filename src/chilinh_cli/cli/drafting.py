@@ -41,6 +41,9 @@ def validate(
             "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
         ),
     ] = CheckFormat.text,
+    every: Annotated[
+        bool, typer.Option("--all", help="List every problem of a file (text lists the first 50, then how many more).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
@@ -49,6 +52,8 @@ def validate(
     with answering(said):
         from ..answers.catalog import check_catalog
         from ..answers.core import Counts, check, review_todos
+        from ..model.building import building
+        from ..model.errors import DataFileError
         from ..present import checks, documents, render
         from ..reading import loader
 
@@ -58,12 +63,23 @@ def validate(
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
-            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
+            failed = found.conflicts or found.unreadable or any(each.problems for each in found.files)
+            raise typer.Exit(1 if failed else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems else 0)
-        dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
+        raw = loader.read_bytes(file if file is not None else loader.embedded_path())
+        name = loader.name_of(file)
+        for note in loader.reading_notes(raw, name):
+            render.say(note, said, sys.stdout)
+        try:
+            with building():
+                dataset = loader.parse_and_validate(raw, name)
+        except DataFileError as error:  # an invalid file is said as the error it is (every problem with --all)
+            if every:
+                error.said = error.listed()
+            raise
         render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
 

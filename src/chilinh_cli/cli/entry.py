@@ -29,6 +29,19 @@ def _on_interrupt(signum: int, frame: object) -> None:
     raise _Interrupted
 
 
+class _Ended(BaseException):
+    """Raised by the SIGTERM and SIGHUP handler (``timeout``, CI cancelling, ``docker stop``, a
+    closed terminal): the run unwinds, so that a build's worker processes end with it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_end(signum: int, frame: object) -> None:
+    raise _Ended(signum)
+
+
 def run() -> None:
     """Run the command line, and turn every way of failing into a message and an exit code.
 
@@ -36,6 +49,10 @@ def run() -> None:
     the error reporting only when there is an error to report.
     """
     signal.signal(signal.SIGINT, _on_interrupt)
+    for ending in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, ending) and signal.getsignal(getattr(signal, ending)) is signal.SIG_DFL:
+            signal.signal(getattr(signal, ending), _on_end)
+    _debug_anywhere()
     lang = requested_language(sys.argv[1:], os.environ)
     if sys.stdout is None:  # started with standard output closed: answer into nothing, still write files
         _stdout_to_devnull()
@@ -52,6 +69,8 @@ def run() -> None:
     except _Interrupted:
         sys.stderr.write("\n" + messages.INTERRUPTED.get(lang) + "\n")
         code = 130
+    except _Ended as ended:  # ended by a signal: end as the signal would have, quietly
+        code = 128 + ended.signum
     except BrokenPipeError:
         from ..present.render import silence_stdout
 
@@ -73,6 +92,17 @@ def run() -> None:
         report(messages.INTERNAL_ERROR.format(version=__version__), lang)
         code = 1
     sys.exit(code)
+
+
+def _debug_anywhere() -> None:
+    """``--debug`` is the root's option, and the internal error's hint says to run again with
+    it: anywhere before ``--`` (``chilinh list --debug`` too) it means CHILINH_DEBUG."""
+    args = sys.argv[1:]
+    end = args.index("--") if "--" in args else len(args)
+    rest = [arg for arg in args[:end] if arg != "--debug"]
+    if rest and len(rest) < end:  # 'chilinh --debug' alone stays a usage error
+        os.environ["CHILINH_DEBUG"] = "1"
+        sys.argv[1:] = rest + args[end:]
 
 
 def _stdout_to_devnull() -> None:

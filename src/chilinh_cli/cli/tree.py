@@ -16,7 +16,7 @@ from .app import app
 if TYPE_CHECKING:
     from typer.models import CommandInfo, TyperInfo
 
-_VALUED_ROOT_OPTIONS = frozenset({"--lang", "-l", "--data"})
+_VALUED_ROOT_OPTIONS = frozenset({"--lang", "-l", "--data", "--max-files"})
 """The root's options that take a value: the word after them is no command's name (a test
 holds this to the root's declared options)."""
 

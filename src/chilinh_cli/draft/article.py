@@ -61,7 +61,23 @@ def decode(raw: bytes, name: str) -> str:
         raise DataFileError(name, [("", data_messages.ARTICLE_BINARY)])
     if not text.strip():
         raise DataFileError(name, [("", data_messages.ARTICLE_EMPTY)])
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", spaced(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_ENDS = re.compile("[\u2028\u0085\u000b\u000c]")
+
+
+def spaced(text: str) -> str:
+    """Spaces and line ends as the grammar reads them, in a text that writes all its spaces
+    otherwise: line and paragraph separators (U+2028, U+2029) as newlines; no-break and other
+    Unicode spaces, or tabs, as spaces when the text has hardly any plain space (a few no-break
+    spaces stay, for quotes to be verbatim; elsewhere a tab separates a table's cells)."""
+    text = _LINE_ENDS.sub("\n", text).replace("\u2029", "\n\n")
+    spaces = text.count(" ")
+    if len(_SPACES.findall(text)) > 4 * spaces:
+        text = _SPACES.sub(" ", text)
+    return text.replace("\t", " ") if text.count("\t") > 4 * spaces else text
 
 
 class Section(NamedTuple):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model.errors import DataFileError
-from ..model.text import fold
+from ..model.text import clip, fold
 from ..words import data_messages
 from ..words.messages import Msg
 from . import article, dated, grammar, labels, lexicon, stated, text_tables
@@ -57,7 +57,7 @@ class Draft(NamedTuple):
                 parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
             parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
         if self.document["metadata"]["locality"]["vi"] == data_messages.DRAFT_PLACE_UNKNOWN.vi:
-            parts.append(data_messages.DRAFT_NO_PLACE.format(title=self.document["metadata"]["title"]))
+            parts.append(data_messages.DRAFT_NO_PLACE.format(title=clip(self.document["metadata"]["title"])))
         return Msg("".join(part.en for part in parts), "".join(part.vi for part in parts))
 
 

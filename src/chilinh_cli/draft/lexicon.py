@@ -21,7 +21,9 @@ from typing import Any, NamedTuple
 # A sentence ends at its mark and a space, or at a blank line; a single line break inside a
 # paragraph is a wrapped line ('article.paragraphs'), not an end.
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n\s*\n|(?<=…)(?=\S)")
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Bounded: a figure has at most 18 digits before its comma and 10 after (the format's limit is
+# 10^18); a longer run of digits is text, and a bounded pattern reads it in linear time.
+_NUMBER = r"\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,10})?|\d{1,18}(?:,\d{1,10})?"
 # A number standing alone: not glued to letters (F1, 0h, COVID-19), to a code (06-NQ/TU,
 # 1234/QD) or to another number (dates are read first).
 NUMBER = re.compile(rf"(?<![\w.,/+\-–:])(?:{_NUMBER})(?![\w/]|[.,]\d|-[^\W\d_]|:\d)")

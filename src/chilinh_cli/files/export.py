@@ -23,6 +23,8 @@ Datasets = Sequence[tuple[str, Dataset]]
 
 # SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
 _SQLITE_STORAGE_ERRORS = {3, 8, 10, 13, 14}
+_SQLITE_FULL = {13, 778, 3338}
+"""SQLITE_FULL, SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC: a full disk or a file-size limit (what else fails a write)."""
 
 
 def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False, full_text: bool = False) -> list[Table]:
@@ -36,6 +38,7 @@ def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False, full_te
         temporary.unlink()  # sqlite creates the file itself
         connection = sqlite3.connect(temporary)
         try:
+            connection.execute("PRAGMA journal_mode = MEMORY")  # renamed into place whole: no journal left
             connection.execute("PRAGMA foreign_keys = ON")
             with connection:
                 for table in written:
@@ -49,6 +52,8 @@ def write_sqlite(datasets: Datasets, path: Path, *, force: bool = False, full_te
             # SQLite error is a bug in the tables and is reported as one.
             if error.sqlite_errorcode & 0xFF not in _SQLITE_STORAGE_ERRORS:
                 raise
+            if error.sqlite_errorcode in _SQLITE_FULL:
+                raise ExportError(messages.DISK_FULL.format(path=str(path))) from None
             raise ExportError(messages.SQLITE_CANNOT_WRITE.format(path=str(path), error=str(error))) from None
         finally:
             connection.close()

@@ -242,4 +242,6 @@ def _move_into_place(staging: Path, home: Path, names: list[str]) -> None:
 
 
 def cannot_write(path: Path, error: OSError) -> ExportError:
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):  # the disk, a quota, a file-size limit
+        return ExportError(messages.DISK_FULL.format(path=str(path)))
     return ExportError(messages.CANNOT_WRITE.format(path=str(path), reason=os_reason(error)))

@@ -80,7 +80,13 @@ def os_reason(error: OSError) -> Msg:
 def quoted(text: str) -> str:
     """``text`` in quotes as Python writes it (control characters escaped), with bytes that
     were not UTF-8 on the command line (lone surrogates) shown as U+FFFD."""
-    return repr("".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text))
+    from .text import clip
+
+    return repr("".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in clip(text)))
+
+
+SHOWN_PROBLEMS = 50
+"""A file's problems listed in a message before one line counts the rest."""
 
 
 class DataFileError(ChilinhError):
@@ -94,16 +100,28 @@ class DataFileError(ChilinhError):
     def _said(self) -> Msg:
         if len(self.problems) == 1 and not self.problems[0][0]:
             return messages.FILE_PROBLEM.format(path=self.path, reason=self.problems[0][1])
+        return self.listed(SHOWN_PROBLEMS)
+
+    def listed(self, most: int | None = None) -> Msg:
+        """The file and its problems, one a line: the first ``most`` and a line counting the
+        rest (a file may hold 100,000 problems), or every one for None (``validate --all``)."""
+        from .text import clip
+
         count = len(self.problems)
         lines = [
             (messages.INVALID_DATASET_ONE if count == 1 else messages.INVALID_DATASET).format(
                 path=self.path, count=count
             )
         ]
+        shown = self.problems if most is None else self.problems[:most]
         lines += [
-            messages.FIELD_PROBLEM.format(field=field or messages.WHOLE_FILE, reason=reason)
-            for field, reason in self.problems
+            messages.FIELD_PROBLEM.format(
+                field=clip(field) or messages.WHOLE_FILE, reason=Msg(clip(reason.en, 400), clip(reason.vi, 400))
+            )
+            for field, reason in shown
         ]
+        if len(shown) < count:
+            lines.append(messages.MORE_PROBLEMS.format(count=count - len(shown)))
         return Msg("\n".join(line.en for line in lines), "\n".join(line.vi for line in lines))
 
 

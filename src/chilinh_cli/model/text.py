@@ -41,6 +41,16 @@ def safe(text: str) -> str:
     return UNSAFE_CHARS.sub("\ufffd", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
+QUOTED_LENGTH = 200
+"""How much of a text from a file or the command line a message quotes."""
+
+
+def clip(text: str, limit: int = QUOTED_LENGTH) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: a message quotes what a user
+    will recognise, not a 640 KB title on one line."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 VIETNAMESE_SAMPLE = "\u1ebf\u0111≈↑“"
 """Characters that a stream able to show chilinh's output must encode."""
 

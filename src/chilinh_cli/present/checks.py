@@ -59,13 +59,27 @@ def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
 def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     """What ``validate DIR`` says, line by line: each file as ``checked_file`` says it (True: a
     problem), then each conflict between a stated value and a later review's derived one."""
-    lines = [(messages.SKIPPED_FILE.format(path=path), False) for path in found.skipped]
+    lines = [(line, False) for line in passed_over(found.skipped)]
+    lines += [(line, True) for line in found.warnings]  # pipes, unreadable folders: on standard error
     lines += [line for each in found.files for line in checked_file(each)]
     lines += [(_conflict(conflict), True) for conflict in found.conflicts]
     lines += [(_near(near), False) for near in found.near]
     if sum(len(place.reviews) for place in found.places) > 1:  # a catalog: every place with its years
         lines += [(_place_years(place), False) for place in found.places]
     return lines
+
+
+SHOWN_SKIPPED = 10
+"""A folder's files that are no dataset named one by one, before one line counts the rest."""
+
+
+def passed_over(skipped: Sequence[str], warnings: Sequence[Msg] = ()) -> list[Msg]:
+    """The warnings of a catalog folder: the first few files that are no dataset, one line
+    counting the rest (a home folder may hold thousands), then what its walk passed over."""
+    lines = [messages.SKIPPED_FILE.format(path=path) for path in skipped[:SHOWN_SKIPPED]]
+    if len(skipped) > SHOWN_SKIPPED:
+        lines.append(messages.MORE_SKIPPED.format(count=len(skipped) - SHOWN_SKIPPED))
+    return lines + list(warnings)
 
 
 def _near(near: NearPlaces) -> Msg:

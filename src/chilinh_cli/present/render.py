@@ -193,6 +193,27 @@ def page_progress(lang: Lang) -> Callable[[int, int], None] | None:
     return _PageProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
 
 
+def walking(lang: Lang) -> Callable[[int, bool], None] | None:
+    """What a catalog folder's walk tells on a terminal: one line, 'looking for data files: N
+    found', kept up to date and cleared at the end (a home folder may take a while)."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    shown = [False]
+
+    def tell(found: int, finished: bool) -> None:
+        if finished:
+            if shown[0]:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            return
+        shown[0] = True
+        line = messages.LOOKING_FOR_FILES.format(count=format_number(found, lang)).get(lang)
+        sys.stderr.write("\r" + line + "\x1b[K")
+        sys.stderr.flush()
+
+    return tell
+
+
 def progress(lang: Lang) -> Callable[[int, int, int], None] | None:
     """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
     return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
@@ -441,7 +462,9 @@ def save_svg(renderables: list[RenderableType], path: Path, title: str, width: i
     console = _console(io.StringIO(), color=True, width=width, record=True)
     for renderable in renderables:
         console.print(renderable)
-    svg = console.export_svg(title=title, code_format=_self_contained_svg_format())
+    # Rich escapes the title's markup, not its control characters: safe() keeps the XML valid
+    # (no C0 control may appear in XML 1.0) and a terminal that shows the file inert.
+    svg = console.export_svg(title=safe(title), code_format=_self_contained_svg_format())
     # Like a shell's `>`: the directory must exist, an existing file is replaced.
     with atomic_file(path) as temporary:
         temporary.write_text(svg, encoding="utf-8")

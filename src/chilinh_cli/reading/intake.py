@@ -7,17 +7,25 @@ no database: it takes a path and gives back plain tuples.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, searchable
 from ..model.text import fold
-from .loader import is_dataset, name_of, parse_json, read_bytes, validate_document
+from ..words import data_messages
+from .loader import decode, is_dataset, name_of, parse_json, read_bytes, validate_document
 from .tables import dataset_row_of, tables
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class Prepared(NamedTuple):
@@ -33,6 +41,8 @@ class Prepared(NamedTuple):
     problems: tuple[Problem, ...] = ()
     skipped: bool = False
     """A JSON file of a folder that is no dataset (``loader.is_dataset``): left out, not refused."""
+    gone: bool = False
+    """A folder's file removed since the folder was read: left out, not refused."""
 
 
 def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = False) -> Iterator[tuple[int, Prepared]]:
@@ -53,7 +63,8 @@ def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = F
     # A bounded number of files in flight: the workers read faster than this process writes,
     # and results waiting for it would hold a whole catalog's rows (1.4 GB at 10,000 files).
     ahead = 8 * workers
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=tied_to_parent)
+    try:
         waiting: deque[tuple[int, Future[Prepared]]] = deque()
         for place, file, digest, flag in zip(places, files, digests, flags, strict=True):
             waiting.append((place, pool.submit(prepare, file, digest, flag)))
@@ -63,6 +74,45 @@ def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = F
         while waiting:
             first, future = waiting.popleft()
             yield first, future.result()
+    except BaseException:  # an error, Ctrl-C, SIGTERM or SIGHUP (see cli.entry): the workers end now
+        end_pool(pool)
+        raise
+    pool.shutdown()
+
+
+def end_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: no queued file started, each worker terminated (not waited for)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((pool._processes or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+def tied_to_parent() -> None:
+    """A worker's first act: end when its parent ends, whatever ends it (kill -9 too). On Linux
+    the kernel sends it SIGKILL then (PR_SET_PDEATHSIG); everywhere, a thread looks every
+    half second whether its parent is still the one it had."""
+    import threading
+
+    parent = os.getppid()
+    for ending in ("SIGTERM", "SIGHUP"):  # the parent's handlers (cli.entry) are not a worker's
+        if hasattr(signal, ending):
+            signal.signal(getattr(signal, ending), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before the call above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="chilinh-parent-watch", daemon=True).start()
 
 
 def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) -> Prepared:
@@ -85,8 +135,9 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
             dataset = validate_document(document, path)
             del document  # the records hold it all now: a province's file need not be held twice
     except DataFileError as error:
-        return Prepared(path, "", status, [], [], [], error.problems)
-    text = raw.decode("utf-8-sig")
+        gone = lenient and error.problems == (("", data_messages.NO_SUCH_FILE),)
+        return Prepared(path, "", status, [], [], [], () if gone else error.problems, gone=gone)
+    text = decode(raw, path)
     del raw
     return rows_of(dataset, path, digest, status, text)
 
@@ -120,12 +171,23 @@ def file_name(file: Path | str) -> str:
 
 
 def file_status(file: Path | str) -> tuple[int, int, int] | None:
-    """Size, modification time and inode; None for standard input (a file named '-' in the
-    working directory is not it) and for a file that is gone."""
+    """Size, modification time and a key of the inode and its change time (``identity``);
+    None for standard input (a file named '-' in the working directory is not it) and for a
+    file that is gone."""
     if file_name(file) == "<stdin>":
         return None
     try:
         status = os.stat(file)
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns, status.st_ino
+    return status.st_size, status.st_mtime_ns, identity(status.st_ino, status.st_ctime_ns)
+
+
+def identity(inode: int, ctime_ns: int) -> int:
+    """The inode number and its change time folded into one integer SQLite keeps (the store's
+    ``inode`` column). A file rewritten with its size and modification time put back (an
+    editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
+    set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
+    import zlib
+
+    return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)

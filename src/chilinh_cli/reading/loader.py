@@ -100,28 +100,119 @@ def _read_stdin() -> bytes:
 
 
 def _read(file: Path) -> bytes:
+    """A regular file's bytes. Opened without waiting (O_NONBLOCK: a named pipe nobody writes
+    to never blocks) and looked at once open (``fstat``: no race between a check and the open);
+    a pipe, a socket or a device is refused as no data file."""
     try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)])
-        if size > MAX_FILE_BYTES:
-            from ..words.numfmt import format_number
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
+    except PermissionError:
+        raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
+    except IsADirectoryError:
+        raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)]) from None
+    except OSError as error:
+        raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            refusal = not_a_data_file(status.st_mode)
+            if refusal is not None:
+                raise DataFileError(str(file), [("", refusal)])
+            size = status.st_size
+            if size > MAX_FILE_BYTES:
+                from ..words.numfmt import format_number
 
-            bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
-        with file.open("rb") as handle:
+                bytes_ = Msg(format_number(size, "en"), format_number(size, "vi"))
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                raise DataFileError(str(file), [("", data_messages.FILE_TOO_LARGE.format(size=bytes_, limit=limit))])
+            os.set_blocking(handle.fileno(), True)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataFileError(str(file), [("", data_messages.NO_SUCH_FILE)]) from None
     except PermissionError:
         raise DataFileError(str(file), [("", data_messages.PERMISSION_DENIED)]) from None
+    except IsADirectoryError:
+        raise DataFileError(str(file), [("", data_messages.IS_A_DIRECTORY)]) from None
     except OSError as error:
         raise DataFileError(str(file), [("", data_messages.CANNOT_READ.format(reason=os_reason(error)))]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise DataFileError(str(file), [("", data_messages.FILE_GREW_TOO_LARGE.format(limit=limit))])
     return raw
+
+
+def not_a_data_file(mode: int) -> Msg | None:
+    """Why what a path holds is no data file (a directory, a named pipe, a socket, a device),
+    or None for a regular file: the reading side of ``files.writer.destination``'s decision."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return data_messages.IS_A_DIRECTORY
+    if stat.S_ISFIFO(mode):
+        return data_messages.IS_A_FIFO
+    if stat.S_ISSOCK(mode):
+        return data_messages.IS_A_SOCKET
+    return data_messages.IS_A_DEVICE
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16's: it starts with the same two bytes
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def encoding_of(raw: bytes) -> tuple[str, int]:
+    """The encoding a data file's byte-order mark names (UTF-8 without one) and the mark's length."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return encoding, len(mark)
+    return "utf-8", 0
+
+
+def decode(raw: bytes, name: str) -> str:
+    """A data file's text, NFC-normalised: UTF-8, or UTF-16 or UTF-32 with a byte-order mark
+    (Windows Notepad's "Unicode"); text in NFD (as some macOS tools save it) is read as NFC
+    (``reading_notes`` says so). A file in a legacy 8-bit Vietnamese encoding is named as such."""
+    import unicodedata
+
+    encoding, start = encoding_of(raw)
+    try:
+        text = raw[start:].decode(encoding)
+    except UnicodeDecodeError as error:
+        offset = error.start + start
+        said = data_messages.NOT_UTF8_LEGACY if _legacy_vietnamese(raw) else data_messages.NOT_UTF8
+        if encoding != "utf-8":
+            said = data_messages.NOT_UNICODE.format(encoding=encoding.upper())
+        raise DataFileError(name, [("", said.format(offset=offset))]) from None
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _legacy_vietnamese(raw: bytes) -> bool:
+    """Whether bytes that are no UTF-8 look like Vietnamese in an 8-bit code page (CP1258,
+    VNI, TCVN3): many bytes above 127, each alone among ASCII letters."""
+    sample = raw[:65536]
+    high = sum(1 for byte in sample if byte > 127)
+    return high >= 3 and b"\x00" not in sample and sample.count(b" ") * 20 >= len(sample)
+
+
+def reading_notes(raw: bytes, name: str) -> list[Msg]:
+    """What ``validate`` notes about how a file was read: text in NFD, read as NFC."""
+    import unicodedata
+
+    from ..words import messages
+
+    encoding, start = encoding_of(raw)
+    try:
+        text = raw[start:].decode(encoding)
+    except UnicodeDecodeError:
+        return []
+    return [] if unicodedata.is_normalized("NFC", text) else [messages.NORMALISED_NFC.format(path=name)]
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -147,10 +238,7 @@ def _reject_constant(name: str) -> Any:
 
 def parse_json(raw: bytes, name: str) -> Any:
     """Parse JSON exactly: decimals as ``Decimal``, no NaN or Infinity, no duplicate keys."""
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
-    except UnicodeDecodeError as error:
-        raise DataFileError(name, [("", data_messages.NOT_UTF8.format(offset=error.start))]) from None
+    text = decode(raw, name)
     if not text.strip():
         raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
     try:

@@ -5,7 +5,7 @@ write too), an index of its figures' names and a full-text index of its words th
 ``catalog-KEY.sqlite`` in the user's cache directory. KEY covers the store's format, the
 tool's version, its code and Pydantic's (the size and time of their files), so that
 ``validate`` and the queries never disagree: other code, another store. A file is read
-again only when its size, modification time or inode changed, and validated again only when
+again only when its size, modification time, inode or change time changed, and validated again only when
 its content (SHA-256) changed too.
 
 Nothing in the store can run code: it is SQLite tables and JSON text, read by this module.
@@ -49,6 +49,8 @@ class Store:
         """Whether SQLite has FTS5 here: search uses its index, else scans the rows."""
         self._batching = False
         self._batch_started = 0.0
+        self.gone: list[str] = []
+        """The files of a folder removed while this run read it (left out of its answers)."""
 
     def close(self) -> None:
         self.db.close()
@@ -90,6 +92,10 @@ class Store:
             try:
                 for done, (place, prepared) in enumerate(prepare_all(changed, lenient=skipped is not None), start=1):
                     try:
+                        if prepared.gone:  # removed while the folder was read: as if never there
+                            self.gone.append(prepared.path)
+                            self._forget(prepared.path)
+                            continue
                         if prepared.skipped and skipped is not None:
                             skipped.append(prepared.path)
                             self._forget(prepared.path)
@@ -307,13 +313,18 @@ def open_store() -> Store:
                 store = _open(path)
             except (sqlite3.DatabaseError, OSError):
                 if attempt == 0:
-                    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                        with contextlib.suppress(OSError):
-                            stale.unlink()  # corrupt, foreign or half-written: build it again
+                    discard(path)  # corrupt, foreign or half-written: build it again
                 continue
             _prune(directory, keep=path.name)
             return store
     return memory_store()
+
+
+def discard(path: Path) -> None:
+    """Remove a store file and its journal files, so that the next open builds it again."""
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def memory_store() -> Store:

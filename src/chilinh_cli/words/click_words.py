@@ -25,6 +25,14 @@ HELP: Final = (
     Msg("Print the version and exit.", "In số phiên bản rồi thoát."),
     Msg("Show the full traceback of an internal error.", "Hiện đầy đủ chi tiết kỹ thuật khi có lỗi nội bộ."),
     Msg(
+        "Read at most this many data files of a folder (default 100000).",
+        "Chỉ đọc tối đa chừng này tệp dữ liệu của một thư mục (mặc định 100000).",
+    ),
+    Msg(
+        "List every problem of a file (text lists the first 50, then how many more).",
+        "Liệt kê mọi lỗi của tệp (dạng văn bản chỉ liệt kê 50 lỗi đầu, rồi cho biết còn bao nhiêu).",
+    ),
+    Msg(
         "Language of labels, numbers and messages, for every command.",
         "Ngôn ngữ của nhãn, số và thông báo, cho mọi lệnh.",
     ),

@@ -79,6 +79,12 @@ RULE_TOO_MANY_DECIMALS: Final = Msg(
 # ---- reading a data file ----------------------------------------------------------------------
 
 IS_A_DIRECTORY: Final = Msg("is a directory, not a data file", "là một thư mục, không phải tệp dữ liệu")
+IS_A_FIFO: Final = Msg(
+    "is a named pipe (FIFO), not a data file",
+    "là một ống có tên (FIFO), không phải tệp dữ liệu",
+)
+IS_A_SOCKET: Final = Msg("is a socket, not a data file", "là một socket, không phải tệp dữ liệu")
+IS_A_DEVICE: Final = Msg("is a device, not a data file", "là một thiết bị, không phải tệp dữ liệu")
 FILE_TOO_LARGE: Final = Msg(
     "is {size} bytes; a data file may be at most {limit} MiB",
     "có {size} byte; một tệp dữ liệu chỉ được tối đa {limit} MiB",
@@ -90,6 +96,16 @@ PERMISSION_DENIED: Final = Msg("permission denied", "không có quyền đọc t
 CANNOT_READ: Final = Msg("cannot be read: {reason}", "không đọc được tệp: {reason}")
 NOT_UTF8: Final = Msg(
     "is not UTF-8 text (invalid byte at offset {offset})", "không phải văn bản UTF-8 (byte sai ở vị trí {offset})"
+)
+NOT_UTF8_LEGACY: Final = Msg(
+    "is not UTF-8 text (invalid byte at offset {offset}); it looks like a legacy Vietnamese encoding "
+    "(CP1258, VNI or TCVN3): save it as UTF-8",
+    "không phải văn bản UTF-8 (byte sai ở vị trí {offset}); có vẻ là một bảng mã tiếng Việt cũ "
+    "(CP1258, VNI hay TCVN3): hãy lưu lại dạng UTF-8",
+)
+NOT_UNICODE: Final = Msg(
+    "is not {encoding} text, as its byte-order mark says (invalid bytes at offset {{offset}})",
+    "không phải văn bản {encoding} như dấu thứ tự byte của tệp cho biết (byte sai ở vị trí {{offset}})",
 )
 EMPTY_FILE: Final = Msg("is empty", "là tệp rỗng")
 NOT_JSON: Final = Msg(

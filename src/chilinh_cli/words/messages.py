@@ -108,6 +108,30 @@ LOOKED_AT: Final = Msg("{said} (review: {place}, {year}, {file})", "{said} (bài
 LOOKED_IN: Final = Msg(
     "{said} (looked in {count} reviews: {reviews})", "{said} (đã tìm trong {count} bài tổng kết: {reviews})"
 )
+LOOKING_FOR_FILES: Final = Msg(
+    "looking for data files: {count} found\u2026", "đang tìm tệp dữ liệu: đã thấy {count}\u2026"
+)
+PASSED_OVER: Final = Msg("warning: {path}: {reason}; skipped", "cảnh báo: {path}: {reason}; bỏ qua")
+FOLDER_NOT_READ: Final = Msg(
+    "warning: {path}: this folder cannot be read ({reason}); its reviews are left out",
+    "cảnh báo: {path}: không đọc được thư mục này ({reason}); các báo cáo trong đó bị bỏ qua",
+)
+STOPPED_AT: Final = Msg(
+    "warning: {path}: stopped after {limit} data files; --max-files N reads more",
+    "cảnh báo: {path}: dừng sau {limit} tệp dữ liệu; dùng --max-files N để đọc thêm",
+)
+MORE_SKIPPED: Final = Msg(
+    "warning: and {count} more files skipped, not datasets",
+    "cảnh báo: và {count} tệp khác bị bỏ qua, không phải tệp dữ liệu",
+)
+MORE_PROBLEMS: Final = Msg(
+    "  … and {count} more problems (--all or --format json lists every one)",
+    "  … và {count} lỗi khác (--all hoặc --format json liệt kê tất cả)",
+)
+NORMALISED_NFC: Final = Msg(
+    "note: {path}: text not in NFC (as some macOS tools save it); read as NFC",
+    "ghi chú: {path}: văn bản chưa ở dạng NFC (như một số công cụ macOS lưu); đã đọc theo NFC",
+)
 SKIPPED_FILE: Final = Msg(
     "warning: {path}: skipped, not a dataset (no schema_version or metadata)",
     "cảnh báo: {path}: bỏ qua, không phải tệp dữ liệu (không có schema_version hay metadata)",
@@ -357,6 +381,10 @@ ALREADY_EXIST: Final = Msg("{paths} already exist; use --force to replace", "{pa
 CANNOT_WRITE: Final = Msg("{path}: cannot write here: {reason}", "{path}: không ghi được vào đây: {reason}")
 IS_A_DIRECTORY_PATH: Final = Msg("{path}: is a directory", "{path}: là một thư mục")
 NOT_A_DIRECTORY: Final = Msg("{path}: is not a directory", "{path}: không phải là thư mục")
+DISK_FULL: Final = Msg(
+    "{path}: disk full (or over a file-size limit or quota); nothing was written",
+    "{path}: đĩa đầy (hoặc vượt giới hạn kích thước tệp hay hạn mức); không có gì được ghi",
+)
 SQLITE_CANNOT_WRITE: Final = Msg(
     "{path}: SQLite could not write the file: {error}",
     "{path}: SQLite không ghi được tệp (đĩa đầy, chỉ cho đọc hoặc lỗi đọc ghi; SQLite báo: {error})",
