@@ -575,7 +575,7 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     formats = {sheet.cell(row, unit).value: sheet.cell(row, value).number_format for row in range(2, sheet.max_row + 1)}
     assert formats["usd"] == '#,##0 "USD"'
     assert formats["quantity"] == "#,##0.0##"
-    assert header[-3:] == ["noun_vi", "noun_en", "checked"]
+    assert header[-5:] == ["noun_vi", "noun_en", "checked", "review", "reviewed_at"]
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

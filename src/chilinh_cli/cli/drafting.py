@@ -40,6 +40,9 @@ def validate(
             "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
         ),
     ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Count records not yet reviewed as an error (exit 1).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
@@ -47,9 +50,17 @@ def validate(
     file = given_path(ctx, path, "path", stdin=True)
     with answering(said):
         from ..answers.catalog import check_catalog
-        from ..answers.core import Counts, check, review_todos
+        from ..answers.core import CheckAnswer, Counts, check, not_reviewed, review_todos
         from ..present import checks, documents, render
         from ..reading import loader
+        from ..words import messages
+
+        def unreviewed(answer: CheckAnswer) -> bool:
+            """With --strict, say a file's records not yet reviewed as an error; True when any."""
+            count = sum(len(keys) for keys in not_reviewed(answer.todos).values())
+            if strict and count:
+                render.say(messages.STRICT_NOT_REVIEWED.format(path=answer.file, n=count), said, sys.stderr)
+            return strict and count > 0
 
         if file is not None and file.is_dir():
             found = check_catalog(file)
@@ -57,14 +68,18 @@ def validate(
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
-            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
+            late = [unreviewed(each) for each in found.files]
+            raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) or any(late) else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)
-            raise typer.Exit(1 if checked.problems else 0)
+            raise typer.Exit(1 if checked.problems or unreviewed(checked) else 0)
         dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
-        render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
-        render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
+        name, todos = loader.name_of(file), review_todos(dataset)
+        render.say(checks.valid(name, Counts.of(dataset)), said, sys.stdout)
+        render.say_all([(line, False) for line in checks.todo_lines(todos)], said)
+        if unreviewed(CheckAnswer(name, Counts.of(dataset), (), todos)):
+            raise typer.Exit(1)
 
 
 def draft(

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import Comparison, Dataset, Event, EventDate, Figure, Highlight, Metadata, Source, Text
+from ..model.records import (
+    Comparison,
+    Dataset,
+    Document,
+    Event,
+    EventDate,
+    Figure,
+    Highlight,
+    Link,
+    Metadata,
+    Review,
+    Source,
+    Text,
+)
 
 
 def _text(document: Any) -> Text | None:
@@ -17,6 +30,10 @@ def _text(document: Any) -> Text | None:
 
 def _given(document: Any) -> Text:
     return Text(document["vi"], document.get("en"))
+
+
+def _review(document: Any) -> Review | None:
+    return None if document is None else Review(document["status"], document["at"])
 
 
 def _source(document: Any) -> Source:
@@ -52,6 +69,8 @@ def figure_from_document(document: Any) -> Figure:
         as_of=document.get("as_of", "year"),
         noun=_text(document.get("noun")),
         checked=document.get("checked", True),
+        review=_review(document.get("review")),
+        link=None if (link := document.get("link")) is None else Link(link["file"], link["id"]),
     )
 
 
@@ -69,6 +88,10 @@ def dataset_from_document(document: Any) -> Dataset:
             publisher=meta.get("publisher"),
             published=meta.get("published"),
             checked=meta.get("checked", True),
+            review=_review(meta.get("review")),
+            document=None
+            if (read := meta.get("document")) is None
+            else Document(read["path"], read["sha256"], read["text_sha256"], read["reader"]),
             province=meta.get("province"),
             other_names=tuple(meta.get("other_names", ())),
         ),
@@ -83,6 +106,7 @@ def dataset_from_document(document: Any) -> Dataset:
                 summary=_text(h.get("summary")),
                 events=tuple(h.get("events", ())),
                 checked=h.get("checked", True),
+                review=_review(h.get("review")),
             )
             for h in document["highlights"]
         ),
@@ -100,6 +124,7 @@ def dataset_from_document(document: Any) -> Dataset:
                 ),
                 source=_source(e["source"]),
                 checked=e.get("checked", True),
+                review=_review(e.get("review")),
             )
             for e in document.get("events", ())
         ),

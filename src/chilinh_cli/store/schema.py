@@ -13,9 +13,10 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 5  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 6  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape
+# 6: review state (review, reviewed_at); a rejected figure or event has no row
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",

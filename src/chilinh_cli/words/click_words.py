@@ -181,6 +181,10 @@ HELP: Final = (
     ),
     Msg("Replace the output file if it exists.", "Ghi đè tệp kết quả nếu đã có."),
     Msg(
+        "Count records not yet reviewed as an error (exit 1).",
+        "Coi các mục chưa rà soát là lỗi (mã thoát 1).",
+    ),
+    Msg(
         "The place reviewed [default: the one the title names].",
         "Địa phương được tổng kết [mặc định: nơi tiêu đề nêu].",
     ),

@@ -153,6 +153,8 @@ QUALIFIERS: Final = {
 UNTRANSLATED: Final = Msg(" [untranslated]", " [chưa dịch]")
 # A record drafted by 'chilinh draft' that no person has checked yet, marked wherever shown.
 UNCHECKED: Final = Msg(" (unchecked)", " (chưa kiểm tra)")
+# A record a person reviewed but did not accept as drafted (a rejected one is never shown).
+REVIEW_MARKS: Final = {"edited": Msg(" (edited)", " (đã sửa)"), "rejected": Msg(" (rejected)", " (đã loại)")}
 DERIVED_VALUE: Final = Msg("{} (derived)", "{} (suy ra)")
 # A stated change in words: by basis, then direction ('down 90 from 2020', 'vượt 6 so với chỉ tiêu').
 CHANGES: Final = {
@@ -380,6 +382,18 @@ INTERNAL_ERROR: Final = Msg(
 )
 VALID: Final = Msg(
     "{path}: valid ({highlights}, {figures}, {events})", "{path}: hợp lệ ({highlights}, {figures}, {events})"
+)
+NOT_REVIEWED: Final = Msg("not yet reviewed: {parts}", "chưa rà soát: {parts}")
+NOT_REVIEWED_PART: Final = Msg("{things} ({first})", "{things} ({first})")
+REVIEW_KINDS: Final = {
+    "figures": (Msg("{n} figure", "{n} số liệu"), Msg("{n} figures", "{n} số liệu")),
+    "events": (Msg("{n} event", "{n} sự kiện"), Msg("{n} events", "{n} sự kiện")),
+    "highlights": (Msg("{n} section title", "{n} tiêu đề mục"), Msg("{n} section titles", "{n} tiêu đề mục")),
+    "metadata": (Msg("the metadata", "thông tin chung"), Msg("the metadata", "thông tin chung")),
+}
+STRICT_NOT_REVIEWED: Final = Msg(
+    "{path}: {n} records not yet reviewed (--strict makes them an error; review them with 'chilinh review')",
+    "{path}: {n} mục chưa rà soát (--strict coi đó là lỗi; hãy rà soát bằng 'chilinh review')",
 )
 TODO_HEADING: Final = Msg("still to review:", "còn cần rà soát:")
 TODO_LINE: Final = Msg("  {record}: {things}", "  {record}: {things}")
