@@ -20,6 +20,7 @@ def register_dataset_commands(app: typer.Typer) -> None:
     """Add the commands of this module to ``app``, in the order its help lists them."""
     app.command("validate", epilog=examples("validate"))(validate)
     app.command("draft", epilog=examples("draft"))(draft)
+    app.command("review", epilog="Examples:\n\n  chilinh review my-city-2022.json --article my-city-2022.txt")(review)
     app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")(schema)
 
 
@@ -125,6 +126,35 @@ def draft(
         else:
             write_draft(drafted, target, source=source, force=force)
         render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
+
+
+def review(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="The draft to review (a dataset file); decisions are saved into it.")],
+    article: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--article",
+            metavar="<file>",
+            help="The article the draft was read from [default: the one the draft names, when it is there].",
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Review a draft in the terminal, one record at a time: a accept, x reject, e edit, u undo, s save."""
+    said = settle_language(ctx, lang)
+    draft_path = given_path(ctx, file, "file")
+    article_path = given_path(ctx, article, "article")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from ..present import render
+        from ..words import messages
+
+        render.report(messages.REVIEW_NO_TERMINAL, said)
+        raise typer.Exit(2)
+    with answering(said):
+        from ..review.screen import run_review  # Textual: only this command pays for it
+
+        run_review(draft_path, article_path, said)
 
 
 def schema(ctx: typer.Context, lang: LangOption = None) -> None:
