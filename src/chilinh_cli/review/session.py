@@ -36,7 +36,7 @@ class Item(NamedTuple):
     """A record to review: where it is in the document and why it needs a look."""
 
     kind: Kind
-    index: int
+    place: int
     """Its place in the document's ``figures``, ``events`` or ``highlights``."""
     reasons: tuple[Msg, ...]
 
@@ -95,7 +95,7 @@ def review_order(document: dict[str, Any]) -> list[Item]:
     figures = document.get("figures") or []
     linking = any(figure.get("link") is not None for figure in figures)
     scored = [Item("figure", n, _reasons(figure, linking)) for n, figure in enumerate(figures)]
-    scored.sort(key=lambda item: (-len(item.reasons), item.index))
+    scored.sort(key=lambda item: (-len(item.reasons), item.place))
     events = [Item("event", n, ()) for n in range(len(document.get("events") or []))]
     highlights = [Item("highlight", n, ()) for n in range(len(document.get("highlights") or []))]
     return [*scored, *events, *highlights]
@@ -106,7 +106,7 @@ class Session:
 
     def __init__(self, path: Path, document: dict[str, Any], clock: Callable[[], str] = now) -> None:
         self.path = path
-        self.document = document
+        self.document: dict[str, Any] = _arrays(document, list)  # arrays a review may change in place
         self.items = review_order(document)
         self.decisions: list[Decision] = []
         self.dirty = False
@@ -125,7 +125,7 @@ class Session:
     # ---- where the review is ------------------------------------------------------------
 
     def record(self, item: Item) -> dict[str, Any]:
-        record: dict[str, Any] = self.document[_collection(item.kind)][item.index]
+        record: dict[str, Any] = self.document[_collection(item.kind)][item.place]
         return record
 
     def key(self, item: Item) -> str:
@@ -140,7 +140,7 @@ class Session:
         order = [*range(start, len(self.items)), *range(start)]
         for position in order:
             if self.status(self.items[position]) == "drafted":
-                return position
+                return int(position)
         return len(self.items)
 
     @property
@@ -227,7 +227,7 @@ class Session:
         except (InvalidOperation, ValueError):
             return messages.REVIEW_EDIT_BAD.format(field=field, text=text)
         trial = copy.deepcopy(self.document)
-        change(trial, trial[_collection(item.kind)][item.index])
+        change(trial, trial[_collection(item.kind)][item.place])
         problem = _problem(trial)
         if problem is not None:
             return problem
@@ -296,12 +296,21 @@ def _change(kind: Kind, field: str, text: str) -> Change:
     return _set("link", {"file": file, "id": link_id})
 
 
+def _arrays(value: Any, kind: type[list[Any]] | type[tuple[Any, ...]]) -> Any:
+    """A copy of a JSON value with every array as ``kind``."""
+    if isinstance(value, dict):
+        return {key: _arrays(each, kind) for key, each in value.items()}
+    if isinstance(value, list | tuple):
+        return kind(_arrays(each, kind) for each in value)
+    return value
+
+
 def _problem(document: dict[str, Any]) -> Msg | None:
     """The first problem of a document, said as validate says it; None when it is valid."""
     from ..reading.loader import validate_document
 
     try:
-        validate_document(copy.deepcopy(document), "review")
+        validate_document(_arrays(document, tuple), "review")  # arrays as the loader parses them
     except DataFileError as error:
         return error.said
     return None
