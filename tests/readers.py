@@ -146,6 +146,8 @@ ENGLISH = (
 def english_words(text: str) -> set[str]:
     """English words in a text, leaving out option names, quoted values and example command lines."""
     kept = [line for line in text.splitlines() if not line.strip().startswith("chilinh ")]
+    # a command's name in a list of commands ('  review    Rà soát ...') is a name, not English
+    kept = [re.sub(r"^  [a-z]+(?=\s{2,}\S)", " ", line) for line in kept]
     scrubbed = re.sub(r"--?[a-z][a-z-]*|'[^']*'|\"[^\"]*\"|<[^>]*>|\S+\.(?:json|svg|db)\b", " ", "\n".join(kept))
     return _words(scrubbed) & ENGLISH
 

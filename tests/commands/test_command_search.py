@@ -38,7 +38,7 @@ def test_nothing_found_is_still_a_document_for_scripts() -> None:
     assert json.loads(result.stdout) == {"query": "zzzz", "results": [], "more": 0}
     assert "nothing matches 'zzzz'" in result.stderr
     table = run("search", "zzzz", "-f", "csv")
-    assert (table.exit_code, table.stdout) == (1, "kind,id,matched,text,score,checked\n")
+    assert (table.exit_code, table.stdout) == (1, "kind,id,matched,text,score,checked,review\n")
 
 
 def test_the_matched_field_is_said_in_words_in_english_too() -> None:

@@ -49,6 +49,7 @@ def test_validate_lists_the_problems_as_data(document: dict[str, Any], write_dat
         "figures": 37,
         "events": 4,
         "problems": [],
+        "not_reviewed": {},
         "todo": [],
     }
     document["figures"][0]["unit"] = "furlongs"

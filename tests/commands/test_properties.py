@@ -285,7 +285,9 @@ def test_any_drafted_figure_loads_or_raises_the_tools_error_and_every_view_says_
         assert derived.baseline.value >= 0
         assert derived.percent_change is None
     assert figure_json(answer)["checked"] is loaded.checked
-    assert figure_csv_rows(answer)[0][FIGURE_CSV_COLUMNS.index("checked")] is loaded.checked  # columns added after it
+    row = figure_csv_rows(answer)[0]
+    assert row[FIGURE_CSV_COLUMNS.index("checked")] is loaded.checked
+    assert row[FIGURE_CSV_COLUMNS.index("review")] == ("accepted" if loaded.checked else "drafted")
     assert any(todo.key == loaded.id for todo in review_todos(dataset)) == (
         not loaded.checked or loaded.label.en is None or (loaded.noun is not None and loaded.noun.en is None)
     )

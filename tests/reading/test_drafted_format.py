@@ -349,7 +349,7 @@ def test_compare_as_data_carries_the_stated_comparison_and_the_checked_mark() ->
     assert exports["previous"]["formula"] == "1250000 / 1.5"
     assert [row["checked"] for row in rows][:2] == [False, True]
     table = list(csv.reader(io.StringIO(run("compare", "--data", str(DRAFTED), "-f", "csv").stdout)))
-    assert table[0][-1] == "checked"
+    assert table[0][-2:] == ["checked", "review"]
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["comparison_kind"], first["comparison_value"], first["checked"]) == ("percent_change", "4.5", "false")
     assert (first["conflict"], first["current_high"], first["comparison_high"]) == ("", "", "")
@@ -385,7 +385,7 @@ def test_every_view_marks_what_nobody_has_checked() -> None:
     assert figures[1]["noun"] == {"vi": "hộ", "en": None}
     assert figures[1]["published"] is None
     table = list(csv.reader(io.StringIO(run("metric", *data, "-f", "csv").stdout)))
-    assert table[0][-1] == "checked"
+    assert table[0][-2:] == ["checked", "review"]
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["noun_vi"], first["noun_en"], first["checked"]) == ("tấn", "tonnes", "false")
     assert (first["high"], first["target"], first["relative_to"]) == ("", "false", "")
@@ -411,7 +411,7 @@ def test_search_finds_a_highlight_without_a_short_title_and_skips_missing_englis
     events = run("search", "hoi cho", "--data", str(DRAFTED)).stdout
     assert "late October 2023: Hội chợ mùa gặt [untranslated] (unchecked)" in events
     table = list(csv.reader(io.StringIO(run("search", "hoi cho", "--data", str(DRAFTED), "-f", "csv").stdout)))
-    assert table[0][-1] == "checked"
+    assert table[0][-2:] == ["checked", "review"]
     assert table[1][-1] == "false"
 
 
@@ -579,8 +579,9 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     formats = {sheet.cell(row, unit).value: sheet.cell(row, value).number_format for row in range(2, sheet.max_row + 1)}
     assert formats["usd"] == '#,##0 "USD"'
     assert formats["quantity"] == "#,##0.0##"
-    # the range, target and share-of-plan columns come after them (new columns go at the end)
-    assert header[-7:] == ["noun_vi", "noun_en", "checked", "high", "high_exact", "target", "relative_to"]
+    # the range, target, share-of-plan and review columns come after them (new columns go at the end)
+    assert header.index("noun_en") < header.index("checked") < header.index("high") < header.index("review")
+    assert {"high_exact", "target", "relative_to", "reviewed_at"} <= set(header)
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

@@ -29,7 +29,7 @@ from ..model.errors import (
     UnknownFigureError,
     UnknownPlaceError,
 )
-from ..model.records import Dataset, Figure
+from ..model.records import Dataset, Figure, answerable
 from ..model.text import fold, plain
 from ..model.where import DatasetInfo
 from ..reading.finding import Found, catalog_files
@@ -195,7 +195,8 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
 
     store = memory_store()
     ids = [store.add(dataset, f"<dataset {n}>", "") for n, dataset in enumerate(datasets, start=1)]
-    return _catalog(store, ids)._replace(held=dict(zip(ids, datasets, strict=True)))
+    held = dict(zip(ids, (answerable(dataset) for dataset in datasets), strict=True))
+    return _catalog(store, ids)._replace(held=held)
 
 
 def _catalog(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:

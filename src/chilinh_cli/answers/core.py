@@ -42,6 +42,7 @@ from ..model.records import (
     Metadata,
     Number,
     Text,
+    status_of,
 )
 from ..model.text import fold
 from ..model.where import DatasetInfo
@@ -452,7 +453,19 @@ def review_todos(dataset: Dataset) -> tuple[Todo, ...]:
         found.append(Todo(f"figures[{index}]", figure.id, not figure.checked, missing))
     for index, event in enumerate(dataset.events):
         found.append(Todo(f"events[{index}]", event.id, not event.checked, _en(event.label, "label")))
-    return tuple(todo for todo in found if todo.unchecked or todo.missing)
+    rejected = {f"figures[{n}]" for n, f in enumerate(dataset.figures) if status_of(f) == "rejected"}
+    rejected |= {f"events[{n}]" for n, e in enumerate(dataset.events) if status_of(e) == "rejected"}
+    return tuple(todo for todo in found if (todo.unchecked or todo.missing) and todo.record not in rejected)
+
+
+def not_reviewed(todos: tuple[Todo, ...]) -> dict[str, tuple[str, ...]]:
+    """The records no person has reviewed yet, by collection ('figures', 'events', 'highlights',
+    'metadata'), each with its ids in the file's order."""
+    found: dict[str, list[str]] = {}
+    for todo in todos:
+        if todo.unchecked:
+            found.setdefault(todo.record.split("[")[0], []).append(todo.key or todo.record)
+    return {kind: tuple(keys) for kind, keys in found.items()}
 
 
 def _en(text: Text | None, field: str) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ def register_dataset_commands(app: typer.Typer) -> None:
     """Add the commands of this module to ``app``, in the order its help lists them."""
     app.command("validate", epilog=examples("validate"))(validate)
     app.command("draft", epilog=examples("draft"))(draft)
+    app.command("review", epilog="Examples:\n\n  chilinh review my-city-2022.json --article my-city-2022.txt")(review)
     app.command("schema", epilog="Examples:\n\n  chilinh schema > highlights.schema.json")(schema)
 
 
@@ -44,6 +45,9 @@ def validate(
     every: Annotated[
         bool, typer.Option("--all", help="List every problem of a file (text lists the first 50, then how many more).")
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Count records not yet reviewed as an error (exit 1).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
@@ -51,11 +55,19 @@ def validate(
     file = given_path(ctx, path, "path", stdin=True)
     with answering(said):
         from ..answers.catalog import check_catalog
-        from ..answers.core import Counts, check, review_todos
+        from ..answers.core import CheckAnswer, Counts, check, not_reviewed, review_todos
         from ..model.building import building
         from ..model.errors import DataFileError
         from ..present import checks, documents, render
         from ..reading import loader
+        from ..words import messages
+
+        def unreviewed(answer: CheckAnswer) -> bool:
+            """With --strict, say a file's records not yet reviewed as an error; True when any."""
+            count = sum(len(keys) for keys in not_reviewed(answer.todos).values())
+            if strict and count:
+                render.say(messages.STRICT_NOT_REVIEWED.format(path=answer.file, n=count), said, sys.stderr)
+            return strict and count > 0
 
         if file is not None and file.is_dir():
             found = check_catalog(file)
@@ -63,12 +75,13 @@ def validate(
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
-            failed = found.conflicts or found.unreadable or any(each.problems for each in found.files)
+            late = [unreviewed(each) for each in found.files]
+            failed = found.conflicts or found.unreadable or any(each.problems for each in found.files) or any(late)
             raise typer.Exit(1 if failed else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
             render.render_json(documents.check_json(checked), sys.stdout)
-            raise typer.Exit(1 if checked.problems else 0)
+            raise typer.Exit(1 if checked.problems or unreviewed(checked) else 0)
         raw = loader.read_bytes(file if file is not None else loader.embedded_path())
         name = loader.name_of(file)
         for note in loader.reading_notes(raw, name):
@@ -80,8 +93,11 @@ def validate(
             if every:
                 error.said = error.listed()
             raise
-        render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
-        render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
+        todos = review_todos(dataset)
+        render.say(checks.valid(name, Counts.of(dataset)), said, sys.stdout)
+        render.say_all([(line, False) for line in checks.todo_lines(todos)], said)
+        if unreviewed(CheckAnswer(name, Counts.of(dataset), (), todos)):
+            raise typer.Exit(1)
 
 
 def draft(
@@ -140,6 +156,35 @@ def draft(
         else:
             write_draft(drafted, target, source=source, force=force, save_text=save_text)
         render.say(drafted.summary(str(target) if target else None), said, sys.stderr)
+
+
+def review(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="The draft to review (a dataset file); decisions are saved into it.")],
+    article: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--article",
+            metavar="<file>",
+            help="The article the draft was read from [default: the one the draft names, when it is there].",
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Review a draft in the terminal, one record at a time: a accept, x reject, e edit, u undo, s save."""
+    said = settle_language(ctx, lang)
+    draft_path = given_path(ctx, file, "file")
+    article_path = given_path(ctx, article, "article")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from ..present import render
+        from ..words import messages
+
+        render.report(messages.REVIEW_NO_TERMINAL, said)
+        raise typer.Exit(2)
+    with answering(said):
+        from ..review.screen import run_review  # Textual: only this command pays for it
+
+        run_review(draft_path, article_path, said)
 
 
 def schema(ctx: typer.Context, lang: LangOption = None) -> None:

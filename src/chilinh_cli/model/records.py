@@ -27,6 +27,8 @@ Basis = Literal["previous_year", "budget_estimate", "target", "plan"]
 ChangeKind = Literal["percent_change", "absolute_change", "point_change", "percent_of", "multiple", "from_value"]
 AsOf = Literal["year", "publication"]
 Period = Literal["early", "mid", "late"]
+ReviewStatus = Literal["drafted", "accepted", "edited", "rejected"]
+Reader = Literal["text", "html", "pdf", "docx"]
 
 Number = int | Decimal
 
@@ -127,6 +129,57 @@ class Text(Record):
     def said(self, lang: Lang) -> str:
         """The text in ``lang``, the Vietnamese as it is when there is no English (a name or a noun)."""
         return self.en if lang == "en" and self.en is not None else self.vi
+
+
+@dataclasses.dataclass(frozen=True)
+class Review(Record):
+    """What a person decided about a record, and when."""
+
+    status: ReviewStatus
+    """drafted (no person has looked yet), accepted (right as drafted), edited (right once a
+    person changed it) or rejected (wrong: it stays in the file, and leaves every answer)."""
+    at: NonEmptyStr
+    """When it was decided: an ISO 8601 timestamp in UTC (2026-12-07T12:30:00Z)."""
+
+    def __post_init__(self) -> None:
+        import datetime
+
+        try:
+            moment = datetime.datetime.fromisoformat(self.at)
+        except ValueError:
+            raise RuleError(data_messages.RULE_REVIEW_TIME, "at") from None
+        if moment.utcoffset() != datetime.timedelta(0):
+            raise RuleError(data_messages.RULE_REVIEW_TIME, "at")
+
+
+@dataclasses.dataclass(frozen=True)
+class Link(Record):
+    """A suggested year-to-year link: the figure of another review this one measures again."""
+
+    file: NonEmptyStr
+    """The other review's file, as the path was given."""
+    id: Slug
+    """The figure's id in that file."""
+
+
+def settle_review(record: Any) -> None:
+    """Keep ``checked`` in step with ``review`` (the legacy flag says drafted or not): a record
+    whose ``checked`` is false must not carry a review other than drafted."""
+    review: Review | None = record.review
+    if review is None:
+        return
+    if not record.checked and review.status != "drafted":
+        raise RuleError(data_messages.RULE_REVIEW_DISAGREES.format(status=repr(review.status)), "review")
+    object.__setattr__(record, "checked", review.status != "drafted")
+
+
+def status_of(record: Any) -> ReviewStatus:
+    """A record's review status: its ``review``'s, else drafted for ``checked: false``, else
+    accepted (a file without review state, the embedded one, counts as reviewed)."""
+    review: Review | None = record.review
+    if review is not None:
+        return review.status
+    return "accepted" if record.checked else "drafted"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -240,6 +293,10 @@ class Figure(Record):
     relative_to: Basis | None = None
     """For a percentage stated only as a share of a basis ('bang 106,8% du toan', no amount given):
     that basis. The value is a share of the plan or estimate, never a change on last year."""
+    review: Review | None = None
+    """What a person decided about it and when; absent: drafted when ``checked`` is false, else accepted."""
+    link: Link | None = None
+    """A suggested year-to-year link, present until a person accepts it."""
 
     @property
     def is_range(self) -> bool:
@@ -255,6 +312,7 @@ class Figure(Record):
                 raise RuleError(data_messages.RULE_WHOLE_NUMBER.format(unit=repr(self.unit)), "high")
         if self.relative_to is not None and self.unit != "percent":
             raise RuleError(data_messages.RULE_RELATIVE_TO_PERCENT, "relative_to")
+        settle_review(self)
         if (self.unit == "share") != (self.out_of is not None):
             raise RuleError(data_messages.RULE_OUT_OF_FOR_SHARE)
         if self.unit == "quantity" and self.noun is None:
@@ -321,7 +379,12 @@ class Event(Record):
     source: Source
     """Where the article states it."""
     checked: bool = True
-    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+    """False for a record drafted by `chilinh draft` that no person has checked yet (legacy: ``review`` says more)."""
+    review: Review | None = None
+    """What a person decided about it and when; absent: drafted when ``checked`` is false, else accepted."""
+
+    def __post_init__(self) -> None:
+        settle_review(self)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -345,7 +408,12 @@ class Highlight(Record):
     events: tuple[Slug, ...] = ()
     """Ids of the events that belong to this highlight."""
     checked: bool = True
-    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+    """False for a record drafted by `chilinh draft` that no person has checked yet (legacy: ``review`` says more)."""
+    review: Review | None = None
+    """What a person decided about it and when; absent: drafted when ``checked`` is false, else accepted."""
+
+    def __post_init__(self) -> None:
+        settle_review(self)
 
     @property
     def shown_title(self) -> Text:
@@ -394,18 +462,22 @@ class Metadata(Record):
     published: Annotated[str, at.Len(10, 10)] | None = None
     """Publication date, ISO 8601 (YYYY-MM-DD)."""
     checked: bool = True
-    """False for a record drafted by `chilinh draft` that no person has checked yet; a reviewer sets it to true."""
+    """False for a record drafted by `chilinh draft` that no person has checked yet (legacy: ``review`` says more)."""
     province: NonEmptyStr | None = None
     """The province the place belongs to, in Vietnamese, as the article writes it; without it, the province the
     locality names after its comma. A place is its folded Vietnamese name with its folded province."""
     other_names: tuple[NonEmptyStr, ...] = ()
     """The place's other names in Vietnamese (an earlier name, its name after a reorganisation), each
     optionally followed by a comma and its province: reviews under any of them are one place."""
+    review: Review | None = None
+    """What a person decided about it and when; absent: drafted when ``checked`` is false, else accepted."""
     document: Document | None = None
     """The document the dataset was drafted from (written by `chilinh draft`): its path, hashes and reader."""
 
     def __post_init__(self) -> None:
         import datetime
+
+        settle_review(self)
 
         if self.published is None:
             return
@@ -437,6 +509,30 @@ class Dataset(Record):
     """Every quantitative figure the article states."""
     events: tuple[Event, ...] = ()
     """Every dated event the article reports."""
+
+
+def answerable(dataset: Dataset) -> Dataset:
+    """The dataset as the questions see it: rejected figures and events left out (they stay in
+    the file), and the highlights' lists without them. A rejected highlight keeps its figures."""
+    gone = {f.id for f in dataset.figures if status_of(f) == "rejected"}
+    gone_events = {e.id for e in dataset.events if status_of(e) == "rejected"}
+    if not gone and not gone_events:
+        return dataset
+    highlights = tuple(
+        dataclasses.replace(
+            h,
+            figures=tuple(ref for ref in h.figures if ref not in gone),
+            headline=tuple(ref for ref in h.headline if ref not in gone),
+            events=tuple(ref for ref in h.events if ref not in gone_events),
+        )
+        for h in dataset.highlights
+    )
+    return dataclasses.replace(
+        dataset,
+        highlights=highlights,
+        figures=tuple(f for f in dataset.figures if f.id not in gone),
+        events=tuple(e for e in dataset.events if e.id not in gone_events),
+    )
 
 
 def figure_homes(dataset: Dataset) -> dict[str, int]:

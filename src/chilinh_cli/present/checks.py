@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..answers.core import CheckAnswer, Counts, Todo
+from ..answers.core import CheckAnswer, Counts, Todo, not_reviewed
 from ..model.errors import DataFileError
 from ..words import messages
 from ..words.language import Lang
@@ -40,12 +40,35 @@ def checked_file(answer: CheckAnswer) -> list[tuple[Msg, bool]]:
     return [(valid(answer.file, answer.counts), False), *((line, False) for line in todo_lines(answer.todos))]
 
 
+FIRST_IDS = 5
+"""How many ids of the records not yet reviewed ``validate`` names."""
+
+
+def unreviewed_line(todos: Sequence[Todo]) -> Msg | None:
+    """'not yet reviewed: 34 figures (a, b, c, d, e, ...), 2 events (...)': the records no
+    person has reviewed, apart from the problems; None when every record is reviewed."""
+    found = not_reviewed(tuple(todos))
+    if not found:
+        return None
+    parts: list[Msg] = []
+    for kind, keys in found.items():
+        first = ", ".join(keys[:FIRST_IDS]) + (", ..." if len(keys) > FIRST_IDS else "")
+        parts.append(
+            messages.NOT_REVIEWED_PART.format(things=_counted(messages.REVIEW_KINDS[kind], len(keys)), first=first)
+        )
+    return messages.NOT_REVIEWED.format(
+        parts=Msg("; ".join(part.en for part in parts), "; ".join(part.vi for part in parts))
+    )
+
+
 def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
     """One line per record a reviewer still has to look at ('figures[3] (rice-output):
     unchecked; label.en missing'), then how many; nothing when there is nothing to do."""
     if not todos:
         return []
-    lines = [messages.TODO_HEADING]
+    summary = unreviewed_line(todos)
+    lines = [summary] if summary is not None else []
+    lines.append(messages.TODO_HEADING)
     for todo in todos:
         said = [messages.TODO_UNCHECKED] if todo.unchecked else []
         said += [messages.TODO_MISSING.format(field=field) for field in todo.missing]

@@ -21,9 +21,10 @@ from ..answers.core import (
     SearchAnswer,
     SeriesAnswer,
     kind_of,
+    not_reviewed,
 )
 from ..model.derive import Estimate, hedge
-from ..model.records import Event, Metadata, Source, Text
+from ..model.records import Event, Metadata, Source, Text, status_of
 from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
@@ -107,12 +108,17 @@ def _rows(answer: Answer) -> Rows:
         ]
     if any(hit.where is not None for hit in answer.hits):
         return (*SEARCH_CSV_COLUMNS, *REVIEW_CSV_COLUMNS), [
-            (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked, *_review(hit.where))
+            (*(hit.kind, hit.key, hit.field, hit.text, hit.score), *_marks(hit.item), *_review(hit.where))
             for hit in answer.hits
         ]
     return SEARCH_CSV_COLUMNS, [
-        (hit.kind, hit.key, hit.field, hit.text, hit.score, hit.item.checked) for hit in answer.hits
+        (hit.kind, hit.key, hit.field, hit.text, hit.score, *_marks(hit.item)) for hit in answer.hits
     ]
+
+
+def _marks(item: Any) -> tuple[bool, str]:
+    """The ``checked`` and ``review`` cells of a record."""
+    return item.checked, status_of(item)
 
 
 def records(columns: tuple[str, ...], table: list[tuple[object, ...]]) -> list[dict[str, object]]:
@@ -193,6 +199,7 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "as_of": figure.as_of,
         "noun": _text(figure.noun),
         "checked": figure.checked,
+        "review": status_of(figure),
         "published": answer.published,
         **({"review": _review_json(answer.where)} if answer.where is not None else {}),
         # in a catalog: how the name asked for matched it, and the kind of its values
@@ -215,6 +222,7 @@ def _event_json(event: Event) -> dict[str, Any]:
         },
         "source": _source(event.source),
         "checked": event.checked,
+        "review": status_of(event),
     }
 
 
@@ -230,6 +238,7 @@ def _highlight_json(answer: HighlightAnswer) -> dict[str, Any]:
         "figures": [figure_json(each) for each in answer.figures],
         "events": [_event_json(event) for event in answer.events],
         "checked": highlight.checked,
+        "review": status_of(highlight),
     }
 
 
@@ -243,6 +252,7 @@ def _metadata_json(meta: Metadata) -> dict[str, Any]:
         "year": meta.year,
         "language": meta.language,
         "checked": meta.checked,
+        "review": status_of(meta),
     }
 
 
@@ -260,6 +270,7 @@ def _list_json(answer: ListAnswer) -> dict[str, Any]:
                 "headline": [figure_json(each) for each in listed.headline],
                 "events": [_event_json(event) for event in listed.events],
                 "checked": listed.highlight.checked,
+                "review": status_of(listed.highlight),
             }
             for listed in answer.highlights
         ],
@@ -290,6 +301,7 @@ def _compare_row_json(row: ComparedFigure) -> dict[str, Any]:
             **({"high": json_number(row.comparison.high)} if row.comparison.high is not None else {}),
         },
         "checked": figure.checked,
+        "review": status_of(figure),
     }
 
 
@@ -324,6 +336,7 @@ def _search_json(answer: SearchAnswer) -> dict[str, Any]:
             {
                 **{"kind": hit.kind, "id": hit.key, "matched": hit.field, "text": hit.text, "score": hit.score},
                 "checked": hit.item.checked,
+                "review": status_of(hit.item),
                 **({"review": _review_json(hit.where)} if hit.where is not None else {}),
             }
             for hit in answer.hits
@@ -354,6 +367,8 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
         "problems": [
             {"field": field or None, "message": {"en": said.en, "vi": said.vi}} for field, said in answer.problems
         ],
+        # the records no person has reviewed yet, by collection, with their ids
+        "not_reviewed": {kind: list(keys) for kind, keys in not_reviewed(answer.todos).items()},
         # what a reviewer still has to do in a valid file: records unchecked or without English
         "todo": [
             {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
@@ -405,7 +420,7 @@ def catalog_check_json(found: CatalogCheck) -> dict[str, Any]:
 # ---- CSV -------------------------------------------------------------------------------------
 
 # New columns go at the end: a script that reads columns by position keeps working.
-SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score", "checked")
+SEARCH_CSV_COLUMNS = ("kind", "id", "matched", "text", "score", "checked", "review")
 FIGURE_CSV_COLUMNS = (
     *("id", "label_vi", "label_en", "value", "out_of", "unit", "qualifier", "year", "section", "quote"),
     *("comparison_basis", "comparison_year", "comparison_kind", "comparison_value", "comparison_ambiguous"),
@@ -417,6 +432,7 @@ FIGURE_CSV_COLUMNS = (
     # the derived baseline's interval and the one hedge it supports (derive.hedge)
     *("baseline_low", "baseline_high", "baseline_hedge"),
     "checked",
+    "review",
 )
 REVIEW_CSV_COLUMNS = ("place_vi", "place_en", "review_year", "file")
 """Which review of a catalog a row comes from."""
@@ -424,7 +440,7 @@ SERIES_CSV_COLUMNS = (*REVIEW_CSV_COLUMNS, *FIGURE_CSV_COLUMNS, "matched", "kind
 """A figure's rows in each review: grouped by kind (``core.kind_of``), and how its name matched."""
 LIST_CSV_COLUMNS = (
     *("rank", "slug", "title_vi", "title_en", "short_title_vi", "short_title_en", "headline_ids", "figure_ids"),
-    "checked",
+    *("checked", "review"),
 )
 COMPARE_CSV_COLUMNS = (
     *("id", "label_vi", "label_en", "unit", "qualifier"),
@@ -438,6 +454,7 @@ COMPARE_CSV_COLUMNS = (
     # each derived value's interval and the one hedge it supports (derive.hedge)
     *("previous_hedge", "change_low", "change_high", "change_hedge", "change_percent_low", "change_percent_high"),
     "checked",
+    "review",
 )
 
 
@@ -451,7 +468,23 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
     carried = (*_pair(figure.note), *_pair(figure.wording), figure.as_of)
     added = (*_pair(figure.noun), figure.high, figure.target, figure.relative_to)
     if not answer.comparisons:
-        return [(*base, *(None,) * 7, *carried, None, None, None, *added, None, None, None, None, figure.checked)]
+        return [
+            (
+                *base,
+                *(None,) * 7,
+                *carried,
+                None,
+                None,
+                None,
+                *added,
+                None,
+                None,
+                None,
+                None,
+                figure.checked,
+                status_of(figure),
+            )
+        ]
     return [
         (
             *base,
@@ -466,6 +499,7 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             stated.comparison.high,
             *_interval(None if stated.derivation is None else stated.derivation.baseline, figure.qualifier),
             figure.checked,
+            status_of(figure),
         )
         for stated in answer.comparisons
     ]
@@ -486,7 +520,7 @@ def _list_csv_rows(answer: ListAnswer) -> list[tuple[object, ...]]:
     return [
         (
             *(h.rank, h.slug, *_pair(h.title), *_pair(h.short_title)),
-            *(";".join(h.headline), ";".join(h.figures), h.checked),
+            *(";".join(h.headline), ";".join(h.figures), h.checked, status_of(h)),
         )
         for h in (listed.highlight for listed in answer.highlights)
     ]
@@ -512,6 +546,7 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
                 *_interval(derived.absolute_change, figure.qualifier),
                 *(_interval(percent, figure.qualifier)[:2] if percent is not None else (None, None)),
                 figure.checked,
+                status_of(figure),
             )
         )
     return table

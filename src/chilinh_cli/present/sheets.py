@@ -36,6 +36,7 @@ from .values import (
     format_published,
     format_source,
     format_year,
+    review_mark,
 )
 
 if TYPE_CHECKING:
@@ -140,13 +141,13 @@ def _list_sheet(answer: ListAnswer, lang: Lang) -> Sheet:
 def _short_title(highlight: Highlight, lang: Lang) -> str:
     """A highlight's short title (its title when it has none), marked when no person has checked it."""
     text = highlight.shown_title.get(lang)
-    return text if highlight.checked else text + messages.UNCHECKED.get(lang)
+    return text + review_mark(highlight, lang)
 
 
 def _event(event: Event, lang: Lang) -> str:
     """'early May 2021: what happened', marked when no person has checked it."""
     text = f"{format_date(event, lang)}: {event.label.get(lang)}"
-    return text if event.checked else text + messages.UNCHECKED.get(lang)
+    return text + review_mark(event, lang)
 
 
 def _figures_sheet(answer: FiguresAnswer, lang: Lang) -> Sheet:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model.derive import Estimate, hedge
-from ..model.records import Comparison, Event, Figure, Source, Text
+from ..model.records import Comparison, Event, Figure, Source, Text, status_of
 from ..words import messages
 from ..words.language import Lang
 from ..words.numfmt import format_money, format_number
@@ -50,6 +50,15 @@ def with_qualifier(text: str, qualifier: str, lang: Lang) -> str:
     return text if qualifier == "exact" else messages.QUALIFIERS[qualifier].get(lang).format(text)
 
 
+def review_mark(record: object, lang: Lang) -> str:
+    """The mark of a record a person has not accepted as it is: ' (unchecked)' for a draft,
+    ' (edited)' for one a person changed; nothing for an accepted one."""
+    status = status_of(record)
+    if status == "drafted":
+        return messages.UNCHECKED.get(lang)
+    return messages.REVIEW_MARKS[status].get(lang) if status in messages.REVIEW_MARKS else ""
+
+
 def format_figure_value(figure: Figure, lang: Lang) -> str:
     """The value as the article gives it: its words when it gives words ('more than half'),
     else the number in its unit with its qualifier ('more than VND 967.3 billion'); marked
@@ -67,7 +76,7 @@ def format_figure_value(figure: Figure, lang: Lang) -> str:
         text += messages.RELATIVE_TO_MARK[figure.relative_to].get(lang)
     if figure.target:
         text += messages.TARGET_MARK.get(lang).format(year=figure.year)
-    return text if figure.checked else text + messages.UNCHECKED.get(lang)
+    return text + review_mark(figure, lang)
 
 
 def format_year(figure: Figure, published: str | None, lang: Lang) -> str:

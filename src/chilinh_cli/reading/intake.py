@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..model.building import building
 from ..model.errors import DataFileError, Problem
-from ..model.records import Dataset, searchable
+from ..model.records import Dataset, answerable, searchable
 from ..model.text import fold
 from ..words import data_messages
 from .loader import decode, is_dataset, name_of, parse_json, read_bytes, validate_document
@@ -144,6 +144,7 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
 
 def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:
     row = dataset_row_of(dataset, 0, path, digest, text)
+    dataset = answerable(dataset)  # a rejected figure or event is found by no name and no search
     row = (*row[:3], *(status or (None, None, None)), *row[6:])
     laid = [(table.name, table.columns, table.rows) for table in tables(dataset, row)]
     # A review repeats its words (a label in its aliases and quotes, a quote for a figure and its

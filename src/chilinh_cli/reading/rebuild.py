@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import Comparison, Dataset, Document, Event, EventDate, Figure, Highlight, Metadata, Source, Text
+from ..model.records import (
+    Comparison,
+    Dataset,
+    Document,
+    Event,
+    EventDate,
+    Figure,
+    Highlight,
+    Link,
+    Metadata,
+    Review,
+    Source,
+    Text,
+)
 
 
 def _text(document: Any) -> Text | None:
@@ -17,6 +30,10 @@ def _text(document: Any) -> Text | None:
 
 def _given(document: Any) -> Text:
     return Text(document["vi"], document.get("en"))
+
+
+def _review(document: Any) -> Review | None:
+    return None if document is None else Review(document["status"], document["at"])
 
 
 def _source(document: Any) -> Source:
@@ -64,6 +81,8 @@ def figure_from_document(document: Any) -> Figure:
         high=document.get("high"),
         target=document.get("target", False),
         relative_to=document.get("relative_to"),
+        review=_review(document.get("review")),
+        link=None if (link := document.get("link")) is None else Link(link["file"], link["id"]),
     )
 
 
@@ -81,6 +100,7 @@ def dataset_from_document(document: Any) -> Dataset:
             publisher=meta.get("publisher"),
             published=meta.get("published"),
             checked=meta.get("checked", True),
+            review=_review(meta.get("review")),
             province=meta.get("province"),
             other_names=tuple(meta.get("other_names", ())),
             document=_document(meta.get("document")),
@@ -96,6 +116,7 @@ def dataset_from_document(document: Any) -> Dataset:
                 summary=_text(h.get("summary")),
                 events=tuple(h.get("events", ())),
                 checked=h.get("checked", True),
+                review=_review(h.get("review")),
             )
             for h in document["highlights"]
         ),
@@ -113,6 +134,7 @@ def dataset_from_document(document: Any) -> Dataset:
                 ),
                 source=_source(e["source"]),
                 checked=e.get("checked", True),
+                review=_review(e.get("review")),
             )
             for e in document.get("events", ())
         ),

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..model.records import Dataset, Figure, Source, Text, event_homes, figure_homes
+from ..model.records import Dataset, Figure, Source, Text, answerable, event_homes, figure_homes, status_of
 from ..model.text import fold
 from ..model.where import other_keys, place_key
 from ..words import messages
@@ -42,6 +42,8 @@ _SOURCE_KEY = "FOREIGN KEY (dataset_id, source_id) REFERENCES sources(dataset_id
 _FIGURE_KEY = "FOREIGN KEY (dataset_id, figure_id) REFERENCES figures(dataset_id, id)"
 _NOTES = ("note_vi TEXT", "note_en TEXT")
 _IN_DATASET = "dataset_id INTEGER NOT NULL"
+_REVIEW = ("review TEXT NOT NULL", "reviewed_at TEXT")
+"""A record's review status (drafted, accepted, edited; a rejected one has no row) and when it was decided."""
 
 DATASETS_COLUMNS = (
     *("id INTEGER PRIMARY KEY", "path TEXT NOT NULL UNIQUE", "sha256 TEXT NOT NULL"),
@@ -50,7 +52,7 @@ DATASETS_COLUMNS = (
     "year INTEGER NOT NULL",
     *("title TEXT NOT NULL", "title_en TEXT", "publisher TEXT", "published TEXT"),
     "checked INTEGER NOT NULL",
-    *("province TEXT", "other_keys TEXT NOT NULL", "place_key_en TEXT NOT NULL"),
+    *("province TEXT", "other_keys TEXT NOT NULL", "place_key_en TEXT NOT NULL", *_REVIEW),
     # last: a row's columns are read up to the one asked for, and this one runs over many pages
     "document TEXT NOT NULL",
 )
@@ -63,7 +65,7 @@ UNITS_COLUMNS = ("code TEXT PRIMARY KEY", "label_en TEXT NOT NULL", "label_vi TE
 HIGHLIGHTS_COLUMNS = (
     *(_IN_DATASET, "rank INTEGER NOT NULL", "slug TEXT NOT NULL", "title_vi TEXT NOT NULL"),
     *("title_en TEXT", "short_title_vi TEXT", "short_title_en TEXT"),
-    *("summary_vi TEXT", "summary_en TEXT", "checked INTEGER NOT NULL"),
+    *("summary_vi TEXT", "summary_en TEXT", "checked INTEGER NOT NULL", *_REVIEW),
 )
 SOURCES_COLUMNS = (
     *(_IN_DATASET, "id INTEGER NOT NULL", "section INTEGER NOT NULL", "quote TEXT NOT NULL"),
@@ -75,7 +77,7 @@ FIGURES_COLUMNS = (
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
     *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
     *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
-    *("high REAL", "high_exact TEXT", "target INTEGER NOT NULL", "relative_to TEXT"),
+    *("high REAL", "high_exact TEXT", "target INTEGER NOT NULL", "relative_to TEXT", *_REVIEW),
 )
 ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
@@ -87,8 +89,19 @@ COMPARISONS_COLUMNS = (
 EVENTS_COLUMNS = (
     *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
     *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
-    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL", "checked INTEGER NOT NULL"),
+    *("year_inferred INTEGER NOT NULL", "source_id INTEGER NOT NULL", "checked INTEGER NOT NULL", *_REVIEW),
 )
+
+
+def _reviewed(record: object) -> tuple[str, str | None]:
+    """The ``review`` and ``reviewed_at`` columns of a record."""
+    review = getattr(record, "review", None)
+    return status_of(record), None if review is None else review.at
+
+
+def _checked(record: object) -> tuple[int, str, str | None]:
+    """The ``checked``, ``review`` and ``reviewed_at`` columns of a record."""
+    return (int(getattr(record, "checked")), *_reviewed(record))  # noqa: B009
 
 
 def _number(value: int | Decimal | None) -> int | float | None:
@@ -120,12 +133,13 @@ def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> l
     """The dataset as tables, in an order that satisfies every foreign key. ``dataset_row``
     (values of ``DATASETS_COLUMNS``) is its row of ``datasets``; every other row carries its id."""
     row = dataset_row or dataset_row_of(dataset, 1, "", "", "")
+    dataset = answerable(dataset)  # a rejected figure or event stays in the file, not in the tables
     number = row[0]
     sources = _Sources(number)
     figures, comparisons = _figure_rows(dataset, sources)
     events = _event_rows(dataset, sources)
     highlights: list[tuple[object, ...]] = [
-        (number, h.rank, h.slug, *_notes(h.title), *_notes(h.short_title), *_notes(h.summary), int(h.checked))
+        (number, h.rank, h.slug, *_notes(h.title), *_notes(h.short_title), *_notes(h.summary), *_checked(h))
         for h in dataset.highlights
     ]
     aliases: list[tuple[object, ...]] = [(number, alias, f.id) for f in dataset.figures for alias in f.aliases]
@@ -165,7 +179,7 @@ def dataset_row_of(dataset: Dataset, number: int, path: str, sha256: str, docume
     return (
         *(number, path, sha256, None, None, None, meta.locality.vi, meta.locality.en, *keys, meta.year),
         *(meta.title, meta.title_en, meta.publisher, meta.published, int(meta.checked)),
-        *(meta.province, others, fold(meta.locality.en or meta.locality.vi), document),
+        *(meta.province, others, fold(meta.locality.en or meta.locality.vi), *_reviewed(meta), document),
     )
 
 
@@ -183,6 +197,7 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
                 *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
                 *(_number(figure.high), _exact(figure.high), int(figure.target), figure.relative_to),
+                *_reviewed(figure),
             )
         )
         comparisons += _comparison_rows(figure, len(comparisons), sources)
@@ -211,7 +226,7 @@ def _event_rows(dataset: Dataset, sources: _Sources) -> list[tuple[object, ...]]
         (
             *(sources.dataset_id, event.id, home.get(event.id), event.label.vi, event.label.en),
             *(event.date.year, event.date.month, event.date.day, event.date.period, int(event.date.year_inferred)),
-            *(sources.id(event.source), int(event.checked)),
+            *(sources.id(event.source), int(event.checked), *_reviewed(event)),
         )
         for event in dataset.events
     ]

@@ -39,8 +39,22 @@ def validate(document: Any) -> tuple[Dataset | None, list[Problem]]:
         dataset = _adapter().validate_python(document)
     except ValidationError as error:
         return None, [Problem(*found) for found in _pydantic_problems(error)]
-    problems = [Problem(*found) for found in cross_record_problems(dataset)]
+    problems = [Problem(*found) for found in (*_review_problems(document), *cross_record_problems(dataset))]
     return (None if problems else dataset), problems
+
+
+def _review_problems(document: Any) -> Iterator[Found]:
+    """A record that says ``checked: true`` and a drafted ``review`` disagrees (the records can
+    not tell a ``checked`` given from its default; the other way round they say it)."""
+    places = [("metadata", document.get("metadata"))]
+    for collection in ("highlights", "figures", "events"):
+        places += [(f"{collection}[{n}]", record) for n, record in enumerate(document.get(collection) or ())]
+    for path, record in places:
+        if not isinstance(record, dict) or record.get("checked") is not True:
+            continue
+        review = record.get("review")
+        if isinstance(review, dict) and review.get("status") == "drafted":
+            yield f"{path}.review", data_messages.REVIEW_CHECKED_DRAFTED
 
 
 def _pydantic_problems(error: ValidationError) -> list[Found]:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model.building import building
-from ..model.records import Dataset, Event, EventDate, Figure, Highlight, Source, Text
+from ..model.records import Dataset, Event, EventDate, Figure, Highlight, Review, Source, Text, answerable
 from ..model.where import DatasetInfo
 from ..reading.rebuild import dataset_from_document, figure_from_document
 
@@ -53,12 +53,13 @@ def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
 
 
 def dataset(store: Store, number: int) -> Dataset:
-    """The dataset with this id, rebuilt from its validated text (no Pydantic needed)."""
+    """The dataset with this id, rebuilt from its validated text (no Pydantic needed), as the
+    questions see it: without its rejected figures and events (``records.answerable``)."""
     (text,) = store.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
     with building():
         # Validated when stored: no duplicate keys or constants to watch for, so the plain
         # parser (decimals still exact) does it in half the time of the checking one.
-        return dataset_from_document(json.loads(text, parse_float=Decimal))
+        return answerable(dataset_from_document(json.loads(text, parse_float=Decimal)))
 
 
 def document_text(store: Store, number: int) -> str:
@@ -235,7 +236,8 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     rows = store.db.execute(
         "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
         "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
-        "f.checked, s.page, s.paragraph, s.table_row, f.high_exact, f.target, f.relative_to FROM figures f "
+        "f.checked, s.page, s.paragraph, s.table_row, f.high_exact, f.target, f.relative_to, f.review, f.reviewed_at "
+        "FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
         + " ORDER BY +f.rowid",  # + : the order never chooses the index (the figure id does)
@@ -275,6 +277,7 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
                 "checked": bool(row[18]),
                 **{"high": None if row[22] is None else _number(row[22]), "target": bool(row[23])},
                 "relative_to": row[24],
+                "review": _review(row[25], row[26]),
                 **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
             }
         )
@@ -289,6 +292,15 @@ def _source(section: int, quote: str, where: tuple[int | None, ...]) -> dict[str
         if number is not None:
             source[name] = number
     return source
+
+
+def _review(status: str, at: str | None) -> dict[str, str] | None:
+    """A record's review as its document says it, from its two columns (no time: no review given)."""
+    return None if at is None else {"status": status, "at": at}
+
+
+def _given_review(status: str, at: str | None) -> Review | None:
+    return None if at is None else Review(status, at)  # type: ignore[arg-type]  # a status the file had
 
 
 def _number(exact: str) -> int | Decimal:
@@ -341,22 +353,34 @@ def items(store: Store, keys: list[ItemKey]) -> dict[ItemKey, Item]:
 def _highlight(store: Store, number: int, slug: str) -> Highlight:
     """A highlight's titles and summary (without its figures: search shows only its words)."""
     row = store.db.execute(
-        "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en, checked "
+        "SELECT rank, title_vi, title_en, short_title_vi, short_title_en, summary_vi, summary_en, checked, "
+        "review, reviewed_at "
         "FROM highlights WHERE dataset_id = ? AND slug = ?",
         (number, slug),
     ).fetchone()
     title, short_title, summary = (None if row[n] is None else Text(row[n], row[n + 1]) for n in (1, 3, 5))
     assert title is not None  # every highlight has a title
-    return Highlight(row[0], slug, title, (), (), short_title=short_title, summary=summary, checked=bool(row[7]))
+    return Highlight(
+        row[0],
+        slug,
+        title,
+        (),
+        (),
+        short_title=short_title,
+        summary=summary,
+        checked=bool(row[7]),
+        review=_given_review(row[8], row[9]),
+    )
 
 
 def _event(store: Store, number: int, event_id: str) -> Event:
     row = store.db.execute(
         "SELECT e.label_vi, e.label_en, e.year, e.month, e.year_inferred, e.day, e.period, s.section, s.quote, "
-        "e.checked, s.page, s.paragraph, s.table_row "
+        "e.checked, s.page, s.paragraph, s.table_row, e.review, e.reviewed_at "
         "FROM events e JOIN sources s ON s.dataset_id = e.dataset_id AND s.id = e.source_id "
         "WHERE e.dataset_id = ? AND e.id = ?",
         (number, event_id),
     ).fetchone()
     date = EventDate(row[2], row[3], bool(row[4]), row[5], row[6])
-    return Event(event_id, Text(row[0], row[1]), date, Source(row[7], row[8], *row[10:13]), bool(row[9]))
+    source = Source(row[7], row[8], *row[10:13])
+    return Event(event_id, Text(row[0], row[1]), date, source, bool(row[9]), _given_review(row[13], row[14]))

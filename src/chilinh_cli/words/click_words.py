@@ -199,6 +199,22 @@ HELP: Final = (
     ),
     Msg("Replace the output file if it exists.", "Ghi đè tệp kết quả nếu đã có."),
     Msg(
+        "The draft to review (a dataset file); decisions are saved into it.",
+        "Bản nháp cần rà soát (một tệp dữ liệu); các quyết định được lưu vào đó.",
+    ),
+    Msg(
+        "The article the draft was read from [default: the one the draft names, when it is there].",
+        "Bài viết mà bản nháp được đọc từ đó [mặc định: bài bản nháp ghi, nếu tệp còn đó].",
+    ),
+    Msg(
+        "Review a draft in the terminal, one record at a time: a accept, x reject, e edit, u undo, s save.",
+        "Rà soát một bản nháp trong cửa sổ dòng lệnh, từng mục một: a chấp nhận, x loại, e sửa, u hoàn tác, s lưu.",
+    ),
+    Msg(
+        "Count records not yet reviewed as an error (exit 1).",
+        "Coi các mục chưa rà soát là lỗi (mã thoát 1).",
+    ),
+    Msg(
         "The place reviewed [default: the one the title names].",
         "Địa phương được tổng kết [mặc định: nơi tiêu đề nêu].",
     ),

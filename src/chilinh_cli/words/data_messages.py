@@ -67,6 +67,18 @@ RULE_NOT_A_DATE: Final = Msg("{year}-{month:02}-{day:02} is not a date", "ngày 
 RULE_PUBLISHED_DATE: Final = Msg(
     "'published' must be a date written YYYY-MM-DD", "'published' phải là một ngày viết YYYY-MM-DD"
 )
+RULE_REVIEW_TIME: Final = Msg(
+    "'at' must be an ISO 8601 timestamp in UTC (2026-12-07T12:30:00Z)",
+    "'at' phải là một thời điểm ISO 8601 theo giờ UTC (2026-12-07T12:30:00Z)",
+)
+RULE_REVIEW_DISAGREES: Final = Msg(
+    "'checked' is false (drafted) but 'review' says {status}: keep one of them",
+    "'checked' là false (bản nháp) nhưng 'review' ghi {status}: hãy giữ một trong hai",
+)
+REVIEW_CHECKED_DRAFTED: Final = Msg(
+    "'checked' is true but 'review' says 'drafted': keep one of them",
+    "'checked' là true nhưng 'review' ghi 'drafted': hãy giữ một trong hai",
+)
 RULE_TOO_LARGE: Final = Msg(
     "{value} is too large (a number must be below 10^18)", "{value} quá lớn (một số phải nhỏ hơn 10^18)"
 )
@@ -186,6 +198,9 @@ RECORDS: Final = {
     "EventDate": Msg("a date", "một ngày"),
     "Event": Msg("an event", "một sự kiện"),
     "Highlight": Msg("a highlight", "một dấu ấn"),
+    "Review": Msg("a review decision", "một quyết định rà soát"),
+    "Link": Msg("a link", "một liên kết"),
+    "Document": Msg("a document", "một tài liệu"),
 }
 NOT_A_RECORD: Final = Msg("Input should be a JSON object ({record})", "phải là một đối tượng JSON ({record})")
 OR: Final = Msg(" or ", " hoặc ")

@@ -188,6 +188,8 @@ RELATIVE_TO_MARK: Final = {
     "target": Msg(" of the target", " chỉ tiêu"),
     "plan": Msg(" of the plan", " kế hoạch"),
 }
+# A record a person reviewed but did not accept as drafted (a rejected one is never shown).
+REVIEW_MARKS: Final = {"edited": Msg(" (edited)", " (đã sửa)"), "rejected": Msg(" (rejected)", " (đã loại)")}
 DERIVED_VALUE: Final = Msg("{} (derived)", "{} (suy ra)")
 # A stated change in words: by basis, then direction ('down 90 from 2020', 'vượt 6 so với chỉ tiêu').
 CHANGES: Final = {
@@ -423,6 +425,18 @@ INTERNAL_ERROR: Final = Msg(
 VALID: Final = Msg(
     "{path}: valid ({highlights}, {figures}, {events})", "{path}: hợp lệ ({highlights}, {figures}, {events})"
 )
+NOT_REVIEWED: Final = Msg("not yet reviewed: {parts}", "chưa rà soát: {parts}")
+NOT_REVIEWED_PART: Final = Msg("{things} ({first})", "{things} ({first})")
+REVIEW_KINDS: Final = {
+    "figures": (Msg("{n} figure", "{n} số liệu"), Msg("{n} figures", "{n} số liệu")),
+    "events": (Msg("{n} event", "{n} sự kiện"), Msg("{n} events", "{n} sự kiện")),
+    "highlights": (Msg("{n} section title", "{n} tiêu đề mục"), Msg("{n} section titles", "{n} tiêu đề mục")),
+    "metadata": (Msg("the metadata", "thông tin chung"), Msg("the metadata", "thông tin chung")),
+}
+STRICT_NOT_REVIEWED: Final = Msg(
+    "{path}: {n} records not yet reviewed (--strict makes them an error; review them with 'chilinh review')",
+    "{path}: {n} mục chưa rà soát (--strict coi đó là lỗi; hãy rà soát bằng 'chilinh review')",
+)
 TODO_HEADING: Final = Msg("still to review:", "còn cần rà soát:")
 TODO_LINE: Final = Msg("  {record}: {things}", "  {record}: {things}")
 TODO_UNCHECKED: Final = Msg("unchecked", "chưa kiểm tra")
@@ -481,3 +495,77 @@ CHART_LEGEND: Final = Msg(
     "█ bài viết nêu   ░ chilinh suy ra   ▲▼ % thay đổi bài viết nêu   △▽ % thay đổi suy ra; "
     "thanh của mỗi số liệu có thang riêng, thanh % thay đổi chung một thang (0 đến {widest})",
 )
+
+
+# ---- chilinh review: the full-screen review of a draft ------------------------------------------
+
+REVIEW_NO_TERMINAL: Final = Msg(
+    "chilinh review needs a terminal: run it in one (standard input and output are not a terminal here)",
+    "chilinh review cần một cửa sổ dòng lệnh: hãy chạy trong đó (đầu vào và đầu ra chuẩn ở đây không phải là nó)",
+)
+REVIEW_TITLE: Final = Msg("chilinh review: {file}", "chilinh review: {file}")
+REVIEW_PROGRESS: Final = Msg(
+    "{kind} {i} / {n}  ·  {done} of {n} decided  ·  {status}",
+    "{kind} {i} / {n}  ·  đã quyết {done} trên {n}  ·  {status}",
+)
+REVIEW_UNSAVED: Final = Msg("  ·  not saved", "  ·  chưa lưu")
+REVIEW_KIND_NAMES: Final = {
+    "figure": Msg("figure", "số liệu"),
+    "event": Msg("event", "sự kiện"),
+    "highlight": Msg("section title", "tiêu đề mục"),
+}
+REVIEW_STATUS_NAMES: Final = {
+    "drafted": Msg("drafted", "bản nháp"),
+    "accepted": Msg("accepted", "đã chấp nhận"),
+    "edited": Msg("edited", "đã sửa"),
+    "rejected": Msg("rejected", "đã loại"),
+}
+REVIEW_KEYS: Final = Msg(
+    "a accept   x reject   space skip   e edit   u/backspace undo   s save   q quit",
+    "a chấp nhận   x loại   space bỏ qua   e sửa   u/backspace hoàn tác   s lưu   q thoát",
+)
+REVIEW_ALL_DECIDED: Final = Msg(
+    "Every record is decided: s to save, u to undo, q to quit.",
+    "Mọi mục đã được quyết: s để lưu, u để hoàn tác, q để thoát.",
+)
+REVIEW_FIELD: Final = Msg("{name}: {value}", "{name}: {value}")
+REVIEW_FIELD_NAMES: Final = {
+    "id": Msg("id", "mã"),
+    "value": Msg("value", "giá trị"),
+    "unit": Msg("unit", "đơn vị"),
+    "qualifier": Msg("qualifier", "mức chính xác"),
+    "label_vi": Msg("label (vi)", "nhãn (vi)"),
+    "label_en": Msg("label (en)", "nhãn (en)"),
+    "comparisons": Msg("comparisons", "so sánh"),
+    "link": Msg("suggested link", "liên kết gợi ý"),
+    "date": Msg("date", "ngày"),
+    "why": Msg("look at", "cần xem"),
+}
+REVIEW_NONE: Final = Msg("none", "không có")
+REVIEW_NO_ARTICLE: Final = Msg(
+    "(no article: give --article to see the quote in its sentence)",
+    "(không có bài viết: hãy cho --article để xem trích dẫn trong câu của nó)",
+)
+REVIEW_QUOTE_NOT_FOUND: Final = Msg(
+    "(the article does not hold this quote) {quote}", "(bài viết không có trích dẫn này) {quote}"
+)
+REVIEW_LAST: Final = Msg("last decisions:", "các quyết định gần nhất:")
+REVIEW_DECISION: Final = Msg("  {status}: {kind} {key}", "  {status}: {kind} {key}")
+REVIEW_EDIT_PROMPT: Final = Msg(
+    "edit: FIELD VALUE ({fields}); link FILE ID, or link - to drop it; Enter to apply, Escape to cancel",
+    "sửa: TRƯỜNG GIÁ-TRỊ ({fields}); link TỆP MÃ, hoặc link - để bỏ; Enter để áp dụng, Escape để huỷ",
+)
+REVIEW_EDIT_FIELDS: Final = Msg("a field to edit is one of: {fields}", "trường sửa được là một trong: {fields}")
+REVIEW_EDIT_BAD: Final = Msg("{field} cannot be '{text}'", "{field} không thể là '{text}'")
+REVIEW_NOTHING_TO_EDIT: Final = Msg("nothing to edit: every record is decided", "không có gì để sửa: mọi mục đã quyết")
+REVIEW_SAVED: Final = Msg("saved {file}", "đã lưu {file}")
+REVIEW_NOTHING_TO_UNDO: Final = Msg("nothing to undo", "không có gì để hoàn tác")
+REVIEW_QUIT_UNSAVED: Final = Msg(
+    "Decisions not saved. s: save and quit   q: quit without saving   any other key: go on reviewing",
+    "Các quyết định chưa được lưu. s: lưu rồi thoát   q: thoát không lưu   phím khác: tiếp tục rà soát",
+)
+REVIEW_WHY_UNLINKED: Final = Msg("no link to last year", "không liên kết với năm trước")
+REVIEW_WHY_SHORT: Final = Msg("short quote", "trích dẫn ngắn")
+REVIEW_WHY_AMBIGUOUS: Final = Msg("ambiguous comparison", "so sánh có thể hiểu nhiều cách")
+REVIEW_WHY_QUALIFIER: Final = Msg("qualifier", "mức chính xác")
+REVIEW_WHY_DERIVED: Final = Msg("read from words or relative to a basis", "đọc từ chữ hoặc so với một mốc")

@@ -1,0 +1,75 @@
+"""A review session without a screen: one key per figure of a right draft, links, edits, order."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from chilinh_cli.model.records import status_of
+from chilinh_cli.reading.loader import embedded_path, parse_json, read_dataset
+from chilinh_cli.review.session import Session, _arrays
+
+PRISTINE: dict[str, Any] = _arrays(parse_json(embedded_path().read_bytes(), "embedded"), list)
+"""The embedded review parsed exactly (decimals as Decimal), arrays as lists."""
+
+
+def _drafted(figures: int = 40) -> dict[str, Any]:
+    """The embedded review as a draft of ``figures`` figures (copies of its figures, renamed)."""
+    document: dict[str, Any] = copy.deepcopy(PRISTINE)
+    base = document["figures"]
+    made = []
+    for n in range(figures):
+        figure = copy.deepcopy(base[n % len(base)])
+        figure["id"] = f"{figure['id']}-{n}" if n >= len(base) else figure["id"]
+        figure.pop("aliases", None)
+        figure["checked"] = False
+        made.append(figure)
+    document["figures"] = made
+    for highlight in document["highlights"]:
+        highlight["figures"] = [f["id"] for f in made if f["source"]["section"] == highlight["rank"]]
+        highlight["headline"] = [ref for ref in highlight["headline"] if ref in highlight["figures"]]
+    return document
+
+
+def test_a_right_draft_of_40_figures_needs_one_key_per_figure(tmp_path: Path) -> None:
+    document = _drafted(40)
+    session = Session(tmp_path / "d.json", document)
+    for _ in range(40):
+        session.accept()  # the key 'a'
+    assert [session.status(item) for item in session.items if item.kind == "figure"] == ["accepted"] * 40
+    session.save()
+    dataset = read_dataset(tmp_path / "d.json")
+    assert all(status_of(figure) == "accepted" for figure in dataset.figures)
+
+
+def test_accepting_a_link_takes_the_linked_id_and_drops_the_link(tmp_path: Path) -> None:
+    document = _drafted(len(PRISTINE["figures"]))
+    figure = document["figures"][0]
+    old = figure["id"]
+    figure["id"] = "drafted-name"
+    for highlight in document["highlights"]:
+        highlight["figures"] = ["drafted-name" if ref == old else ref for ref in highlight["figures"]]
+        highlight["headline"] = ["drafted-name" if ref == old else ref for ref in highlight["headline"]]
+    figure["link"] = {"file": "data/highlights.json", "id": old}
+    session = Session(tmp_path / "d.json", document)
+    while session.current is not None and session.key(session.current) != "drafted-name":
+        session.skip()
+    session.accept()
+    taken = session.document["figures"][0]
+    assert "link" not in taken
+    assert taken["id"] == old
+    assert any(old in h["figures"] for h in session.document["highlights"])
+    session.save()
+    session.undo()
+    assert session.document["figures"][0]["id"] == "drafted-name"
+
+
+def test_an_edit_that_breaks_a_rule_changes_nothing(tmp_path: Path) -> None:
+    session = Session(tmp_path / "d.json", _drafted(5))
+    assert session.edit("unit", "litres") is not None
+    assert session.edit("value", "abc") is not None
+    assert session.edit("colour", "red") is not None
+    assert not session.decisions
+    assert session.edit("label.en", "Revenue") is None
+    assert session.status(session.items[session.position]) == "edited"
