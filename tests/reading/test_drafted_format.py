@@ -353,6 +353,7 @@ def test_compare_as_data_carries_the_stated_comparison_and_the_checked_mark() ->
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["comparison_kind"], first["comparison_value"], first["checked"]) == ("percent_change", "4.5", "false")
     assert (first["conflict"], first["current_high"], first["comparison_high"]) == ("", "", "")
+    assert first["review"] == "drafted"
 
 
 def test_the_plan_and_a_ratio_in_the_story_of_a_figure() -> None:
@@ -389,6 +390,7 @@ def test_every_view_marks_what_nobody_has_checked() -> None:
     first = dict(zip(table[0], table[1], strict=True))
     assert (first["noun_vi"], first["noun_en"], first["checked"]) == ("tấn", "tonnes", "false")
     assert (first["high"], first["target"], first["relative_to"]) == ("", "false", "")
+    assert first["review"] == "drafted"
     assert table[1][2] == ""  # no English label
     listed_json = json.loads(run("list", *data, "-f", "json").stdout)
     assert listed_json["dataset"]["checked"] is False
@@ -398,7 +400,7 @@ def test_every_view_marks_what_nobody_has_checked() -> None:
     highlight = json.loads(run("show", "12", *data, "-f", "json").stdout)
     assert highlight["checked"] is True
     listed_csv = list(csv.reader(io.StringIO(run("list", *data, "-f", "csv").stdout)))
-    assert listed_csv[0][-1] == "checked"
+    assert listed_csv[0][-2:] == ["checked", "review"]
     assert listed_csv[1][3:6] == ["", "", ""]  # no English title, no short title
 
 
@@ -412,12 +414,14 @@ def test_search_finds_a_highlight_without_a_short_title_and_skips_missing_englis
     assert "late October 2023: Hội chợ mùa gặt [untranslated] (unchecked)" in events
     table = list(csv.reader(io.StringIO(run("search", "hoi cho", "--data", str(DRAFTED), "-f", "csv").stdout)))
     assert table[0][-2:] == ["checked", "review"]
-    assert table[1][-1] == "false"
+    assert table[1][-2:] == ["false", "drafted"]
 
 
 # ---- validate: what a reviewer still has to do ----------------------------------------------------------
 
 TODO = [
+    "not yet reviewed: the metadata (metadata); 1 section title (farming); 1 figure (rice-output); "
+    "1 event (harvest-fair)",
     "still to review:",
     "  metadata: unchecked; title_en missing",
     "  highlights[0] (farming): unchecked; title.en missing",
@@ -433,7 +437,7 @@ def test_validate_says_valid_and_lists_what_a_reviewer_still_has_to_do() -> None
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [f"{DRAFTED}: valid (2 highlights, 7 figures, 1 event)", *TODO]
     vietnamese = run("validate", str(DRAFTED), "-l", "vi").stdout.splitlines()
-    assert vietnamese[4] == "  figures[0] (rice-output): chưa kiểm tra; thiếu label.en"
+    assert vietnamese[5] == "  figures[0] (rice-output): chưa kiểm tra; thiếu label.en"
     assert vietnamese[-1] == "5 mục cần rà soát"
     data = json.loads(run("validate", str(DRAFTED), "-f", "json").stdout)
     assert data["valid"] is True
@@ -452,7 +456,12 @@ def test_one_record_to_review_is_said_in_the_singular(write_dataset: Writer) -> 
     assert run("validate", str(path)).stdout.splitlines()[1:] == []
     document["figures"][2]["checked"] = False
     lines = run("validate", str(write_dataset(document))).stdout.splitlines()
-    assert lines[1:] == ["still to review:", "  figures[2] (visitors): unchecked", "1 record to review"]
+    assert lines[1:] == [
+        "not yet reviewed: 1 figure (visitors)",
+        "still to review:",
+        "  figures[2] (visitors): unchecked",
+        "1 record to review",
+    ]
 
 
 # Every text a draft may leave without English, and the to-do validate DIR finds for it.
@@ -508,7 +517,8 @@ def test_validate_dir_finds_every_kind_of_thing_to_review(tmp_path: Path, path: 
     drafted.mkdir()
     (drafted / "town.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     single = run("validate", str(drafted / "town.json")).stdout.splitlines()
-    assert single[1:] == ["still to review:", line, "1 record to review"]
+    assert single[-3:] == ["still to review:", line, "1 record to review"]
+    assert len(single) == (5 if line.endswith("unchecked") else 4)  # the not-yet-reviewed line for a draft
     folder = run("validate", str(drafted))
     assert folder.exit_code == 0, folder.output
     assert folder.stdout.splitlines() == [

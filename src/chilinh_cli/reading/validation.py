@@ -38,7 +38,8 @@ def validate(document: Any) -> tuple[Dataset | None, list[Problem]]:
     try:
         dataset = _adapter().validate_python(document)
     except ValidationError as error:
-        return None, [Problem(*found) for found in _pydantic_problems(error)]
+        found = [*_pydantic_problems(error), *(_review_problems(document) if isinstance(document, dict) else ())]
+        return None, [Problem(*each) for each in found]
     problems = [Problem(*found) for found in (*_review_problems(document), *cross_record_problems(dataset))]
     return (None if problems else dataset), problems
 
