@@ -105,6 +105,15 @@ def draft(
         bool,
         typer.Option("--save-text", help="Also write the text that was read, beside the draft (<file>.txt)."),
     ] = False,
+    like: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--like",
+            metavar="<previous>",
+            help="Link each figure to last year's: a dataset file, or a catalog folder (the same place's "
+            "latest review before the article's year).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check."""
@@ -118,7 +127,7 @@ def draft(
         from ..present import render
 
         progress = render.page_progress(said)
-        drafted = draft_file(source, place=place or None, year=year, title=title or None, progress=progress)
+        drafted = draft_file(source, place=place or None, year=year, title=title or None, progress=progress, like=like)
         if target is None:
             sys.stdout.write(drafted.json())
         else:

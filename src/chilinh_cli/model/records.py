@@ -146,6 +146,19 @@ class Source(Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class Link(Record):
+    """A suggested year-to-year link: the figure of another dataset that measures the same thing.
+
+    `chilinh draft --like` sets it on a figure that took that figure's id, aliases and labels;
+    it stays until a person accepts the link (and removes it)."""
+
+    file: NonEmptyStr
+    """The other dataset: the path given to `chilinh draft --like`, or in the catalog folder given, its file."""
+    id: Slug
+    """The id of the figure in that dataset."""
+
+
+@dataclasses.dataclass(frozen=True)
 class Comparison(Record):
     """A comparison the article states for a figure, exactly as the text gives it."""
 
@@ -240,6 +253,9 @@ class Figure(Record):
     relative_to: Basis | None = None
     """For a percentage stated only as a share of a basis ('bang 106,8% du toan', no amount given):
     that basis. The value is a share of the plan or estimate, never a change on last year."""
+    link: Link | None = None
+    """A link to last year's figure suggested by `chilinh draft --like`, until a person accepts it:
+    the figure already carries that figure's id, so answers treat it as the same series."""
 
     @property
     def is_range(self) -> bool:

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import Comparison, Dataset, Document, Event, EventDate, Figure, Highlight, Metadata, Source, Text
+from ..model.records import (
+    Comparison,
+    Dataset,
+    Document,
+    Event,
+    EventDate,
+    Figure,
+    Highlight,
+    Link,
+    Metadata,
+    Source,
+    Text,
+)
 
 
 def _text(document: Any) -> Text | None:
@@ -64,6 +76,7 @@ def figure_from_document(document: Any) -> Figure:
         high=document.get("high"),
         target=document.get("target", False),
         relative_to=document.get("relative_to"),
+        link=None if document.get("link") is None else Link(document["link"]["file"], document["link"]["id"]),
     )
 
 
