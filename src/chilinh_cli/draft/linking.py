@@ -13,6 +13,7 @@ until a person accepts it; the other figures keep their fresh ids.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -30,8 +31,40 @@ THRESHOLD = 0.34
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 _STOP = frozenset(
-    "dat nam ty trieu dong nghin van hon gan khoang tren duoi duoc cho va cua co la voi so cac "
-    "nhung the uoc tang giam bang con den nay qua da".split()
+    [
+        "dat",
+        "nam",
+        "ty",
+        "trieu",
+        "dong",
+        "nghin",
+        "van",
+        "hon",
+        "gan",
+        "khoang",
+        "tren",
+        "duoi",
+        "duoc",
+        "cho",
+        "va",
+        "cua",
+        "co",
+        "la",
+        "voi",
+        "so",
+        "cac",
+        "nhung",
+        "the",
+        "uoc",
+        "tang",
+        "giam",
+        "bang",
+        "con",
+        "den",
+        "nay",
+        "qua",
+        "da",
+    ]
 )
 """Words (folded) that say how much or when, never what is measured."""
 
@@ -39,7 +72,8 @@ _STOP = frozenset(
 class Link(NamedTuple):
     """One drafted figure (by its index in the draft) linked to a previous figure, with its score."""
 
-    index: int
+    at: int
+    """The figure's index in the draft's figures."""
     previous: Figure
     score: float
 
@@ -57,20 +91,20 @@ def _words(text: str, place: frozenset[str]) -> list[str]:
     return [word for word in found if word not in place and fold(word) not in _STOP]
 
 
-def _bag(pieces: Iterable[tuple[str, float]], place: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
+def _bag(pieces: Iterable[tuple[str, float]], place: frozenset[str]) -> tuple[dict[str, float], dict[str, float]]:
     """Single words and pairs of neighbouring words, each weighed by the piece it is in."""
-    single: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
+    single: dict[str, float] = {}
+    pairs: dict[str, float] = {}
     for text, weight in pieces:
         words = _words(text, place)
         for word in set(words):
-            single[word] = max(single[word], weight)
-        for pair in {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}:
-            pairs[pair] = max(pairs[pair], weight)
+            single[word] = max(single.get(word, 0.0), weight)
+        for pair in {f"{a} {b}" for a, b in itertools.pairwise(words)}:
+            pairs[pair] = max(pairs.get(pair, 0.0), weight)
     return single, pairs
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float], default: float) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float], default: float) -> float:
     shared = sum(a[t] * b[t] * idf.get(t, default) ** 2 for t in a.keys() & b.keys())
     if not shared:
         return 0.0
@@ -91,10 +125,9 @@ def clause(text: str, quote: str) -> str:
 
 class _Side(NamedTuple):
     kind: str
-    single: Counter[str]
-    pairs: Counter[str]
-    folded: str
-    section: Counter[str]
+    single: dict[str, float]
+    pairs: dict[str, float]
+    section: dict[str, float]
 
 
 def _place_words(*names: str) -> frozenset[str]:
@@ -113,11 +146,11 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         single, pairs = _bag([(figure.label.vi, 1.0), (figure.source.quote, 0.8)], place)
         section, _ = _bag([(old_titles.get(old_rank.get(figure.id, 0), ""), 1.0)], place)
         noun = figure.noun.vi if figure.noun else None
-        olds.append((figure, _Side(_kind(figure.unit, noun), single, pairs, "", section)))
+        olds.append((figure, _Side(_kind(figure.unit, noun), single, pairs, section)))
     documents = len(olds) or 1
     df_single: Counter[str] = Counter(t for _, side in olds for t in side.single)
     df_pairs: Counter[str] = Counter(t for _, side in olds for t in side.pairs)
-    idf = {t: math.log(1 + documents / n) for t, n in (df_single + df_pairs).items()}
+    idf = {t: math.log(1 + documents / n) for t, n in {**df_single, **df_pairs}.items()}
     rare = math.log(1 + documents)
     candidates: list[Link] = []
     for index, drafted in enumerate(document["figures"]):
@@ -139,13 +172,13 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
     taken_new: set[int] = set()
     taken_old: set[str] = set()
     links: list[Link] = []
-    for candidate in sorted(candidates, key=lambda c: (-c.score, c.index, c.previous.id)):
-        if candidate.index in taken_new or candidate.previous.id in taken_old:
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.at, c.previous.id)):
+        if candidate.at in taken_new or candidate.previous.id in taken_old:
             continue
-        taken_new.add(candidate.index)
+        taken_new.add(candidate.at)
         taken_old.add(candidate.previous.id)
         links.append(candidate)
-    return sorted(links, key=lambda link: link.index)
+    return sorted(links, key=lambda link: link.at)
 
 
 def apply(document: dict[str, Any], links: list[Link], file: str) -> None:
@@ -154,12 +187,12 @@ def apply(document: dict[str, Any], links: list[Link], file: str) -> None:
     figure of the draft is already called is left out, so every name stays one figure's."""
     figures = document["figures"]
     renamed: dict[str, str] = {}
-    linked = {link.index for link in links}
+    linked = {link.at for link in links}
     keep = {f["id"] for i, f in enumerate(figures) if i not in linked}
     for link in links:
         keep.add(link.previous.id)
     for link in links:
-        figure = figures[link.index]
+        figure = figures[link.at]
         old = link.previous
         new_id = old.id
         if new_id in {f["id"] for i, f in enumerate(figures) if i not in linked}:

@@ -492,7 +492,8 @@ ARTICLE_PLACE_DIFFERS: Final = Msg(
     "địa phương \u201c{place}\u201d không được nêu trong bài viết",
 )
 ARTICLE_CHANGED: Final = Msg(
-    "{article} has changed since the draft was made (its text's SHA-256 differs): the quotes are checked against it as it is now",
+    "{article} has changed since the draft was made (its text's SHA-256 differs): "
+    "the quotes are checked against it as it is now",
     "{article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): các trích dẫn được đối chiếu với bản hiện tại",
 )
 ARTICLE_NOT_RECORDED: Final = Msg(
