@@ -8,13 +8,18 @@ found to ``present``. ``register_dataset_commands`` adds them to the app, after 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ..words import messages
 from .bridge import WholeNumbers
 from .options import CheckFormat, LangOption, answering, examples, given_path, settle_language
+
+if TYPE_CHECKING:
+    from ..model.records import Dataset
+    from ..words.language import Lang
 
 
 def register_dataset_commands(app: typer.Typer) -> None:
@@ -41,11 +46,21 @@ def validate(
             "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
         ),
     ] = CheckFormat.text,
+    article: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--article",
+            metavar="<article>",
+            help="Also check every quote, value, comparison, year and place against this article "
+            "[default: the one the draft recorded, when it is still there].",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
+    source = given_path(ctx, article, "article")
     with answering(said):
         from ..answers.catalog import check_catalog
         from ..answers.core import Counts, check, review_todos
@@ -66,6 +81,33 @@ def validate(
         dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
         render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
+        if file is not None and str(file) != "-" and _disagrees(dataset, file, source, said):
+            raise typer.Exit(1)
+
+
+def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> bool:
+    """Whether ``dataset`` differs from its article (``given``, or the one it records), each
+    difference said on standard error; nothing is checked when there is no article to read."""
+    from ..draft import against
+    from ..present import render
+
+    found, note = against.find_article(dataset, file, given)
+    if note is not None:
+        render.say(note, said, sys.stderr)
+    if found is None:
+        return False
+    text, text_sha256 = against.read_article(found)
+    recorded = dataset.metadata.document
+    if recorded is not None and recorded.text_sha256 != text_sha256:
+        render.say(messages.ARTICLE_CHANGED.format(article=str(found)), said, sys.stderr)
+    problems = against.disagreements(dataset, text)
+    if not problems:
+        render.say(messages.ARTICLE_CHECKED.format(path=str(file), article=str(found)), said, sys.stdout)
+        return False
+    lines = [messages.ARTICLE_PROBLEMS.format(path=str(file), count=len(problems), article=str(found))]
+    lines += [messages.ARTICLE_PROBLEM.format(record=p.record, id=p.id, reason=p.reason) for p in problems]
+    render.say_all([(line, True) for line in lines], said)
+    return True
 
 
 def draft(

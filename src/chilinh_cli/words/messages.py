@@ -496,10 +496,6 @@ ARTICLE_CHANGED: Final = Msg(
     "the quotes are checked against it as it is now",
     "{article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): các trích dẫn được đối chiếu với bản hiện tại",
 )
-ARTICLE_NOT_RECORDED: Final = Msg(
-    "{path} records no article: give it with --article",
-    "{path} không ghi bài viết nguồn: hãy chỉ ra bằng --article",
-)
 ARTICLE_GONE: Final = Msg(
     "{path} was drafted from {article}, which is no longer there: give the article with --article",
     "{path} được lập nháp từ {article}, tệp này không còn: hãy chỉ ra bài viết bằng --article",
