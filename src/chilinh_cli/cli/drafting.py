@@ -81,7 +81,8 @@ def validate(
         dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
         render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
-        if file is not None and str(file) != "-" and _disagrees(dataset, file, source, said):
+        where = loader.embedded_path() if file is None else file
+        if (str(where) != "-" or source is not None) and _disagrees(dataset, where, source, said):
             raise typer.Exit(1)
 
 
