@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from readers import run
 
 CORPUS = Path(__file__).parent.parent / "data" / "linking"
