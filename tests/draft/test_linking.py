@@ -106,3 +106,19 @@ def test_a_link_is_validated_and_kept(tmp_path: Path) -> None:
     checked = run("validate", str(path))
     assert checked.exit_code == 1
     assert "link.id" in checked.output
+
+
+def test_a_link_survives_the_store(tmp_path: Path) -> None:
+    from chilinh_cli.store import reads
+    from chilinh_cli.store.store import memory_store
+
+    path = tmp_path / "d.json"
+    path.write_text(exact_json(_drafted("report-2022")), encoding="utf-8")
+    dataset = read_dataset(path)
+    store = memory_store()
+    number = store.add(dataset, str(path), path.read_text(encoding="utf-8"))
+    [figure] = reads.figures(store, [(number, "petitions")])
+    assert figure.link is not None
+    assert (figure.link.file, figure.link.id) == (str(embedded_path()), "petitions")
+    [fresh] = reads.figures(store, [(number, "tong-chi-ngan-sach")])
+    assert fresh.link is None

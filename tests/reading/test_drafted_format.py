@@ -580,7 +580,9 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     assert formats["usd"] == '#,##0 "USD"'
     assert formats["quantity"] == "#,##0.0##"
     # the range, target and share-of-plan columns come after them (new columns go at the end)
-    assert header[-7:] == ["noun_vi", "noun_en", "checked", "high", "high_exact", "target", "relative_to"]
+    assert header[-9:] == [
+        *("noun_vi", "noun_en", "checked", "high", "high_exact", "target", "relative_to", "link_file", "link_id")
+    ]
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

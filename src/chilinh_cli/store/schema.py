@@ -13,13 +13,14 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 9  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 10  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
 # 7: where a draft found each quote (sources.page, paragraph, table_row);
 # 8: ranges (high, high_exact), targets and shares of a plan (relative_to);
-# 9: a place's English name folded (place_key_en)
+# 9: a place's English name folded (place_key_en);
+# 10: a figure's suggested link to last year's (link_file, link_id)
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
