@@ -16,7 +16,7 @@ from chilinh_cli.reading.loader import embedded_path, read_dataset
 from readers import run
 
 CORPUS = Path(__file__).parent.parent / "data" / "linking"
-ARTICLES = ("news-2022", "report-2022", "brief-2022")
+ARTICLES = ("news-2022", "report-2022", "brief-2022", "feature-2022")
 
 
 def _drafted(name: str) -> dict[str, Any]:

@@ -159,13 +159,13 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         single, pairs = _bag([(drafted["label"]["vi"], 1.0), (quote, 1.0), (around, 0.5)], place)
         section, _ = _bag([(new_titles.get(drafted["source"]["section"], ""), 1.0)], place)
         noun = drafted.get("noun", {}).get("vi") if drafted.get("noun") else None
-        folded = " " + " ".join(fold(w) for w in _words(f"{drafted['label']['vi']} {around}", place)) + " "
+        folded = " " + " ".join(fold(w) for w in _words(f"{drafted['label']['vi']} {quote}", place)) + " "
         for figure, side in olds:
             if side.kind != _kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
                 continue
             score = 0.5 * _cosine(single, side.single, idf, rare) + 0.5 * _cosine(pairs, side.pairs, idf, rare)
             if any(f" {alias.replace('-', ' ')} " in folded for alias in figure.aliases if "-" in alias):
-                score += 0.15
+                score += 0.25  # a name given to last year's figure, in this figure's own words
             score += 0.1 * _cosine(section, side.section, idf, rare)
             if score >= THRESHOLD:
                 candidates.append(Link(index, figure, score))
