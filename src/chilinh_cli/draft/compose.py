@@ -129,7 +129,7 @@ def _linked(drafted: Draft, like: str, text: str) -> Draft:
     links = linking.suggest(drafted.document, found[0], text)
     linking.apply(drafted.document, links, str(found[1]))
     parse_and_validate(exact_json(drafted.document).encode(), metadata["title"])  # what is linked still loads
-    return drafted._replace(linked=len(links), like=like)
+    return drafted._replace(linked=len(links), like=str(found[1]))
 
 
 def _locate(document: dict[str, Any], reading: Reading) -> None:
