@@ -122,3 +122,11 @@ def test_a_link_survives_the_store(tmp_path: Path) -> None:
     assert (figure.link.file, figure.link.id) == (str(embedded_path()), "petitions")
     [fresh] = reads.figures(store, [(number, "tong-chi-ngan-sach")])
     assert fresh.link is None
+
+
+def test_a_figures_json_shows_its_link(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    path.write_text(exact_json(_drafted("news-2022")), encoding="utf-8")
+    shown = run("show", "petitions", "--data", str(path), "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["link"] == {"file": str(embedded_path()), "id": "petitions"}

@@ -193,6 +193,8 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "as_of": figure.as_of,
         "noun": _text(figure.noun),
         "checked": figure.checked,
+        # a suggested link to last year's figure (draft --like), until a person accepts it
+        **({"link": {"file": figure.link.file, "id": figure.link.id}} if figure.link is not None else {}),
         "published": answer.published,
         **({"review": _review_json(answer.where)} if answer.where is not None else {}),
         # in a catalog: how the name asked for matched it, and the kind of its values
