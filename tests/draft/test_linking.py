@@ -127,6 +127,6 @@ def test_a_link_survives_the_store(tmp_path: Path) -> None:
 def test_a_figures_json_shows_its_link(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     path.write_text(exact_json(_drafted("news-2022")), encoding="utf-8")
-    shown = run("show", "petitions", "--data", str(path), "--format", "json")
+    shown = run("metric", "petitions", "--data", str(path), "--format", "json")
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["link"] == {"file": str(embedded_path()), "id": "petitions"}
