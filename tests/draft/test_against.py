@@ -108,3 +108,14 @@ def test_a_wrong_year_of_the_whole_file_is_named(drafted: Path) -> None:
     checked = run("validate", str(drafted))
     assert checked.exit_code == 1
     assert "metadata (year): the year 2021 is not the article's year 2022" in checked.stderr
+
+
+def test_json_says_the_article_and_each_disagreement(drafted: Path) -> None:
+    _edit(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
+    checked = run("validate", str(drafted), "--format", "json")
+    assert checked.exit_code == 1
+    article = json.loads(checked.stdout)["article"]
+    assert article["path"] == "brief.txt" and article["changed"] is False and article["agrees"] is False
+    [problem] = article["problems"]
+    assert problem["id"] == "lao-dong"
+    assert problem["message"]["en"].startswith("the value 3200 is not written")

@@ -20,6 +20,7 @@ from .options import CheckFormat, LangOption, answering, examples, given_path, s
 if TYPE_CHECKING:
     from ..model.records import Dataset
     from ..words.language import Lang
+    from ..words.messages import Msg
 
 
 def register_dataset_commands(app: typer.Typer) -> None:
@@ -76,8 +77,16 @@ def validate(
             raise typer.Exit(1 if found.conflicts or any(each.problems for each in found.files) else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
-            render.render_json(documents.check_json(checked), sys.stdout)
-            raise typer.Exit(1 if checked.problems else 0)
+            shown = documents.check_json(checked)
+            where = loader.embedded_path() if file is None else file
+            differs = False
+            if not checked.problems and (str(where) != "-" or source is not None):
+                compared = _compared(loader.read_dataset(file), where, source, said)
+                if compared is not None:
+                    shown["article"] = documents.article_check_json(*compared)
+                    differs = bool(compared[2])
+            render.render_json(shown, sys.stdout)
+            raise typer.Exit(1 if checked.problems or differs else 0)
         dataset = loader.read_dataset(file)  # an invalid file is raised as the error it is
         render.say(checks.valid(loader.name_of(file), Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(review_todos(dataset))], said)
@@ -86,9 +95,12 @@ def validate(
             raise typer.Exit(1)
 
 
-def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> bool:
-    """Whether ``dataset`` differs from its article (``given``, or the one it records), each
-    difference said on standard error; nothing is checked when there is no article to read."""
+def _compared(
+    dataset: Dataset, file: Path, given: Path | None, said: Lang
+) -> tuple[str, bool, list[tuple[str, str, Msg]]] | None:
+    """The article ``dataset`` was checked against, whether its text changed since the draft,
+    and each disagreement (record, id, reason); None when there is no article to read (a note
+    on standard error when the one recorded is gone)."""
     from ..draft import against
     from ..present import render
 
@@ -96,17 +108,29 @@ def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> 
     if note is not None:
         render.say(note, said, sys.stderr)
     if found is None:
-        return False
+        return None
     text, text_sha256 = against.read_article(found)
     recorded = dataset.metadata.document
-    if recorded is not None and recorded.text_sha256 != text_sha256:
-        render.say(messages.ARTICLE_CHANGED.format(article=str(found)), said, sys.stderr)
-    problems = against.disagreements(dataset, text)
+    changed = recorded is not None and recorded.text_sha256 != text_sha256
+    return str(found), changed, [(each.record, each.id, each.reason) for each in against.disagreements(dataset, text)]
+
+
+def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> bool:
+    """Whether ``dataset`` differs from its article (``given``, or the one it records), each
+    difference said on standard error; nothing is checked when there is no article to read."""
+    from ..present import render
+
+    compared = _compared(dataset, file, given, said)
+    if compared is None:
+        return False
+    found, changed, problems = compared
+    if changed:
+        render.say(messages.ARTICLE_CHANGED.format(article=found), said, sys.stderr)
     if not problems:
         render.say(messages.ARTICLE_CHECKED.format(path=str(file), article=str(found)), said, sys.stdout)
         return False
     lines = [messages.ARTICLE_PROBLEMS.format(path=str(file), count=len(problems), article=str(found))]
-    lines += [messages.ARTICLE_PROBLEM.format(record=p.record, id=p.id, reason=p.reason) for p in problems]
+    lines += [messages.ARTICLE_PROBLEM.format(record=record, id=key, reason=reason) for record, key, reason in problems]
     render.say_all([(line, True) for line in lines], said)
     return True
 

@@ -28,6 +28,7 @@ from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
     from ..answers.catalog import CatalogCheck
+    from ..words.messages import Msg
 
 Number = int | Decimal
 Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
@@ -360,6 +361,19 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
         "todo": [
             {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
             for todo in answer.todos
+        ],
+    }
+
+
+def article_check_json(article: str, changed: bool, problems: list[tuple[str, str, Msg]]) -> dict[str, Any]:
+    """What ``validate --format json`` adds when it read the dataset's article: which article,
+    whether its text changed since the draft was made, and each disagreement with it."""
+    return {
+        "path": article,
+        "changed": changed,
+        "agrees": not problems,
+        "problems": [
+            {"record": record, "id": key, "message": {"en": said.en, "vi": said.vi}} for record, key, said in problems
         ],
     }
 
