@@ -115,7 +115,9 @@ def test_json_says_the_article_and_each_disagreement(drafted: Path) -> None:
     checked = run("validate", str(drafted), "--format", "json")
     assert checked.exit_code == 1
     article = json.loads(checked.stdout)["article"]
-    assert article["path"] == "brief.txt" and article["changed"] is False and article["agrees"] is False
+    assert article["path"] == "brief.txt"
+    assert article["changed"] is False
+    assert article["agrees"] is False
     [problem] = article["problems"]
     assert problem["id"] == "lao-dong"
     assert problem["message"]["en"].startswith("the value 3200 is not written")
