@@ -130,3 +130,13 @@ def test_a_figures_json_shows_its_link(tmp_path: Path) -> None:
     shown = run("metric", "petitions", "--data", str(path), "--format", "json")
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["link"] == {"file": str(embedded_path()), "id": "petitions"}
+
+
+def test_budget_spending_alone_is_not_last_years_revenue() -> None:
+    from chilinh_cli.draft.compose import draft
+
+    text = (
+        "Chí Linh năm 2022\n\nNăm 2022, thành phố phát triển.\n\n1. KINH TẾ\n\nTổng chi ngân sách đạt 905,2 tỷ đồng.\n"
+    )
+    document = draft(text, "t.txt", place="Thành phố Chí Linh", year=2022).document
+    assert linking.suggest(document, read_dataset(embedded_path()), text) == []

@@ -4,7 +4,8 @@ A drafted figure and a figure of the previous review measure the same thing when
 are of one kind (money, percentages, counts, days, a measured amount of one noun) and their
 words agree: the words of the label, the quote and the clause around the quote (weighed by how
 rare each word is among the previous review's figures, single syllables and pairs of them), the
-previous figure's aliases written in the draft's words, and the section titles. Each pair that
+previous figure's aliases written in the draft's words, and the section titles; a word and
+its opposite ('thu' and 'chi': revenue and spending) halve the score. Each pair that
 scores well enough is a candidate; the best pairs are taken first, and neither figure of a
 pair taken is taken again, so no two drafted figures get one id. A linked figure gets the
 previous figure's id, aliases and both labels, and says where they came from in ``link``
@@ -67,6 +68,19 @@ _STOP = frozenset(
     ]
 )
 """Words (folded) that say how much or when, never what is measured."""
+_OPPOSITES = (("thu", "chi"), ("xu\u1ea5t", "nh\u1eadp"))
+"""Words (as written, lower case) that turn a measure into its opposite: revenue and spending
+('thu' and 'chi' ngan sach), export and import."""
+OPPOSED = 0.5
+"""What a pair's score is multiplied by when one says a word and the other its opposite."""
+
+
+def _opposed(one: set[str], other: set[str]) -> bool:
+    return any(
+        (a in one and b in other and a not in other and b not in one)
+        or (b in one and a in other and b not in other and a not in one)
+        for a, b in _OPPOSITES
+    )
 
 
 class Link(NamedTuple):
@@ -142,8 +156,10 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
     old_rank = {ref: h.rank for h in previous.highlights for ref in h.figures}
     new_titles = {h["rank"]: h["title"]["vi"] for h in document["highlights"]}
     olds: list[tuple[Figure, _Side]] = []
+    said: dict[str, set[str]] = {}
     for figure in previous.figures:
         single, pairs = _bag([(figure.label.vi, 1.0), (figure.source.quote, 0.8)], place)
+        said[figure.id] = set(_words(f"{figure.label.vi} {figure.source.quote}", place))
         section, _ = _bag([(old_titles.get(old_rank.get(figure.id, 0), ""), 1.0)], place)
         noun = figure.noun.vi if figure.noun else None
         olds.append((figure, _Side(_kind(figure.unit, noun), single, pairs, section)))
@@ -159,6 +175,7 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         single, pairs = _bag([(drafted["label"]["vi"], 1.0), (quote, 1.0), (around, 0.5)], place)
         section, _ = _bag([(new_titles.get(drafted["source"]["section"], ""), 1.0)], place)
         noun = drafted.get("noun", {}).get("vi") if drafted.get("noun") else None
+        own = set(_words(f"{drafted['label']['vi']} {quote}", place))
         folded = " " + " ".join(fold(w) for w in _words(f"{drafted['label']['vi']} {quote}", place)) + " "
         for figure, side in olds:
             if side.kind != _kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
@@ -167,6 +184,8 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
             if any(f" {alias.replace('-', ' ')} " in folded for alias in figure.aliases if "-" in alias):
                 score += 0.25  # a name given to last year's figure, in this figure's own words
             score += 0.1 * _cosine(section, side.section, idf, rare)
+            if _opposed(own, said[figure.id]):
+                score *= OPPOSED
             if score >= THRESHOLD:
                 candidates.append(Link(index, figure, score))
     taken_new: set[int] = set()
