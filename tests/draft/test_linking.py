@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chilinh_cli.draft import linking
 from chilinh_cli.draft.compose import draft_file, exact_json
@@ -140,3 +142,22 @@ def test_budget_spending_alone_is_not_last_years_revenue() -> None:
     )
     document = draft(text, "t.txt", place="Thành phố Chí Linh", year=2022).document
     assert linking.suggest(document, read_dataset(embedded_path()), text) == []
+
+
+_NEWS = CORPUS / "news-2022.txt"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_links_are_one_to_one_whatever_figures_a_draft_holds(data: st.DataObject) -> None:
+    from chilinh_cli.draft.compose import draft
+
+    text = _NEWS.read_text(encoding="utf-8")
+    document = draft(text, "news.txt").document
+    figures = data.draw(st.permutations(document["figures"]))
+    kept = figures[: data.draw(st.integers(min_value=0, max_value=len(figures)))]
+    doubled = [*kept, *data.draw(st.lists(st.sampled_from(figures), max_size=3))] if figures else kept
+    links = linking.suggest({**document, "figures": doubled}, read_dataset(embedded_path()), text)
+    assert len({link.at for link in links}) == len(links)
+    assert len({link.previous.id for link in links}) == len(links)
+    assert all(link.score >= linking.THRESHOLD for link in links)
