@@ -592,6 +592,7 @@ def test_the_workbook_shows_dollars_and_quantities(tmp_path: Path) -> None:
     # the range, target, share-of-plan and review columns come after them (new columns go at the end)
     assert header.index("noun_en") < header.index("checked") < header.index("high") < header.index("review")
     assert {"high_exact", "target", "relative_to", "reviewed_at"} <= set(header)
+    assert {"link_file", "link_id"} <= set(header)
 
 
 def test_a_place_without_an_english_name_is_called_by_its_vietnamese_one(write_dataset: Writer) -> None:

@@ -8,13 +8,19 @@ found to ``present``. ``register_dataset_commands`` adds them to the app, after 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ..words import messages
 from .bridge import WholeNumbers
 from .options import CheckFormat, LangOption, answering, examples, given_path, settle_language
+
+if TYPE_CHECKING:
+    from ..model.records import Dataset
+    from ..words.language import Lang
+    from ..words.messages import Msg
 
 
 def register_dataset_commands(app: typer.Typer) -> None:
@@ -48,11 +54,21 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Count records not yet reviewed as an error (exit 1).")
     ] = False,
+    article: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--article",
+            metavar="<article>",
+            help="Also check every quote, value, comparison, year and place against this article "
+            "[default: the one the draft recorded, when it is still there].",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Check a data file, or a catalog folder and its conflicts, and list every problem; exit 0 when all is well."""
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
+    source = given_path(ctx, article, "article")
     with answering(said):
         from ..answers.catalog import check_catalog
         from ..answers.core import CheckAnswer, Counts, check, not_reviewed, review_todos
@@ -80,8 +96,16 @@ def validate(
             raise typer.Exit(1 if failed else 0)
         if fmt is CheckFormat.json:
             checked = check(file)
-            render.render_json(documents.check_json(checked), sys.stdout)
-            raise typer.Exit(1 if checked.problems or unreviewed(checked) else 0)
+            shown = documents.check_json(checked)
+            where = loader.embedded_path() if file is None else file
+            differs = False
+            if not checked.problems and (str(where) != "-" or source is not None):
+                compared = _compared(loader.read_dataset(file), where, source, said)
+                if compared is not None:
+                    shown["article"] = documents.article_check_json(*compared)
+                    differs = bool(compared[2])
+            render.render_json(shown, sys.stdout)
+            raise typer.Exit(1 if checked.problems or differs or unreviewed(checked) else 0)
         raw = loader.read_bytes(file if file is not None else loader.embedded_path())
         name = loader.name_of(file)
         for note in loader.reading_notes(raw, name):
@@ -96,8 +120,50 @@ def validate(
         todos = review_todos(dataset)
         render.say(checks.valid(name, Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(todos)], said)
-        if unreviewed(CheckAnswer(name, Counts.of(dataset), (), todos)):
+        where = loader.embedded_path() if file is None else file
+        differs = (str(where) != "-" or source is not None) and _disagrees(dataset, where, source, said)
+        if differs or unreviewed(CheckAnswer(name, Counts.of(dataset), (), todos)):
             raise typer.Exit(1)
+
+
+def _compared(
+    dataset: Dataset, file: Path, given: Path | None, said: Lang
+) -> tuple[str, bool, list[tuple[str, str, Msg]]] | None:
+    """The article ``dataset`` was checked against, whether its text changed since the draft,
+    and each disagreement (record, id, reason); None when there is no article to read (a note
+    on standard error when the one recorded is gone)."""
+    from ..draft import against
+    from ..present import render
+
+    found, note = against.find_article(dataset, file, given)
+    if note is not None:
+        render.say(note, said, sys.stderr)
+    if found is None:
+        return None
+    text, text_sha256 = against.read_article(found)
+    recorded = dataset.metadata.document
+    changed = recorded is not None and recorded.text_sha256 != text_sha256
+    return str(found), changed, [(each.record, each.id, each.reason) for each in against.disagreements(dataset, text)]
+
+
+def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> bool:
+    """Whether ``dataset`` differs from its article (``given``, or the one it records), each
+    difference said on standard error; nothing is checked when there is no article to read."""
+    from ..present import render
+
+    compared = _compared(dataset, file, given, said)
+    if compared is None:
+        return False
+    found, changed, problems = compared
+    if changed:
+        render.say(messages.ARTICLE_CHANGED.format(article=found), said, sys.stderr)
+    if not problems:
+        render.say(messages.ARTICLE_CHECKED.format(path=str(file), article=str(found)), said, sys.stdout)
+        return False
+    lines = [messages.ARTICLE_PROBLEMS.format(path=str(file), count=len(problems), article=str(found))]
+    lines += [messages.ARTICLE_PROBLEM.format(record=record, id=key, reason=reason) for record, key, reason in problems]
+    render.say_all([(line, True) for line in lines], said)
+    return True
 
 
 def draft(
@@ -137,6 +203,15 @@ def draft(
         bool,
         typer.Option("--save-text", help="Also write the text that was read, beside the draft (<file>.txt)."),
     ] = False,
+    like: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--like",
+            metavar="<previous>",
+            help="Link each figure to last year's: a dataset file, or a catalog folder (the same place's "
+            "latest review before the article's year).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check."""
@@ -150,7 +225,7 @@ def draft(
         from ..present import render
 
         progress = render.page_progress(said)
-        drafted = draft_file(source, place=place or None, year=year, title=title or None, progress=progress)
+        drafted = draft_file(source, place=place or None, year=year, title=title or None, progress=progress, like=like)
         if target is None:
             sys.stdout.write(drafted.json())
         else:

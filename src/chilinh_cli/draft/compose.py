@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model.errors import DataFileError
 from ..model.text import clip, fold
-from ..words import data_messages
+from ..words import data_messages, messages
 from ..words.messages import Msg
 from . import article, dated, grammar, labels, lexicon, stated, text_tables
 
@@ -43,6 +43,10 @@ class Draft(NamedTuple):
     without one), or refused when the draft was loaded."""
     reading: Reading | None = None
     """The document's text as it was read, and where each piece of it stands (``draft_file``)."""
+    linked: int = 0
+    """Figures given a previous review's id (``--like``)."""
+    like: str | None = None
+    """The previous review linked to, as its path was given."""
 
     def json(self) -> str:
         return exact_json(self.document)
@@ -55,6 +59,8 @@ class Draft(NamedTuple):
             parts = [data_messages.DRAFTED.format(figures=self.figures, events=self.events, sections=self.sections)]
             if self.left_out:
                 parts.append(data_messages.DRAFT_LEFT_OUT.format(count=self.left_out))
+            if self.like is not None:
+                parts.append(messages.DRAFT_LINKED.format(linked=self.linked, figures=self.figures, path=self.like))
             parts.append(data_messages.DRAFT_NEXT.format(path=path or "FILE"))
         if self.document["metadata"]["locality"]["vi"] == data_messages.DRAFT_PLACE_UNKNOWN.vi:
             parts.append(data_messages.DRAFT_NO_PLACE.format(title=clip(self.document["metadata"]["title"])))
@@ -68,6 +74,7 @@ def draft_file(
     year: int | None,
     title: str | None,
     progress: Callable[[int, int], None] | None = None,
+    like: str | None = None,
 ) -> Draft:
     """The draft of the document at ``source`` ('-' for standard input): a text, a saved web
     page, a PDF or a Word file, recognised from its bytes (``readers.sniff``). Each source
@@ -95,7 +102,34 @@ def draft_file(
         "text_sha256": reading.text_sha256(),
         "reader": reading.reader,
     }
+    if like is not None:
+        drafted = _linked(drafted, like, unicodedata.normalize("NFC", reading.text))
     return drafted._replace(reading=reading)
+
+
+def _linked(drafted: Draft, like: str, text: str) -> Draft:
+    """The draft with its figures linked to the review ``like`` names (``linking``)."""
+    from ..reading.loader import parse_and_validate
+    from . import linking
+
+    metadata = drafted.document["metadata"]
+    found = linking.previous_review(Path(like), metadata["locality"]["vi"], metadata["year"])
+    if found is None:
+        raise DataFileError(
+            like,
+            [
+                (
+                    "",
+                    messages.DRAFT_NO_PREVIOUS.format(
+                        path=like, place=metadata["locality"]["vi"], year=metadata["year"]
+                    ),
+                )
+            ],
+        )
+    links = linking.suggest(drafted.document, found[0], text)
+    linking.apply(drafted.document, links, str(found[1]))
+    parse_and_validate(exact_json(drafted.document).encode(), metadata["title"])  # what is linked still loads
+    return drafted._replace(linked=len(links), like=str(found[1]))
 
 
 def _locate(document: dict[str, Any], reading: Reading) -> None:

@@ -296,7 +296,8 @@ class Figure(Record):
     review: Review | None = None
     """What a person decided about it and when; absent: drafted when ``checked`` is false, else accepted."""
     link: Link | None = None
-    """A suggested year-to-year link, present until a person accepts it."""
+    """A link to last year's figure suggested by `chilinh draft --like`, until a person accepts it:
+    the figure already carries that figure's id, so answers treat it as the same series."""
 
     @property
     def is_range(self) -> bool:

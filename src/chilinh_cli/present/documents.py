@@ -29,6 +29,7 @@ from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
     from ..answers.catalog import CatalogCheck
+    from ..words.messages import Msg
 
 Number = int | Decimal
 Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
@@ -200,6 +201,8 @@ def figure_json(answer: FigureAnswer) -> dict[str, Any]:
         "noun": _text(figure.noun),
         "checked": figure.checked,
         "review": status_of(figure),
+        # a suggested link to last year's figure (draft --like), until a person accepts it
+        **({"link": {"file": figure.link.file, "id": figure.link.id}} if figure.link is not None else {}),
         "published": answer.published,
         **({"review": _review_json(answer.where)} if answer.where is not None else {}),
         # in a catalog: how the name asked for matched it, and the kind of its values
@@ -373,6 +376,19 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
         "todo": [
             {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
             for todo in answer.todos
+        ],
+    }
+
+
+def article_check_json(article: str, changed: bool, problems: list[tuple[str, str, Msg]]) -> dict[str, Any]:
+    """What ``validate --format json`` adds when it read the dataset's article: which article,
+    whether its text changed since the draft was made, and each disagreement with it."""
+    return {
+        "path": article,
+        "changed": changed,
+        "agrees": not problems,
+        "problems": [
+            {"record": record, "id": key, "message": {"en": said.en, "vi": said.vi}} for record, key, said in problems
         ],
     }
 

@@ -82,7 +82,7 @@ def figure_from_document(document: Any) -> Figure:
         target=document.get("target", False),
         relative_to=document.get("relative_to"),
         review=_review(document.get("review")),
-        link=None if (link := document.get("link")) is None else Link(link["file"], link["id"]),
+        link=None if document.get("link") is None else Link(document["link"]["file"], document["link"]["id"]),
     )
 
 

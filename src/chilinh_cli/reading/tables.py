@@ -77,7 +77,8 @@ FIGURES_COLUMNS = (
     *("qualifier TEXT NOT NULL", "year INTEGER NOT NULL", "source_id INTEGER NOT NULL", *_NOTES),
     *("wording_vi TEXT", "wording_en TEXT", "as_of TEXT NOT NULL"),
     *("noun_vi TEXT", "noun_en TEXT", "checked INTEGER NOT NULL"),
-    *("high REAL", "high_exact TEXT", "target INTEGER NOT NULL", "relative_to TEXT", *_REVIEW),
+    *("high REAL", "high_exact TEXT", "target INTEGER NOT NULL", "relative_to TEXT"),
+    *("link_file TEXT", "link_id TEXT", *_REVIEW),
 )
 ALIASES_COLUMNS = (_IN_DATASET, "alias TEXT NOT NULL", "figure_id TEXT NOT NULL")
 COMPARISONS_COLUMNS = (
@@ -197,6 +198,7 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
                 *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
                 *(_number(figure.high), _exact(figure.high), int(figure.target), figure.relative_to),
+                *((figure.link.file, figure.link.id) if figure.link else (None, None)),
                 *_reviewed(figure),
             )
         )

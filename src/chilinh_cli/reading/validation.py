@@ -49,7 +49,9 @@ def _review_problems(document: Any) -> Iterator[Found]:
     not tell a ``checked`` given from its default; the other way round they say it)."""
     places = [("metadata", document.get("metadata"))]
     for collection in ("highlights", "figures", "events"):
-        places += [(f"{collection}[{n}]", record) for n, record in enumerate(document.get(collection) or ())]
+        records = document.get(collection)
+        if isinstance(records, list):  # a broken file's other shapes are Pydantic's to explain
+            places += [(f"{collection}[{n}]", record) for n, record in enumerate(records)]
     for path, record in places:
         if not isinstance(record, dict) or record.get("checked") is not True:
             continue

@@ -236,7 +236,8 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
     rows = store.db.execute(
         "SELECT f.dataset_id, f.id, f.label_vi, f.label_en, f.value_exact, f.out_of, f.unit, f.qualifier, f.year, "
         "s.section, s.quote, f.note_vi, f.note_en, f.wording_vi, f.wording_en, f.as_of, f.noun_vi, f.noun_en, "
-        "f.checked, s.page, s.paragraph, s.table_row, f.high_exact, f.target, f.relative_to, f.review, f.reviewed_at "
+        "f.checked, s.page, s.paragraph, s.table_row, f.high_exact, f.target, f.relative_to, f.link_file, f.link_id, "
+        "f.review, f.reviewed_at "
         "FROM figures f "
         "JOIN sources s ON s.dataset_id = f.dataset_id AND s.id = f.source_id WHERE "
         + where.format(t="f", id="f.id")
@@ -277,7 +278,8 @@ def _read_figures(store: Store, where: str, values: tuple[object, ...]) -> dict[
                 "checked": bool(row[18]),
                 **{"high": None if row[22] is None else _number(row[22]), "target": bool(row[23])},
                 "relative_to": row[24],
-                "review": _review(row[25], row[26]),
+                "link": None if row[25] is None else {"file": row[25], "id": row[26]},
+                "review": _review(row[27], row[28]),
                 **{"aliases": aliases.get(key, []), "comparisons": comparisons.get(key, [])},
             }
         )

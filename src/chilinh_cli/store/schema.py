@@ -13,7 +13,7 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 12  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 13  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
@@ -22,7 +22,8 @@ STORE_FORMAT = 12  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts 
 # 9: a place's English name folded (place_key_en);
 # 10: the validated text last in its row (reading a row's other columns never reads it);
 # 11: covering indexes of datasets for the questions that read every row;
-# 12: review state (review, reviewed_at); a rejected figure or event has no row
+# 12: review state (review, reviewed_at); a rejected figure or event has no row;
+# 13: a figure's suggested link to last year's (link_file, link_id)
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",

@@ -180,6 +180,18 @@ HELP: Final = (
     Msg("The Excel workbook to create.", "Tệp Excel cần tạo."),
     Msg("The directory for the CSV files (created if missing).", "Thư mục chứa các tệp CSV (tạo mới nếu chưa có)."),
     Msg(
+        "Also check every quote, value, comparison, year and place against this article "
+        "[default: the one the draft recorded, when it is still there].",
+        "Đối chiếu thêm mọi trích dẫn, giá trị, so sánh, năm và địa phương với bài viết này "
+        "[mặc định: bài mà bản nháp đã ghi, nếu tệp vẫn còn].",
+    ),
+    Msg(
+        "Link each figure to last year's: a dataset file, or a catalog folder (the same place's "
+        "latest review before the article's year).",
+        "Nối mỗi số liệu với số liệu năm trước: một tệp dữ liệu, hoặc một thư mục danh mục (bản tổng kết "
+        "gần nhất của cùng địa phương trước năm của bài viết).",
+    ),
+    Msg(
         "Draft a dataset from a Vietnamese year-review article, every figure quoted, for a person to check.",
         "Lập bản nháp tập dữ liệu từ một bài tổng kết năm bằng tiếng Việt, mọi số liệu kèm trích dẫn, để người "
         "đọc kiểm tra.",

@@ -569,3 +569,49 @@ REVIEW_WHY_SHORT: Final = Msg("short quote", "trích dẫn ngắn")
 REVIEW_WHY_AMBIGUOUS: Final = Msg("ambiguous comparison", "so sánh có thể hiểu nhiều cách")
 REVIEW_WHY_QUALIFIER: Final = Msg("qualifier", "mức chính xác")
 REVIEW_WHY_DERIVED: Final = Msg("read from words or relative to a basis", "đọc từ chữ hoặc so với một mốc")
+# Drafts linked to last year's review (draft --like) and datasets checked against their article
+DRAFT_LINKED: Final = Msg(
+    "; linked {linked} of {figures} figures to {path} (each carries 'link' until you accept it)",
+    "; đã nối {linked}/{figures} số liệu với {path} (mỗi số liệu mang 'link' cho đến khi bạn chấp nhận)",
+)
+DRAFT_NO_PREVIOUS: Final = Msg(
+    "{path}: no review of {place} before {year} to link to",
+    "{path}: không có bản tổng kết nào của {place} trước năm {year} để nối",
+)
+ARTICLE_CHECKED: Final = Msg(
+    "{path}: every quote, value, comparison, year and place agrees with the article {article}",
+    "{path}: mọi trích dẫn, giá trị, so sánh, năm và địa phương đều khớp với bài viết {article}",
+)
+ARTICLE_PROBLEMS: Final = Msg(
+    "{path}: {count} disagreement(s) with the article {article}",
+    "{path}: {count} chỗ không khớp với bài viết {article}",
+)
+ARTICLE_PROBLEM: Final = Msg("  {record} ({id}): {reason}", "  {record} ({id}): {reason}")
+ARTICLE_QUOTE_MISSING: Final = Msg(
+    "the quote \u201c{quote}\u201d is not in the article", "trích dẫn \u201c{quote}\u201d không có trong bài viết"
+)
+ARTICLE_VALUE_MISSING: Final = Msg(
+    "the value {value} is not written in its quote \u201c{quote}\u201d",
+    "giá trị {value} không được viết trong trích dẫn \u201c{quote}\u201d",
+)
+ARTICLE_COMPARISON_MISSING: Final = Msg(
+    "the comparison's number {value} is not written in its quote \u201c{quote}\u201d",
+    "số của phép so sánh {value} không được viết trong trích dẫn \u201c{quote}\u201d",
+)
+ARTICLE_YEAR_DIFFERS: Final = Msg(
+    "the year {year} is not the article's year {article_year}",
+    "năm {year} không phải năm của bài viết {article_year}",
+)
+ARTICLE_PLACE_DIFFERS: Final = Msg(
+    "the place \u201c{place}\u201d is not named in the article",
+    "địa phương \u201c{place}\u201d không được nêu trong bài viết",
+)
+ARTICLE_CHANGED: Final = Msg(
+    "{article} has changed since the draft was made (its text's SHA-256 differs): "
+    "the quotes are checked against it as it is now",
+    "{article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): các trích dẫn được đối chiếu với bản hiện tại",
+)
+ARTICLE_GONE: Final = Msg(
+    "{path} was drafted from {article}, which is no longer there: give the article with --article",
+    "{path} được lập nháp từ {article}, tệp này không còn: hãy chỉ ra bài viết bằng --article",
+)
