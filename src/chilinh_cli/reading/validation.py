@@ -50,7 +50,7 @@ def _review_problems(document: Any) -> Iterator[Found]:
     places = [("metadata", document.get("metadata"))]
     for collection in ("highlights", "figures", "events"):
         records = document.get(collection)
-        if isinstance(records, list):  # a broken file's other shapes are Pydantic's to explain
+        if isinstance(records, (list, tuple)):  # a broken file's other shapes are Pydantic's to explain
             places += [(f"{collection}[{n}]", record) for n, record in enumerate(records)]
     for path, record in places:
         if not isinstance(record, dict) or record.get("checked") is not True:
