@@ -187,3 +187,34 @@ def test_a_store_that_breaks_while_written(
     assert calls[0] is not None
     assert (calls[1] is None) == (then == "memory")
     assert open_store().path is not None
+
+
+def test_a_pool_is_ended_at_once_when_a_build_fails(tmp_path: Path) -> None:
+    """Many files go through the pool in order, a bad one in its place; when the build is
+    interrupted (an error, Ctrl-C, a signal), the pool's workers are terminated, not waited for."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from chilinh_cli.reading import intake
+    from readers import PRISTINE
+
+    good = json.dumps(PRISTINE)
+    files: list[tuple[int, Path | str, str]] = []
+    for n in range(20):
+        path = tmp_path / f"r{n:02}.json"
+        path.write_text(good if n != 3 else "{broken", encoding="utf-8")
+        files.append((n, str(path), ""))
+    results = list(intake.prepare_all(files))
+    assert [place for place, _ in results] == list(range(20))
+    assert results[3][1].problems  # the broken one, in its place
+    assert not results[4][1].problems
+    building = intake.prepare_all(files)
+    next(building)
+    with pytest.raises(KeyboardInterrupt):
+        building.throw(KeyboardInterrupt)
+    pool = ProcessPoolExecutor(max_workers=1)
+    pool.submit(sum, [1, 2]).result()
+    workers = list((pool._processes or {}).values())
+    intake.end_pool(pool)
+    for worker in workers:
+        worker.join(timeout=10)
+        assert not worker.is_alive()

@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -45,7 +45,9 @@ class Prepared(NamedTuple):
     """A folder's file removed since the folder was read: left out, not refused."""
 
 
-def prepare_all(changed: list[tuple[int, Path | str, str]], *, lenient: bool = False) -> Iterator[tuple[int, Prepared]]:
+def prepare_all(
+    changed: list[tuple[int, Path | str, str]], *, lenient: bool = False
+) -> Generator[tuple[int, Prepared], None, None]:
     """Each changed file read and validated, in order: by worker processes when there are
     many (a pool costs a fraction of a second to start), else here. ``lenient``: a file that
     is no dataset is skipped (a folder's other JSON files), not refused."""
@@ -88,7 +90,7 @@ def end_pool(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-def tied_to_parent() -> None:
+def tied_to_parent() -> None:  # pragma: no cover - runs in a worker process only (tests/store: the signal tests)
     """A worker's first act: end when its parent ends, whatever ends it (kill -9 too). On Linux
     the kernel sends it SIGKILL then (PR_SET_PDEATHSIG); everywhere, a thread looks every
     half second whether its parent is still the one it had."""
