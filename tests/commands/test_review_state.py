@@ -60,3 +60,14 @@ def test_checked_and_review_must_agree(write_dataset: Writer) -> None:
     assert said.exit_code == 1
     assert "figures[0].review" in said.stderr
     assert "figures[1].review" in said.stderr
+
+
+def test_review_without_a_terminal_says_so_and_exits_2() -> None:
+    from readers import REPO
+
+    said = run("review", str(REPO / "tests" / "data" / "review" / "lam-suong-2025.json"))
+    assert said.exit_code == 2
+    assert "needs a terminal" in said.stderr
+    vietnamese = run("review", str(REPO / "tests" / "data" / "review" / "lam-suong-2025.json"), "--lang", "vi")
+    assert vietnamese.exit_code == 2
+    assert "cửa sổ dòng lệnh" in vietnamese.stderr
