@@ -13,7 +13,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..model.building import building
 from ..model.errors import (
@@ -32,7 +32,6 @@ from ..model.errors import (
 from ..model.records import Dataset, Figure, answerable
 from ..model.text import fold, plain
 from ..model.where import DatasetInfo
-from ..reading.finding import Found, catalog_files
 from ..reading.loader import embedded_path
 from ..store import reads
 from ..store.store import Progress, Store, open_store
@@ -59,6 +58,9 @@ from .core import (
 
 T = TypeVar("T")
 A = TypeVar("A", ListAnswer, FiguresAnswer, HighlightAnswer, HighlightsAnswer)
+if TYPE_CHECKING:
+    from ..reading.finding import Found
+
 MAX_CANDIDATES = 8
 MAX_HITS = 50
 """Search shows the best hits and counts the rest."""
@@ -99,6 +101,8 @@ def _open_catalog(
 ) -> Catalog:
     skipped: list[str] = []
     if data is not None and data.is_dir():
+        from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
+
         found = catalog_files(data, counting=counting)
         if not found.files:
             raise EmptyCatalogError(str(data))
@@ -186,6 +190,8 @@ def load_dataset(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
 def data_files(directory: Path) -> list[str]:
     """Every ``*.json`` under ``directory``, in a stable order: paths as strings (see
     ``reading.finding``: a catalog of ten thousand files would spend longer in pathlib)."""
+    from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
+
     return catalog_files(directory).files
 
 
@@ -544,6 +550,8 @@ class CatalogCheck(NamedTuple):
 def check_catalog(directory: Path) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
     the values later reviews of the same place derive for that year."""
+    from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
+
     found = catalog_files(directory)
     files = found.files
     if not files:
