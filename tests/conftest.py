@@ -38,6 +38,23 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+@pytest.fixture(autouse=True)
+def _own_signal_handlers() -> Iterator[None]:
+    # entry.run() in this process sets SIGINT/SIGTERM/SIGHUP handlers and an unraisable hook;
+    # left behind, they would reach later tests and the worker processes those tests fork.
+    import signal
+    import sys
+
+    endings = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    kept = {ending: signal.getsignal(ending) for ending in endings}
+    hook = sys.unraisablehook
+    yield
+    for ending, handler in kept.items():
+        if handler is not None:  # None: set outside Python, not ours to restore
+            signal.signal(ending, handler)
+    sys.unraisablehook = hook
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(use_cache=False)

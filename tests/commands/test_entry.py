@@ -97,8 +97,12 @@ def test_the_console_script_guards_ctrl_c_before_loading(
         entry.run()
     assert stopped.value.code == 0
     assert capsys.readouterr().out == f"chilinh {chilinh_cli.__version__}\n"
-    # one handler, set before anything else is loaded
-    assert installed == [(signal.SIGINT, entry._on_interrupt)]
+    # Ctrl-C's handler first, before anything else is loaded; then the endings left at their default
+    assert installed == [
+        (signal.SIGINT, entry._on_interrupt),
+        (signal.SIGTERM, entry._on_end),
+        (signal.SIGHUP, entry._on_end),
+    ]
 
 
 def test_stream_degradation_handler(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -211,10 +211,13 @@ def test_a_pool_is_ended_at_once_when_a_build_fails(tmp_path: Path) -> None:
     next(building)
     with pytest.raises(KeyboardInterrupt):
         building.throw(KeyboardInterrupt)
-    pool = ProcessPoolExecutor(max_workers=1)
+    pool = ProcessPoolExecutor(max_workers=1, initializer=intake.tied_to_parent)
     pool.submit(sum, [1, 2]).result()
     workers = list((pool._processes or {}).values())
     intake.end_pool(pool)
-    for worker in workers:
-        worker.join(timeout=10)
-        assert not worker.is_alive()
+    # The pool's own thread reaps the workers too: a join here can lose that race (ECHILD) and
+    # report a dead worker alive, so wait for its exit code to be known, from either side.
+    deadline = time.monotonic() + 10
+    while any(worker.exitcode is None for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [worker.exitcode is not None for worker in workers] == [True]

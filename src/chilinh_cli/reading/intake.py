@@ -84,8 +84,9 @@ def prepare_all(
 
 def end_pool(pool: ProcessPoolExecutor) -> None:
     """Stop a pool at once: no queued file started, each worker terminated (not waited for)."""
+    workers = list((pool._processes or {}).values())  # before shutdown, which forgets them
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list((pool._processes or {}).values()):
+    for process in workers:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.terminate()
 
