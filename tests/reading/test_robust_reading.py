@@ -17,6 +17,7 @@ from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import finding
 from chilinh_cli.reading.finding import catalog_files
 from chilinh_cli.reading.intake import file_status, prepare
+from chilinh_cli.words import data_messages
 from readers import PRISTINE, dump, run
 
 HANG_GUARD = 60  # seconds: a pipe that blocked would never end; the checks are on what is said
@@ -222,3 +223,28 @@ def test_a_folder_of_5000_other_json_files_and_one_dataset(tmp_path: Path) -> No
     warnings = done.stderr.splitlines()
     assert len(warnings) == 11  # the first ten named, then one line for the rest
     assert warnings[-1] == "warning: and 4990 more files skipped, not datasets"
+
+
+def test_the_walk_names_every_json_entry_it_cannot_read_and_keeps_going(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reviews"
+    (folder / "real").mkdir(parents=True)
+    (folder / "2021.json").write_text("{}", encoding="utf-8")
+    (folder / "folder.json").symlink_to(folder / "real", target_is_directory=True)  # not followed
+    (folder / "gone.json").symlink_to(folder / "nowhere.json")
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    found = catalog_files(folder)
+    assert found.files == [str(folder / "2021.json")]
+    said = {Path(path).name: reason.en for path, reason in found.passed}
+    assert said["gone.json"] == data_messages.NO_SUCH_FILE.en
+    assert set(said) == {"gone.json", "loop.json"}
+    assert said["loop.json"] == data_messages.CANNOT_READ.format(reason="Too many levels of symbolic links").en
+
+
+def test_a_limit_that_is_no_number_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHILINH_MAX_FILES", "lots")
+    assert finding.max_files() == finding.MAX_FILES
+    monkeypatch.setenv("CHILINH_MAX_FILES", "0")
+    assert finding.max_files() == 1
