@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
-from readers import Writer, run
+from readers import PRISTINE, Writer, dump, run
 
 
 def test_list_plain_shows_ten_highlights_with_headline_figures() -> None:
@@ -54,3 +55,21 @@ def test_invalid_data_file_names_file_and_field(document: dict[str, Any], write_
     env_result = run("metric", "revenue", env={"CHILINH_DATA": str(path)})
     assert env_result.exit_code == 1
     assert "figures[2].qualifier" in env_result.stderr
+
+
+def test_a_catalog_answer_in_a_pipe_names_its_place_and_year(tmp_path: Path) -> None:
+    """A pipe's plain lines have no title: the note on stderr says which review answered."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    for year in (2021, 2022):
+        changed = {**PRISTINE, "metadata": {**PRISTINE["metadata"], "year": year}}
+        (folder / f"{year}.json").write_text(dump(changed), encoding="utf-8")
+    said = run("list", "--data", str(folder))
+    assert said.exit_code == 0
+    assert f"From the review of Chí Linh city, Hải Dương province, 2022: the file {folder / '2022.json'}." in (
+        said.stderr
+    )
+    vietnamese = run("list", "--data", str(folder), "--lang", "vi")
+    assert f"Từ bài tổng kết của Thành phố Chí Linh, tỉnh Hải Dương, năm 2022: tệp {folder / '2022.json'}." in (
+        vietnamese.stderr
+    )

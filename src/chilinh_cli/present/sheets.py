@@ -90,8 +90,11 @@ def sheet(answer: Answer, lang: Lang) -> Sheet:
     if where is None or isinstance(answer, SeriesAnswer | SearchAnswer):
         return shown
     assert not isinstance(where, str)
-    title = f"{shown.title} ({_place(where, lang)}, {where.year})"
-    return shown._replace(title=title, notes=(*shown.notes, messages.REVIEW_FILE.get(lang).format(file=where.path)))
+    place = _place(where, lang)
+    title = f"{shown.title} ({place}, {where.year})"
+    # The note says the place and year too: a pipe's plain lines have no title to say them.
+    note = messages.REVIEW_FILE.get(lang).format(place=place, year=where.year, file=where.path)
+    return shown._replace(title=title, notes=(*shown.notes, note))
 
 
 def _sheet(answer: Answer, lang: Lang) -> Sheet:

@@ -149,7 +149,9 @@ SERIES_KINDS: Final = Msg(
     "the figures found are of {count} kinds (units), shown as separate groups: {kinds}",
     "các số liệu tìm thấy thuộc {count} loại (đơn vị), được xếp thành nhóm riêng: {kinds}",
 )
-REVIEW_FILE: Final = Msg("From the review file {file}.", "Từ tệp bài tổng kết {file}.")
+REVIEW_FILE: Final = Msg(
+    "From the review of {place}, {year}: the file {file}.", "Từ bài tổng kết của {place}, năm {year}: tệp {file}."
+)
 STATED_MARK: Final = Msg(" (stated)", " (nêu trong bài)")
 NO_CHANGE_FROM_BOUNDS: Final = Msg(
     "none follows (both values are bounds or estimates)",
