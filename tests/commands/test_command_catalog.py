@@ -3,6 +3,7 @@ command, stray files warned of once each, the series table, export json, the cha
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from readers import REPO, run, run_main
+from readers import PRISTINE, REPO, Writer, run, run_main
 
 CATALOG = str(REPO / "tests" / "data" / "catalog")
 
@@ -161,3 +162,18 @@ def test_validate_json_says_the_places_the_skipped_files_and_the_near_duplicates
         "Thị xã Tân Mĩ, tỉnh Bình Lâm",
         "Thị xã Tân Mỹ, tỉnh Bình Lâm",
     ]
+
+
+def test_an_error_about_a_lone_file_names_its_review(write_dataset: Writer) -> None:
+    """A file given with --data is a catalog of one: its errors say which review they looked at;
+    the embedded review's errors read as they always have."""
+    path = write_dataset(copy.deepcopy(PRISTINE))
+    review = f"(review: Chí Linh city, Hải Dương province, 2021, {path})"
+    unknown = run("metric", "no-such-figure", "--data", str(path))
+    assert unknown.exit_code == 1
+    assert unknown.stderr.rstrip().endswith(review)
+    no_year = run("compare", "--year", "1999", "--data", str(path))
+    assert no_year.exit_code == 1
+    assert no_year.stderr.rstrip().endswith(review)
+    embedded = run("compare", "--year", "1999")
+    assert embedded.stderr == "chilinh: error: the dataset has no comparison with 1999; years it has: 2020\n"

@@ -80,11 +80,19 @@ class Catalog(NamedTuple):
     """The datasets themselves, by id, when they are in memory already (the Python API)."""
     named: bool = False
     """Whether every answer names its review, even in a catalog of one (the Python API's catalogs)."""
+    given: bool = False
+    """Whether the user named the data (``--data``): then an error names the review even when it is one."""
 
     @property
     def many(self) -> bool:
         """Whether answers name the review they come from: a catalog of several (or ``named``)."""
         return self.named or len(self.infos) > 1
+
+    @property
+    def names_errors(self) -> bool:
+        """Whether an error names the review it looked at: always, but for the embedded review alone
+        (its errors stay as they always were)."""
+        return self.many or self.given
 
 
 def open_catalog(
@@ -110,9 +118,9 @@ def _open_catalog(
         if not ids:
             store.close()
             raise EmptyCatalogError(str(data))
-        return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found))
+        return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found), given=True)
     store, ids = synced(lambda store: store.sync([data if data is not None else embedded_path()], progress=progress))
-    return _catalog(store, ids, skipped)
+    return _catalog(store, ids, skipped)._replace(given=data is not None)
 
 
 def rebuilt(catalog: Catalog, data: Path | None, error: Exception) -> Catalog:
@@ -279,7 +287,7 @@ def about_report(catalog: Catalog, place: str | None, year: int | None, ask: Cal
     try:
         answer = ask(dataset)
     except ChilinhError as error:
-        if catalog.many:
+        if catalog.names_errors:
             raise error.looked_at(info.place_en, info.year, info.path) from None
         raise
     return answer._replace(where=info) if catalog.many else answer
@@ -372,10 +380,12 @@ def find_figures(
         if len(known) > 1:
             ambiguous = AmbiguousFigureError(name, sorted(known)[:MAX_CANDIDATES], len(known))
             info = infos[number]
-            raise ambiguous.looked_at(info.place_en, info.year, info.path) if catalog.many else ambiguous
+            raise ambiguous.looked_at(info.place_en, info.year, info.path) if catalog.names_errors else ambiguous
     if not best:
         error = UnknownFigureError(name, _suggestions(store, key, ids))
-        raise error.looked_in([info.label for info in scope]) if catalog.many else error
+        if len(scope) == 1 and catalog.names_errors:
+            raise error.looked_at(scope[0].place_en, scope[0].year, scope[0].path)
+        raise error.looked_in([info.label for info in scope]) if catalog.names_errors else error
     where = [info for info in scope if info.id in best]
     pairs = [(info.id, next(iter(best[info.id][1]))) for info in where]
     figures = reads.figures(store, pairs)
@@ -496,7 +506,7 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
     rows = compared_figures(figures, asked, stated, earlier)
     if not rows:
         error = NoComparisonError(asked, reads.comparison_years(store, info.id))
-        raise error.looked_at(info.place_en, info.year, info.path) if catalog.many else error
+        raise error.looked_at(info.place_en, info.year, info.path) if catalog.names_errors else error
     where = info if catalog.many else None
     return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows), where)
 
