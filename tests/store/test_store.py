@@ -234,3 +234,58 @@ def test_the_code_key_changes_when_a_module_of_a_room_changes() -> None:
     finally:
         os.utime(grammar, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert code_key() == before
+
+
+def test_no_cache_keeps_the_store_in_a_temporary_file(
+    document: dict[str, Any], write_dataset: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHILINH_NO_CACHE", "1")
+    store = open_store()
+    assert store.path is None
+    assert store.spills
+    assert store.db.execute("PRAGMA database_list").fetchone()[2] == ""
+    store.close()
+    assert load_dataset(write_dataset(document)).metadata.year == 2021
+
+
+def test_no_temporary_directory_keeps_the_store_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chilinh_cli.store import store as store_module
+
+    monkeypatch.setenv("CHILINH_NO_CACHE", "1")
+    monkeypatch.setenv("SQLITE_TMPDIR", str(tmp_path / "none"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "none"))
+    monkeypatch.setattr(store_module, "SPILL_DIRECTORIES", (str(tmp_path / "gone"),))
+    store = open_store()
+    assert store.path is None
+    assert not store.spills
+    store.close()
+
+
+def test_a_temporary_store_that_cannot_grow_answers_from_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chilinh_cli.answers.catalog import synced
+
+    monkeypatch.setenv("CHILINH_NO_CACHE", "1")
+    tried: list[bool] = []
+
+    def sync(store: Any) -> int:
+        tried.append(store.spills)
+        if store.spills:
+            raise sqlite3.OperationalError("database or disk is full")
+        return 7
+
+    store, answer = synced(sync)
+    assert (answer, tried, store.path) == (7, [True, False], None)
+    store.close()
+
+
+def test_a_store_in_memory_that_fails_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chilinh_cli.answers.catalog import synced
+
+    monkeypatch.setenv("CHILINH_NO_CACHE", "1")
+    monkeypatch.setattr("chilinh_cli.store.store._can_spill", lambda: False)
+
+    def sync(store: Any) -> int:
+        raise sqlite3.OperationalError("out of memory")
+
+    with pytest.raises(sqlite3.OperationalError, match="out of memory"):
+        synced(sync)

@@ -155,9 +155,9 @@ def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
         return store, sync(store)
     except sqlite3.DatabaseError as error:  # 'database or disk is full', 'disk image is malformed', I/O errors
         store.close()
-        if store.path is None:
+        if store.path is None and not store.spills:
             raise
-        if damaged(error):
+        if store.path is not None and damaged(error):
             discard(store.path)
             store = open_store()  # built again; or, when the cache cannot hold one, in memory
             try:

@@ -21,7 +21,7 @@ from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, answerable, searchable
 from ..model.text import fold
 from ..words import data_messages
-from .loader import decode, is_dataset, name_of, parse_json, read_bytes, validate_document
+from .loader import decode, is_dataset, name_of, parse_text, read_bytes, validate_document
 from .tables import dataset_row_of, tables
 
 if TYPE_CHECKING:
@@ -131,8 +131,10 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
         digest = hashlib.sha256(raw).hexdigest()
         if digest == stored_digest:  # touched or copied back: nothing to validate
             return Prepared(path, digest, status, [], [], [])
+        text = decode(raw, path)
+        del raw  # a province's file: its bytes need not be held beside its text
         with building():
-            document = parse_json(raw, path)
+            document = parse_text(text, path)
             if lenient and not is_dataset(document):
                 return Prepared(path, digest, status, [], [], [], skipped=True)
             dataset = validate_document(document, path)
@@ -140,8 +142,6 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
     except DataFileError as error:
         gone = lenient and error.problems == (("", data_messages.NO_SUCH_FILE),)
         return Prepared(path, "", status, [], [], [], () if gone else error.problems, gone=gone)
-    text = decode(raw, path)
-    del raw
     return rows_of(dataset, path, digest, status, text)
 
 

@@ -238,7 +238,12 @@ def _reject_constant(name: str) -> Any:
 
 def parse_json(raw: bytes, name: str) -> Any:
     """Parse JSON exactly: decimals as ``Decimal``, no NaN or Infinity, no duplicate keys."""
-    text = decode(raw, name)
+    return parse_text(decode(raw, name), name)
+
+
+def parse_text(text: str, name: str) -> Any:
+    """``parse_json`` of a file's text already decoded (``decode``): a caller that keeps the
+    text need not decode the bytes twice."""
     if not text.strip():
         raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
     try:

@@ -49,6 +49,8 @@ class Store:
         """Whether SQLite has FTS5 here: search uses its index, else scans the rows."""
         self._batching = False
         self._batch_started = 0.0
+        self.spills = False
+        """Whether this store (of no file: ``path`` is None) keeps its pages in a temporary file."""
         self.gone: list[str] = []
         """The files of a folder removed while this run read it (left out of its answers)."""
 
@@ -317,7 +319,8 @@ def open_store() -> Store:
                 continue
             _prune(directory, keep=path.name)
             return store
-    return memory_store()
+        return memory_store()
+    return temporary_store()
 
 
 def discard(path: Path) -> None:
@@ -328,11 +331,35 @@ def discard(path: Path) -> None:
 
 
 def memory_store() -> Store:
+    """A store in memory for this run: where no store file can be written (a full disk, a
+    file-size limit)."""
     return _open(None)
 
 
-def _open(path: Path | None) -> Store:
-    connection = sqlite3.connect(str(path) if path else ":memory:", timeout=60, isolation_level=None)
+def temporary_store() -> Store:
+    """A store for this run only (CHILINH_NO_CACHE): SQLite's private temporary database, which
+    keeps a few pages in memory and the rest in a file it deletes when closed (a province's file
+    held in memory would be some 200 MiB more); all in memory when no temporary directory can be
+    written. ``catalog.synced`` answers from memory if the temporary file cannot grow."""
+    return _open(None, spill=_can_spill())
+
+
+SPILL_DIRECTORIES = ("/var/tmp", "/usr/tmp", "/tmp", ".")
+"""Where SQLite on Unix puts a temporary database, after $SQLITE_TMPDIR and $TMPDIR: the first
+directory it may write to."""
+
+
+def _can_spill() -> bool:
+    """Whether SQLite finds a directory for the pages a temporary database spills."""
+    if sys.platform == "win32":  # pragma: no cover - GetTempPath, always there
+        return True
+    candidates = (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), *SPILL_DIRECTORIES)
+    return any(d and os.path.isdir(d) and os.access(d, os.W_OK | os.X_OK) for d in candidates)
+
+
+def _open(path: Path | None, spill: bool = False) -> Store:
+    target = str(path) if path else "" if spill else ":memory:"
+    connection = sqlite3.connect(target, timeout=60, isolation_level=None)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         if path is not None:
@@ -351,7 +378,9 @@ def _open(path: Path | None) -> Store:
     except BaseException:
         connection.close()
         raise
-    return Store(connection, path)
+    store = Store(connection, path)
+    store.spills = spill
+    return store
 
 
 def _prune(directory: Path, keep: str) -> None:
