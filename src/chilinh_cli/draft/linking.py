@@ -92,7 +92,8 @@ class Link(NamedTuple):
     score: float
 
 
-def _kind(unit: str, noun: str | None) -> str:
+def unit_kind(unit: str, noun: str | None) -> str:
+    """What a unit measures, for linking: counts and shares alike, a quantity by its noun."""
     if unit in ("count", "share"):
         return "count"
     if unit == "quantity":
@@ -162,7 +163,7 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         said[figure.id] = set(_words(f"{figure.label.vi} {figure.source.quote}", place))
         section, _ = _bag([(old_titles.get(old_rank.get(figure.id, 0), ""), 1.0)], place)
         noun = figure.noun.vi if figure.noun else None
-        olds.append((figure, _Side(_kind(figure.unit, noun), single, pairs, section)))
+        olds.append((figure, _Side(unit_kind(figure.unit, noun), single, pairs, section)))
     documents = len(olds) or 1
     df_single: Counter[str] = Counter(t for _, side in olds for t in side.single)
     df_pairs: Counter[str] = Counter(t for _, side in olds for t in side.pairs)
@@ -178,7 +179,7 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         own = set(_words(f"{drafted['label']['vi']} {quote}", place))
         folded = " " + " ".join(fold(w) for w in _words(f"{drafted['label']['vi']} {quote}", place)) + " "
         for figure, side in olds:
-            if side.kind != _kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
+            if side.kind != unit_kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
                 continue
             score = 0.5 * _cosine(single, side.single, idf, rare) + 0.5 * _cosine(pairs, side.pairs, idf, rare)
             if any(f" {alias.replace('-', ' ')} " in folded for alias in figure.aliases if "-" in alias):
