@@ -8,6 +8,7 @@ comparisons (basis, kind, value, high, year). A drafted figure that matches no f
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -33,7 +34,7 @@ def _number(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _key(figure: dict[str, Any], with_comparisons: bool = True) -> tuple[object, ...]:
+def _key(figure: Mapping[str, Any], with_comparisons: bool = True) -> tuple[object, ...]:
     comparisons = frozenset(
         (c["basis"], c["kind"], Decimal(str(c["value"])), c.get("year"), _number(c.get("high")))
         for c in (figure.get("comparisons", ()) if with_comparisons else ())
@@ -51,7 +52,9 @@ def _key(figure: dict[str, Any], with_comparisons: bool = True) -> tuple[object,
     )
 
 
-def score(reading: list[dict[str, Any]], drafted: list[dict[str, Any]], *, with_comparisons: bool = True) -> Score:
+def score(
+    reading: Sequence[Mapping[str, Any]], drafted: Sequence[Mapping[str, Any]], *, with_comparisons: bool = True
+) -> Score:
     """How many figures of ``reading`` the ``drafted`` ones find; ``with_comparisons=False``
     matches figures on their value, unit, qualifier and section alone."""
     unmatched = {n: _key(figure, with_comparisons) for n, figure in enumerate(drafted)}

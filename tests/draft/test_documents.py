@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from ratchet import as_figures
@@ -58,7 +58,8 @@ def _reading(name: str, form: str) -> Reading:
 
 
 def _drafted(name: str, form: str) -> dict[str, Any]:
-    return draft_file(DOCUMENTS / f"{name}.{form}", place=None, year=None, title=None).document
+    document = draft_file(DOCUMENTS / f"{name}.{form}", place=None, year=None, title=None).document
+    return cast(dict[str, Any], document)  # read here by any field name
 
 
 @pytest.mark.parametrize("form", FORMS)

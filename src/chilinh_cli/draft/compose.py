@@ -25,15 +25,16 @@ from ..model.text import clip, fold
 from ..words import data_messages, messages
 from ..words.messages import Msg
 from . import article, dated, grammar, labels, lexicon, stated, text_tables
+from .drafted import Comparison, Document, Event, Figure, Highlight, Metadata, Number, Source, Text
 
 if TYPE_CHECKING:
     from .readers.located import Reading
 
 
 class Draft(NamedTuple):
-    """A drafted dataset (the JSON document) and what it holds."""
+    """A drafted dataset (its typed records, written as JSON by ``exact_json``) and what it holds."""
 
-    document: dict[str, Any]
+    document: Document
     figures: int
     events: int
     sections: int
@@ -90,13 +91,10 @@ def draft_file(
         sniff.refuse_size(source.stat().st_size, name)  # before reading a huge file at all
     raw = read_bytes(source)
     reading = sniff.read(raw, name, progress)
-    drafted = draft(reading.text, name, place=place, year=year, title=title)
+    # a page's date, when its text gives none
+    drafted = draft(reading.text, name, place=place, year=year, title=title, published=reading.published)
     _locate(drafted.document, reading)
-    metadata = drafted.document["metadata"]
-    if reading.published and "published" not in metadata:  # a page's date, when its text gives none
-        checked = metadata.pop("checked")
-        metadata["published"], metadata["checked"] = reading.published, checked
-    metadata["document"] = {
+    drafted.document["metadata"]["document"] = {
         "path": str(source),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "text_sha256": reading.text_sha256(),
@@ -132,7 +130,7 @@ def _linked(drafted: Draft, like: str, text: str) -> Draft:
     return drafted._replace(linked=len(links), like=str(found[1]))
 
 
-def _locate(document: dict[str, Any], reading: Reading) -> None:
+def _locate(document: Document, reading: Reading) -> None:
     """Each figure's, comparison's and event's source with where its quote stands in the
     document: ``page`` for a PDF, else ``paragraph``, and ``row`` for a table's row. Figures
     are looked for in their order, each from where the one before was found; a comparison
@@ -149,7 +147,7 @@ def _locate(document: dict[str, Any], reading: Reading) -> None:
         after = at if at is not None else after
 
 
-def _place(source: dict[str, Any], reading: Reading, after: int) -> int | None:
+def _place(source: Source, reading: Reading, after: int) -> int | None:
     """Where the quote of ``source`` stands, written into it; its offset in the text, if found."""
     found = reading.located(source["quote"], after)
     if found is None:
@@ -198,10 +196,11 @@ _DECIMAL = "\x00decimal:"
 _DECIMAL_WRITTEN = re.compile(r'"\\u0000decimal:([-+0-9.eE]+)"')
 
 
-def exact_json(document: dict[str, Any]) -> str:
+def exact_json(document: Document | dict[str, Any]) -> str:
     """The document as JSON, each Decimal written as the text says it ('7,0' stays 7.0,
     '12,50' stays 12.50: the precision a derived interval is computed from). The article
-    cannot hold the marker used on the way: a NUL byte is refused when it is read."""
+    cannot hold the marker used on the way: a NUL byte is refused when it is read. The one
+    serialiser of a draft (and of a reviewed draft, ``review.session``)."""
 
     def marked(value: object) -> str:
         assert isinstance(value, Decimal)
@@ -211,7 +210,7 @@ def exact_json(document: dict[str, Any]) -> str:
     return _DECIMAL_WRITTEN.sub(lambda match: match.group(1), text) + "\n"
 
 
-def _number(value: Decimal, unit: str) -> int | Decimal:
+def _number(value: Decimal, unit: str) -> Number:
     """A value as written; money, counts, shares and days as whole numbers (that is what they are)."""
     return lexicon.whole_or_decimal(value) if unit in ("vnd", "usd", "count", "share", "days") else value
 
@@ -236,11 +235,11 @@ class _Names:
         return name
 
 
-def _text(vi: str) -> dict[str, str]:
+def _text(vi: str) -> Text:
     return {"vi": vi}
 
 
-def _said(message: Msg) -> dict[str, str]:
+def _said(message: Msg) -> Text:
     return {"vi": message.vi, "en": message.en}
 
 
@@ -252,12 +251,12 @@ class _Reader:
         self.left_out = 0
         """Figures and comparisons read but not drafted (``grammar.Reading.unread``)."""
         self.names = _Names()
-        self.labels: dict[str, tuple[dict[str, Any], str]] = {}
+        self.labels: dict[str, tuple[Figure, str]] = {}
         """The figure labels given so far, each with its first figure and that figure's subject: a
         noun said again ('luot khach') is told apart by the subjects."""
         self.event_names = _Names()
-        self.figures: list[dict[str, Any]] = []
-        self.events: list[dict[str, Any]] = []
+        self.figures: list[Figure] = []
+        self.events: list[Event] = []
 
     def section(self, rank: int, heading: str, lines: list[str]) -> tuple[list[str], list[str]]:
         figure_ids: list[str] = []
@@ -302,8 +301,8 @@ class _Reader:
         mention: grammar.Mention,
         boundary: int,
         planned: int | None,
-        before: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
+        before: Figure | None = None,
+    ) -> Figure:
         amount = mention.amount
         left = labels.left_start(sentence, boundary, mention.start)
         named_left = labels.label_of(sentence[left : mention.start])
@@ -351,7 +350,7 @@ class _Reader:
             if its_subject and said["label"]["vi"] == label:
                 said["label"] = _text(f"{label} ({its_subject})")
             label = f"{label} ({subject})"
-        figure: dict[str, Any] = {
+        figure: Figure = {
             "id": self.names.make(label, "figure"),
             "label": _text(label),
             "value": _number(amount.value, amount.unit),
@@ -384,13 +383,11 @@ class _Reader:
             figure["comparisons"] = comparisons
         return figure
 
-    def _row(
-        self, rank: int, header: list[str], said: str, row: text_tables.Row, planned: int | None
-    ) -> dict[str, Any]:
+    def _row(self, rank: int, header: list[str], said: str, row: text_tables.Row, planned: int | None) -> Figure:
         """A figure of a table's row, quoting the row as the text has it (the only words that
         state it); its note names the header's cells, which say what each number is."""
-        quote = {"section": rank, "quote": said}
-        figure: dict[str, Any] = {
+        quote: Source = {"section": rank, "quote": said}
+        figure: Figure = {
             "id": self.names.make(row.label, "figure"),
             "label": _text(row.label),
             "value": _number(row.value, row.unit),
@@ -405,14 +402,14 @@ class _Reader:
             figure["target"] = True
         if row.noun:
             figure["noun"] = _text(row.noun)
-        comparisons = []
+        comparisons: list[Comparison] = []
         for compared in row.comparisons:
             unit = row.unit if compared.kind == "from_value" else "percent"
-            comparison: dict[str, Any] = {
+            comparison: Comparison = {
                 "basis": compared.basis,
                 "kind": compared.kind,
                 "value": _number(compared.value, unit),
-                "source": dict(quote),  # the row: a cell alone ('6') says nothing of what it is
+                "source": quote.copy(),  # the row: a cell alone ('6') says nothing of what it is
             }
             if compared.year is not None:
                 comparison["year"] = compared.year
@@ -421,8 +418,8 @@ class _Reader:
             figure["comparisons"] = comparisons
         return figure
 
-    def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> dict[str, Any]:
-        compared: dict[str, Any] = {
+    def _comparison(self, rank: int, sentence: str, change: stated.Change, unit: str) -> Comparison:
+        compared: Comparison = {
             "basis": change.basis,
             "kind": change.kind,
             "value": _number(change.value, unit if change.kind in ("absolute_change", "from_value") else "percent"),
@@ -450,14 +447,14 @@ class _Reader:
         return compared
 
 
-def _said_again(figure: dict[str, Any]) -> tuple[object, ...]:
+def _said_again(figure: Figure) -> tuple[object, ...]:
     """What makes a figure of the lead the same as one a section states: value, unit and what
     it counts (12 communes are not 12 schools; 'uoc dat 9,8%' in the lead is the 9,8% below)."""
-    noun = figure.get("noun", {}).get("vi")
+    noun = figure["noun"]["vi"] if "noun" in figure else None
     return figure["value"], figure["unit"], noun
 
 
-def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
+def _holds(change: stated.Change, figure: Figure) -> bool:
     """Whether the format holds a comparison as read: of an earlier year, and a change in the
     figure's unit no larger than the figure (the earlier value would be negative)."""
     if change.year is not None and change.year >= figure["year"]:
@@ -466,10 +463,17 @@ def _holds(change: stated.Change, figure: dict[str, Any]) -> bool:
 
 
 def draft(
-    text: str, name: str, *, place: str | None = None, year: int | None = None, title: str | None = None
+    text: str,
+    name: str,
+    *,
+    place: str | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    published: str | None = None,
 ) -> Draft:
     """The draft of an article's text; ``place``, ``year`` and ``title`` replace what the text
-    says. A DataFileError when the text names no year or no place and none is given."""
+    says, ``published`` is the date when the text gives none. A DataFileError when the text
+    names no year or no place and none is given."""
     text = unicodedata.normalize("NFC", text)
     raw = article.body(text.split("\n"))
     lines = [line.strip() for line in raw]
@@ -488,7 +492,7 @@ def draft(
     # no place named: never refused; the reviewer is asked for it in the draft itself
     reader = _Reader(year)
     slugs = _Names()
-    highlights: list[dict[str, Any]] = []
+    highlights: list[Highlight] = []
     # The lead (before the first heading) opens the first section, but often sums up figures
     # that follow: those a section states again are drafted once, where the section states them.
     opening = reader.section(1, "", lead) if lead else ([], [])
@@ -515,12 +519,13 @@ def draft(
         highlights[0]["figures"] = [ref for ref in highlights[0]["figures"] if ref not in repeated]
         highlights[0]["headline"] = highlights[0]["figures"][:1]
     locality = _text(place) if place else _said(data_messages.DRAFT_PLACE_UNKNOWN)
-    metadata: dict[str, Any] = {"title": title, "locality": locality, "year": year, "language": "vi"}
-    published = article.published_on([line.strip() for line in raw[:title_at] + lead])
-    if published:
-        metadata["published"] = published
-    metadata["checked"] = False
-    document: dict[str, Any] = {
+    published = article.published_on([line.strip() for line in raw[:title_at] + lead]) or published
+    metadata: Metadata = (  # ``published`` written before ``checked``, as the format's files have it
+        {"title": title, "locality": locality, "year": year, "language": "vi", "published": published, "checked": False}
+        if published
+        else {"title": title, "locality": locality, "year": year, "language": "vi", "checked": False}
+    )
+    document: Document = {
         "schema_version": 1,
         "metadata": metadata,
         "highlights": highlights,
@@ -531,7 +536,7 @@ def draft(
     return Draft(document, len(document["figures"]), len(document["events"]), len(highlights), left_out)
 
 
-def _keep_what_loads(document: dict[str, Any], name: str) -> int:
+def _keep_what_loads(document: Document, name: str) -> int:
     """Leave out the comparisons, figures and events the format refuses as read, until the draft
     loads as ``--data`` loads it (each round leaves out at least one, so it ends). A problem
     elsewhere (the metadata) is the error it is."""
@@ -551,10 +556,12 @@ def _keep_what_loads(document: dict[str, Any], name: str) -> int:
             gone: set[str] = set()
             for collection, index, comparison in sorted(bad, key=lambda b: (b[0], b[1], b[2]), reverse=True):
                 left_out += 1
-                if comparison >= 0:  # a comparison the format refuses: the figure stays without it
-                    del document[collection][index]["comparisons"][comparison]
+                if collection == "events":
+                    gone.add(document["events"].pop(index)["id"])
+                elif comparison >= 0:  # a comparison the format refuses: the figure stays without it
+                    del document["figures"][index]["comparisons"][comparison]
                 else:
-                    gone.add(document[collection].pop(index)["id"])
+                    gone.add(document["figures"].pop(index)["id"])
             for highlight in document["highlights"]:  # one pass, however many records were left out
                 for key in ("figures", "headline", "events"):
                     highlight[key] = [ref for ref in highlight[key] if ref not in gone]

@@ -10,9 +10,10 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Protocol
 
 from . import lexicon
+from .drafted import Event, When
 
 
 class Names(Protocol):
@@ -23,7 +24,7 @@ class Names(Protocol):
 
 def events_in(
     sentence: str, dates: list[tuple[int, int]], rank: int, year_reviewed: int, names: Names
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Event]:
     """The events a sentence reports at its ``dates`` (``grammar.Reading.dates``): a day and
     month (or a month) with what happened then; a date without a year is in ``year_reviewed``."""
     for start, end in dates:
@@ -36,7 +37,7 @@ def events_in(
             day, (month, year) = None, parts
         else:
             (day, month), year = parts, None
-        when: dict[str, Any] = {"year": year or year_reviewed, "month": month, "year_inferred": year is None}
+        when: When = {"year": year or year_reviewed, "month": month, "year_inferred": year is None}
         period = _period_before(sentence, start)
         if day is not None:
             when["day"] = day
@@ -90,7 +91,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _is_date(when: dict[str, Any]) -> bool:
+def _is_date(when: When) -> bool:
     try:
         datetime.date(when["year"], when["month"], when.get("day", 1))
     except ValueError:

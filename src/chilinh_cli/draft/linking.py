@@ -21,10 +21,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple, cast
 
 from ..model.records import Dataset, Figure
 from ..model.text import fold
+from .drafted import Document, Text
+from .drafted import Figure as Drafted
 
 THRESHOLD = 0.34
 """The score a pair needs to be linked at all (0 to about 1.3)."""
@@ -92,7 +94,8 @@ class Link(NamedTuple):
     score: float
 
 
-def _kind(unit: str, noun: str | None) -> str:
+def unit_kind(unit: str, noun: str | None) -> str:
+    """What a unit measures, for linking: counts and shares alike, a quantity by its noun."""
     if unit in ("count", "share"):
         return "count"
     if unit == "quantity":
@@ -148,7 +151,7 @@ def _place_words(*names: str) -> frozenset[str]:
     return frozenset(word for name in names for word in _WORD.findall(unicodedata.normalize("NFC", name).lower()))
 
 
-def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link]:
+def suggest(document: Document, previous: Dataset, text: str) -> list[Link]:
     """The links of the draft ``document`` (drafted from ``text``) to ``previous``: one-to-one,
     best score first, each at least ``THRESHOLD``."""
     place = _place_words(document["metadata"]["locality"]["vi"], previous.metadata.locality.vi)
@@ -162,7 +165,7 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         said[figure.id] = set(_words(f"{figure.label.vi} {figure.source.quote}", place))
         section, _ = _bag([(old_titles.get(old_rank.get(figure.id, 0), ""), 1.0)], place)
         noun = figure.noun.vi if figure.noun else None
-        olds.append((figure, _Side(_kind(figure.unit, noun), single, pairs, section)))
+        olds.append((figure, _Side(unit_kind(figure.unit, noun), single, pairs, section)))
     documents = len(olds) or 1
     df_single: Counter[str] = Counter(t for _, side in olds for t in side.single)
     df_pairs: Counter[str] = Counter(t for _, side in olds for t in side.pairs)
@@ -174,11 +177,11 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
         around = clause(text, quote)
         single, pairs = _bag([(drafted["label"]["vi"], 1.0), (quote, 1.0), (around, 0.5)], place)
         section, _ = _bag([(new_titles.get(drafted["source"]["section"], ""), 1.0)], place)
-        noun = drafted.get("noun", {}).get("vi") if drafted.get("noun") else None
+        noun = drafted["noun"]["vi"] if "noun" in drafted else None
         own = set(_words(f"{drafted['label']['vi']} {quote}", place))
         folded = " " + " ".join(fold(w) for w in _words(f"{drafted['label']['vi']} {quote}", place)) + " "
         for figure, side in olds:
-            if side.kind != _kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
+            if side.kind != unit_kind(drafted["unit"], noun) or figure.target != drafted.get("target", False):
                 continue
             score = 0.5 * _cosine(single, side.single, idf, rare) + 0.5 * _cosine(pairs, side.pairs, idf, rare)
             if any(f" {alias.replace('-', ' ')} " in folded for alias in figure.aliases if "-" in alias):
@@ -200,7 +203,7 @@ def suggest(document: dict[str, Any], previous: Dataset, text: str) -> list[Link
     return sorted(links, key=lambda link: link.at)
 
 
-def apply(document: dict[str, Any], links: list[Link], file: str) -> None:
+def apply(document: Document, links: list[Link], file: str) -> None:
     """Each linked figure of ``document`` with its previous figure's id, aliases and labels, and
     ``link`` naming ``file`` and that id; highlights follow the new ids. An alias that another
     figure of the draft is already called is left out, so every name stays one figure's."""
@@ -222,10 +225,10 @@ def apply(document: dict[str, Any], links: list[Link], file: str) -> None:
                     renamed[new_id] = other["id"]
         renamed_from = figure["id"]
         aliases = [alias for alias in old.aliases if alias not in keep]
-        label: dict[str, str] = {"vi": old.label.vi}
+        label: Text = {"vi": old.label.vi}
         if old.label.en is not None:
             label["en"] = old.label.en
-        updated: dict[str, Any] = {}
+        updated: dict[str, object] = {}  # the figure's fields in its order, aliases after its id
         for key, value in figure.items():
             if key == "id":
                 updated["id"] = new_id
@@ -236,8 +239,7 @@ def apply(document: dict[str, Any], links: list[Link], file: str) -> None:
             elif key != "aliases":
                 updated[key] = value
         updated["link"] = {"file": file, "id": old.id}
-        figure.clear()
-        figure.update(updated)
+        figures[link.at] = cast(Drafted, updated)  # each field as typed above, or the figure's own
         renamed[renamed_from] = new_id
     for highlight in document["highlights"]:
         for field in ("figures", "headline"):

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import copy
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..model.errors import ChilinhError, DataFileError
 from ..words import messages
 from ..words.messages import Msg
+
+if TYPE_CHECKING:
+    from ..model.records import Figure
 
 Kind = Literal["figure", "event", "highlight"]
 Status = Literal["drafted", "accepted", "edited", "rejected"]
@@ -27,6 +30,11 @@ EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "id", "link")
 SHORT_QUOTE = 4
 """A quote of fewer words than this may state something else: it is looked at first."""
 SHOWN_DECISIONS = 10
+PLAUSIBLE_RATIO = Decimal(5)
+"""A linked figure whose value is more than this many times last year's (or less than its
+share) conflicts with the previous review: a unit misread, or a link to something else."""
+Previous = Mapping[tuple[str, str], "Figure"]
+"""The previous reviews' figures a draft links to, by the link's ``(file, id)``."""
 """How many of the last decisions the screen shows."""
 Change = Callable[[dict[str, Any], dict[str, Any]], None]
 """A change to a record (the second argument) of a document (the first)."""
@@ -69,12 +77,32 @@ def _collection(kind: Kind) -> str:
     return {"figure": "figures", "event": "events", "highlight": "highlights"}[kind]
 
 
-def _reasons(figure: dict[str, Any], linking: bool) -> tuple[Msg, ...]:
+def conflicts(figure: dict[str, Any], previous: Figure) -> bool:
+    """Whether a drafted figure disagrees with the previous review's figure it links to: another
+    kind of unit, or a value beyond ``PLAUSIBLE_RATIO`` of last year's either way."""
+    from ..draft.linking import unit_kind
+
+    noun = figure.get("noun")
+    drafted = unit_kind(str(figure.get("unit")), str(noun["vi"]) if isinstance(noun, dict) else None)
+    if drafted != unit_kind(previous.unit, previous.noun.vi if previous.noun else None):
+        return True
+    new, old = Decimal(str(figure.get("value"))), Decimal(str(previous.value))
+    if new <= 0 or old <= 0:
+        return (new <= 0) != (old <= 0)
+    return new > old * PLAUSIBLE_RATIO or old > new * PLAUSIBLE_RATIO
+
+
+def _reasons(figure: dict[str, Any], linking: bool, previous: Previous) -> tuple[Msg, ...]:
     """Why a figure needs a look: unlinked (in a draft linked to last year), a short or
-    ambiguous quote, a qualifier, a value read from words or relative to a basis."""
+    ambiguous quote, a qualifier, a value read from words or relative to a basis, conflicting
+    with the previous review's figure it links to."""
     found: list[Msg] = []
-    if linking and figure.get("link") is None:
+    link = figure.get("link")
+    if linking and link is None:
         found.append(messages.REVIEW_WHY_UNLINKED)
+    linked = previous.get((str(link.get("file")), str(link.get("id")))) if isinstance(link, dict) else None
+    if linked is not None and conflicts(figure, linked):
+        found.append(messages.REVIEW_WHY_CONFLICT)
     if len(str(figure.get("source", {}).get("quote", "")).split()) < SHORT_QUOTE:
         found.append(messages.REVIEW_WHY_SHORT)
     comparisons = figure.get("comparisons") or []
@@ -89,13 +117,16 @@ def _reasons(figure: dict[str, Any], linking: bool) -> tuple[Msg, ...]:
     return tuple(found)
 
 
-def review_order(document: dict[str, Any]) -> list[Item]:
-    """Every record to review: figures first (those needing a look before the rest, else in the
-    file's order), then events, then the section titles (highlights)."""
+def review_order(document: dict[str, Any], previous: Previous | None = None) -> list[Item]:
+    """Every record to review: figures first (those conflicting with last year's first, then those
+    with most reasons for a look, else in the file's order), then events, then the section titles
+    (highlights). ``previous`` holds the linked figures of last year's review (``linked_figures``)
+    where they could be read."""
     figures = document.get("figures") or []
     linking = any(figure.get("link") is not None for figure in figures)
-    scored = [Item("figure", n, _reasons(figure, linking)) for n, figure in enumerate(figures)]
-    scored.sort(key=lambda item: (-len(item.reasons), item.place))
+    scored = [Item("figure", n, _reasons(figure, linking, previous or {})) for n, figure in enumerate(figures)]
+    # a conflict with last year is the likeliest error: first, then the most reasons, then the file's order
+    scored.sort(key=lambda item: (messages.REVIEW_WHY_CONFLICT not in item.reasons, -len(item.reasons), item.place))
     events = [Item("event", n, ()) for n in range(len(document.get("events") or []))]
     highlights = [Item("highlight", n, ()) for n in range(len(document.get("highlights") or []))]
     return [*scored, *events, *highlights]
@@ -104,10 +135,16 @@ def review_order(document: dict[str, Any]) -> list[Item]:
 class Session:
     """A review in progress: the document, the records in order, the decisions made, where it is."""
 
-    def __init__(self, path: Path, document: dict[str, Any], clock: Callable[[], str] = now) -> None:
+    def __init__(
+        self,
+        path: Path,
+        document: dict[str, Any],
+        clock: Callable[[], str] = now,
+        previous: Previous | None = None,
+    ) -> None:
         self.path = path
         self.document: dict[str, Any] = _arrays(document, list)  # arrays a review may change in place
-        self.items = review_order(document)
+        self.items = review_order(document, previous)
         self.decisions: list[Decision] = []
         self.dirty = False
         self.clock = clock
@@ -120,7 +157,7 @@ class Session:
 
         document = parse_json(read_bytes(path), name_of(path))
         validate_document(document, name_of(path))
-        return cls(path, document, clock)
+        return cls(path, document, clock, linked_figures(document, path.parent))
 
     # ---- where the review is ------------------------------------------------------------
 
@@ -248,6 +285,25 @@ class Session:
         with atomic_file(self.path, force=True) as temporary:
             temporary.write_text(text, encoding="utf-8")
         self.dirty = False
+
+
+def linked_figures(document: dict[str, Any], beside: Path) -> dict[tuple[str, str], Figure]:
+    """The previous reviews' figures the draft's links name, by ``(file, id)``: each file read as
+    its path was given (from here, else from ``beside``, the draft's folder); a file that is
+    gone or is no dataset gives none (its links are then only unchecked)."""
+    from ..reading.loader import read_dataset
+
+    files = {str(f["link"]["file"]) for f in document.get("figures") or () if isinstance(f.get("link"), dict)}
+    found: dict[tuple[str, str], Figure] = {}
+    for file in sorted(files):
+        for path in (Path(file), beside / file):
+            try:
+                dataset = read_dataset(path)
+            except (ChilinhError, OSError):
+                continue
+            found.update({(file, figure.id): figure for figure in dataset.figures})
+            break
+    return found
 
 
 def _rename(document: dict[str, Any], figure: dict[str, Any], new: str) -> None:

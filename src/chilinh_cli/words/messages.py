@@ -571,6 +571,10 @@ REVIEW_WHY_SHORT: Final = Msg("short quote", "trích dẫn ngắn")
 REVIEW_WHY_AMBIGUOUS: Final = Msg("ambiguous comparison", "so sánh có thể hiểu nhiều cách")
 REVIEW_WHY_QUALIFIER: Final = Msg("qualifier", "mức chính xác")
 REVIEW_WHY_DERIVED: Final = Msg("read from words or relative to a basis", "đọc từ chữ hoặc so với một mốc")
+REVIEW_WHY_CONFLICT: Final = Msg(
+    "conflicts with last year's figure (another unit, or a value far from it)",
+    "mâu thuẫn với số liệu năm trước (khác đơn vị, hoặc giá trị chênh lệch quá xa)",
+)
 # Drafts linked to last year's review (draft --like) and datasets checked against their article
 DRAFT_LINKED: Final = Msg(
     "; linked {linked} of {figures} figures to {path} (each carries 'link' until you accept it)",
