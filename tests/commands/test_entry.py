@@ -173,6 +173,40 @@ def test_completion_builds_the_whole_tree() -> None:
     assert command_tree(["metric"], {"_CHILINH_COMPLETE": "complete_bash"}) is app
 
 
+@pytest.mark.parametrize(
+    ("words", "cursor", "built"),
+    [
+        ("chilinh metric re", "2", ["metric"]),  # a word after the command's name: that command alone
+        ("chilinh --data x export csv --", "5", ["export"]),
+        ("chilinh me", "1", None),  # the command's name itself: every name
+        ("chilinh ", "1", None),
+        ("chilinh lsit re", "2", None),
+        ("chilinh metric 'rev", "2", None),  # words that do not split
+        ("chilinh metric re", "", None),
+    ],
+)
+def test_bash_completion_builds_only_the_command_before_the_cursor(
+    words: str, cursor: str, built: list[str] | None
+) -> None:
+    from chilinh_cli.cli.app import app
+    from chilinh_cli.cli.tree import command_tree
+
+    environ = {"_CHILINH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cursor}
+    tree = command_tree([], environ)
+    if built is None:
+        assert tree is app
+    else:
+        assert [info.name for info in tree.registered_commands + tree.registered_groups] == built
+
+
+def test_other_shells_completion_builds_the_whole_tree() -> None:
+    from chilinh_cli.cli.app import app
+    from chilinh_cli.cli.tree import command_tree
+
+    environ = {"_CHILINH_COMPLETE": "complete_zsh", "COMP_WORDS": "chilinh metric re", "COMP_CWORD": "2"}
+    assert command_tree(["metric"], environ) is app
+
+
 @pytest.mark.parametrize("argv", [["--help"], ["--lang", "vi", "--help"], [], ["--version"]])
 def test_the_roots_help_lists_the_commands_without_building_their_options(argv: list[str]) -> None:
     import typer.main

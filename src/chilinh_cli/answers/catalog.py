@@ -7,8 +7,6 @@ a figure by id, alias or name; a search through the full-text index; one report 
 from its text.
 """
 
-from __future__ import annotations
-
 import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -170,7 +168,7 @@ def synced(sync: Callable[[Store], T]) -> tuple[Store, T]:
     return store, sync(store)
 
 
-def walk_warnings(directory: Path, found: Found) -> tuple[Msg, ...]:
+def walk_warnings(directory: Path, found: "Found") -> tuple[Msg, ...]:
     """What the walk of a catalog folder says: each entry passed over, each folder not read, its limit."""
     from ..words import messages
 

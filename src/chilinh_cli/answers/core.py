@@ -6,8 +6,6 @@ Each command asks one question and gets one answer object: ``FigureAnswer``,
 ``ListAnswer``, ``CompareAnswer`` or ``SearchAnswer``. An answer carries every value derived
 for it (``derive``), so the layers above only say what they are given."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -414,7 +412,7 @@ class Counts(NamedTuple):
     events: int
 
     @classmethod
-    def of(cls, dataset: Dataset) -> Counts:
+    def of(cls, dataset: Dataset) -> "Counts":
         return cls(len(dataset.highlights), len(dataset.figures), len(dataset.events))
 
 

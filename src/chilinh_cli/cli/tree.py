@@ -29,12 +29,16 @@ def command_tree(argv: Sequence[str], environ: Mapping[str, str]) -> typer.Typer
       errors are the same);
     - argv holds options only (``--help``, ``--version``, no argument at all): the commands
       as names and help texts, without their options, for the root's help page;
-    - anything else (a mistyped name, ``--``, shell completion): the whole app."""
+    - bash completes a word after a command's name: the app with that command alone, as a
+      run of the words before the cursor would have it;
+    - anything else (a mistyped name, ``--``, other shells' completion, a command's name
+      being completed): the whole app."""
     import copy
 
     words = _positional_words(argv)
-    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in environ):
-        return app
+    completing = [value for name, value in environ.items() if name.startswith("_") and name.endswith("_COMPLETE")]
+    if completing:
+        words = _before_cursor(completing[0], environ) or None
     pruned = copy.copy(app)
     if words == []:
         pruned.registered_commands = [_listed(each) for each in app.registered_commands]
@@ -59,6 +63,21 @@ def _positional_words(argv: Sequence[str]) -> list[str] | None:
         else:
             found.append(word)
     return found
+
+
+def _before_cursor(shell: str, environ: Mapping[str, str]) -> list[str] | None:
+    """The named words before the cursor of a bash completion (None for another shell, or
+    words that do not split), as Typer's bash completion reads ``COMP_WORDS`` and ``COMP_CWORD``."""
+    import shlex
+
+    cursor = environ.get("COMP_CWORD", "")
+    if shell != "complete_bash" or not cursor.isdigit():
+        return None
+    try:
+        words = shlex.split(environ.get("COMP_WORDS", ""))
+    except ValueError:
+        return None
+    return _positional_words(words[1 : int(cursor)])
 
 
 def _listed(info: CommandInfo) -> CommandInfo:

@@ -16,8 +16,6 @@ A whole directory of files (``export csv``) is written into a new sibling direct
 moved into place only once every file is complete (``atomic_directory``).
 """
 
-from __future__ import annotations
-
 import errno
 import os
 import re

@@ -7,8 +7,6 @@ stated as 22,4 % could be anything from 22.35 % to 22.45 %; that half-unit of th
 last stated digit is what makes the interval.
 """
 
-from __future__ import annotations
-
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Literal, NamedTuple
 

@@ -4,8 +4,6 @@ Each error keeps its facts and says itself through a catalogue message (``said``
 the language asked for (``message(lang)``); its ``str`` is the English.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -43,13 +41,13 @@ class ChilinhError(Exception):
     def message(self, lang: Lang = "en") -> str:
         return self.said.get(lang)
 
-    def looked_at(self, place: str, year: int, file: str) -> ChilinhError:
+    def looked_at(self, place: str, year: int, file: str) -> "ChilinhError":
         """The error, saying which review (place, year, file) it looked at."""
         self.said = messages.LOOKED_AT.format(said=self.said, place=place, year=year, file=file)
         self.args = (self.said.en,)
         return self
 
-    def looked_in(self, reviews: Sequence[str]) -> ChilinhError:
+    def looked_in(self, reviews: Sequence[str]) -> "ChilinhError":
         """The error, saying which reviews it looked in (the first few of many)."""
         shown = "; ".join(reviews[:3]) + ("; ..." if len(reviews) > 3 else "")
         self.said = messages.LOOKED_IN.format(said=self.said, count=len(reviews), reviews=shown)

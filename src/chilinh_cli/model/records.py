@@ -110,8 +110,33 @@ class Record:
         schema["strict"] = False
         return schema
 
+    # Equality, hash and repr as the dataclass decorator would write them (compare the
+    # fields in order, between records of the same class), written once here so that
+    # importing the module does not compile three more methods for every class.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _values(self) == _values(other)
 
-@dataclasses.dataclass(frozen=True)
+    def __hash__(self) -> int:
+        return hash(_values(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _names(self))
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+def _names(record: Record) -> Iterator[str]:
+    """The names of a record's fields, in order."""
+    return iter(record.__dataclass_fields__)  # type: ignore[attr-defined]
+
+
+def _values(record: Record) -> tuple[object, ...]:
+    """A record's field values, in order: what equality and the hash compare."""
+    return tuple([getattr(record, name) for name in _names(record)])
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Text(Record):
     """A text in Vietnamese and in English."""
 
@@ -131,7 +156,7 @@ class Text(Record):
         return self.en if lang == "en" and self.en is not None else self.vi
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Review(Record):
     """What a person decided about a record, and when."""
 
@@ -152,7 +177,7 @@ class Review(Record):
             raise RuleError(data_messages.RULE_REVIEW_TIME, "at")
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Link(Record):
     """A suggested year-to-year link: the figure of another review this one measures again."""
 
@@ -182,7 +207,7 @@ def status_of(record: Any) -> ReviewStatus:
     return "accepted" if record.checked else "drafted"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Source(Record):
     """Where the article states something."""
 
@@ -198,7 +223,7 @@ class Source(Record):
     """The row of the table the quote is (from 1, the header being row 1), when a table states it."""
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Comparison(Record):
     """A comparison the article states for a figure, exactly as the text gives it."""
 
@@ -243,7 +268,7 @@ class Comparison(Record):
             raise RuleError(data_messages.RULE_NOT_NEGATIVE, "value")
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Figure(Record):
     """One quantitative figure of the article."""
 
@@ -338,7 +363,7 @@ class Figure(Record):
                 )
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class EventDate(Record):
     """A date as precise as the article gives it."""
 
@@ -367,7 +392,7 @@ class EventDate(Record):
                 ) from None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Event(Record):
     """A dated event the article reports."""
 
@@ -388,7 +413,7 @@ class Event(Record):
         settle_review(self)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Highlight(Record):
     """One of the article's highlights."""
 
@@ -425,7 +450,7 @@ class Highlight(Record):
 ReaderKind = Literal["text", "html", "pdf", "docx"]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Document(Record):
     """The document a dataset was drafted from: which file, which bytes, and how it was read."""
 
@@ -444,7 +469,7 @@ class Document(Record):
                 raise RuleError(data_messages.RULE_DOCUMENT_HASH, name)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Metadata(Record):
     """What the dataset is."""
 
@@ -493,7 +518,7 @@ class Metadata(Record):
         return self.locality.en if self.locality.en is not None else self.locality.vi
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Dataset(Record):
     """A year in numbers: the article's metadata, highlights, figures and events."""
 

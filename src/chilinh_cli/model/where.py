@@ -10,8 +10,6 @@ earlier name, the name after a reorganisation; optionally with a comma and its p
 key of the same place: reviews under any of them are one place (``answers.catalog``).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from .text import fold

@@ -1,8 +1,6 @@
 """Answers as sheets and charts for people, in a language. It derives nothing: every
 value it shows comes with the answer (``core``); it only chooses words and layout."""
 
-from __future__ import annotations
-
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -312,7 +310,7 @@ def _series_change(change: Estimate, figure: Figure, lang: Lang, *, interval: bo
     return text
 
 
-def _place(where: DatasetInfo | None, lang: Lang) -> str:
+def _place(where: "DatasetInfo | None", lang: Lang) -> str:
     return "" if where is None else (where.place_vi if lang == "vi" else where.place_en)
 
 
@@ -499,15 +497,15 @@ def series_chart(answer: SeriesAnswer, lang: Lang) -> Chart:
 # ---- one-line reports of export ---------------------------------------------------------------
 
 
-def wrote_sqlite(path: str, written: list[Table]) -> Msg:
+def wrote_sqlite(path: str, written: "list[Table]") -> Msg:
     rows = sum(len(table.rows) for table in written)
     return messages.WROTE_SQLITE.format(path=path, tables=len(written), rows=rows)
 
 
-def wrote_xlsx(path: str, written: list[Table]) -> Msg:
+def wrote_xlsx(path: str, written: "list[Table]") -> Msg:
     rows = sum(len(table.rows) for table in written)
     return messages.WROTE_XLSX.format(path=path, tables=len(written), rows=rows)
 
 
-def wrote_csv(directory: str, written: list[Table]) -> Msg:
+def wrote_csv(directory: str, written: "list[Table]") -> Msg:
     return messages.WROTE_CSV.format(path=directory, names=", ".join(f"{table.name}.csv" for table in written))
