@@ -282,7 +282,10 @@ def main() -> None:
     )
     options = parser.parse_args()
 
-    chilinh = shutil.which("chilinh")
+    # The script beside this interpreter first: a `chilinh` found on PATH may be another install, or a
+    # shell shim (pyenv's) that costs more than the program it starts.
+    beside = Path(sys.executable).with_name("chilinh")
+    chilinh = str(beside) if beside.is_file() else shutil.which("chilinh")
     base = [chilinh] if chilinh else [sys.executable, "-m", "chilinh_cli"]
     work = Path(tempfile.mkdtemp(prefix="chilinh-bench-"))
     env = {**os.environ, "CHILINH_CACHE_DIR": str(work / "cache")}
