@@ -94,16 +94,21 @@ class Catalog(NamedTuple):
 
 
 def open_catalog(
-    data: Path | None, progress: Progress | None = None, counting: Callable[[int, bool], None] | None = None
+    data: Path | None,
+    progress: Progress | None = None,
+    counting: Callable[[int, bool], None] | None = None,
+    *,
+    searching: bool = False,
 ) -> Catalog:
     """The catalog ``--data`` names: the embedded dataset, a file, or every ``*.json`` of a
-    directory (``counting`` is told how many files its walk has found, see ``reading.finding``)."""
+    directory (``counting`` is told how many files its walk has found, see ``reading.finding``).
+    ``searching``: the run will search, so the files it reads get their search rows at once."""
     with building():  # the tool's one policy for the garbage collector (see loader)
-        return _open_catalog(data, progress, counting)
+        return _open_catalog(data, progress, counting, searching)
 
 
 def _open_catalog(
-    data: Path | None, progress: Progress | None, counting: Callable[[int, bool], None] | None
+    data: Path | None, progress: Progress | None, counting: Callable[[int, bool], None] | None, searching: bool
 ) -> Catalog:
     skipped: list[str] = []
     if data is not None and data.is_dir():
@@ -112,12 +117,15 @@ def _open_catalog(
         found = catalog_files(data, counting=counting)
         if not found.files:
             raise EmptyCatalogError(str(data))
-        store, ids = synced(lambda store: store.sync(found.files, within=data, progress=progress, skipped=skipped))
+        store, ids = synced(
+            lambda store: store.sync(found.files, within=data, progress=progress, skipped=skipped, search=searching)
+        )
         if not ids:
             store.close()
             raise EmptyCatalogError(str(data))
         return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found), given=True)
-    store, ids = synced(lambda store: store.sync([data if data is not None else embedded_path()], progress=progress))
+    files = [data if data is not None else embedded_path()]
+    store, ids = synced(lambda store: store.sync(files, progress=progress, search=searching))
     return _catalog(store, ids, skipped)._replace(given=data is not None)
 
 
@@ -448,6 +456,7 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
     typed = plain(text).split()
     marked = [(n, word) for n, word in enumerate(typed) if word != words[n]] if len(typed) == len(words) else []
     scope = {info.id: info for info in places(catalog, place)}
+    catalog.store.searchable(tuple(scope))  # laid out at a dataset's first search
     best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
     for rowid, number, kind, key, field, value, folded in reads.matching_rows(catalog.store, words, tuple(scope)):
         points = score(field, folded, words)

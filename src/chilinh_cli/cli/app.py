@@ -129,10 +129,13 @@ def _answer(
     data: str | None,
     ask: Callable[[Catalog], Answer],
     empty: Callable[[Catalog], Answer] | None = None,
+    *,
+    searching: bool = False,
 ) -> None:
     """Every query command's last step: open the catalog, ask it, show the answer. When the
     data has no answer, a script asking for JSON or CSV gets the ``empty`` one (a valid,
-    empty document) before the message, and the exit code is still 1."""
+    empty document) before the message, and the exit code is still 1. ``searching``: the
+    question searches (the files read now get their search rows with the rest)."""
     import sqlite3
 
     from ..model.errors import NoMatchError
@@ -143,7 +146,9 @@ def _answer(
         from ..present import render
         from ..present.checks import passed_over
 
-        catalog = open_catalog(file, progress=render.progress(output.lang), counting=render.walking(output.lang))
+        catalog = open_catalog(
+            file, progress=render.progress(output.lang), counting=render.walking(output.lang), searching=searching
+        )
         for warning in passed_over(catalog.skipped, catalog.warnings):
             render.say(warning, output.lang, sys.stderr)
         try:
@@ -309,7 +314,14 @@ def search(
 
     words = checked_name(ctx, text, "text")
     output = _output(ctx, fmt, lang, no_color, export_svg)
-    _answer(ctx, output, data, lambda catalog: searched(catalog, words, place), lambda _: SearchAnswer(words, ()))
+    _answer(
+        ctx,
+        output,
+        data,
+        lambda catalog: searched(catalog, words, place),
+        lambda _: SearchAnswer(words, ()),
+        searching=True,
+    )
 
 
 register_dataset_commands(app)

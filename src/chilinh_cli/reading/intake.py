@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 
+SearchRow = tuple[str, str, str, str, str]
+"""What search reads of one text: kind, key and field of its record, the text and its folded words."""
+
+
 class Prepared(NamedTuple):
     """A file read and validated, as the rows the store will keep (dataset id 0 stands for the
     id the store gives it); or the problems that keep it out."""
@@ -37,7 +41,9 @@ class Prepared(NamedTuple):
     status: tuple[int, int, int] | None
     tables: list[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]
     names: list[tuple[str, str]]
-    search: list[tuple[str, str, str, str, str]]
+    search: list[SearchRow] | None
+    """The rows search reads; None when the run asks no search: the store lays them out at its
+    first search (``Store.searchable``), from the text it keeps."""
     problems: tuple[Problem, ...] = ()
     skipped: bool = False
     """A JSON file of a folder that is no dataset (``loader.is_dataset``): left out, not refused."""
@@ -46,18 +52,20 @@ class Prepared(NamedTuple):
 
 
 def prepare_all(
-    changed: list[tuple[int, Path | str, str]], *, lenient: bool = False
+    changed: list[tuple[int, Path | str, str]], *, lenient: bool = False, search: bool = False
 ) -> Generator[tuple[int, Prepared], None, None]:
     """Each changed file read and validated, in order: by worker processes when there are
     many (a pool costs a fraction of a second to start), else here. ``lenient``: a file that
-    is no dataset is skipped (a folder's other JSON files), not refused."""
+    is no dataset is skipped (a folder's other JSON files), not refused. ``search``: its
+    search rows are laid out too (the run will search)."""
     places = [place for place, _, _ in changed]
     files = [file for _, file, _ in changed]
     digests = [digest for _, _, digest in changed]
     flags = [lenient] * len(files)
+    searching = [search] * len(files)
     workers = (os.cpu_count() or 1) - 1  # one core is this process's, writing the store
     if len(files) < 16 or workers < 1:
-        yield from zip(places, map(prepare, files, digests, flags), strict=True)
+        yield from zip(places, map(prepare, files, digests, flags, searching), strict=True)
         return
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,7 +77,7 @@ def prepare_all(
     try:
         waiting: deque[tuple[int, Future[Prepared]]] = deque()
         for place, file, digest, flag in zip(places, files, digests, flags, strict=True):
-            waiting.append((place, pool.submit(prepare, file, digest, flag)))
+            waiting.append((place, pool.submit(prepare, file, digest, flag, search)))
             if len(waiting) >= ahead:
                 first, future = waiting.popleft()
                 yield first, future.result()
@@ -118,10 +126,10 @@ def tied_to_parent() -> None:  # pragma: no cover - runs in a worker process onl
     threading.Thread(target=watch, name="chilinh-parent-watch", daemon=True).start()
 
 
-def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) -> Prepared:
+def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False, search: bool = False) -> Prepared:
     """Read and hash one file; unless its content is the one stored, validate it and lay it out
     as rows (run in a worker process). ``lenient``: a JSON file that is no dataset is skipped
-    (parsed once: the document parsed is the one validated)."""
+    (parsed once: the document parsed is the one validated). ``search``: with its search rows."""
     import hashlib  # only a file that changed is hashed
 
     path = file_name(file)
@@ -130,28 +138,52 @@ def prepare(file: Path | str, stored_digest: str = "", lenient: bool = False) ->
         raw = read_bytes(Path(file))
         digest = hashlib.sha256(raw).hexdigest()
         if digest == stored_digest:  # touched or copied back: nothing to validate
-            return Prepared(path, digest, status, [], [], [])
+            return Prepared(path, digest, status, [], [], None)
         text = decode(raw, path)
         del raw  # a province's file: its bytes need not be held beside its text
         with building():
             document = parse_text(text, path)
             if lenient and not is_dataset(document):
-                return Prepared(path, digest, status, [], [], [], skipped=True)
+                return Prepared(path, digest, status, [], [], None, skipped=True)
             dataset = validate_document(document, path)
             del document  # the records hold it all now: a province's file need not be held twice
     except DataFileError as error:
         gone = lenient and error.problems == (("", data_messages.NO_SUCH_FILE),)
-        return Prepared(path, "", status, [], [], [], () if gone else error.problems, gone=gone)
-    return rows_of(dataset, path, digest, status, text)
+        return Prepared(path, "", status, [], [], None, () if gone else error.problems, gone=gone)
+    return rows_of(dataset, path, digest, status, text, search)
 
 
-def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, int] | None, text: str) -> Prepared:
+def rows_of(
+    dataset: Dataset,
+    path: str,
+    digest: str,
+    status: tuple[int, int, int] | None,
+    text: str,
+    search: bool = False,
+) -> Prepared:
     row = dataset_row_of(dataset, 0, path, digest, text)
     dataset = answerable(dataset)  # a rejected figure or event is found by no name and no search
     row = (*row[:3], *(status or (None, None, None)), *row[6:])
     laid = [(table.name, table.columns, table.rows) for table in tables(dataset, row)]
-    # A review repeats its words (a label in its aliases and quotes, a quote for a figure and its
-    # comparisons; a province's file, the same labels year after year): fold each text once.
+    folded = _folder()
+    names = [
+        (figure.id, key)
+        for figure in dataset.figures
+        for key in dict.fromkeys(folded(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n)
+    ]
+    return Prepared(path, digest, status, laid, names, search_rows_of(dataset, folded) if search else None)
+
+
+def search_rows_of(dataset: Dataset, folded: Callable[[str], str] | None = None) -> list[SearchRow]:
+    """The search rows of a dataset whose rejected records are left out (``records.answerable``)."""
+    folded = folded or _folder()
+    return [(kind, key, field, text, folded(text)) for kind, key, _, field, text in searchable(dataset)]
+
+
+def _folder() -> Callable[[str], str]:
+    """``text.fold`` that folds each text once: a review repeats its words (a label in its
+    aliases and quotes, a quote for a figure and its comparisons; a province's file, the same
+    labels year after year)."""
     folds: dict[str, str] = {}
 
     def folded(text: str) -> str:
@@ -160,13 +192,7 @@ def rows_of(dataset: Dataset, path: str, digest: str, status: tuple[int, int, in
             key = folds[text] = fold(text)
         return key
 
-    names = [
-        (figure.id, key)
-        for figure in dataset.figures
-        for key in dict.fromkeys(folded(n) for n in (figure.id, *figure.aliases, figure.label.vi, figure.label.en) if n)
-    ]
-    search = [(kind, key, field, text, folded(text)) for kind, key, _, field, text in searchable(dataset)]
-    return Prepared(path, digest, status, laid, names, search)
+    return folded
 
 
 def file_name(file: Path | str) -> str:

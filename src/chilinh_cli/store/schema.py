@@ -13,7 +13,7 @@ from ..model.records import Dataset
 from ..reading.rebuild import dataset_from_document
 from ..reading.tables import tables
 
-STORE_FORMAT = 13  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 14  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
@@ -23,7 +23,8 @@ STORE_FORMAT = 13  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts 
 # 10: the validated text last in its row (reading a row's other columns never reads it);
 # 11: covering indexes of datasets for the questions that read every row;
 # 12: review state (review, reviewed_at); a rejected figure or event has no row;
-# 13: a figure's suggested link to last year's (link_file, link_id)
+# 13: a figure's suggested link to last year's (link_file, link_id);
+# 14: search rows laid out at a dataset's first search (search_ready), not with its other rows
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -43,6 +44,8 @@ _INDEXES = (
     "CREATE TABLE search_rows (dataset_id INTEGER NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, "
     "field TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL) STRICT",
     "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
+    # The datasets whose search rows are laid out: a dataset gets them at the first search.
+    "CREATE TABLE search_ready (dataset_id INTEGER PRIMARY KEY) STRICT",
 )
 # Full-text indexes over the folded words of search_rows and figure_names (their content lives
 # there); a SQLite built without FTS5 searches by scanning. Search asks for words, not phrases,
@@ -62,6 +65,7 @@ OWN_TABLES = (
     "highlights",
     "figure_names",
     "search_rows",
+    "search_ready",
 )
 
 

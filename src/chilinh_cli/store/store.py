@@ -21,12 +21,13 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from ..model.errors import DataFileError
 from ..model.records import Dataset
-from ..reading.intake import Prepared, file_name, file_status, prepare, prepare_all, rows_of
+from ..reading.intake import Prepared, SearchRow, file_name, file_status, prepare, prepare_all, rows_of, search_rows_of
 from ..reading.loader import name_of
 from ..version import __version__
 from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
@@ -49,6 +50,7 @@ class Store:
         """Whether SQLite has FTS5 here: search uses its index, else scans the rows."""
         self._batching = False
         self._batch_started = 0.0
+        self._searching = False
         self.spills = False
         """Whether this store (of no file: ``path`` is None) keeps its pages in a temporary file."""
         self.gone: list[str] = []
@@ -67,13 +69,16 @@ class Store:
         progress: Progress | None = None,
         failures: dict[int, DataFileError] | None = None,
         skipped: list[str] | None = None,
+        search: bool = False,
     ) -> list[int]:
         """The ids of the datasets of ``files``, each read and validated only if it changed since
         the store last saw it. With ``within`` (a directory), stored files under it that are gone
         are dropped. Many changed files are read and validated by worker processes while this
         one writes (the machine's cores share the work). The first file that is not valid is
         raised; with ``failures``, each is kept there by its place in ``files`` instead. With
-        ``skipped``, a JSON file that is no dataset (a schema, notes) is left out and named there."""
+        ``skipped``, a JSON file that is no dataset (a schema, notes) is left out and named there.
+        ``search``: the run will search, so a file read now gets its search rows at once (else
+        they wait for the first search: ``searchable``)."""
         known = {
             path: (int(number), (size, mtime, inode), digest)
             for number, path, size, mtime, inode, digest in self.db.execute(
@@ -89,10 +94,12 @@ class Store:
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
             if not unchanged:  # a file with no status (standard input, one gone) is read whole
                 changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
+        self._searching = search
         with self._batch():
             figures = 0
             try:
-                for done, (place, prepared) in enumerate(prepare_all(changed, lenient=skipped is not None), start=1):
+                found = prepare_all(changed, lenient=skipped is not None, search=search)
+                for done, (place, prepared) in enumerate(found, start=1):
                     try:
                         if prepared.gone:  # removed while the folder was read: as if never there
                             self.gone.append(prepared.path)
@@ -148,8 +155,9 @@ class Store:
             self._batch_started = time.monotonic()
 
     def add(self, dataset: Dataset, path: str, text: str) -> int:
-        """Keep a dataset that is already validated (the Python API's in-memory catalogs)."""
-        return self._store(rows_of(dataset, path, "", None, text))
+        """Keep a dataset that is already validated (the Python API's in-memory catalogs), with
+        its search rows: its text may not be kept (``text`` may be empty) to lay them out later."""
+        return self._store(rows_of(dataset, path, "", None, text, search=True))
 
     def _store(self, prepared: Prepared) -> int:
         """Keep a file that was read and validated: the same content already stored needs only
@@ -164,7 +172,7 @@ class Store:
             if same is not None:
                 return same
             if not prepared.tables:  # another run replaced the content this one matched: read it whole
-                prepared = prepare(prepared.path)
+                prepared = prepare(prepared.path, search=self._searching)
                 if prepared.problems:
                     raise DataFileError(prepared.path, prepared.problems)
                 same = self._restat_same(prepared)
@@ -205,16 +213,60 @@ class Store:
             numbered = rows if name == "units" else ((number, *row[1:]) for row in rows)
             self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
         self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", ((number, *n) for n in prepared.names))
-        self.db.executemany(
-            "INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", ((number, *row) for row in prepared.search)
-        )
-        if self.full_text:
-            for index, table in INDEXED:
-                self.db.execute(
-                    f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
-                    (number,),
-                )
+        self._index("name_index", "figure_names", number)
+        if prepared.search is not None:
+            self._keep_search(number, prepared.search)
         return number
+
+    def _keep_search(self, number: int, rows: Iterable[SearchRow]) -> None:
+        self.db.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", ((number, *row) for row in rows))
+        self._index("search_index", "search_rows", number)
+        self.db.execute("INSERT INTO search_ready VALUES (?)", (number,))
+
+    def _index(self, index: str, table: str, number: int) -> None:
+        """The full-text index of ``table`` told of the dataset's new rows (no FTS5: no index)."""
+        if self.full_text:
+            self.db.execute(
+                f"INSERT INTO {index} (rowid, folded) SELECT rowid, folded FROM {table} WHERE dataset_id = ?",
+                (number,),
+            )
+
+    def searchable(self, ids: Sequence[int]) -> None:
+        """Lay out the search rows of the datasets among ``ids`` that have none yet, from the text
+        the store keeps. A question that does not search never pays for them: most of a large
+        file's rows and its biggest index are search's; they are made at its first search and
+        kept (a concurrent run that made them first is found inside the transaction)."""
+        missing = self._unsearchable(ids)
+        if not missing:
+            return
+        with self._batch():
+            for number in missing:
+                self._write(partial(self._lay_out_search, number))
+                self._commit_now_and_then()
+
+    def _lay_out_search(self, number: int) -> None:
+        import json
+        from decimal import Decimal
+
+        from ..model.building import building
+        from ..model.records import answerable
+        from ..reading.rebuild import dataset_from_document
+
+        if self.db.execute("SELECT 1 FROM search_ready WHERE dataset_id = ?", (number,)).fetchone():
+            return  # another run laid them out first
+        stored = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
+        if stored is None:  # replaced by another run since this one read the catalog
+            return
+        with building():
+            dataset = dataset_from_document(json.loads(stored[0], parse_float=Decimal))  # validated when stored
+        self._keep_search(number, search_rows_of(answerable(dataset)))
+
+    def _unsearchable(self, ids: Sequence[int]) -> list[int]:
+        wanted = tuple(dict.fromkeys(ids))
+        marks = ", ".join("?" for _ in wanted)
+        ready = self.db.execute(f"SELECT dataset_id FROM search_ready WHERE dataset_id IN ({marks})", wanted)
+        found = {number for (number,) in ready}
+        return [number for number in wanted if number not in found]
 
     def _delete(self, ids: Iterable[tuple[int]]) -> None:
         for (number,) in ids:
