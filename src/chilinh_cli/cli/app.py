@@ -144,13 +144,15 @@ def _answer(
     with answering(output.lang):
         from ..answers.catalog import open_catalog, rebuilt
         from ..present import render
-        from ..present.checks import passed_over
 
         catalog = open_catalog(
             file, progress=render.progress(output.lang), counting=render.walking(output.lang), searching=searching
         )
-        for warning in passed_over(catalog.skipped, catalog.warnings):
-            render.say(warning, output.lang, sys.stderr)
+        if catalog.skipped or catalog.warnings:  # a folder's walk passed over something
+            from ..present.checks import passed_over
+
+            for warning in passed_over(catalog.skipped, catalog.warnings):
+                render.say(warning, output.lang, sys.stderr)
         try:
             try:
                 answer = ask(catalog)

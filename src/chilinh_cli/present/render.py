@@ -8,7 +8,6 @@ replaced, and CSV text cells that a spreadsheet would run as a formula are defus
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -20,13 +19,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..answers.core import Answer, CompareAnswer, SeriesAnswer
-from ..files.writer import atomic_file
 from ..model.text import UNSAFE_CHARS, safe
 from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg
 from ..words.numfmt import format_number
-from . import documents, sheets
+from . import sheets
 from .sheets import Chart, Sheet
 
 if TYPE_CHECKING:
@@ -76,10 +74,13 @@ def show(answer: Answer, output: Output) -> None:
                 sys.stderr.write(safe(note) + "\n")
         return
     out = io.StringIO()
-    if chosen == "json":
-        render_json(documents.document(answer), out)
-    elif chosen == "csv":
-        render_csv(*documents.rows(answer), out)
+    if chosen in ("json", "csv"):
+        from . import documents  # for scripts only: a sheet never needs it
+
+        if chosen == "json":
+            render_json(documents.document(answer), out)
+        else:
+            render_csv(*documents.rows(answer), out)
     else:
         render_markdown(sheets.sheet(answer, output.lang), out)
     if output.svg is not None:
@@ -244,6 +245,8 @@ def _csv_cell(value: object) -> object:
 
 
 def render_csv(columns: tuple[str, ...], rows: list[tuple[object, ...]], out: IO[str]) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
@@ -459,6 +462,8 @@ def _self_contained_svg_format() -> str:
 
 def save_svg(renderables: list[RenderableType], path: Path, title: str, width: int = 110) -> None:
     """Exactly these renderables, as a terminal shows them, in an SVG file (written atomically)."""
+    from ..files.writer import atomic_file  # only a picture asked for is a file to write
+
     console = _console(io.StringIO(), color=True, width=width, record=True)
     for renderable in renderables:
         console.print(renderable)
