@@ -16,7 +16,8 @@ import pytest
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import finding
 from chilinh_cli.reading.finding import catalog_files
-from chilinh_cli.reading.intake import file_status, prepare
+from chilinh_cli.reading.intake import prepare
+from chilinh_cli.reading.loader import file_status
 from chilinh_cli.words import data_messages
 from readers import PRISTINE, dump, run
 

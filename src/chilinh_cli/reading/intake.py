@@ -21,7 +21,7 @@ from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, answerable, searchable
 from ..model.text import fold
 from ..words import data_messages
-from .loader import decode, is_dataset, name_of, parse_text, read_bytes, validate_document
+from .loader import decode, file_name, file_status, is_dataset, parse_text, read_bytes, validate_document
 from .tables import dataset_row_of, tables
 
 if TYPE_CHECKING:
@@ -193,31 +193,3 @@ def _folder() -> Callable[[str], str]:
         return key
 
     return folded
-
-
-def file_name(file: Path | str) -> str:
-    """The name the store knows a file by: a catalog's files come as strings already normal."""
-    return file if isinstance(file, str) else name_of(file)
-
-
-def file_status(file: Path | str) -> tuple[int, int, int] | None:
-    """Size, modification time and a key of the inode and its change time (``identity``);
-    None for standard input (a file named '-' in the working directory is not it) and for a
-    file that is gone."""
-    if file_name(file) == "<stdin>":
-        return None
-    try:
-        status = os.stat(file)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns, identity(status.st_ino, status.st_ctime_ns)
-
-
-def identity(inode: int, ctime_ns: int) -> int:
-    """The inode number and its change time folded into one integer SQLite keeps (the store's
-    ``inode`` column). A file rewritten with its size and modification time put back (an
-    editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
-    set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
-    import zlib
-
-    return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)

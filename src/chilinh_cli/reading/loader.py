@@ -51,6 +51,34 @@ def name_of(path: str | os.PathLike[str] | None) -> str:
     return "<stdin>" if os.fspath(path) == STDIN else str(Path(path))
 
 
+def file_name(file: Path | str) -> str:
+    """The name the store knows a file by: a catalog's files come as strings already normal."""
+    return file if isinstance(file, str) else name_of(file)
+
+
+def file_status(file: Path | str) -> tuple[int, int, int] | None:
+    """Size, modification time and a key of the inode and its change time (``identity``);
+    None for standard input (a file named '-' in the working directory is not it) and for a
+    file that is gone."""
+    if file_name(file) == "<stdin>":
+        return None
+    try:
+        status = os.stat(file)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, identity(status.st_ino, status.st_ctime_ns)
+
+
+def identity(inode: int, ctime_ns: int) -> int:
+    """The inode number and its change time folded into one integer SQLite keeps (the store's
+    ``inode`` column). A file rewritten with its size and modification time put back (an
+    editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
+    set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
+    import zlib
+
+    return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)
+
+
 def read_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     """Read and validate a dataset: the embedded one, the file at ``path``, or standard input
     when ``path`` is '-'. Raises ``DataFileError`` naming the file and every problem found.

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from typing import TYPE_CHECKING
 
-from ..model.records import Dataset
-from ..reading.rebuild import dataset_from_document
-from ..reading.tables import tables
+if TYPE_CHECKING:
+    from ..model.records import Dataset
 
 STORE_FORMAT = 14  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
@@ -70,6 +70,10 @@ OWN_TABLES = (
 
 
 def create(connection: sqlite3.Connection) -> None:
+    """The store's tables laid out in an empty database (the relational tables are read from
+    ``tables``, imported here: a store that exists never needs them)."""
+    from ..reading.tables import tables
+
     connection.execute("BEGIN IMMEDIATE")
     try:
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
@@ -93,6 +97,8 @@ def create(connection: sqlite3.Connection) -> None:
 
 def _nothing() -> Dataset:
     """A dataset with nothing in it: its tables are the store's schema."""
+    from ..reading.rebuild import dataset_from_document
+
     return dataset_from_document(
         {
             "schema_version": 1,

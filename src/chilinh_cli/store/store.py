@@ -23,14 +23,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model.errors import DataFileError
-from ..model.records import Dataset
-from ..reading.intake import Prepared, SearchRow, file_name, file_status, prepare, prepare_all, rows_of, search_rows_of
-from ..reading.loader import name_of
+from ..reading.loader import file_name, file_status, name_of
 from ..version import __version__
 from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
+
+if TYPE_CHECKING:
+    from ..model.records import Dataset
+    from ..reading.intake import Prepared, SearchRow
 
 T = TypeVar("T")
 Progress = Callable[[int, int, int], None]
@@ -98,7 +100,11 @@ class Store:
         with self._batch():
             figures = 0
             try:
-                found = prepare_all(changed, lenient=skipped is not None, search=search)
+                found: Iterable[tuple[int, Prepared]] = ()
+                if changed:  # files to read: only then is the reading of one imported (the common run reads none)
+                    from ..reading.intake import prepare_all
+
+                    found = prepare_all(changed, lenient=skipped is not None, search=search)
                 for done, (place, prepared) in enumerate(found, start=1):
                     try:
                         if prepared.gone:  # removed while the folder was read: as if never there
@@ -157,6 +163,8 @@ class Store:
     def add(self, dataset: Dataset, path: str, text: str) -> int:
         """Keep a dataset that is already validated (the Python API's in-memory catalogs), with
         its search rows: its text may not be kept (``text`` may be empty) to lay them out later."""
+        from ..reading.intake import rows_of
+
         return self._store(rows_of(dataset, path, "", None, text, search=True))
 
     def _store(self, prepared: Prepared) -> int:
@@ -172,6 +180,8 @@ class Store:
             if same is not None:
                 return same
             if not prepared.tables:  # another run replaced the content this one matched: read it whole
+                from ..reading.intake import prepare
+
                 prepared = prepare(prepared.path, search=self._searching)
                 if prepared.problems:
                     raise DataFileError(prepared.path, prepared.problems)
@@ -250,6 +260,7 @@ class Store:
 
         from ..model.building import building
         from ..model.records import answerable
+        from ..reading.intake import search_rows_of
         from ..reading.rebuild import dataset_from_document
 
         if self.db.execute("SELECT 1 FROM search_ready WHERE dataset_id = ?", (number,)).fetchone():
