@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from chilinh_cli.answers.catalog import (
     Catalog,
-    check_catalog,
     compare_reports,
     figure_series,
     find_figures,
@@ -27,6 +26,7 @@ from chilinh_cli.answers.catalog import (
     places,
     search,
 )
+from chilinh_cli.answers.checks import check_catalog
 from chilinh_cli.answers.core import SeriesAnswer
 from chilinh_cli.model.errors import DataFileError, NoComparisonError, NothingFoundError, UnknownFigureError
 from chilinh_cli.model.text import fold, plain

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from chilinh_cli.answers.core import derivation, figure_answer, review_todos
+from chilinh_cli.answers.checks import review_todos
+from chilinh_cli.answers.core import derivation, figure_answer
 from chilinh_cli.cli.app import app
 from chilinh_cli.model.errors import DataFileError, Problem
 from chilinh_cli.model.records import Dataset

@@ -230,7 +230,7 @@ def test_a_text_without_a_year_or_a_place_asks_for_one() -> None:
     assert unplaced.document["metadata"]["locality"]["en"].startswith("(place not found")
     assert unplaced.document["metadata"]["checked"] is False
     assert "metadata.locality" in unplaced.summary(None).en
-    from chilinh_cli.answers.core import review_todos
+    from chilinh_cli.answers.checks import review_todos
     from chilinh_cli.reading.loader import parse_and_validate as load
 
     (todo, *_) = review_todos(load(unplaced.json().encode(), "draft.json"))

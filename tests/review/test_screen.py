@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from chilinh_cli.answers.core import not_reviewed, review_todos
+from chilinh_cli.answers.checks import not_reviewed, review_todos
 from chilinh_cli.model.records import status_of
 from chilinh_cli.reading.loader import read_dataset
 from chilinh_cli.review.screen import ReviewApp

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from chilinh_cli.answers.core import not_reviewed, review_todos
+from chilinh_cli.answers.checks import not_reviewed, review_todos
 from chilinh_cli.model.records import status_of
 from chilinh_cli.reading.loader import read_dataset
 from readers import REPO

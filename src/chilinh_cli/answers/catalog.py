@@ -9,7 +9,7 @@ from its text.
 
 import itertools
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -18,7 +18,6 @@ from ..model.errors import (
     AmbiguousFigureError,
     AmbiguousPlaceError,
     ChilinhError,
-    DataFileError,
     DuplicateDatasetError,
     EmptyCatalogError,
     NoComparisonError,
@@ -35,10 +34,7 @@ from ..store import reads
 from ..store.store import Progress, Store, open_store
 from ..words.messages import Msg
 from .core import (
-    CheckAnswer,
     CompareAnswer,
-    ComparedFigure,
-    Counts,
     FigureAnswer,
     FiguresAnswer,
     HighlightAnswer,
@@ -50,7 +46,6 @@ from .core import (
     compared_figures,
     figure_answer,
     left_out,
-    review_todos,
     score,
 )
 
@@ -123,10 +118,10 @@ def _open_catalog(
         if not ids:
             store.close()
             raise EmptyCatalogError(str(data))
-        return _catalog(store, ids, skipped)._replace(warnings=walk_warnings(data, found), given=True)
+        return catalog_in(store, ids, skipped)._replace(warnings=walk_warnings(data, found), given=True)
     files = [data if data is not None else embedded_path()]
     store, ids = synced(lambda store: store.sync(files, progress=progress, search=searching))
-    return _catalog(store, ids, skipped)._replace(given=data is not None)
+    return catalog_in(store, ids, skipped)._replace(given=data is not None)
 
 
 def rebuilt(catalog: Catalog, data: Path | None, error: Exception) -> Catalog:
@@ -216,10 +211,12 @@ def catalog_of(datasets: Sequence[Dataset]) -> Catalog:
     store = memory_store()
     ids = [store.add(dataset, f"<dataset {n}>", "") for n, dataset in enumerate(datasets, start=1)]
     held = dict(zip(ids, (answerable(dataset) for dataset in datasets), strict=True))
-    return _catalog(store, ids)._replace(held=held)
+    return catalog_in(store, ids)._replace(held=held)
 
 
-def _catalog(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:
+def catalog_in(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) -> Catalog:
+    """The catalog of the datasets ``ids`` of ``store``, by place, newest year first (two reviews
+    of one place and year are refused)."""
     infos = one_place_per_name(reads.infos(store, ids))  # by place, newest year first
     for before, info in itertools.pairwise(infos):
         if (before.place_key, before.year) == (info.place_key, info.year):
@@ -516,144 +513,3 @@ def compare_reports(catalog: Catalog, place: str | None, review: int | None, yea
         raise error.looked_at(info.place_en, info.year, info.path) if catalog.names_errors else error
     where = info if catalog.many else None
     return CompareAnswer(asked, info.year, rows, left_out(reads.figure_ids(store, info.id), rows), where)
-
-
-# ---- a catalog's consistency ----------------------------------------------------------------------------------
-
-
-class Conflict(NamedTuple):
-    """A value of one year that the place's review of that year states, and a later review
-    of the place implies otherwise."""
-
-    later: DatasetInfo
-    row: ComparedFigure
-
-
-class PlaceYears(NamedTuple):
-    """A place of a catalog and the years of its reviews (newest first)."""
-
-    reviews: tuple[DatasetInfo, ...]
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(info.year for info in self.reviews)
-
-
-class NearPlaces(NamedTuple):
-    """Two places of a catalog that may be one: the same name in another province, or names
-    one letter apart (a spelling)."""
-
-    first: DatasetInfo
-    second: DatasetInfo
-    why: str
-    """'province' or 'spelling'."""
-
-
-class CatalogCheck(NamedTuple):
-    """What ``validate DIR`` found: each file's problems, the conflicts between files, the
-    files left out (no dataset), every place with its years, and places that may be one."""
-
-    files: tuple[CheckAnswer, ...]
-    conflicts: tuple[Conflict, ...]
-    skipped: tuple[str, ...] = ()
-    places: tuple[PlaceYears, ...] = ()
-    near: tuple[NearPlaces, ...] = ()
-    warnings: tuple[Msg, ...] = ()
-    """What the walk of the folder passed over (see ``Catalog.warnings``)."""
-    unreadable: tuple[str, ...] = ()
-    """Folders that could not be read: their reviews are not checked (``validate`` fails)."""
-
-
-def check_catalog(directory: Path) -> CatalogCheck:
-    """Validate every data file of a directory, then hold each review's stated values against
-    the values later reviews of the same place derive for that year."""
-    from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
-
-    found = catalog_files(directory)
-    files = found.files
-    if not files:
-        raise EmptyCatalogError(str(directory))
-    failures: dict[int, DataFileError] = {}
-    skipped: list[str] = []
-
-    def sync(store: Store) -> list[int]:
-        failures.clear()
-        skipped.clear()
-        return store.sync(files, within=directory, failures=failures, skipped=skipped)
-
-    store, ids = synced(sync)
-    try:
-        counts = reads.counts(store, ids)
-        unreviewed = reads.unreviewed(store, ids)
-        numbers = iter(ids)
-        answers: list[CheckAnswer] = []
-        left_out = set(skipped) | set(store.gone)
-        for place, file in enumerate(files):
-            if file in left_out:
-                continue
-            if place in failures:
-                answers.append(CheckAnswer(failures[place].path, None, failures[place].problems))
-            else:
-                number = next(numbers)
-                todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
-                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
-        catalog = _catalog(store, ids, skipped)
-        by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
-        near = tuple(near_places(by_place))
-        return CatalogCheck(
-            tuple(answers),
-            tuple(_conflicts(catalog)),
-            tuple(skipped),
-            by_place,
-            near,
-            walk_warnings(directory, found),
-            tuple(path for path, _ in found.unreadable),
-        )
-    finally:
-        store.close()
-
-
-def near_places(places: Sequence[PlaceYears]) -> Iterator[NearPlaces]:
-    """Places that may be one: their folded names alike and their provinces not, or their
-    names one letter apart (an edit: a letter added, dropped or changed) in one province or
-    where one says none. Names are met through their one-letter deletions: no pair is
-    compared that could not be one letter apart."""
-    firsts = [place.reviews[0] for place in places]
-    parts = [info.place_key.partition("|")[::2] for info in firsts]
-    by_deletion: dict[str, set[int]] = {}
-    for n, (name, _) in enumerate(parts):
-        for variant in {name, *(name[:i] + name[i + 1 :] for i in range(len(name)))}:
-            by_deletion.setdefault(variant, set()).add(n)
-    seen: set[tuple[int, int]] = set()
-    for group in by_deletion.values():
-        for a, b in itertools.combinations(sorted(group), 2):
-            if (a, b) in seen:
-                continue
-            seen.add((a, b))
-            (name_a, province_a), (name_b, province_b) = parts[a], parts[b]
-            if name_a == name_b:
-                yield NearPlaces(firsts[a], firsts[b], "province")
-            elif _one_edit(name_a, name_b) and (province_a == province_b or not province_a or not province_b):
-                yield NearPlaces(firsts[a], firsts[b], "spelling")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _conflicts(catalog: Catalog) -> list[Conflict]:
-    found: list[Conflict] = []
-    for of_place in _by_place(catalog.infos):
-        for later, earlier in itertools.combinations(of_place, 2):  # newest first: later, then earlier
-            try:
-                compared = compare_reports(catalog, later.place_en, later.year, earlier.year)
-            except NoComparisonError:
-                continue
-            found += [Conflict(later, row) for row in compared.rows if row.stated is not None and row.stated.conflict]
-    return found

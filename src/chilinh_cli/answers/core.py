@@ -8,7 +8,6 @@ for it (``derive``), so the layers above only say what they are given."""
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import NamedTuple
 
 from ..model.derive import (
@@ -28,7 +27,7 @@ from ..model.derive import (
 from ..model.derive import (
     stated as stated_value,
 )
-from ..model.errors import DataFileError, NoComparisonError, Problem, UnknownHighlightError
+from ..model.errors import NoComparisonError, UnknownHighlightError
 from ..model.records import (
     APPROXIMATE,
     LOWER_BOUNDS,
@@ -39,13 +38,9 @@ from ..model.records import (
     Highlight,
     Metadata,
     Number,
-    Text,
-    status_of,
 )
 from ..model.text import fold
 from ..model.where import DatasetInfo
-from ..reading.loader import name_of, read_dataset
-from ..words import data_messages
 
 
 def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
@@ -402,95 +397,6 @@ def disagrees(before: Figure, derived: Estimate, later_qualifier: str) -> bool:
     derived_low = -infinity if later_qualifier == "nearly" else Decimal(derived.low)
     derived_high = infinity if later_qualifier in LOWER_BOUNDS else Decimal(derived.high)
     return stated_high < derived_low or derived_high < stated_low
-
-
-class Counts(NamedTuple):
-    """How much a valid file holds."""
-
-    highlights: int
-    figures: int
-    events: int
-
-    @classmethod
-    def of(cls, dataset: Dataset) -> "Counts":
-        return cls(len(dataset.highlights), len(dataset.figures), len(dataset.events))
-
-
-class Todo(NamedTuple):
-    """A record of a valid file that a reviewer still has to look at."""
-
-    record: str
-    """Where it is in the file: 'metadata', 'figures[3]'."""
-    key: str | None
-    """Its id or slug (None for the metadata)."""
-    unchecked: bool
-    """Drafted and not yet checked by a person (``checked: false``)."""
-    missing: tuple[str, ...]
-    """Its texts that have no English yet, as field paths: 'label.en', 'comparisons[0].note.en'."""
-
-
-def review_todos(dataset: Dataset) -> tuple[Todo, ...]:
-    """What a reviewer still has to do, in the file's order: each record that is unchecked or
-    lacks an English text."""
-    meta = dataset.metadata
-    english = (*_absent(meta.title_en, "title_en"), *_en(meta.locality, "locality"))
-    if meta.locality.vi == data_messages.DRAFT_PLACE_UNKNOWN.vi:  # a draft whose text named no place
-        english = ("locality", *english)
-    found = [Todo("metadata", None, not meta.checked, english)]
-    for index, highlight in enumerate(dataset.highlights):
-        missing = tuple(
-            path for name in ("title", "short_title", "summary") for path in _en(getattr(highlight, name), name)
-        )
-        found.append(Todo(f"highlights[{index}]", highlight.slug, not highlight.checked, missing))
-    for index, figure in enumerate(dataset.figures):
-        texts = ("label", "note", "wording", "noun")
-        missing = tuple(path for name in texts for path in _en(getattr(figure, name), name))
-        missing += tuple(
-            path for n, c in enumerate(figure.comparisons) for path in _en(c.note, f"comparisons[{n}].note")
-        )
-        found.append(Todo(f"figures[{index}]", figure.id, not figure.checked, missing))
-    for index, event in enumerate(dataset.events):
-        found.append(Todo(f"events[{index}]", event.id, not event.checked, _en(event.label, "label")))
-    rejected = {f"figures[{n}]" for n, f in enumerate(dataset.figures) if status_of(f) == "rejected"}
-    rejected |= {f"events[{n}]" for n, e in enumerate(dataset.events) if status_of(e) == "rejected"}
-    return tuple(todo for todo in found if (todo.unchecked or todo.missing) and todo.record not in rejected)
-
-
-def not_reviewed(todos: tuple[Todo, ...]) -> dict[str, tuple[str, ...]]:
-    """The records no person has reviewed yet, by collection ('figures', 'events', 'highlights',
-    'metadata'), each with its ids in the file's order."""
-    found: dict[str, list[str]] = {}
-    for todo in todos:
-        if todo.unchecked:
-            found.setdefault(todo.record.split("[")[0], []).append(todo.key or todo.record)
-    return {kind: tuple(keys) for kind, keys in found.items()}
-
-
-def _en(text: Text | None, field: str) -> tuple[str, ...]:
-    return (f"{field}.en",) if text is not None and text.en is None else ()
-
-
-def _absent(value: str | None, field: str) -> tuple[str, ...]:
-    return (field,) if value is None else ()
-
-
-class CheckAnswer(NamedTuple):
-    """What ``validate`` found: what a valid file holds and what a reviewer still has to do,
-    else every problem."""
-
-    file: str
-    counts: Counts | None
-    problems: tuple[Problem, ...]
-    todos: tuple[Todo, ...] = ()
-
-
-def check(path: Path | None) -> CheckAnswer:
-    """Read and validate a data file (the embedded one for None) without the cache."""
-    try:
-        dataset = read_dataset(path)
-    except DataFileError as error:
-        return CheckAnswer(error.path, None, error.problems)
-    return CheckAnswer(name_of(path), Counts.of(dataset), (), review_todos(dataset))
 
 
 def every_figure(dataset: Dataset) -> FiguresAnswer:

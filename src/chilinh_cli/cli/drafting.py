@@ -70,8 +70,7 @@ def validate(
     file = given_path(ctx, path, "path", stdin=True)
     source = given_path(ctx, article, "article")
     with answering(said):
-        from ..answers.catalog import check_catalog
-        from ..answers.core import CheckAnswer, Counts, check, not_reviewed, review_todos
+        from ..answers.checks import CheckAnswer, Counts, check, check_catalog, not_reviewed, review_todos
         from ..model.building import building
         from ..model.errors import DataFileError
         from ..present import checks, documents, render

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..answers.core import CheckAnswer, Counts, Todo, not_reviewed
+from ..answers.checks import CheckAnswer, Counts, Todo, not_reviewed
 from ..model.errors import DataFileError
 from ..words import messages
 from ..words.language import Lang
@@ -15,7 +15,7 @@ from ..words.messages import Msg
 from .values import format_estimate, format_figure_value
 
 if TYPE_CHECKING:
-    from ..answers.catalog import CatalogCheck, Conflict, NearPlaces, PlaceYears
+    from ..answers.checks import CatalogCheck, Conflict, NearPlaces, PlaceYears
 
 
 def valid(path: str, counts: Counts) -> Msg:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..answers.core import (
     Answer,
-    CheckAnswer,
     CompareAnswer,
     ComparedFigure,
     FigureAnswer,
@@ -21,14 +20,13 @@ from ..answers.core import (
     SearchAnswer,
     SeriesAnswer,
     kind_of,
-    not_reviewed,
 )
 from ..model.derive import Estimate, hedge
 from ..model.records import Event, Metadata, Source, Text, status_of
 from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
-    from ..answers.catalog import CatalogCheck
+    from ..answers.checks import CatalogCheck, CheckAnswer
     from ..words.messages import Msg
 
 Number = int | Decimal
@@ -360,6 +358,8 @@ def _review(where: DatasetInfo | None) -> tuple[object, ...]:
 def check_json(answer: CheckAnswer) -> dict[str, Any]:
     """What ``validate --format json`` prints: the counts of a valid file, or every problem with
     its field path (null for the file as a whole) and its message in both languages."""
+    from ..answers.checks import not_reviewed  # validate's: the answers of a query never need it
+
     counts = answer.counts
     return {
         "file": answer.file,
