@@ -171,14 +171,14 @@ def _run(lang: Lang) -> int:
     return run(get_command(command_tree(sys.argv[1:], os.environ)), lang)
 
 
+VIETNAMESE_SAMPLE = "\u1ebf\u0111≈↑“"
+"""Characters that a stream able to show chilinh's output must encode."""
+
+
 def _configure_streams() -> None:
     """On a terminal or pipe that cannot encode Vietnamese (PYTHONIOENCODING=ascii, an old
-    console code page), degrade the letters instead of failing: Vietnamese letters lose their marks."""
-    import codecs
-
-    from ..model.text import VIETNAMESE_SAMPLE, degrade_on_encode_error
-
-    codecs.register_error("chilinh-degrade", degrade_on_encode_error)
+    console code page), degrade the letters instead of failing: Vietnamese letters lose their marks.
+    (The handler, ``model.text``'s, is imported only for such a stream.)"""
     for stream in (sys.stdout, sys.stderr):
         encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
@@ -186,4 +186,9 @@ def _configure_streams() -> None:
         except (UnicodeEncodeError, LookupError):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
+                import codecs
+
+                from ..model.text import degrade_on_encode_error
+
+                codecs.register_error("chilinh-degrade", degrade_on_encode_error)
                 reconfigure(errors="chilinh-degrade")

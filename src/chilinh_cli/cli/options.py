@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Optional, overload
 
 import typer
 
-from ..model.errors import ChilinhError
 from ..words import messages
 from ..words.language import Lang, default_language
 from .bridge import WholeNumbers
@@ -44,6 +43,7 @@ class Language(enum.StrEnum):
 def _completions(names: Callable[[Catalog], list[str]], incomplete: str) -> list[str]:
     """Names from the catalog in use that start with what was typed; nothing if it cannot load."""
     from ..answers.catalog import open_catalog
+    from ..model.errors import ChilinhError
 
     data = os.environ.get("CHILINH_DATA") or None
     if data == "-":  # standard input is the shell's, not a dataset, while it completes a word
@@ -162,6 +162,8 @@ def settle_language(ctx: typer.Context, given: Language | None) -> Lang:
 def answering(lang: Lang) -> Iterator[None]:
     """A request the tool cannot answer is a message and its exit code; a reader that has all
     it wanted (`chilinh … | head`) ends the command quietly."""
+    from ..model.errors import ChilinhError  # a command's errors: help pages and completion never raise one
+
     try:
         yield
     except ChilinhError as error:

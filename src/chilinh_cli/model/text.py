@@ -51,9 +51,6 @@ def clip(text: str, limit: int = QUOTED_LENGTH) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-VIETNAMESE_SAMPLE = "\u1ebf\u0111≈↑“"
-"""Characters that a stream able to show chilinh's output must encode."""
-
 _ASCII_STAND_INS = {
     "≈": "~",
     "█": "#",
