@@ -20,7 +20,7 @@ import pytest
 
 import chilinh_cli
 from chilinh_cli.cli.app import app
-from readers import dump, run, runner
+from readers import REPO, dump, run, runner
 
 
 def _script() -> str:
@@ -341,3 +341,113 @@ def test_empty_paths_and_dashes_are_usage_errors(
     assert result.exit_code == 2
     assert "names no file" in result.stderr
     assert os.listdir(tmp_path) == []
+
+
+# ---- start-up: a run imports what its command needs, no more (docs/architecture.md, imports kept lazy) ----------
+
+_RUN_AND_LIST = """
+import sys
+how, listing, *args = sys.argv[1:]
+sys.argv = ["chilinh", *args]
+try:
+    if how == "-m":  # as `python -m chilinh_cli` runs
+        import runpy
+
+        runpy.run_module("chilinh_cli", run_name="__main__", alter_sys=True)
+    else:  # as the console script runs (the program is named `chilinh`: bash completion needs it)
+        from chilinh_cli.cli.entry import run
+
+        run()
+except SystemExit as ended:
+    code = ended.code
+names = sorted(sys.modules)
+with open(listing, "w", encoding="utf-8") as out:
+    out.write("\\n".join([str(code), *names]))
+"""
+NOT_FOR_A_WARM_QUESTION = (
+    # what only a file read again, a folder's walk, validate or a written file needs
+    "chilinh_cli.reading.intake",
+    "chilinh_cli.reading.tables",
+    "chilinh_cli.reading.validation",
+    "chilinh_cli.reading.finding",
+    "chilinh_cli.answers.checks",
+    "chilinh_cli.present.checks",
+    "chilinh_cli.present.documents",  # JSON and CSV only
+    "chilinh_cli.files",
+    "chilinh_cli.draft",
+    "chilinh_cli.review",
+    "pydantic",
+    "rich",  # a pipe gets tab-separated text
+    "csv",
+    "hashlib",
+    "tempfile",
+    "concurrent.futures",
+)
+NOT_FOR_HELP = (
+    # the query stack: a help page, a usage error or the completion of a command's name asks nothing
+    "chilinh_cli.answers",
+    "chilinh_cli.store",
+    "chilinh_cli.present",
+    "chilinh_cli.reading",
+    "chilinh_cli.model",
+    "unicodedata",
+    "sqlite3",
+    "decimal",
+    "json",
+)
+
+
+def _imported(tmp_path: Path, how: str, args: list[str], **env: str) -> tuple[str, list[str], str]:
+    """The exit code of a run of ``args`` (this checkout's code), the modules loaded when it
+    ends, and what it wrote on both streams."""
+    listing = tmp_path / "modules.txt"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COVERAGE_PROCESS_"))}
+    environ.update(PYTHONPATH=str(REPO / "src"), **env)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_AND_LIST, how, str(listing), *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    code, *modules = listing.read_text(encoding="utf-8").split("\n")
+    return code, modules, done.stdout + done.stderr
+
+
+def _loaded(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [name for name in modules if name in packages or name.startswith(tuple(f"{p}." for p in packages))]
+
+
+def test_a_warm_question_imports_only_what_it_asks(tmp_path: Path) -> None:
+    """With the store warm (the embedded file as stored), a question in a pipe reads no file,
+    validates nothing, writes nothing and draws nothing: none of those modules is imported."""
+    assert _imported(tmp_path, "-m", ["metric", "revenue"])[0] == "0"  # the first run builds the store
+    asked = {
+        ("-m", "metric", "revenue"): "Field\tValue\n",
+        ("script", "list"): "#\tHighlight\tHeadline figures\n",
+        ("script", "compare", "--year", "2020"): "Figure\t2020\t2021\t",
+    }
+    for (how, *args), header in asked.items():
+        code, modules, out = _imported(tmp_path, how, args)
+        assert (code, out.startswith(header)) == ("0", True), out[:300]
+        assert "chilinh_cli.store.reads" in modules  # answered from the store
+        assert _loaded(modules, NOT_FOR_A_WARM_QUESTION) == [], args
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code", "said"),
+    [
+        (["--help"], {}, "0", "Commands:"),
+        (["metric", "--help"], {}, "0", "One figure in full"),
+        (["metric", "--nope"], {}, "2", "No such option: --nope"),
+        ([], {"_CHILINH_COMPLETE": "complete_bash", "COMP_WORDS": "chilinh met", "COMP_CWORD": "1"}, "0", "metric"),
+    ],
+)
+def test_help_usage_errors_and_completing_a_command_import_no_question(
+    tmp_path: Path, args: list[str], env: dict[str, str], code: str, said: str
+) -> None:
+    ended, modules, out = _imported(tmp_path, "script", args, **env)
+    assert (ended, said in out) == (code, True), out[:300]
+    assert _loaded(modules, NOT_FOR_HELP) == []
