@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+import zlib
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -218,6 +219,4 @@ def identity(inode: int, ctime_ns: int) -> int:
     ``inode`` column). A file rewritten with its size and modification time put back (an
     editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
     set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
-    import zlib
-
     return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)

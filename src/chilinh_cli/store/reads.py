@@ -37,18 +37,17 @@ def _marks(values: Sequence[object]) -> str:
 def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
     """What each of the datasets ``ids`` is, by place, newest year first."""
     wanted = set(ids)
+    rows = store.db.execute(
+        "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
+        "other_keys, place_key_en FROM datasets "
+        "ORDER BY place_key, year DESC, path"  # BINARY order of UTF-8: the order of Python's strings
+    )
     return [
         DatasetInfo(
-            *(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7]),
-            tuple(row[8].split("\n")) if row[8] else (),
-            row[9],
+            number, path, vi, en, year, published, key, key_vi, tuple(others.split("\n")) if others else (), key_en
         )
-        for row in store.db.execute(
-            "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
-            "other_keys, place_key_en FROM datasets "
-            "ORDER BY place_key, year DESC, path"
-        )
-        if row[0] in wanted
+        for number, path, vi, en, year, published, key, key_vi, others, key_en in rows
+        if number in wanted
     ]
 
 

@@ -20,7 +20,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -87,8 +87,11 @@ class Store:
         }
         ids: list[int | None] = []
         changed: list[tuple[int, Path | str, str]] = []
+        present: set[str] = set()
         for place, file in enumerate(files):
-            seen = known.get(file_name(file))
+            name = file_name(file)
+            present.add(name)
+            seen = known.get(name)
             status = file_status(file)
             unchanged = seen is not None and status is not None and seen[1] == status
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
@@ -123,7 +126,7 @@ class Store:
                     progress(len(changed), len(changed), figures)
                 raise
             if within is not None:
-                self._drop_missing(within, {file_name(file) for file in files})
+                self._drop_missing(within, known, present)
         return [number for number in ids if number is not None]
 
     @contextlib.contextmanager
@@ -281,10 +284,12 @@ class Store:
                 self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
             self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
 
-    def _drop_missing(self, directory: Path, present: set[str]) -> None:
+    def _drop_missing(self, directory: Path, known: Mapping[str, tuple[int, object, str]], present: set[str]) -> None:
+        """Drop the stored files under ``directory`` that this run's walk did not find, of those
+        ``known`` when the run began (one read of the datasets serves both: a file another run
+        stored since is that run's to keep)."""
         prefix = name_of(directory).rstrip(os.sep) + os.sep
-        stored = self.db.execute("SELECT id, path FROM datasets WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
-        gone = [(number,) for number, path in stored if path not in present]
+        gone = [(seen[0],) for path, seen in known.items() if path.startswith(prefix) and path not in present]
         if gone:
             self._write(lambda: self._delete(gone))
 
