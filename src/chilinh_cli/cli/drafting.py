@@ -59,8 +59,8 @@ def validate(
         typer.Option(
             "--article",
             metavar="<article>",
-            help="Also check every quote, value, comparison, year and place against this article "
-            "[default: the one the draft recorded, when it is still there].",
+            help="Also check every quote, value, comparison, year and place of the file against this article "
+            "(one file, not a folder) [default: the one the draft recorded, when it is still there].",
         ),
     ] = None,
     lang: LangOption = None,
@@ -69,6 +69,8 @@ def validate(
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
     source = given_path(ctx, article, "article")
+    if source is not None and file is not None and file.is_dir():
+        raise typer.BadParameter(messages.ARTICLE_NEEDS_FILE.format(path=str(file)).en, param_hint="'--article'")
     with answering(said):
         from ..answers.catalog import check_catalog
         from ..answers.core import CheckAnswer, Counts, check, not_reviewed, review_todos
@@ -76,7 +78,6 @@ def validate(
         from ..model.errors import DataFileError
         from ..present import checks, documents, render
         from ..reading import loader
-        from ..words import messages
 
         def unreviewed(answer: CheckAnswer) -> bool:
             """With --strict, say a file's records not yet reviewed as an error; True when any."""

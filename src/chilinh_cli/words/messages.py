@@ -621,3 +621,9 @@ ARTICLE_GONE: Final = Msg(
     "{path} was drafted from {article}, which is no longer there: give the article with --article",
     "{path} được lập nháp từ {article}, tệp này không còn: hãy chỉ ra bài viết bằng --article",
 )
+ARTICLE_NEEDS_FILE: Final = Msg(
+    "it checks one dataset file against one article, and {path} is a folder: give one of its files, "
+    "or leave --article out (each file of a folder is checked against the article it records)",
+    "tuỳ chọn này đối chiếu một tệp dữ liệu với một bài viết, mà {path} là một thư mục: hãy cho một tệp trong đó, "
+    "hoặc bỏ --article (mỗi tệp trong thư mục được đối chiếu với bài viết mà nó ghi lại)",
+)
