@@ -39,7 +39,7 @@ def test_the_embedded_dataset_agrees_with_its_seed_article(article: str, tmp_pat
     (tmp_path / "seed.txt").write_text(article, encoding="utf-8")
     checked = run("validate", "--article", str(tmp_path / "seed.txt"))
     assert checked.exit_code == 0, checked.output
-    assert "every quote, value, comparison, year and place agrees" in checked.stdout
+    assert "every quote, value, comparison, date, year and place agrees" in checked.stdout
 
 
 def test_a_draft_finds_its_article_without_being_told(drafted: Path) -> None:

@@ -59,7 +59,7 @@ def validate(
         typer.Option(
             "--article",
             metavar="<article>",
-            help="Also check every quote, value, comparison, year and place of the file against this article "
+            help="Also check every quote, value, comparison, date, year and place of the file against this article "
             "(one file, not a folder) [default: the one the draft recorded, when it is still there].",
         ),
     ] = None,

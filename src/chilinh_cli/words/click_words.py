@@ -180,9 +180,9 @@ HELP: Final = (
     Msg("The Excel workbook to create.", "Tệp Excel cần tạo."),
     Msg("The directory for the CSV files (created if missing).", "Thư mục chứa các tệp CSV (tạo mới nếu chưa có)."),
     Msg(
-        "Also check every quote, value, comparison, year and place of the file against this article "
+        "Also check every quote, value, comparison, date, year and place of the file against this article "
         "(one file, not a folder) [default: the one the draft recorded, when it is still there].",
-        "Đối chiếu thêm mọi trích dẫn, giá trị, so sánh, năm và địa phương của tệp với bài viết này "
+        "Đối chiếu thêm mọi trích dẫn, giá trị, so sánh, ngày tháng, năm và địa phương của tệp với bài viết này "
         "(một tệp, không phải thư mục) [mặc định: bài mà bản nháp đã ghi, nếu tệp vẫn còn].",
     ),
     Msg(
