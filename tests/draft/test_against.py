@@ -96,6 +96,15 @@ def test_a_gone_article_is_said_and_the_file_still_validates(drafted: Path) -> N
     checked = run("validate", str(drafted))
     assert checked.exit_code == 0
     assert "which is no longer there" in checked.stderr
+    shown = run("validate", str(drafted), "--format", "json")
+    assert shown.exit_code == 0
+    article = json.loads(shown.stdout)["article"]
+    assert (article["path"], article["missing"], article["agrees"], article["problems"]) == (
+        "brief.txt",
+        True,
+        None,
+        [],
+    )
 
 
 def test_a_wrong_year_of_the_whole_file_is_named(drafted: Path) -> None:

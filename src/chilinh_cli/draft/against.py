@@ -191,10 +191,10 @@ def disagreements(dataset: Dataset, text: str) -> list[Disagreement]:
     return found
 
 
-def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tuple[Path | None, Msg | None]:
+def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tuple[Path | None, str | None]:
     """The article to check ``dataset`` against: ``given``, else the one its metadata records
     (its path as given to `chilinh draft`, from here or beside the dataset) when it is still
-    there; with a note when it is recorded but gone."""
+    there; and the path it records when that article is gone (else None)."""
     if given is not None:
         return given, None
     document = dataset.metadata.document
@@ -203,7 +203,7 @@ def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tu
     for candidate in (Path(document.path), dataset_path.parent / document.path):
         if candidate.is_file():
             return candidate, None
-    return None, messages.ARTICLE_GONE.format(path=str(dataset_path), article=document.path)
+    return None, document.path
 
 
 def read_article(path: Path) -> tuple[str, str]:

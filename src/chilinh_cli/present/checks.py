@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..answers.core import CheckAnswer, Counts, Todo, not_reviewed
+from ..answers.core import ArticleCheck, CheckAnswer, Counts, Todo, not_reviewed
 from ..model.errors import DataFileError
 from ..words import messages
 from ..words.language import Lang
@@ -76,6 +76,22 @@ def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
         things = Msg("; ".join(m.en for m in said), "; ".join(m.vi for m in said))
         lines.append(messages.TODO_LINE.format(record=record, things=things))
     lines.append(_counted(messages.TODO_COUNT, len(todos)))
+    return lines
+
+
+def article_lines(path: str, check: ArticleCheck) -> list[tuple[Msg, bool]]:
+    """What ``validate`` says of a dataset held against its article (True: on standard error):
+    the article gone (nothing checked), changed since the draft was made, then that every
+    record agrees, or each disagreement ('  figures[1] (ocop): the value ...')."""
+    if check.missing:
+        return [(messages.ARTICLE_GONE.format(path=path, article=check.article), True)]
+    lines = [(messages.ARTICLE_CHANGED.format(path=path, article=check.article), True)] if check.changed else []
+    if not check.disagreements:
+        return [*lines, (messages.ARTICLE_CHECKED.format(path=path, article=check.article), False)]
+    count = len(check.disagreements)
+    lines.append((messages.ARTICLE_PROBLEMS.format(path=path, count=count, article=check.article), True))
+    for record, key, reason in check.disagreements:
+        lines.append((messages.ARTICLE_PROBLEM.format(record=record, id=key, reason=reason), True))
     return lines
 
 

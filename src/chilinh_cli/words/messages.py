@@ -640,9 +640,10 @@ EVENT_YEAR_UNWRITTEN: Final = Msg(
     "(đặt 'year_inferred' thành 'true' khi bài viết nêu năm ở chỗ khác)",
 )
 ARTICLE_CHANGED: Final = Msg(
-    "{article} has changed since the draft was made (its text's SHA-256 differs): "
+    "{path}: {article} has changed since the draft was made (its text's SHA-256 differs): "
     "the quotes are checked against it as it is now",
-    "{article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): các trích dẫn được đối chiếu với bản hiện tại",
+    "{path}: {article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): "
+    "các trích dẫn được đối chiếu với bản hiện tại",
 )
 ARTICLE_GONE: Final = Msg(
     "{path} was drafted from {article}, which is no longer there: give the article with --article",
