@@ -130,3 +130,12 @@ def test_json_says_the_article_and_each_disagreement(drafted: Path) -> None:
     [problem] = article["problems"]
     assert problem["id"] == "lao-dong"
     assert problem["message"]["en"].startswith("the value 3200 is not written")
+
+
+def test_an_article_given_that_cannot_be_read_is_the_error_it_is(drafted: Path) -> None:
+    # one file: the command cannot do what was asked (a folder's file fails alone instead)
+    (drafted.parent / "empty.txt").write_bytes(b"")
+    checked = run("validate", str(drafted), "--article", str(drafted.parent / "empty.txt"))
+    assert checked.exit_code == 1
+    assert checked.stderr.startswith("chilinh: error: ")
+    assert "empty.txt" in checked.stderr

@@ -476,9 +476,9 @@ def _absent(value: str | None, field: str) -> tuple[str, ...]:
 
 
 class ArticleCheck(NamedTuple):
-    """A dataset held against the article it quotes (``validate --article``): the article,
-    whether its text changed since the draft was made, and each disagreement (the record,
-    its id, what differs)."""
+    """A dataset held against the article it quotes (``validate --article``, and each file of
+    ``validate DIR`` that records its article): the article, whether its text changed since
+    the draft was made, and each disagreement (the record, its id, what differs)."""
 
     article: str
     """The article read, or the path the dataset records when it is missing."""
@@ -486,11 +486,13 @@ class ArticleCheck(NamedTuple):
     disagreements: tuple[tuple[str, str, Msg], ...] = ()
     missing: bool = False
     """The article the dataset records is no longer there: nothing was checked."""
+    unreadable: Msg | None = None
+    """Why the article could not be read (a file of a catalog; one file's command fails instead)."""
 
     @property
     def fails(self) -> bool:
-        """Whether the dataset disagrees with its article."""
-        return bool(self.disagreements)
+        """Whether the dataset disagrees with its article, or the article could not be read."""
+        return bool(self.disagreements) or self.unreadable is not None
 
 
 class CheckAnswer(NamedTuple):

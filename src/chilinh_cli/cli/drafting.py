@@ -86,14 +86,15 @@ def validate(
             return strict and count > 0
 
         if file is not None and file.is_dir():
-            found = check_catalog(file)
+            found = check_catalog(file, against=_against_recorded)
             if fmt is CheckFormat.json:
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
             late = [unreviewed(each) for each in found.files]
             failed = found.conflicts or found.unreadable or any(each.problems for each in found.files) or any(late)
-            raise typer.Exit(1 if failed else 0)
+            differs = any(each.article is not None and each.article.fails for each in found.files)
+            raise typer.Exit(1 if failed or differs else 0)
         where = loader.embedded_path() if file is None else file
         against = str(where) != "-" or source is not None  # standard input's draft names no article to find
         if fmt is CheckFormat.json:
@@ -125,22 +126,34 @@ def validate(
             raise typer.Exit(1)
 
 
-def _article_check(dataset: Dataset, file: Path, given: Path | None) -> ArticleCheck | None:
+def _article_check(dataset: Dataset, file: Path, given: Path | None, *, folder: bool = False) -> ArticleCheck | None:
     """``dataset`` (of ``file``) held against its article: ``given``, else the one its draft
-    recorded; None when there is none to read."""
+    recorded; None when there is none to read. An article that cannot be read is the error it
+    is, or, for a file of a folder, that file's problem (the other files are still checked)."""
     from ..answers.core import ArticleCheck
     from ..draft import against
+    from ..model.errors import ChilinhError
 
     found, gone = against.find_article(dataset, file, given)
     if gone is not None:
         return ArticleCheck(gone, missing=True)
     if found is None:
         return None
-    text, text_sha256 = against.read_article(found)
+    try:
+        text, text_sha256 = against.read_article(found)
+    except ChilinhError as error:
+        if not folder:
+            raise
+        return ArticleCheck(str(found), unreadable=error.said)
     recorded = dataset.metadata.document
     changed = recorded is not None and recorded.text_sha256 != text_sha256
     problems = tuple((each.record, each.id, each.reason) for each in against.disagreements(dataset, text))
     return ArticleCheck(str(found), changed, problems)
+
+
+def _against_recorded(dataset: Dataset, file: str) -> ArticleCheck | None:
+    """A file of a catalog held against the article its draft recorded (``check_catalog``'s ``against``)."""
+    return _article_check(dataset, Path(file), None, folder=True)
 
 
 def draft(

@@ -79,12 +79,15 @@ def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
     return lines
 
 
-def article_lines(path: str, check: ArticleCheck) -> list[tuple[Msg, bool]]:
+def article_lines(path: str, check: ArticleCheck, *, folder: bool = False) -> list[tuple[Msg, bool]]:
     """What ``validate`` says of a dataset held against its article (True: on standard error):
-    the article gone (nothing checked), changed since the draft was made, then that every
-    record agrees, or each disagreement ('  figures[1] (ocop): the value ...')."""
+    the article gone (nothing checked) or unreadable, changed since the draft was made, then
+    that every record agrees, or each disagreement ('  figures[1] (ocop): the value ...')."""
     if check.missing:
-        return [(messages.ARTICLE_GONE.format(path=path, article=check.article), True)]
+        gone = messages.ARTICLE_GONE_IN_FOLDER if folder else messages.ARTICLE_GONE
+        return [(gone.format(path=path, article=check.article), True)]
+    if check.unreadable is not None:
+        return [(messages.ARTICLE_UNREADABLE.format(path=path, reason=check.unreadable), True)]
     lines = [(messages.ARTICLE_CHANGED.format(path=path, article=check.article), True)] if check.changed else []
     if not check.disagreements:
         return [*lines, (messages.ARTICLE_CHECKED.format(path=path, article=check.article), False)]
@@ -97,10 +100,14 @@ def article_lines(path: str, check: ArticleCheck) -> list[tuple[Msg, bool]]:
 
 def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     """What ``validate DIR`` says, line by line: each file as ``checked_file`` says it (True: a
-    problem), then each conflict between a stated value and a later review's derived one."""
+    problem) and as it agrees with the article it records, then each conflict between a
+    stated value and a later review's derived one."""
     lines = [(line, False) for line in passed_over(found.skipped)]
     lines += [(line, True) for line in found.warnings]  # pipes, unreadable folders: on standard error
-    lines += [line for each in found.files for line in checked_file(each)]
+    for each in found.files:
+        lines += checked_file(each)
+        if each.article is not None:
+            lines += article_lines(each.file, each.article, folder=True)
     lines += [(_conflict(conflict), True) for conflict in found.conflicts]
     lines += [(_near(near), False) for near in found.near]
     if sum(len(place.reviews) for place in found.places) > 1:  # a catalog: every place with its years

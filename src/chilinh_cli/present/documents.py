@@ -386,13 +386,14 @@ def article_check_json(check: ArticleCheck) -> dict[str, Any]:
     """What ``validate --format json`` says of a dataset held against its article: which
     article, whether its text changed since the draft was made, whether every record agrees,
     and each disagreement; a missing article (``missing``: nothing was checked, ``changed``
-    and ``agrees`` are null)."""
+    and ``agrees`` are null) or one that cannot be read (``error``: why; ``agrees`` false)."""
     checked = not check.missing
     return {
         "path": check.article,
         "missing": check.missing,
-        "changed": check.changed if checked else None,
+        "changed": check.changed if checked and check.unreadable is None else None,
         "agrees": not check.fails if checked else None,
+        "error": None if check.unreadable is None else {"en": check.unreadable.en, "vi": check.unreadable.vi},
         "problems": [
             {"record": record, "id": key, "message": {"en": said.en, "vi": said.vi}}
             for record, key, said in check.disagreements

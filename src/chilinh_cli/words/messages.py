@@ -649,6 +649,16 @@ ARTICLE_GONE: Final = Msg(
     "{path} was drafted from {article}, which is no longer there: give the article with --article",
     "{path} được lập nháp từ {article}, tệp này không còn: hãy chỉ ra bài viết bằng --article",
 )
+ARTICLE_GONE_IN_FOLDER: Final = Msg(
+    "{path} was drafted from {article}, which is no longer there: its quotes are not checked "
+    "('chilinh validate {path} --article ARTICLE' checks them)",
+    "{path} được lập nháp từ {article}, tệp này không còn: chưa đối chiếu các trích dẫn "
+    "('chilinh validate {path} --article BÀI-VIẾT' đối chiếu chúng)",
+)
+ARTICLE_UNREADABLE: Final = Msg(
+    "{path}: the article it was drafted from cannot be read, so nothing was checked against it: {reason}",
+    "{path}: không đọc được bài viết đã dùng để lập nháp nên chưa đối chiếu được gì: {reason}",
+)
 ARTICLE_NEEDS_FILE: Final = Msg(
     "it checks one dataset file against one article, and {path} is a folder: give one of its files, "
     "or leave --article out (each file of a folder is checked against the article it records)",
