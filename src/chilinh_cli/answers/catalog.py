@@ -35,6 +35,7 @@ from ..store import reads
 from ..store.store import Progress, Store, open_store
 from ..words.messages import Msg
 from .core import (
+    ArticleCheck,
     CheckAnswer,
     CompareAnswer,
     ComparedFigure,
@@ -550,6 +551,10 @@ class NearPlaces(NamedTuple):
     """'province' or 'spelling'."""
 
 
+Against = Callable[[Dataset, str], ArticleCheck | None]
+"""How ``validate DIR`` holds a file's dataset (at its path) against the article it records."""
+
+
 class CatalogCheck(NamedTuple):
     """What ``validate DIR`` found: each file's problems, the conflicts between files, the
     files left out (no dataset), every place with its years, and places that may be one."""
@@ -565,9 +570,11 @@ class CatalogCheck(NamedTuple):
     """Folders that could not be read: their reviews are not checked (``validate`` fails)."""
 
 
-def check_catalog(directory: Path) -> CatalogCheck:
+def check_catalog(directory: Path, against: Against | None = None) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
-    the values later reviews of the same place derive for that year."""
+    the values later reviews of the same place derive for that year. With ``against``, each
+    valid file that records the article it was drafted from is held against it too (every
+    record as the file holds it; ``cli`` brings the reading of articles, which ``draft`` does)."""
     from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
 
     found = catalog_files(directory)
@@ -586,6 +593,7 @@ def check_catalog(directory: Path) -> CatalogCheck:
     try:
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
+        drafted = reads.drafted(store, ids) if against is not None else set()
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
         left_out = set(skipped) | set(store.gone)
@@ -597,7 +605,10 @@ def check_catalog(directory: Path) -> CatalogCheck:
             else:
                 number = next(numbers)
                 todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
-                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
+                article = None
+                if against is not None and number in drafted:
+                    article = against(reads.dataset(store, number, answered=False), file)
+                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos, article))
         catalog = _catalog(store, ids, skipped)
         by_place = tuple(PlaceYears(tuple(each)) for each in _by_place(catalog.infos))
         near = tuple(near_places(by_place))

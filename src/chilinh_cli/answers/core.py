@@ -46,6 +46,7 @@ from ..model.text import fold
 from ..model.where import DatasetInfo
 from ..reading.loader import name_of, read_dataset
 from ..words import data_messages
+from ..words.messages import Msg
 
 
 def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
@@ -474,14 +475,35 @@ def _absent(value: str | None, field: str) -> tuple[str, ...]:
     return (field,) if value is None else ()
 
 
+class ArticleCheck(NamedTuple):
+    """A dataset held against the article it quotes (``validate --article``, and each file of
+    ``validate DIR`` that records its article): the article, whether its text changed since
+    the draft was made, and each disagreement (the record, its id, what differs)."""
+
+    article: str
+    """The article read, or the path the dataset records when it is missing."""
+    changed: bool = False
+    disagreements: tuple[tuple[str, str, Msg], ...] = ()
+    missing: bool = False
+    """The article the dataset records is no longer there: nothing was checked."""
+    unreadable: Msg | None = None
+    """Why the article could not be read (a file of a catalog; one file's command fails instead)."""
+
+    @property
+    def fails(self) -> bool:
+        """Whether the dataset disagrees with its article, or the article could not be read."""
+        return bool(self.disagreements) or self.unreadable is not None
+
+
 class CheckAnswer(NamedTuple):
     """What ``validate`` found: what a valid file holds and what a reviewer still has to do,
-    else every problem."""
+    else every problem; and, when it was held against its article, what that found."""
 
     file: str
     counts: Counts | None
     problems: tuple[Problem, ...]
     todos: tuple[Todo, ...] = ()
+    article: ArticleCheck | None = None
 
 
 def check(path: Path | None) -> CheckAnswer:
