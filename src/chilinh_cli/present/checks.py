@@ -115,16 +115,20 @@ def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     return lines
 
 
-SHOWN_SKIPPED = 10
-"""A folder's files that are no dataset named one by one, before one line counts the rest."""
+SHOWN_SKIPPED = 3
+"""A folder's files that are no dataset named one line each up to this many; more are one
+summary line naming this many of them."""
 
 
 def passed_over(skipped: Sequence[str], warnings: Sequence[Msg] = ()) -> list[Msg]:
-    """The warnings of a catalog folder: the first few files that are no dataset, one line
-    counting the rest (a home folder may hold thousands), then what its walk passed over."""
-    lines = [messages.SKIPPED_FILE.format(path=path) for path in skipped[:SHOWN_SKIPPED]]
-    if len(skipped) > SHOWN_SKIPPED:
-        lines.append(messages.MORE_SKIPPED.format(count=len(skipped) - SHOWN_SKIPPED))
+    """The warnings of a catalog folder: a line for each of a few files that are no dataset,
+    or one summary line for more (a home folder may hold thousands), then what its walk
+    passed over."""
+    if len(skipped) <= SHOWN_SKIPPED:
+        lines = [messages.SKIPPED_FILE.format(path=path) for path in skipped]
+    else:
+        first = ", ".join(skipped[:SHOWN_SKIPPED])
+        lines = [messages.MANY_SKIPPED.format(count=len(skipped), first=first, rest=len(skipped) - SHOWN_SKIPPED)]
     return lines + list(warnings)
 
 

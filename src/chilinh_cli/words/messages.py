@@ -120,9 +120,10 @@ STOPPED_AT: Final = Msg(
     "warning: {path}: stopped after {limit} data files; --max-files N reads more",
     "cảnh báo: {path}: dừng sau {limit} tệp dữ liệu; dùng --max-files N để đọc thêm",
 )
-MORE_SKIPPED: Final = Msg(
-    "warning: and {count} more files skipped, not datasets",
-    "cảnh báo: và {count} tệp khác bị bỏ qua, không phải tệp dữ liệu",
+MANY_SKIPPED: Final = Msg(
+    "warning: {count} files skipped, not datasets (no schema_version or metadata): {first} and {rest} more",
+    "cảnh báo: {count} tệp bị bỏ qua, không phải tệp dữ liệu (không có schema_version hay metadata): "
+    "{first} và {rest} tệp khác",
 )
 MORE_PROBLEMS: Final = Msg(
     "  … and {count} more problems (--all or --format json lists every one)",
