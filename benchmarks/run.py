@@ -6,6 +6,8 @@
     python benchmarks/run.py --draft-chars 12000 # also `chilinh draft` on an article of that many characters
     python benchmarks/run.py --draft-pdf-pages 100 # also `chilinh draft` on a PDF report of that many pages
                                                  # (written with fpdf2, the test extra, and DejaVu fonts)
+    python benchmarks/run.py --robust          # also hostile input: a FIFO as --data and in a folder,
+                                                 # 5,000 stray JSON files, numbers too long to be figures
 
 Each command is run --runs times, alternating with `python -c pass` of the same
 interpreter so that both see the same machine load; the table gives the medians and
@@ -229,6 +231,42 @@ def catalog_rows(files: int, per_file: int, runs: int, base: list[str], env: dic
     return rows
 
 
+def robust_rows(runs: int, base: list[str], env: dict[str, str], work: Path) -> list[Row]:
+    """Hostile input, each a whole run: a FIFO no one writes to, as ``--data`` and inside a
+    folder; a folder of 5,000 JSON files that are no dataset beside one that is (its first
+    run, then warm); articles with a 5,000-digit number and with 350,000 dotted digit groups."""
+    nan = float("nan")
+    pipe = work / "pipe.json"
+    os.mkfifo(pipe)
+    beside = work / "with-a-pipe"
+    beside.mkdir()
+    shutil.copy(REPO / "data" / "highlights.json", beside / "2021.json")
+    os.mkfifo(beside / "pipe.json")
+    stray = work / "stray"
+    (stray / "notes").mkdir(parents=True)
+    for n in range(5000):
+        (stray / "notes" / f"n{n}.json").write_text(f'{{"n": {n}}}', encoding="utf-8")
+    shutil.copy(REPO / "data" / "highlights.json", stray / "2021.json")
+    head = "Tổng kết năm 2024 của huyện Mây Trắng\n\n1. Kinh tế\n\nTổng thu ngân sách đạt "
+    digits = work / "digits.txt"
+    digits.write_text(head + "9" * 5000 + " tỷ đồng.\n", encoding="utf-8")
+    groups = work / "groups.txt"
+    groups.write_text(head + "1" + ".234" * 350_000 + " đồng.\n", encoding="utf-8")
+    rows: list[Row] = []
+    for label, command in (
+        ("a FIFO as --data (refused)", [*base, "metric", "revenue", "--data", str(pipe)]),
+        ("a FIFO in a folder (skipped), first run", [*base, "metric", "revenue", "--data", str(beside)]),
+        ("5,000 stray JSON + 1 dataset, first run", [*base, "metric", "revenue", "--data", str(stray)]),
+        ("draft, a 5,000-digit number", [*base, "draft", str(digits)]),
+        ("draft, 350,000 dotted digit groups", [*base, "draft", str(groups)]),
+    ):
+        rows.append((label, _time(command, env, timeout=60), nan, nan, nan))
+    rows.append(
+        measure("5,000 stray JSON + 1 dataset, warm", [*base, "metric", "revenue", "--data", str(stray)], runs, env)
+    )
+    return rows
+
+
 _PEAK = (
     "import resource, subprocess, sys; "
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
@@ -236,9 +274,15 @@ _PEAK = (
 )
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
+def _time(command: list[str], env: dict[str, str], timeout: float | None = None) -> float:
+    """Wall time of one run; infinite when it is still running after ``timeout`` seconds (then killed)."""
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    try:
+        subprocess.run(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return float("inf")
     return time.perf_counter() - start
 
 
@@ -279,6 +323,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--draft-pdf-pages", type=int, nargs="*", default=[], help="also time drafting a PDF report of N pages"
+    )
+    parser.add_argument(
+        "--robust", action="store_true", help="also time hostile input (FIFOs, stray files, long numbers)"
     )
     options = parser.parse_args()
 
@@ -334,6 +381,9 @@ def main() -> None:
     for pages in options.draft_pdf_pages:
         report = generate_pdf(pages, work)
         rows.append(measure(f"draft, {pages}-page PDF report", [*base, "draft", str(report)], options.runs, env))
+
+    if options.robust:
+        rows += robust_rows(options.runs, base, env, work)
 
     if options.catalog:
         rows += catalog_rows(options.catalog, options.per_file, options.runs, base, env, work)

@@ -61,3 +61,19 @@ def test_validate_lists_the_problems_as_data(document: dict[str, Any], write_dat
     assert said["problems"][0]["message"]["vi"].startswith("phải là 'vnd'")
     missing = json.loads(run("validate", "absent.json", "-f", "json").stdout)
     assert missing["problems"] == [{"field": None, "message": {"en": "no such file", "vi": "không có tệp này"}}]
+
+
+def test_article_with_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    # --article names one file's article; a folder's files are each checked against the one they record
+    (tmp_path / "reviews").mkdir()
+    (tmp_path / "review.txt").write_text("Thị xã Lục Vân năm 2024\n", encoding="utf-8")
+    folder = str(tmp_path / "reviews")
+    refused = run("validate", folder, "--article", str(tmp_path / "review.txt"))
+    assert refused.exit_code == 2
+    assert refused.stdout == ""
+    assert (
+        f"Error: Invalid value for '--article': it checks one dataset file against one article, and {folder} is a "
+        "folder: give one of its files, or leave --article out"
+    ) in " ".join(refused.stderr.split())
+    # CHILINH_DATA naming a folder is the same folder
+    assert run("validate", "--article", "review.txt", env={"CHILINH_DATA": folder}).exit_code == 2

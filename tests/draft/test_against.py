@@ -39,7 +39,7 @@ def test_the_embedded_dataset_agrees_with_its_seed_article(article: str, tmp_pat
     (tmp_path / "seed.txt").write_text(article, encoding="utf-8")
     checked = run("validate", "--article", str(tmp_path / "seed.txt"))
     assert checked.exit_code == 0, checked.output
-    assert "every quote, value, comparison, year and place agrees" in checked.stdout
+    assert "every quote, value, comparison, date, year and place agrees" in checked.stdout
 
 
 def test_a_draft_finds_its_article_without_being_told(drafted: Path) -> None:
@@ -96,6 +96,15 @@ def test_a_gone_article_is_said_and_the_file_still_validates(drafted: Path) -> N
     checked = run("validate", str(drafted))
     assert checked.exit_code == 0
     assert "which is no longer there" in checked.stderr
+    shown = run("validate", str(drafted), "--format", "json")
+    assert shown.exit_code == 0
+    article = json.loads(shown.stdout)["article"]
+    assert (article["path"], article["missing"], article["agrees"], article["problems"]) == (
+        "brief.txt",
+        True,
+        None,
+        [],
+    )
 
 
 def test_a_wrong_year_of_the_whole_file_is_named(drafted: Path) -> None:
@@ -121,3 +130,12 @@ def test_json_says_the_article_and_each_disagreement(drafted: Path) -> None:
     [problem] = article["problems"]
     assert problem["id"] == "lao-dong"
     assert problem["message"]["en"].startswith("the value 3200 is not written")
+
+
+def test_an_article_given_that_cannot_be_read_is_the_error_it_is(drafted: Path) -> None:
+    # one file: the command cannot do what was asked (a folder's file fails alone instead)
+    (drafted.parent / "empty.txt").write_bytes(b"")
+    checked = run("validate", str(drafted), "--article", str(drafted.parent / "empty.txt"))
+    assert checked.exit_code == 1
+    assert checked.stderr.startswith("chilinh: error: ")
+    assert "empty.txt" in checked.stderr

@@ -222,8 +222,10 @@ def test_a_folder_of_5000_other_json_files_and_one_dataset(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr[-500:]
     assert json.loads(done.stdout)["value"] == 967_300_000_000
     warnings = done.stderr.splitlines()
-    assert len(warnings) == 11  # the first ten named, then one line for the rest
-    assert warnings[-1] == "warning: and 4990 more files skipped, not datasets"
+    first = ", ".join(str(folder / "notes" / name) for name in ("n0.json", "n1.json", "n10.json"))
+    assert warnings == [  # one summary line, naming the first three in order
+        "warning: 5000 files skipped, not datasets (no schema_version or metadata): " + first + " and 4997 more"
+    ]
 
 
 def test_the_walk_names_every_json_entry_it_cannot_read_and_keeps_going(

@@ -97,6 +97,11 @@ BAD_USAGE: list[tuple[list[str], str]] = [
     (["list", "--export-svg", ""], "giá trị không hợp lệ cho '--export-svg': đường dẫn rỗng không chỉ tới tệp nào"),
     (["export", "sqlite", "-"], "giá trị không hợp lệ cho 'đường-dẫn': '-' không chỉ tới tệp nào ở đây"),
     (["compare", "--year", "2020.0"], "'2020.0' không phải là số nguyên."),
+    (
+        ["validate", "/", "--article", "a.txt"],
+        "giá trị không hợp lệ cho '--article': tuỳ chọn này đối chiếu một tệp dữ liệu với một bài viết, "
+        "mà / là một thư mục: hãy cho một tệp trong đó, hoặc bỏ --article",
+    ),
 ]
 
 

@@ -227,9 +227,9 @@ def catalog_in(store: Store, ids: Sequence[int], skipped: Sequence[str] = ()) ->
 def one_place_per_name(infos: Sequence[DatasetInfo]) -> list[DatasetInfo]:
     """The reviews with the key of their place: reviews whose keys or other names' keys meet
     are one place (``model.where``), known by the first of its reviews' own keys; sorted by
-    place, newest year first."""
+    place, newest year first. ``infos`` come in that order of their own keys (``reads.infos``)."""
     if not any(info.other_keys for info in infos):  # no other names: each key is its own place
-        return sorted(infos, key=lambda info: (info.place_key, -info.year, info.path))
+        return list(infos)  # already in that order
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -266,8 +266,9 @@ def places(catalog: Catalog, place: str | None) -> tuple[DatasetInfo, ...]:
         bare = (known.partition("|")[0] for known in (info.place_key, *info.other_keys))
         for folded in (info.place_key_vi, info.place_key_en or fold(info.place_en), *bare):
             names.setdefault(folded, set()).add(info.place_key)
-    partly = {known for folded, keys in names.items() if f" {key}" in f" {folded}" for known in keys}
-    chosen = names.get(key, partly)
+    chosen = names.get(key)
+    if chosen is None:  # no exact name: a unique part of one (looked for only then)
+        chosen = {known for folded, keys in names.items() if f" {key}" in f" {folded}" for known in keys}
     if not key or not chosen:
         raise UnknownPlaceError(place, sorted({info.place_en for info in catalog.infos}))
     if len(chosen) > 1:

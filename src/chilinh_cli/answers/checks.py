@@ -1,13 +1,14 @@
 """What ``validate`` finds: in a data file, what it holds and what a reviewer still has to do,
-or its problems; in a catalog folder, each file's findings, the values one review states that
-a later review of the place implies otherwise, and places that may be one.
+or its problems, and how it agrees with its article (``ArticleCheck``); in a catalog folder,
+each file's findings, the values one review states that a later review of the place implies
+otherwise, and places that may be one.
 
 Only ``validate`` asks these questions: the query commands never import this module.
 ``present.checks`` says the answers to people, ``present.documents`` as JSON.
 """
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -95,14 +96,35 @@ def _absent(value: str | None, field: str) -> tuple[str, ...]:
     return (field,) if value is None else ()
 
 
+class ArticleCheck(NamedTuple):
+    """A dataset held against the article it quotes (``validate --article``, and each file of
+    ``validate DIR`` that records its article): the article, whether its text changed since
+    the draft was made, and each disagreement (the record, its id, what differs)."""
+
+    article: str
+    """The article read, or the path the dataset records when it is missing."""
+    changed: bool = False
+    disagreements: tuple[tuple[str, str, Msg], ...] = ()
+    missing: bool = False
+    """The article the dataset records is no longer there: nothing was checked."""
+    unreadable: Msg | None = None
+    """Why the article could not be read (a file of a catalog; one file's command fails instead)."""
+
+    @property
+    def fails(self) -> bool:
+        """Whether the dataset disagrees with its article, or the article could not be read."""
+        return bool(self.disagreements) or self.unreadable is not None
+
+
 class CheckAnswer(NamedTuple):
     """What ``validate`` found: what a valid file holds and what a reviewer still has to do,
-    else every problem."""
+    else every problem; and, when it was held against its article, what that found."""
 
     file: str
     counts: Counts | None
     problems: tuple[Problem, ...]
     todos: tuple[Todo, ...] = ()
+    article: ArticleCheck | None = None
 
 
 def check(path: Path | None) -> CheckAnswer:
@@ -145,6 +167,10 @@ class NearPlaces(NamedTuple):
     """'province' or 'spelling'."""
 
 
+Against = Callable[[Dataset, str], ArticleCheck | None]
+"""How ``validate DIR`` holds a file's dataset (at its path) against the article it records."""
+
+
 class CatalogCheck(NamedTuple):
     """What ``validate DIR`` found: each file's problems, the conflicts between files, the
     files left out (no dataset), every place with its years, and places that may be one."""
@@ -160,9 +186,11 @@ class CatalogCheck(NamedTuple):
     """Folders that could not be read: their reviews are not checked (``validate`` fails)."""
 
 
-def check_catalog(directory: Path) -> CatalogCheck:
+def check_catalog(directory: Path, against: Against | None = None) -> CatalogCheck:
     """Validate every data file of a directory, then hold each review's stated values against
-    the values later reviews of the same place derive for that year."""
+    the values later reviews of the same place derive for that year. With ``against``, each
+    valid file that records the article it was drafted from is held against it too (every
+    record as the file holds it; ``cli`` brings the reading of articles, which ``draft`` does)."""
     from ..reading.finding import catalog_files  # a folder's walk: not the embedded file's run
 
     found = catalog_files(directory)
@@ -181,6 +209,7 @@ def check_catalog(directory: Path) -> CatalogCheck:
     try:
         counts = reads.counts(store, ids)
         unreviewed = reads.unreviewed(store, ids)
+        drafted = reads.drafted(store, ids) if against is not None else set()
         numbers = iter(ids)
         answers: list[CheckAnswer] = []
         left_out = set(skipped) | set(store.gone)
@@ -192,7 +221,10 @@ def check_catalog(directory: Path) -> CatalogCheck:
             else:
                 number = next(numbers)
                 todos = review_todos(reads.dataset(store, number)) if number in unreviewed else ()
-                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos))
+                article = None
+                if against is not None and number in drafted:
+                    article = against(reads.dataset(store, number, answered=False), file)
+                answers.append(CheckAnswer(file, Counts(*counts[number]), (), todos, article))
         catalog = catalog_in(store, ids, skipped)
         by_place = tuple(PlaceYears(tuple(each)) for each in places_of(catalog))
         near = tuple(near_places(by_place))

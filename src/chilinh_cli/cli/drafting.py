@@ -18,9 +18,8 @@ from .bridge import WholeNumbers
 from .options import CheckFormat, LangOption, answering, examples, given_path, settle_language
 
 if TYPE_CHECKING:
+    from ..answers.checks import ArticleCheck
     from ..model.records import Dataset
-    from ..words.language import Lang
-    from ..words.messages import Msg
 
 
 def register_dataset_commands(app: typer.Typer) -> None:
@@ -59,8 +58,8 @@ def validate(
         typer.Option(
             "--article",
             metavar="<article>",
-            help="Also check every quote, value, comparison, year and place against this article "
-            "[default: the one the draft recorded, when it is still there].",
+            help="Also check every quote, value, comparison, date, year and place of the file against this article "
+            "(one file, not a folder) [default: the one the draft recorded, when it is still there].",
         ),
     ] = None,
     lang: LangOption = None,
@@ -69,13 +68,14 @@ def validate(
     said = settle_language(ctx, lang)
     file = given_path(ctx, path, "path", stdin=True)
     source = given_path(ctx, article, "article")
+    if source is not None and file is not None and file.is_dir():
+        raise typer.BadParameter(messages.ARTICLE_NEEDS_FILE.format(path=str(file)).en, param_hint="'--article'")
     with answering(said):
         from ..answers.checks import CheckAnswer, Counts, check, check_catalog, not_reviewed, review_todos
         from ..model.building import building
         from ..model.errors import DataFileError
         from ..present import checks, documents, render
         from ..reading import loader
-        from ..words import messages
 
         def unreviewed(answer: CheckAnswer) -> bool:
             """With --strict, say a file's records not yet reviewed as an error; True when any."""
@@ -85,27 +85,25 @@ def validate(
             return strict and count > 0
 
         if file is not None and file.is_dir():
-            found = check_catalog(file)
+            found = check_catalog(file, against=_against_recorded)
             if fmt is CheckFormat.json:
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
             late = [unreviewed(each) for each in found.files]
             failed = found.conflicts or found.unreadable or any(each.problems for each in found.files) or any(late)
-            raise typer.Exit(1 if failed else 0)
+            differs = any(each.article is not None and each.article.fails for each in found.files)
+            raise typer.Exit(1 if failed or differs else 0)
+        where = loader.embedded_path() if file is None else file
+        against = str(where) != "-" or source is not None  # standard input's draft names no article to find
         if fmt is CheckFormat.json:
             checked = check(file)
-            shown = documents.check_json(checked)
-            where = loader.embedded_path() if file is None else file
-            differs = False
-            if not checked.problems and (str(where) != "-" or source is not None):
-                compared = _compared(loader.read_dataset(file), where, source, said)
-                if compared is not None:
-                    shown["article"] = documents.article_check_json(*compared)
-                    differs = bool(compared[2])
-            render.render_json(shown, sys.stdout)
+            if not checked.problems and against:
+                checked = checked._replace(article=_article_check(loader.read_dataset(file), where, source))
+            differs = checked.article is not None and checked.article.fails
+            render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems or differs or unreviewed(checked) else 0)
-        raw = loader.read_bytes(file if file is not None else loader.embedded_path())
+        raw = loader.read_bytes(where)
         name = loader.name_of(file)
         for note in loader.reading_notes(raw, name):
             render.say(note, said, sys.stdout)
@@ -119,50 +117,42 @@ def validate(
         todos = review_todos(dataset)
         render.say(checks.valid(name, Counts.of(dataset)), said, sys.stdout)
         render.say_all([(line, False) for line in checks.todo_lines(todos)], said)
-        where = loader.embedded_path() if file is None else file
-        differs = (str(where) != "-" or source is not None) and _disagrees(dataset, where, source, said)
+        compared = _article_check(dataset, where, source) if against else None
+        if compared is not None:
+            render.say_all(checks.article_lines(str(where), compared), said)
+        differs = compared is not None and compared.fails
         if differs or unreviewed(CheckAnswer(name, Counts.of(dataset), (), todos)):
             raise typer.Exit(1)
 
 
-def _compared(
-    dataset: Dataset, file: Path, given: Path | None, said: Lang
-) -> tuple[str, bool, list[tuple[str, str, Msg]]] | None:
-    """The article ``dataset`` was checked against, whether its text changed since the draft,
-    and each disagreement (record, id, reason); None when there is no article to read (a note
-    on standard error when the one recorded is gone)."""
+def _article_check(dataset: Dataset, file: Path, given: Path | None, *, folder: bool = False) -> ArticleCheck | None:
+    """``dataset`` (of ``file``) held against its article: ``given``, else the one its draft
+    recorded; None when there is none to read. An article that cannot be read is the error it
+    is, or, for a file of a folder, that file's problem (the other files are still checked)."""
+    from ..answers.checks import ArticleCheck
     from ..draft import against
-    from ..present import render
+    from ..model.errors import ChilinhError
 
-    found, note = against.find_article(dataset, file, given)
-    if note is not None:
-        render.say(note, said, sys.stderr)
+    found, gone = against.find_article(dataset, file, given)
+    if gone is not None:
+        return ArticleCheck(gone, missing=True)
     if found is None:
         return None
-    text, text_sha256 = against.read_article(found)
+    try:
+        text, text_sha256 = against.read_article(found)
+    except ChilinhError as error:
+        if not folder:
+            raise
+        return ArticleCheck(str(found), unreadable=error.said)
     recorded = dataset.metadata.document
     changed = recorded is not None and recorded.text_sha256 != text_sha256
-    return str(found), changed, [(each.record, each.id, each.reason) for each in against.disagreements(dataset, text)]
+    problems = tuple((each.record, each.id, each.reason) for each in against.disagreements(dataset, text))
+    return ArticleCheck(str(found), changed, problems)
 
 
-def _disagrees(dataset: Dataset, file: Path, given: Path | None, said: Lang) -> bool:
-    """Whether ``dataset`` differs from its article (``given``, or the one it records), each
-    difference said on standard error; nothing is checked when there is no article to read."""
-    from ..present import render
-
-    compared = _compared(dataset, file, given, said)
-    if compared is None:
-        return False
-    found, changed, problems = compared
-    if changed:
-        render.say(messages.ARTICLE_CHANGED.format(article=found), said, sys.stderr)
-    if not problems:
-        render.say(messages.ARTICLE_CHECKED.format(path=str(file), article=str(found)), said, sys.stdout)
-        return False
-    lines = [messages.ARTICLE_PROBLEMS.format(path=str(file), count=len(problems), article=str(found))]
-    lines += [messages.ARTICLE_PROBLEM.format(record=record, id=key, reason=reason) for record, key, reason in problems]
-    render.say_all([(line, True) for line in lines], said)
-    return True
+def _against_recorded(dataset: Dataset, file: str) -> ArticleCheck | None:
+    """A file of a catalog held against the article its draft recorded (``check_catalog``'s ``against``)."""
+    return _article_check(dataset, Path(file), None, folder=True)
 
 
 def draft(

@@ -1,24 +1,36 @@
-"""A dataset checked against the article it quotes: quotes, numbers, year and place.
+"""A dataset checked against the article it quotes: quotes, numbers, dates, year and place.
 
 Every quote must stand in the article's text (both NFC, whitespace folded to one space); the
 figure's value (and upper end) and every comparison's number must be written in its quote in
 the article's notation ('1.118,6 ty', '93,5%'), read by the draft grammar's number reading and
 compared exactly; a figure's year is the article's (a plan target aside) and the dataset's
-place is named in the article. Each problem names the record and what differs.
+place is named in the article.
+
+An event (``model.records.Event``) holds no number but its date: a year, a month, and a day
+or a part of the month (early, mid, late), and whether the year is inferred. So an event's
+quote must stand in the article and its date be written in that quote, as the draft reads
+dates ('10/2', '25/12/2021', '12/2021', 'ngay 25 thang 12 nam 2021', 'trung tuan thang 12'):
+the day and month (or the month alone, for an event without a day), the part of the month
+before it when the event gives one, and the year when the quote writes one. A quote that
+writes no year dates the event in the article's year, as ``chilinh draft`` reads it, unless
+the record says its year is inferred from the context (``year_inferred``), which the quote
+cannot show. Each problem names the record and what differs.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from ..model.records import Dataset, Figure
+from ..model.records import Dataset, Event, Figure
 from ..model.text import fold
 from ..words import messages
 from ..words.messages import Msg
-from . import article, lexicon
+from . import article, dated, lexicon
 
 
 class Disagreement(NamedTuple):
@@ -93,6 +105,69 @@ def _figure_problems(at: int, figure: Figure, text: str, year: int | None) -> li
     return found
 
 
+class Written(NamedTuple):
+    """A date as a quote writes it: a day and month, or a month (with the part of it written
+    before it); its year when the quote writes one."""
+
+    day: int | None
+    month: int
+    year: int | None
+    period: str | None
+
+
+@functools.cache
+def _date_in_words() -> re.Pattern[str]:
+    """'ngay 25 thang 12 nam 2021', 'thang 12', 'thang 12 nam 2021' (not 'thang 12/2021': a month and year)."""
+    words = lexicon.words()
+    day = "|".join(re.escape(word) for word in words["dates"]["day"])
+    month = "|".join(re.escape(word) for word in words["dates"]["month"])
+    return re.compile(
+        rf"(?i)(?<!\w)(?:(?:{day})\s+(?P<day>\d{{1,2}})\s+)?(?:{month})\s+(?P<month>\d{{1,2}})(?![\w/])"
+        rf"(?:\s+{words['year_word']}\s+(?P<year>\d{{4}}))?"
+    )
+
+
+def dates_in(quote: str) -> list[Written]:
+    """Every date the quote writes, with slashes ('10/2', '25/12/2021', '12/2021') or in words."""
+    found = [
+        Written(int(day), int(month), int(year) if year else None, None)
+        for day, month, year in (match.groups() for match in lexicon.DATE.finditer(quote))
+    ]
+    found += [
+        Written(None, int(match[1]), int(match[2]), dated.period_before(quote, match.start()))
+        for match in lexicon.MONTH_YEAR.finditer(quote)
+    ]
+    for match in _date_in_words().finditer(quote):
+        day, year = match["day"], match["year"]
+        period = None if day else dated.period_before(quote, match.start("month"))
+        found.append(Written(int(day) if day else None, int(match["month"]), int(year) if year else None, period))
+    return found
+
+
+def _event_problems(event: Event, text: str, article_year: int | None) -> list[Msg]:
+    """How an event differs from the article: its quote not in it, or its date not written in its quote."""
+    quote = _spaced(event.source.quote)
+    if quote not in text:
+        return [messages.ARTICLE_QUOTE_MISSING.format(quote=event.source.quote)]
+    date = event.date
+    same = [each for each in dates_in(quote) if each.month == date.month and each.day == date.day]
+    if not same:
+        if date.day is None:
+            return [messages.EVENT_MONTH_MISSING.format(month=date.month, quote=event.source.quote)]
+        return [messages.EVENT_DAY_MISSING.format(day=date.day, month=date.month, quote=event.source.quote)]
+    found: list[Msg] = []
+    if date.period is not None and all(each.period != date.period for each in same):
+        period = messages.MONTH_PARTS[date.period]
+        found.append(messages.EVENT_PERIOD_MISSING.format(period=period, quote=event.source.quote))
+    years = sorted({each.year for each in same if each.year is not None})
+    if years and date.year not in years:
+        written = ", ".join(str(year) for year in years)
+        found.append(messages.EVENT_YEAR_WRITTEN.format(year=date.year, written=written, quote=event.source.quote))
+    elif not years and not date.year_inferred and article_year is not None and date.year != article_year:
+        found.append(messages.EVENT_YEAR_UNWRITTEN.format(year=date.year, article_year=article_year))
+    return found
+
+
 def _named(locality: str, folded_text: str) -> bool:
     name = fold(locality.split(",")[0]).split()
     return bool(name) and (" ".join(name) in folded_text or " ".join(name[-2:]) in folded_text)
@@ -112,16 +187,14 @@ def disagreements(dataset: Dataset, text: str) -> list[Disagreement]:
     for at, figure in enumerate(dataset.figures):
         found.extend(_figure_problems(at, figure, spaced, year))
     for at, event in enumerate(dataset.events):
-        if _spaced(event.source.quote) not in spaced:
-            reason = messages.ARTICLE_QUOTE_MISSING.format(quote=event.source.quote)
-            found.append(Disagreement(f"events[{at}]", event.id, reason))
+        found.extend(Disagreement(f"events[{at}]", event.id, reason) for reason in _event_problems(event, spaced, year))
     return found
 
 
-def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tuple[Path | None, Msg | None]:
+def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tuple[Path | None, str | None]:
     """The article to check ``dataset`` against: ``given``, else the one its metadata records
     (its path as given to `chilinh draft`, from here or beside the dataset) when it is still
-    there; with a note when it is recorded but gone."""
+    there; and the path it records when that article is gone (else None)."""
     if given is not None:
         return given, None
     document = dataset.metadata.document
@@ -130,7 +203,7 @@ def find_article(dataset: Dataset, dataset_path: Path, given: Path | None) -> tu
     for candidate in (Path(document.path), dataset_path.parent / document.path):
         if candidate.is_file():
             return candidate, None
-    return None, messages.ARTICLE_GONE.format(path=str(dataset_path), article=document.path)
+    return None, document.path
 
 
 def read_article(path: Path) -> tuple[str, str]:

@@ -38,7 +38,7 @@ def events_in(
         else:
             (day, month), year = parts, None
         when: When = {"year": year or year_reviewed, "month": month, "year_inferred": year is None}
-        period = _period_before(sentence, start)
+        period = period_before(sentence, start)
         if day is not None:
             when["day"] = day
         elif period:
@@ -65,7 +65,7 @@ def events_in(
         }
 
 
-def _period_before(sentence: str, start: int) -> str | None:
+def period_before(sentence: str, start: int) -> str | None:
     """The part of the month written before a date: 'Trung tuan (thang) 12/2021'."""
     match = _patterns()["period"].search(sentence[max(0, start - 30) : start])
     return lexicon.words()["periods"][match.group(1)] if match else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..answers.checks import CheckAnswer, Counts, Todo, not_reviewed
+from ..answers.checks import ArticleCheck, CheckAnswer, Counts, Todo, not_reviewed
 from ..model.errors import DataFileError
 from ..words import messages
 from ..words.language import Lang
@@ -79,12 +79,35 @@ def todo_lines(todos: Sequence[Todo]) -> list[Msg]:
     return lines
 
 
+def article_lines(path: str, check: ArticleCheck, *, folder: bool = False) -> list[tuple[Msg, bool]]:
+    """What ``validate`` says of a dataset held against its article (True: on standard error):
+    the article gone (nothing checked) or unreadable, changed since the draft was made, then
+    that every record agrees, or each disagreement ('  figures[1] (ocop): the value ...')."""
+    if check.missing:
+        gone = messages.ARTICLE_GONE_IN_FOLDER if folder else messages.ARTICLE_GONE
+        return [(gone.format(path=path, article=check.article), True)]
+    if check.unreadable is not None:
+        return [(messages.ARTICLE_UNREADABLE.format(path=path, reason=check.unreadable), True)]
+    lines = [(messages.ARTICLE_CHANGED.format(path=path, article=check.article), True)] if check.changed else []
+    if not check.disagreements:
+        return [*lines, (messages.ARTICLE_CHECKED.format(path=path, article=check.article), False)]
+    count = len(check.disagreements)
+    lines.append((messages.ARTICLE_PROBLEMS.format(path=path, count=count, article=check.article), True))
+    for record, key, reason in check.disagreements:
+        lines.append((messages.ARTICLE_PROBLEM.format(record=record, id=key, reason=reason), True))
+    return lines
+
+
 def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     """What ``validate DIR`` says, line by line: each file as ``checked_file`` says it (True: a
-    problem), then each conflict between a stated value and a later review's derived one."""
+    problem) and as it agrees with the article it records, then each conflict between a
+    stated value and a later review's derived one."""
     lines = [(line, False) for line in passed_over(found.skipped)]
     lines += [(line, True) for line in found.warnings]  # pipes, unreadable folders: on standard error
-    lines += [line for each in found.files for line in checked_file(each)]
+    for each in found.files:
+        lines += checked_file(each)
+        if each.article is not None:
+            lines += article_lines(each.file, each.article, folder=True)
     lines += [(_conflict(conflict), True) for conflict in found.conflicts]
     lines += [(_near(near), False) for near in found.near]
     if sum(len(place.reviews) for place in found.places) > 1:  # a catalog: every place with its years
@@ -92,16 +115,20 @@ def catalog_check(found: CatalogCheck) -> list[tuple[Msg, bool]]:
     return lines
 
 
-SHOWN_SKIPPED = 10
-"""A folder's files that are no dataset named one by one, before one line counts the rest."""
+SHOWN_SKIPPED = 3
+"""A folder's files that are no dataset named one line each up to this many; more are one
+summary line naming this many of them."""
 
 
 def passed_over(skipped: Sequence[str], warnings: Sequence[Msg] = ()) -> list[Msg]:
-    """The warnings of a catalog folder: the first few files that are no dataset, one line
-    counting the rest (a home folder may hold thousands), then what its walk passed over."""
-    lines = [messages.SKIPPED_FILE.format(path=path) for path in skipped[:SHOWN_SKIPPED]]
-    if len(skipped) > SHOWN_SKIPPED:
-        lines.append(messages.MORE_SKIPPED.format(count=len(skipped) - SHOWN_SKIPPED))
+    """The warnings of a catalog folder: a line for each of a few files that are no dataset,
+    or one summary line for more (a home folder may hold thousands), then what its walk
+    passed over."""
+    if len(skipped) <= SHOWN_SKIPPED:
+        lines = [messages.SKIPPED_FILE.format(path=path) for path in skipped]
+    else:
+        first = ", ".join(skipped[:SHOWN_SKIPPED])
+        lines = [messages.MANY_SKIPPED.format(count=len(skipped), first=first, rest=len(skipped) - SHOWN_SKIPPED)]
     return lines + list(warnings)
 
 

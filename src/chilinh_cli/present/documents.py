@@ -26,8 +26,7 @@ from ..model.records import Event, Metadata, Source, Text, status_of
 from ..model.where import DatasetInfo
 
 if TYPE_CHECKING:
-    from ..answers.checks import CatalogCheck, CheckAnswer
-    from ..words.messages import Msg
+    from ..answers.checks import ArticleCheck, CatalogCheck, CheckAnswer
 
 Number = int | Decimal
 Rows = tuple[tuple[str, ...], list[tuple[object, ...]]]
@@ -377,18 +376,26 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
             {"record": todo.record, "id": todo.key, "unchecked": todo.unchecked, "missing": list(todo.missing)}
             for todo in answer.todos
         ],
+        # only when the file was held against its article (given, or recorded by its draft)
+        **({} if answer.article is None else {"article": article_check_json(answer.article)}),
     }
 
 
-def article_check_json(article: str, changed: bool, problems: list[tuple[str, str, Msg]]) -> dict[str, Any]:
-    """What ``validate --format json`` adds when it read the dataset's article: which article,
-    whether its text changed since the draft was made, and each disagreement with it."""
+def article_check_json(check: ArticleCheck) -> dict[str, Any]:
+    """What ``validate --format json`` says of a dataset held against its article: which
+    article, whether its text changed since the draft was made, whether every record agrees,
+    and each disagreement; a missing article (``missing``: nothing was checked, ``changed``
+    and ``agrees`` are null) or one that cannot be read (``error``: why; ``agrees`` false)."""
+    checked = not check.missing
     return {
-        "path": article,
-        "changed": changed,
-        "agrees": not problems,
+        "path": check.article,
+        "missing": check.missing,
+        "changed": check.changed if checked and check.unreadable is None else None,
+        "agrees": not check.fails if checked else None,
+        "error": None if check.unreadable is None else {"en": check.unreadable.en, "vi": check.unreadable.vi},
         "problems": [
-            {"record": record, "id": key, "message": {"en": said.en, "vi": said.vi}} for record, key, said in problems
+            {"record": record, "id": key, "message": {"en": said.en, "vi": said.vi}}
+            for record, key, said in check.disagreements
         ],
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,6 @@ def identity(inode: int, ctime_ns: int) -> int:
     ``inode`` column). A file rewritten with its size and modification time put back (an
     editor, ``rsync -t``, ``cp -p``, ``touch -r``) has a new change time, which no user can
     set back: the edit is noticed at the cost of a ``stat``, as git notices it."""
-    import zlib
-
     return zlib.crc32(ctime_ns.to_bytes(16, "little", signed=True)) << 31 ^ (inode & 0x7FFFFFFF) ^ (inode >> 31)
 
 

@@ -37,29 +37,41 @@ def _marks(values: Sequence[object]) -> str:
 def infos(store: Store, ids: Sequence[int]) -> list[DatasetInfo]:
     """What each of the datasets ``ids`` is, by place, newest year first."""
     wanted = set(ids)
+    rows = store.db.execute(
+        "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
+        "other_keys, place_key_en FROM datasets "
+        "ORDER BY place_key, year DESC, path"  # BINARY order of UTF-8: the order of Python's strings
+    )
     return [
         DatasetInfo(
-            *(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7]),
-            tuple(row[8].split("\n")) if row[8] else (),
-            row[9],
+            number, path, vi, en, year, published, key, key_vi, tuple(others.split("\n")) if others else (), key_en
         )
-        for row in store.db.execute(
-            "SELECT id, path, place_vi, coalesce(place_en, place_vi), year, published, place_key, place_key_vi, "
-            "other_keys, place_key_en FROM datasets "
-            "ORDER BY place_key, year DESC, path"
-        )
-        if row[0] in wanted
+        for number, path, vi, en, year, published, key, key_vi, others, key_en in rows
+        if number in wanted
     ]
 
 
-def dataset(store: Store, number: int) -> Dataset:
+def dataset(store: Store, number: int, *, answered: bool = True) -> Dataset:
     """The dataset with this id, rebuilt from its validated text (no Pydantic needed), as the
-    questions see it: without its rejected figures and events (``records.answerable``)."""
+    questions see it: without its rejected figures and events (``records.answerable``); with
+    ``answered=False``, every record as its file holds it (a record's place in the file kept)."""
     (text,) = store.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
     with building():
         # Validated when stored: no duplicate keys or constants to watch for, so the plain
         # parser (decimals still exact) does it in half the time of the checking one.
-        return answerable(dataset_from_document(json.loads(text, parse_float=Decimal)))
+        whole = dataset_from_document(json.loads(text, parse_float=Decimal))
+        return answerable(whole) if answered else whole
+
+
+def drafted(store: Store, ids: Sequence[int]) -> set[int]:
+    """The datasets among ``ids`` that record the document they were drafted from
+    (``metadata.document``): only those are rebuilt to hold them against their article."""
+    wanted = set(ids)
+    rows = store.db.execute(
+        "SELECT id FROM datasets WHERE instr(document, '\"document\"') > 0 "
+        "AND json_extract(document, '$.metadata.document.path') IS NOT NULL"
+    )
+    return {number for (number,) in rows if number in wanted}
 
 
 def document_text(store: Store, number: int) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.records import Dataset
 
-STORE_FORMAT = 14  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 15  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
@@ -24,7 +24,8 @@ STORE_FORMAT = 14  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts 
 # 11: covering indexes of datasets for the questions that read every row;
 # 12: review state (review, reviewed_at); a rejected figure or event has no row;
 # 13: a figure's suggested link to last year's (link_file, link_id);
-# 14: search rows laid out at a dataset's first search (search_ready), not with its other rows
+# 14: search rows laid out at a dataset's first search (search_ready), not with its other rows;
+# 15: a folder's JSON files that are no dataset, by their stat (strays): not read again unchanged
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -46,6 +47,10 @@ _INDEXES = (
     "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
     # The datasets whose search rows are laid out: a dataset gets them at the first search.
     "CREATE TABLE search_ready (dataset_id INTEGER PRIMARY KEY) STRICT",
+    # A folder's JSON files that are no dataset (a schema, notes), as they were when read: a
+    # warm run names them again without reading them (a home folder may hold thousands).
+    "CREATE TABLE strays (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, "
+    "inode INTEGER NOT NULL) STRICT",
 )
 # Full-text indexes over the folded words of search_rows and figure_names (their content lives
 # there); a SQLite built without FTS5 searches by scanning. Search asks for words, not phrases,

@@ -20,7 +20,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -80,22 +80,37 @@ class Store:
         raised; with ``failures``, each is kept there by its place in ``files`` instead. With
         ``skipped``, a JSON file that is no dataset (a schema, notes) is left out and named there.
         ``search``: the run will search, so a file read now gets its search rows at once (else
-        they wait for the first search: ``searchable``)."""
+        they wait for the first search: ``searchable``). A file found to be no dataset is
+        remembered by its stat, and named again unread while it is unchanged."""
         known = {
             path: (int(number), (size, mtime, inode), digest)
             for number, path, size, mtime, inode, digest in self.db.execute(
                 "SELECT id, path, size, mtime_ns, inode, sha256 FROM datasets"
             )
         }
+        strays: dict[str, tuple[int, int, int]] = (
+            {path: (size, mtime, inode) for path, size, mtime, inode in self.db.execute("SELECT * FROM strays")}
+            if skipped is not None
+            else {}
+        )
         ids: list[int | None] = []
         changed: list[tuple[int, Path | str, str]] = []
+        passed: list[tuple[int, str]] = []  # files no dataset, by their place in ``files``
+        present: set[str] = set()
         for place, file in enumerate(files):
-            seen = known.get(file_name(file))
+            name = file_name(file)
+            present.add(name)
+            seen = known.get(name)
             status = file_status(file)
             unchanged = seen is not None and status is not None and seen[1] == status
             ids.append(seen[0] if unchanged and seen is not None else None)  # the common case: no reading at all
-            if not unchanged:  # a file with no status (standard input, one gone) is read whole
-                changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
+            if unchanged:
+                continue
+            if status is not None and strays.get(name) == status:  # still no dataset: named, not read
+                passed.append((place, name))
+                continue
+            # A file with no status (standard input, one gone) is read whole.
+            changed.append((place, file, seen[2] if seen is not None and status is not None else ""))
         self._searching = search
         with self._batch():
             figures = 0
@@ -112,9 +127,12 @@ class Store:
                             self._forget(prepared.path)
                             continue
                         if prepared.skipped and skipped is not None:
-                            skipped.append(prepared.path)
+                            passed.append((place, prepared.path))
                             self._forget(prepared.path)
+                            self._remember_stray(prepared)
                             continue
+                        if prepared.path in strays:  # no dataset before, one now
+                            self._write(partial(self.db.execute, "DELETE FROM strays WHERE path = ?", (prepared.path,)))
                         ids[place] = self._store(prepared)
                     except DataFileError as error:
                         if failures is None:
@@ -129,8 +147,16 @@ class Store:
                     progress(len(changed), len(changed), figures)
                 raise
             if within is not None:
-                self._drop_missing(within, {file_name(file) for file in files})
+                self._drop_missing(within, known, strays, present)
+        if skipped is not None:
+            skipped.extend(path for _, path in sorted(passed))
         return [number for number in ids if number is not None]
+
+    def _remember_stray(self, prepared: Prepared) -> None:
+        """Keep the stat of a file that is no dataset, so that a warm run need not read it."""
+        if prepared.status is not None:
+            row = (prepared.path, *prepared.status)
+            self._write(partial(self.db.execute, "INSERT OR REPLACE INTO strays VALUES (?, ?, ?, ?)", row))
 
     @contextlib.contextmanager
     def _batch(self) -> Iterator[None]:
@@ -292,12 +318,23 @@ class Store:
                 self.db.execute(f"DELETE FROM {table} WHERE dataset_id = ?", (number,))
             self.db.execute("DELETE FROM datasets WHERE id = ?", (number,))
 
-    def _drop_missing(self, directory: Path, present: set[str]) -> None:
+    def _drop_missing(
+        self,
+        directory: Path,
+        known: Mapping[str, tuple[int, object, str]],
+        strays: Mapping[str, object],
+        present: set[str],
+    ) -> None:
+        """Drop the stored files (and files no dataset) under ``directory`` that this run's walk
+        did not find, of those ``known`` when the run began (one read of the datasets serves
+        both: a file another run stored since is that run's to keep)."""
         prefix = name_of(directory).rstrip(os.sep) + os.sep
-        stored = self.db.execute("SELECT id, path FROM datasets WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
-        gone = [(number,) for number, path in stored if path not in present]
+        gone = [(seen[0],) for path, seen in known.items() if path.startswith(prefix) and path not in present]
         if gone:
             self._write(lambda: self._delete(gone))
+        lost = [(path,) for path in strays if path.startswith(prefix) and path not in present]
+        if lost:
+            self._write(partial(self.db.executemany, "DELETE FROM strays WHERE path = ?", lost))
 
     def _write(self, change: Callable[[], T]) -> T:
         """One change, whole or not at all; within a batch, part of the batch's transaction."""

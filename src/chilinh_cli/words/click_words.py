@@ -180,10 +180,10 @@ HELP: Final = (
     Msg("The Excel workbook to create.", "Tệp Excel cần tạo."),
     Msg("The directory for the CSV files (created if missing).", "Thư mục chứa các tệp CSV (tạo mới nếu chưa có)."),
     Msg(
-        "Also check every quote, value, comparison, year and place against this article "
-        "[default: the one the draft recorded, when it is still there].",
-        "Đối chiếu thêm mọi trích dẫn, giá trị, so sánh, năm và địa phương với bài viết này "
-        "[mặc định: bài mà bản nháp đã ghi, nếu tệp vẫn còn].",
+        "Also check every quote, value, comparison, date, year and place of the file against this article "
+        "(one file, not a folder) [default: the one the draft recorded, when it is still there].",
+        "Đối chiếu thêm mọi trích dẫn, giá trị, so sánh, ngày tháng, năm và địa phương của tệp với bài viết này "
+        "(một tệp, không phải thư mục) [mặc định: bài mà bản nháp đã ghi, nếu tệp vẫn còn].",
     ),
     Msg(
         "Link each figure to last year's: a dataset file, or a catalog folder (the same place's "
@@ -284,6 +284,7 @@ CLICK_MESSAGES: Final = (
     Msg("{_kind} {p} does not exist.", "không có {p}."),
     *(messages.EMPTY_NAME, messages.LONG_NAME, messages.CHART_NEEDS_TABLE, messages.EMPTY_PATH, messages.DASH_PATH),
     messages.SAVE_TEXT_NEEDS_OUTPUT,
+    messages.ARTICLE_NEEDS_FILE,
 )
 
 

@@ -120,9 +120,10 @@ STOPPED_AT: Final = Msg(
     "warning: {path}: stopped after {limit} data files; --max-files N reads more",
     "cảnh báo: {path}: dừng sau {limit} tệp dữ liệu; dùng --max-files N để đọc thêm",
 )
-MORE_SKIPPED: Final = Msg(
-    "warning: and {count} more files skipped, not datasets",
-    "cảnh báo: và {count} tệp khác bị bỏ qua, không phải tệp dữ liệu",
+MANY_SKIPPED: Final = Msg(
+    "warning: {count} files skipped, not datasets (no schema_version or metadata): {first} and {rest} more",
+    "cảnh báo: {count} tệp bị bỏ qua, không phải tệp dữ liệu (không có schema_version hay metadata): "
+    "{first} và {rest} tệp khác",
 )
 MORE_PROBLEMS: Final = Msg(
     "  … and {count} more problems (--all or --format json lists every one)",
@@ -585,8 +586,8 @@ DRAFT_NO_PREVIOUS: Final = Msg(
     "{path}: không có bản tổng kết nào của {place} trước năm {year} để nối",
 )
 ARTICLE_CHECKED: Final = Msg(
-    "{path}: every quote, value, comparison, year and place agrees with the article {article}",
-    "{path}: mọi trích dẫn, giá trị, so sánh, năm và địa phương đều khớp với bài viết {article}",
+    "{path}: every quote, value, comparison, date, year and place agrees with the article {article}",
+    "{path}: mọi trích dẫn, giá trị, so sánh, ngày tháng, năm và địa phương đều khớp với bài viết {article}",
 )
 ARTICLE_PROBLEMS: Final = Msg(
     "{path}: {count} disagreement(s) with the article {article}",
@@ -612,12 +613,56 @@ ARTICLE_PLACE_DIFFERS: Final = Msg(
     "the place \u201c{place}\u201d is not named in the article",
     "địa phương \u201c{place}\u201d không được nêu trong bài viết",
 )
+EVENT_DAY_MISSING: Final = Msg(
+    "the date {day}/{month} is not written in its quote \u201c{quote}\u201d",
+    "ngày {day}/{month} không được viết trong trích dẫn \u201c{quote}\u201d",
+)
+EVENT_MONTH_MISSING: Final = Msg(
+    "the month {month} is not written in its quote \u201c{quote}\u201d",
+    "tháng {month} không được viết trong trích dẫn \u201c{quote}\u201d",
+)
+EVENT_PERIOD_MISSING: Final = Msg(
+    "the part of the month ({period}) is not written before its month in its quote \u201c{quote}\u201d",
+    "thời điểm trong tháng ({period}) không được viết trước tháng trong trích dẫn \u201c{quote}\u201d",
+)
+MONTH_PARTS: Final = {
+    "early": Msg("early", "đầu tháng"),
+    "mid": Msg("mid", "giữa tháng"),
+    "late": Msg("late", "cuối tháng"),
+}
+EVENT_YEAR_WRITTEN: Final = Msg(
+    "the year {year} is not the year {written} its quote \u201c{quote}\u201d writes",
+    "năm {year} không phải năm {written} mà trích dẫn \u201c{quote}\u201d viết",
+)
+EVENT_YEAR_UNWRITTEN: Final = Msg(
+    "the year {year} is not written in its quote, and is not the article's year {article_year} "
+    "(set 'year_inferred' to 'true' when the article gives it elsewhere)",
+    "năm {year} không được viết trong trích dẫn và không phải năm của bài viết {article_year} "
+    "(đặt 'year_inferred' thành 'true' khi bài viết nêu năm ở chỗ khác)",
+)
 ARTICLE_CHANGED: Final = Msg(
-    "{article} has changed since the draft was made (its text's SHA-256 differs): "
+    "{path}: {article} has changed since the draft was made (its text's SHA-256 differs): "
     "the quotes are checked against it as it is now",
-    "{article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): các trích dẫn được đối chiếu với bản hiện tại",
+    "{path}: {article} đã thay đổi từ khi lập nháp (SHA-256 của văn bản khác): "
+    "các trích dẫn được đối chiếu với bản hiện tại",
 )
 ARTICLE_GONE: Final = Msg(
     "{path} was drafted from {article}, which is no longer there: give the article with --article",
     "{path} được lập nháp từ {article}, tệp này không còn: hãy chỉ ra bài viết bằng --article",
+)
+ARTICLE_GONE_IN_FOLDER: Final = Msg(
+    "{path} was drafted from {article}, which is no longer there: its quotes are not checked "
+    "('chilinh validate {path} --article ARTICLE' checks them)",
+    "{path} được lập nháp từ {article}, tệp này không còn: chưa đối chiếu các trích dẫn "
+    "('chilinh validate {path} --article BÀI-VIẾT' đối chiếu chúng)",
+)
+ARTICLE_UNREADABLE: Final = Msg(
+    "{path}: the article it was drafted from cannot be read, so nothing was checked against it: {reason}",
+    "{path}: không đọc được bài viết đã dùng để lập nháp nên chưa đối chiếu được gì: {reason}",
+)
+ARTICLE_NEEDS_FILE: Final = Msg(
+    "it checks one dataset file against one article, and {path} is a folder: give one of its files, "
+    "or leave --article out (each file of a folder is checked against the article it records)",
+    "tuỳ chọn này đối chiếu một tệp dữ liệu với một bài viết, mà {path} là một thư mục: hãy cho một tệp trong đó, "
+    "hoặc bỏ --article (mỗi tệp trong thư mục được đối chiếu với bài viết mà nó ghi lại)",
 )
