@@ -15,8 +15,9 @@ it names a format (the output of this process is a pipe, and a pipe never has co
 are compared without the white space at their ends, and blank lines at the end are dropped.
 
 ``CHILINH_UPDATE_README=1`` rewrites every stale example from the tool's output instead of
-failing. Blocks of commands to type (```` ```sh ````) are not examples; the ```` ```python ````
-block is run by ``tests/answers/test_api.py``.
+failing. Blocks of commands to type (```` ```sh ````) are not examples (those of the walk-through,
+"From an article to a catalog, step by step", are run by ``test_readme_walkthrough.py``); the
+```` ```python ```` block is run by ``tests/answers/test_api.py``.
 """
 
 from __future__ import annotations
