@@ -118,3 +118,14 @@ def test_the_metadata_is_edited_not_rejected(tmp_path: Path) -> None:
     assert metadata["review"]["status"] == "edited"
     session.undo()
     assert session.document["metadata"]["title_en"] == "Chi Linh in 2022"
+
+
+def test_a_figures_noun_is_edited_in_either_language(tmp_path: Path) -> None:
+    document = _drafted(3)
+    document["figures"][0].update({"unit": "count", "value": 1087, "noun": {"vi": "hộ"}})
+    session = Session(tmp_path / "d.json", document)
+    assert session.key(session.items[session.position]) == document["figures"][0]["id"]
+    assert session.edit("noun.en", "households") is None
+    assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}
+    assert session.edit("noun.vi", "") is not None  # a noun in English alone breaks a rule: nothing changes
+    assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 Kind = Literal["figure", "event", "highlight", "metadata"]
 Status = Literal["drafted", "accepted", "edited", "rejected"]
-EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "id", "link")
+EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "noun.vi", "noun.en", "id", "link")
 """The fields ``e`` edits, as the reviewer names them."""
 METADATA_EDITABLE = ("title", "title_en", "place.vi", "place.en", "year")
 """The fields ``e`` edits of the review itself (its title, place and year)."""
@@ -351,12 +351,16 @@ def _change(kind: Kind, field: str, text: str) -> Change:
         return _set("value", int(number) if whole else number)
     if field in ("unit", "qualifier"):
         return _set(field, text)
-    if field.startswith("label."):
+    if field.startswith(("label.", "noun.")):
         language = field.split(".")[1]
-        target = "title" if kind == "highlight" else "label"
+        target = "title" if kind == "highlight" else field.split(".")[0]
 
         def label(document: dict[str, Any], record: dict[str, Any]) -> None:
-            record[target] = {key: value for key, value in {**record[target], language: text}.items() if value}
+            named = {key: value for key, value in {**record.get(target, {}), language: text}.items() if value}
+            if named:
+                record[target] = named
+            else:  # a noun may be left out (a label may not: the format says so)
+                record.pop(target, None)
 
         return label
     if field == "id":
