@@ -254,3 +254,19 @@ def spanned(ends: list[Derivation]) -> Derivation:
 
 def _whole(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else value
+
+
+def known_ends(estimate: Estimate, said: str) -> tuple[Number | None, Number | None]:
+    """The low and high ends of what a value is known to lie within, as the exports write
+    them (None for an end nobody knows). ``said`` is a stated value's qualifier, or a derived
+    value's ``hedge``: a bound keeps its known end only ('more than', 'at least': the low;
+    'nearly': the high); a stated 'about' or 'an estimated' states no end at all; an exact
+    value, a range, and a derived value that is approximate or computed have both (for a
+    derived one, the exact interval the stated inputs allow)."""
+    if said in ("more_than", "at_least"):
+        return estimate.low, None
+    if said == "nearly":
+        return None, estimate.high
+    if said in ("approximately", "estimated"):
+        return None, None
+    return estimate.low, estimate.high
