@@ -1,5 +1,5 @@
-"""Writing the dataset's tables (``tables``) to a SQLite file, CSV files or an Excel workbook,
-and the reviews as dataset files, atomically."""
+"""Writing the dataset's tables (``tables_of``: the stated ones and the derived baselines) to a
+SQLite file, CSV files or an Excel workbook, and the reviews as dataset files, atomically."""
 
 from __future__ import annotations
 
