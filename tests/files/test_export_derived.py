@@ -16,7 +16,18 @@ from hypothesis import strategies as st
 
 from chilinh_cli.cli.app import app
 from chilinh_cli.model.derive import derivation
-from chilinh_cli.model.records import Comparison, Dataset, Figure, RuleError, Source, Text
+from chilinh_cli.model.records import (
+    Basis,
+    ChangeKind,
+    Comparison,
+    Dataset,
+    Figure,
+    Qualifier,
+    RuleError,
+    Source,
+    Text,
+    Unit,
+)
 from chilinh_cli.reading.tables import Table, tables
 from readers import REPO, runner
 
@@ -28,9 +39,10 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("export") / "tables"
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    """The embedded dataset exported as CSV (after the private cache is set: not module-wide)."""
+    directory = tmp_path / "tables"
     result = runner.invoke(app, ["export", "csv", str(directory)])
     assert result.exit_code == 0, result.output
     return directory
@@ -147,8 +159,10 @@ def test_the_workbook_has_the_derived_baselines(tmp_path: Path) -> None:
 # ---- the property: every derived row is inside what it says, for any figure and comparison ----
 
 _SOURCE = Source(1, "q")
-_QUALIFIERS = ["exact", "more_than", "nearly", "approximately", "estimated", "at_least"]
-_CHANGES = {
+_QUALIFIERS: list[Qualifier] = ["exact", "more_than", "nearly", "approximately", "estimated", "at_least"]
+_BASES: list[Basis] = ["previous_year", "plan", "target"]
+_UNITS: list[Unit] = ["quantity", "percent", "vnd", "count"]
+_CHANGES: dict[ChangeKind, st.SearchStrategy[int | Decimal]] = {
     "percent_change": st.decimals(min_value=Decimal("-99.9"), max_value=Decimal("500"), places=1),
     "absolute_change": st.integers(min_value=-(10**12), max_value=10**12),
     "point_change": st.decimals(min_value=Decimal("-50"), max_value=Decimal("50"), places=2),
@@ -165,7 +179,7 @@ def _figures(draw: st.DrawFn) -> Figure:
         kind = draw(st.sampled_from(sorted(_CHANGES)))
         change = draw(_CHANGES[kind])
         spread = draw(st.none() | st.integers(min_value=1, max_value=5))
-        basis = draw(st.sampled_from(["previous_year", "plan", "target"]))
+        basis = draw(st.sampled_from(_BASES))
         try:
             comparisons.append(
                 Comparison(
@@ -181,7 +195,7 @@ def _figures(draw: st.DrawFn) -> Figure:
             continue
     value = draw(st.integers(min_value=1, max_value=10**13) | st.decimals(min_value=1, max_value=10**6, places=2))
     high = draw(st.none() | st.integers(min_value=1, max_value=10**6))
-    unit = draw(st.sampled_from(["quantity", "percent", "vnd", "count"]))
+    unit = draw(st.sampled_from(_UNITS))
     try:
         return Figure(
             "x",
