@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from chilinh_cli.answers import catalog as catalogs
-from chilinh_cli.answers.core import compare, derivation, direction, disagrees, review_todos
-from chilinh_cli.model.derive import Estimate, as_lower_bound, from_percent, hedge, multiple, percent_of
+from chilinh_cli.answers.core import compare, direction, disagrees, review_todos
+from chilinh_cli.model.derive import Estimate, as_lower_bound, derivation, from_percent, hedge, multiple, percent_of
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.model.records import Comparison, Dataset, Figure, Source, Text
 from chilinh_cli.present.values import (
