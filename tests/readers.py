@@ -32,8 +32,10 @@ from chilinh_cli.words.messages import Msg
 REPO = Path(__file__).resolve().parents[1]
 PRISTINE = json.loads(embedded_path().read_text(encoding="utf-8"))
 """The embedded dataset as plain JSON (numbers as floats): deep-copy it before changing it."""
-TABLES = {"datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
-"""The tables an export writes."""
+STORED_TABLES = {"datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"}
+"""The tables the store keeps (``reading.tables.tables``)."""
+TABLES = {*STORED_TABLES, "derived_baselines"}
+"""The tables an export writes: the stored ones and the derived baselines."""
 Writer = Callable[[Any], Path]
 """The type of the ``write_dataset`` fixture."""
 
@@ -126,6 +128,7 @@ SHARED = {
     "list", "show", "metric", "compare", "search", "validate", "schema", "export", "sqlite", "revenue", "economy",
     "draft",
     "petitions", "growth", "db", "Linh", "units", "datasets", "figure_aliases", "LC_ALL", "LC_MESSAGES",
+    "derived_baselines",
     "my", "city", "Excel", "xlsx", "byte", "tsv", "text", "thu", "ngan", "sach", "bau", "cu", "force", "year", "chart",
 }  # fmt: skip
 

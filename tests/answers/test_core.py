@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from chilinh_cli.answers.catalog import Catalog, figure_names, find_figures, search
-from chilinh_cli.answers.core import compare, comparison_years, derivation, find_highlight
+from chilinh_cli.answers.core import compare, comparison_years, find_highlight
+from chilinh_cli.model.derive import derivation
 from chilinh_cli.model.errors import (
     AmbiguousFigureError,
     NoComparisonError,

@@ -17,7 +17,7 @@ def test_sqlite_export(dataset: Dataset, tmp_path: Path) -> None:
     path = tmp_path / "chilinh.db"
     result = runner.invoke(app, ["export", "sqlite", str(path)])
     assert result.exit_code == 0, result.stderr
-    assert "8 tables" in result.stderr
+    assert "9 tables" in result.stderr
     connection = sqlite3.connect(path)
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert names == TABLES
@@ -89,10 +89,11 @@ def test_xlsx_holds_every_table_with_numbers_as_numbers(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     result = runner.invoke(app, ["export", "xlsx", str(tmp_path / "c.xlsx"), "--lang", "vi"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 8 trang tính, 136 dòng\n"
+    assert result.stderr == f"đã ghi {tmp_path / 'c.xlsx'}: 9 trang tính, 141 dòng\n"
     book = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert book.sheetnames == [
-        *("datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events")
+        *("datasets", "units", "highlights", "sources", "figures", "figure_aliases", "comparisons", "events"),
+        "derived_baselines",
     ]
     rows = {row[1].value: row for row in book["figures"].iter_rows(min_row=2)}  # after dataset_id
     header = [cell.value for cell in next(book["figures"].iter_rows(max_row=1))]

@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from chilinh_cli.answers.checks import review_todos
-from chilinh_cli.answers.core import derivation, figure_answer
+from chilinh_cli.answers.core import figure_answer
 from chilinh_cli.cli.app import app
+from chilinh_cli.model.derive import derivation
 from chilinh_cli.model.errors import DataFileError, Problem
 from chilinh_cli.model.records import Dataset
 from chilinh_cli.present.documents import FIGURE_CSV_COLUMNS, figure_csv_rows, figure_json

@@ -95,8 +95,7 @@ def _exact_lows(current: Decimal, percent: Decimal) -> tuple[Decimal, Decimal]:
 def test_a_bound_is_printed_only_where_the_exact_interval_supports_it(
     current: int, percent: Decimal, qualifier: Literal["more_than", "at_least"]
 ) -> None:
-    from chilinh_cli.answers.core import derivation
-    from chilinh_cli.model.derive import hedge
+    from chilinh_cli.model.derive import derivation, hedge
     from chilinh_cli.model.records import Comparison, Figure, Source, Text
 
     source = Source(1, "q")
@@ -135,8 +134,7 @@ def test_a_rounded_rate_gives_a_value_inside_its_exact_interval(current: int, pe
 
 def test_the_rise_of_more_than_a_value_is_more_than_the_low_end_not_the_centre() -> None:
     """The issue's case: a rise printed 'more than +89.4' where the exact interval starts at 89.14."""
-    from chilinh_cli.answers.core import derivation
-    from chilinh_cli.model.derive import hedge
+    from chilinh_cli.model.derive import derivation, hedge
     from chilinh_cli.model.records import Comparison, Figure, Source, Text
 
     source = Source(1, "q")

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from chilinh_cli.answers.core import compared_figures, derivation, figure_answer
+from chilinh_cli.answers.core import compared_figures, figure_answer
+from chilinh_cli.model.derive import derivation
 from chilinh_cli.model.records import Comparison, Figure, RuleError, Source, Text
 from chilinh_cli.present.documents import figure_csv_rows, figure_json
 from chilinh_cli.present.values import format_change, format_comparison, format_figure_value

@@ -18,8 +18,8 @@ import pytest
 
 from chilinh_cli.answers import catalog as catalogs
 from chilinh_cli.answers.checks import review_todos
-from chilinh_cli.answers.core import compare, derivation, direction, disagrees
-from chilinh_cli.model.derive import Estimate, as_lower_bound, from_percent, hedge, multiple, percent_of
+from chilinh_cli.answers.core import compare, direction, disagrees
+from chilinh_cli.model.derive import Estimate, as_lower_bound, derivation, from_percent, hedge, multiple, percent_of
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.model.records import Comparison, Dataset, Figure, Source, Text
 from chilinh_cli.present.values import (

@@ -52,7 +52,7 @@ def test_space_skips_without_deciding(tmp_path: Path) -> None:
     assert app.session.position == 1
     assert app.session.done == 0
     assert not app.session.dirty
-    assert "2 / 7" in shown["head"]
+    assert "2 / 8" in shown["head"]
     app, _ = _drive(path, "space", "q")  # nothing decided: quit asks nothing
     assert not app.confirming
     assert path.read_bytes() == before
@@ -63,14 +63,14 @@ def test_escape_closes_an_edit_and_changes_nothing(tmp_path: Path) -> None:
     app, shown = _drive(path, "e", *"value 9", "escape")
     assert not app.session.dirty
     assert app.session.done == 0
-    assert "1 / 7" in shown["head"]
+    assert "1 / 8" in shown["head"]
 
 
 def test_nothing_to_undo_and_nothing_to_edit_are_said(tmp_path: Path) -> None:
     path = _copy(tmp_path)
     _, shown = _drive(path, "u")
     assert shown["message"] == "nothing to undo"
-    _, shown = _drive(path, *("a" * 7), "e")
+    _, shown = _drive(path, *("a" * 8), "e")
     assert shown["message"] == "nothing to edit: every record is decided"
     assert shown["head"].startswith("Every record is decided: s to save")
     assert shown["context"] == shown["fields"] == ""
@@ -98,7 +98,7 @@ def test_another_key_while_asking_to_quit_goes_back_to_the_review(tmp_path: Path
     app, shown = _drive(path, "a", "q", "z")
     assert not app.confirming
     assert app.session.dirty
-    assert "2 / 7" in shown["head"]
+    assert "2 / 8" in shown["head"]
 
 
 def test_without_the_article_the_quote_is_shown_alone(tmp_path: Path) -> None:
@@ -133,7 +133,8 @@ def test_highlights_and_events_show_their_own_fields(tmp_path: Path) -> None:
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     session = Session.open(path)
     kinds = [item.kind for item in session.items]
-    assert sorted(set(kinds)) == ["event", "figure", "highlight"]
+    assert sorted(set(kinds)) == ["event", "figure", "highlight", "metadata"]
+    assert kinds[-1] == "metadata"  # the review itself comes last
     shown_by_kind: dict[str, str] = {}
     for position, kind in enumerate(kinds):
         if kind in shown_by_kind:
@@ -147,3 +148,7 @@ def test_highlights_and_events_show_their_own_fields(tmp_path: Path) -> None:
     assert first_highlight["title"]["vi"] in shown_by_kind["highlight"]
     assert "value" not in shown_by_kind["highlight"].lower()
     assert "value" in shown_by_kind["figure"].lower()
+    metadata = document["metadata"]
+    assert f"title: {metadata['title']}" in shown_by_kind["metadata"]
+    assert f"year: {metadata['year']}" in shown_by_kind["metadata"]
+    assert f"place (vi): {metadata['locality']['vi']}" in shown_by_kind["metadata"]

@@ -73,3 +73,59 @@ def test_an_edit_that_breaks_a_rule_changes_nothing(tmp_path: Path) -> None:
     assert not session.decisions
     assert session.edit("label.en", "Revenue") is None
     assert session.status(session.items[session.position]) == "edited"
+
+
+def _at_metadata(tmp_path: Path) -> Session:
+    """A session of a draft whose every record but its metadata is decided: the metadata is current."""
+    document = _drafted(3)
+    document["metadata"]["checked"] = False
+    session = Session(tmp_path / "d.json", document)
+    while session.current is not None and session.current.kind != "metadata":
+        session.accept()
+    assert session.current is not None
+    assert session.key(session.current) == "metadata"
+    return session
+
+
+def test_the_reviews_own_metadata_is_reviewed_last_and_then_counts_as_reviewed(tmp_path: Path) -> None:
+    session = _at_metadata(tmp_path)
+    assert [item.kind for item in session.items][-1] == "metadata"
+    session.accept()
+    assert session.current is None
+    session.save()
+    saved = read_dataset(tmp_path / "d.json")
+    assert status_of(saved.metadata) == "accepted"
+    assert "checked" not in parse_json((tmp_path / "d.json").read_bytes(), "d.json")["metadata"]
+
+
+def test_the_metadata_is_edited_not_rejected(tmp_path: Path) -> None:
+    session = _at_metadata(tmp_path)
+    decided = len(session.decisions)
+    said = session.reject()
+    assert said is not None
+    assert said.en.startswith("the review's title, place and year are not rejected")
+    assert len(session.decisions) == decided
+    assert session.edit("value", "3") is not None  # a figure's field: not the metadata's
+    assert session.edit("year", "twenty") is not None
+    assert session.edit("title", " ") is not None  # the Vietnamese title cannot be emptied
+    assert len(session.decisions) == decided
+    assert session.edit("place.en", "Chi Linh City") is None
+    assert session.edit("year", "2022") is None
+    assert session.edit("title_en", "Chi Linh in 2022") is None
+    assert session.edit("title_en", "") is None  # the English title may be left out
+    metadata = session.document["metadata"]
+    assert (metadata["locality"]["en"], metadata["year"], "title_en" in metadata) == ("Chi Linh City", 2022, False)
+    assert metadata["review"]["status"] == "edited"
+    session.undo()
+    assert session.document["metadata"]["title_en"] == "Chi Linh in 2022"
+
+
+def test_a_figures_noun_is_edited_in_either_language(tmp_path: Path) -> None:
+    document = _drafted(3)
+    document["figures"][0].update({"unit": "count", "value": 1087, "noun": {"vi": "hộ"}})
+    session = Session(tmp_path / "d.json", document)
+    assert session.key(session.items[session.position]) == document["figures"][0]["id"]
+    assert session.edit("noun.en", "households") is None
+    assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}
+    assert session.edit("noun.vi", "") is not None  # a noun in English alone breaks a rule: nothing changes
+    assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}

@@ -11,18 +11,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ..model.derive import (
-    EXACT_PERCENT_STEP,
     Derivation,
     Estimate,
-    as_lower_bound,
     change_between,
-    from_change,
-    from_percent,
-    from_value,
+    derivation,
     half_unit,
-    multiple,
-    percent_of,
-    round_within,
 )
 from ..model.derive import (
     stated as stated_value,
@@ -37,69 +30,9 @@ from ..model.records import (
     Figure,
     Highlight,
     Metadata,
-    Number,
 )
 from ..model.text import fold
 from ..model.where import DatasetInfo
-
-
-def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
-    """What a stated comparison implies, or None when its wording is ambiguous. A range (of
-    the figure, '58-60', or of the change, 'tang 8-9%') is an interval: what is derived from it
-    spans what every end implies."""
-    if comparison.ambiguous:
-        return None
-    if figure.high is None and comparison.high is None:
-        return _derivation(figure, comparison, figure.value, comparison.value)
-    ends = [
-        _derivation(figure, comparison, now, change)
-        for now in (figure.value, figure.high if figure.high is not None else figure.value)
-        for change in (comparison.value, comparison.high if comparison.high is not None else comparison.value)
-    ]
-    found = [end for end in ends if end is not None]
-    return spanned(found) if len(found) == len(ends) else None
-
-
-def _derivation(figure: Figure, comparison: Comparison, now: Number, value: Number) -> Derivation | None:
-    kind = comparison.kind
-    if kind == "from_value":  # the earlier value is stated: only the change is computed
-        return from_value(now, value, relative=figure.unit != "percent" and figure.qualifier == "exact")
-    if kind in ("absolute_change", "point_change"):
-        relative = kind != "point_change"
-        return from_change(now, value, bounded=figure.qualifier != "exact", relative=relative)
-    ratios = {"percent_change": from_percent, "percent_of": percent_of, "multiple": multiple}
-    derived = ratios[kind](now, value)
-    if figure.qualifier in LOWER_BOUNDS:  # a bound stays a bound, and says so once
-        change = derived.absolute_change
-        # A rise on more than X is more than the rise on X: its low end, at the precision shown.
-        # (A fall on a bound has no lower bound: derive.hedge says none.)
-        rise = as_lower_bound(change) if change.derived and change.value >= 0 else change
-        return derived._replace(baseline=as_lower_bound(derived.baseline), absolute_change=rise)
-    return derived
-
-
-def spanned(ends: list[Derivation]) -> Derivation:
-    """One derivation spanning those of each end of a range: the lowest low to the highest
-    high, its central value rounded within them (never finer than the inputs allow)."""
-
-    def span(estimates: list[Estimate]) -> Estimate:
-        low = min(Decimal(e.low) for e in estimates)
-        high = max(Decimal(e.high) for e in estimates)
-        central = round_within((low + high) / 2, low, high, EXACT_PERCENT_STEP)
-        formula = " .. ".join(dict.fromkeys(e.formula for e in estimates if e.formula))
-        return Estimate(central, _whole(low), _whole(high), derived=True, formula=formula)
-
-    percents = [end.percent_change for end in ends]
-    present = [p for p in percents if p is not None]
-    return Derivation(
-        span([end.baseline for end in ends]),
-        span([end.absolute_change for end in ends]),
-        span(present) if len(present) == len(percents) else None,
-    )
-
-
-def _whole(value: Decimal) -> Number:
-    return int(value) if value == value.to_integral_value() else value
 
 
 def comparison_years(dataset: Dataset) -> list[int]:

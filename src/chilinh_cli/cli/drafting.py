@@ -81,7 +81,7 @@ def validate(
             """With --strict, say a file's records not yet reviewed as an error; True when any."""
             count = sum(len(keys) for keys in not_reviewed(answer.todos).values())
             if strict and count:
-                render.say(messages.STRICT_NOT_REVIEWED.format(path=answer.file, n=count), said, sys.stderr)
+                render.say(checks.strict_line(answer.file, count), said, sys.stderr)
             return strict and count > 0
 
         if file is not None and file.is_dir():

@@ -26,7 +26,7 @@ export_app = typer.Typer(no_args_is_help=True, epilog="Examples:\n\n  " + EXAMPL
 
 @export_app.callback(
     help="Write every dataset as relational tables "
-    "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events)."
+    "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, derived_baselines)."
 )
 def _export(lang: LangOption = None) -> None:
     pass  # the --lang given here is read by the subcommand (see _language)

@@ -1,5 +1,5 @@
-"""Writing the dataset's tables (``tables``) to a SQLite file, CSV files or an Excel workbook,
-and the reviews as dataset files, atomically."""
+"""Writing the dataset's tables (``tables_of``: the stated ones and the derived baselines) to a
+SQLite file, CSV files or an Excel workbook, and the reviews as dataset files, atomically."""
 
 from __future__ import annotations
 
@@ -121,6 +121,10 @@ _NUMBER_FORMATS = {
 }
 
 
+_VALUE_COLUMNS = ("value", "value_low", "value_high")
+"""The columns shown with their row's unit: a value and its known ends."""
+
+
 def write_xlsx(datasets: Datasets, path: Path, *, lang: Lang = "en", force: bool = False) -> list[Table]:
     """Write every table as a sheet of one Excel workbook at ``path``.
 
@@ -164,7 +168,7 @@ def _xlsx_cell(sheet: object, column: str, value: object, unit: object, lang: La
         if abs(value) >= _EXACT_IN_EXCEL:
             return str(value)
         cell = WriteOnlyCell(sheet, value=value)
-        if column == "value" and isinstance(unit, str) and unit in _NUMBER_FORMATS:
+        if column in _VALUE_COLUMNS and isinstance(unit, str) and unit in _NUMBER_FORMATS:
             suffix = messages.XLSX_UNIT_SUFFIXES.get(unit)
             cell.number_format = _NUMBER_FORMATS[unit] + (suffix.get(lang) if suffix else "")
         return cell

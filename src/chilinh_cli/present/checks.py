@@ -32,6 +32,11 @@ def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
     return forms[0 if n == 1 else 1].format(n=n)
 
 
+def strict_line(path: str, n: int) -> Msg:
+    """What ``validate --strict`` says of a file with ``n`` records not yet reviewed."""
+    return messages.STRICT_NOT_REVIEWED[0 if n == 1 else 1].format(path=path, n=n)
+
+
 def checked_file(answer: CheckAnswer) -> list[tuple[Msg, bool]]:
     """What ``validate FILE`` says (True: a problem): valid, then what a reviewer still has to
     do; or its problems."""

@@ -1,9 +1,15 @@
-"""The dataset as relational tables: the one schema that ``export sqlite`` and ``export csv`` write.
+"""The dataset as relational tables: the one schema that the store keeps and the exports write.
 
 Tables: datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, with
 primary and foreign keys, ready for sqlite-utils, Datasette or DuckDB. Numbers keep
 their exact written form in a ``*_exact`` text column next to the numeric one (SQLite
 has no decimal type: 99.92 as REAL is only close to 99.92).
+
+The exports (``tables_of``) add what is derived from those tables, which the store never
+keeps: each figure's known ends (``value_low``, ``value_high``) and ``derived`` (0), and a
+ninth table, ``derived_baselines``: the value each stated comparison implies for the basis
+it compares with (``model.derive.derivation``, as ``compare`` derives it), its interval and
+its hedge, ``derived`` 1.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
+from ..model.derive import Estimate, derivation, hedge, known_ends, stated
 from ..model.records import Dataset, Figure, Source, Text, answerable, event_homes, figure_homes, status_of
 from ..model.text import fold
 from ..model.where import other_keys, place_key
@@ -40,6 +47,8 @@ _DATASET_KEY = "FOREIGN KEY (dataset_id) REFERENCES datasets(id) ON DELETE CASCA
 _HIGHLIGHT_KEY = "FOREIGN KEY (dataset_id, highlight_rank) REFERENCES highlights(dataset_id, rank)"
 _SOURCE_KEY = "FOREIGN KEY (dataset_id, source_id) REFERENCES sources(dataset_id, id)"
 _FIGURE_KEY = "FOREIGN KEY (dataset_id, figure_id) REFERENCES figures(dataset_id, id)"
+_COMPARISON_KEY = "FOREIGN KEY (dataset_id, comparison_id) REFERENCES comparisons(dataset_id, id)"
+_UNIT_KEY = "FOREIGN KEY (unit) REFERENCES units(code)"
 _NOTES = ("note_vi TEXT", "note_en TEXT")
 _IN_DATASET = "dataset_id INTEGER NOT NULL"
 _REVIEW = ("review TEXT NOT NULL", "reviewed_at TEXT")
@@ -87,6 +96,21 @@ COMPARISONS_COLUMNS = (
     *("source_id INTEGER NOT NULL", *_NOTES),
     *("high REAL", "high_exact TEXT"),
 )
+_ENDS = ("value_low REAL", "value_low_exact TEXT", "value_high REAL", "value_high_exact TEXT")
+"""The ends of what a value is known to lie within (``model.derive.known_ends``); null for an
+end nobody knows: a bound's other end, both ends of a stated 'about'."""
+FIGURE_ENDS_COLUMNS = (*_ENDS, "derived INTEGER NOT NULL")
+"""Added to the exports' ``figures`` (the store does not keep them): a stated value's ends,
+and ``derived`` 0, so that a figure and a derived baseline stack in one column (UNION)."""
+DERIVED_BASELINES_COLUMNS = (
+    *(_IN_DATASET, "comparison_id INTEGER NOT NULL", "figure_id TEXT NOT NULL", "basis TEXT NOT NULL", "year INTEGER"),
+    *("value REAL NOT NULL", "value_exact TEXT NOT NULL", *_ENDS),
+    *("unit TEXT NOT NULL", "hedge TEXT NOT NULL", "derived INTEGER NOT NULL", "formula TEXT NOT NULL"),
+)
+"""The exports' ``derived_baselines``: one row per stated comparison that implies the value
+compared with (none for an ambiguous one, nor for ``from_value``, which states it): that
+value as the tool shows it (``value_exact``: its exact decimal text), the exact interval
+the stated numbers allow, the hedge true of it (``model.derive.hedge``) and its formula."""
 EVENTS_COLUMNS = (
     *(_IN_DATASET, "id TEXT NOT NULL", "highlight_rank INTEGER", "label_vi TEXT NOT NULL", "label_en TEXT"),
     *("year INTEGER NOT NULL", "month INTEGER NOT NULL", "day INTEGER", "period TEXT"),
@@ -130,9 +154,10 @@ class _Sources:
         return [(self.dataset_id, number, *source) for source, number in self.ids.items()]
 
 
-def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> list[Table]:
+def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None, *, derived: bool = False) -> list[Table]:
     """The dataset as tables, in an order that satisfies every foreign key. ``dataset_row``
-    (values of ``DATASETS_COLUMNS``) is its row of ``datasets``; every other row carries its id."""
+    (values of ``DATASETS_COLUMNS``) is its row of ``datasets``; every other row carries its id.
+    ``derived`` (the exports) adds each figure's known ends and the ``derived_baselines`` table."""
     row = dataset_row or dataset_row_of(dataset, 1, "", "", "")
     dataset = answerable(dataset)  # a rejected figure or event stays in the file, not in the tables
     number = row[0]
@@ -145,26 +170,35 @@ def tables(dataset: Dataset, dataset_row: tuple[object, ...] | None = None) -> l
     ]
     aliases: list[tuple[object, ...]] = [(number, alias, f.id) for f in dataset.figures for alias in f.aliases]
     units: list[tuple[object, ...]] = [(code, label.en, label.vi) for code, label in messages.UNIT_NAMES.items()]
-    figure_keys = ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY, _HIGHLIGHT_KEY, _SOURCE_KEY)
-    return [
+    figure_keys = ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY, _HIGHLIGHT_KEY, _SOURCE_KEY, _UNIT_KEY)
+    figure_columns: tuple[str, ...] = FIGURES_COLUMNS
+    if derived:
+        figure_columns += FIGURE_ENDS_COLUMNS
+        figures = [(*each, *_figure_ends(figure)) for each, figure in zip(figures, dataset.figures, strict=True)]
+    laid = [
         Table("datasets", DATASETS_COLUMNS, (), [row]),
         Table("units", UNITS_COLUMNS, (), units),
         Table("highlights", HIGHLIGHTS_COLUMNS, ("PRIMARY KEY (dataset_id, rank)", _DATASET_KEY), highlights),
         Table("sources", SOURCES_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _DATASET_KEY), sources.rows()),
-        Table("figures", FIGURES_COLUMNS, (*figure_keys, "FOREIGN KEY (unit) REFERENCES units(code)"), figures),
+        Table("figures", figure_columns, figure_keys, figures),
         Table("figure_aliases", ALIASES_COLUMNS, ("PRIMARY KEY (dataset_id, alias)", _FIGURE_KEY), aliases),
         Table(
             "comparisons", COMPARISONS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _FIGURE_KEY, _SOURCE_KEY), comparisons
         ),
         Table("events", EVENTS_COLUMNS, ("PRIMARY KEY (dataset_id, id)", _HIGHLIGHT_KEY, _SOURCE_KEY), events),
     ]
+    if derived:
+        keys = ("PRIMARY KEY (dataset_id, comparison_id)", _COMPARISON_KEY, _FIGURE_KEY, _UNIT_KEY)
+        laid.append(Table("derived_baselines", DERIVED_BASELINES_COLUMNS, keys, _baseline_rows(dataset, number)))
+    return laid
 
 
 def tables_of(datasets: Sequence[tuple[str, Dataset]]) -> list[Table]:
-    """Several datasets (each with the path it was read from) in one set of tables."""
+    """Several datasets (each with the path it was read from) in one set of tables, as the
+    exports write them: with what is derived (``tables``' ``derived``)."""
     merged: dict[str, Table] = {}
     for number, (path, dataset) in enumerate(datasets, start=1):
-        for table in tables(dataset, dataset_row_of(dataset, number, path, "", "")):
+        for table in tables(dataset, dataset_row_of(dataset, number, path, "", ""), derived=True):
             if table.name not in merged:
                 merged[table.name] = dataclasses.replace(table, rows=list(table.rows))
             elif table.name != "units":
@@ -216,6 +250,50 @@ def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tup
         )
         for n, comparison in enumerate(figure.comparisons, start=1)
     ]
+
+
+def _figure_ends(figure: Figure) -> tuple[object, ...]:
+    """The ``FIGURE_ENDS_COLUMNS`` of a figure: an exact value is both its ends, a range has
+    its two, a bound its known one."""
+    value = stated(figure.value)
+    if figure.high is not None:
+        value = value._replace(high=figure.high)
+    return (*_ends(value, figure.qualifier), 0)
+
+
+def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]:
+    """The ``derived_baselines`` rows: each comparison numbered as ``comparisons`` numbers it,
+    its derivation the one ``compare`` shows (``model.derive.derivation``)."""
+    rows: list[tuple[object, ...]] = []
+    before = 0
+    for figure in dataset.figures:
+        for n, comparison in enumerate(figure.comparisons, start=before + 1):
+            derived = derivation(figure, comparison)
+            if derived is None or not derived.baseline.derived:
+                continue  # ambiguous, or the comparison states the value it compares with
+            baseline, said = derived.baseline, hedge(derived.baseline, figure.qualifier)
+            rows.append(
+                (
+                    *(number, n, figure.id, comparison.basis, comparison.year),
+                    *(_number(baseline.value), _plain(baseline.value), *_ends(baseline, said)),
+                    *(figure.unit, said, 1, baseline.formula),
+                )
+            )
+        before += len(figure.comparisons)
+    return rows
+
+
+def _ends(value: Estimate, said: str) -> tuple[object, ...]:
+    """A value's known ends, each as a number and as its exact decimal text (null when unknown)."""
+    low, high = known_ends(value, said)
+    return (_number(low), _plain(low), _number(high), _plain(high))
+
+
+def _plain(value: int | Decimal | None) -> str | None:
+    """A number's exact decimal text, never in exponent notation (a derived 1.1E+13 is 11000000000000)."""
+    if value is None or isinstance(value, int):
+        return None if value is None else str(value)
+    return format(value, "f")
 
 
 def _notes(note: Text | None) -> tuple[str | None, str | None]:

@@ -20,7 +20,7 @@ from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg
 from .context import around, read_article
-from .session import EDITABLE, Item, Session
+from .session import Item, Session, editable
 
 
 class ReviewApp(App[None]):
@@ -83,7 +83,7 @@ class ReviewApp(App[None]):
         if key == "a":
             self.session.accept()
         elif key == "x":
-            self.session.reject()
+            self.note = self.session.reject()
         elif key == "space":
             self.session.skip()
         elif key in ("u", "backspace"):
@@ -115,9 +115,11 @@ class ReviewApp(App[None]):
         return True
 
     def _open_edit(self) -> None:
+        item = self.session.current
+        assert item is not None  # "e" opens the edit line only on a record
         edit = self.query_one("#edit", Input)
         edit.value = ""
-        edit.placeholder = messages.REVIEW_EDIT_PROMPT.format(fields=", ".join(EDITABLE)).get(self.lang)
+        edit.placeholder = messages.REVIEW_EDIT_PROMPT.format(fields=", ".join(editable(item.kind))).get(self.lang)
         edit.display = True
         edit.focus()
 
@@ -170,7 +172,10 @@ class ReviewApp(App[None]):
         self.query_one("#message", Static).update(Content(message.get(said) if message else ""))
 
     def _quoted(self, item: Item, record: dict[str, Any]) -> Content:
-        quote = str(record["title"]["vi"] if item.kind == "highlight" else record["source"]["quote"])
+        if item.kind == "metadata":
+            quote = str(record["title"])
+        else:
+            quote = str(record["title"]["vi"] if item.kind == "highlight" else record["source"]["quote"])
         if self.article is None:
             return Content.assemble((quote, "bold"), "\n", messages.REVIEW_NO_ARTICLE.get(self.lang))
         found = around(self.article, quote)
@@ -187,6 +192,16 @@ class ReviewApp(App[None]):
             shown = none if value is None or value == "" else str(value)
             return messages.REVIEW_FIELD.format(name=names[name], value=shown).get(self.lang)
 
+        if item.kind == "metadata":
+            place = record["locality"]
+            return [
+                line("title", record["title"]),
+                line("title_en", record.get("title_en")),
+                line("place_vi", place.get("vi")),
+                line("place_en", place.get("en")),
+                line("year", record["year"]),
+                line("published", record.get("published")),
+            ]
         if item.kind == "highlight":
             title = record["title"]
             return [line("id", record["slug"]), line("label_vi", title.get("vi")), line("label_en", title.get("en"))]

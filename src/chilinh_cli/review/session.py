@@ -23,10 +23,12 @@ from ..words.messages import Msg
 if TYPE_CHECKING:
     from ..model.records import Figure
 
-Kind = Literal["figure", "event", "highlight"]
+Kind = Literal["figure", "event", "highlight", "metadata"]
 Status = Literal["drafted", "accepted", "edited", "rejected"]
-EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "id", "link")
+EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "noun.vi", "noun.en", "id", "link")
 """The fields ``e`` edits, as the reviewer names them."""
+METADATA_EDITABLE = ("title", "title_en", "place.vi", "place.en", "year")
+"""The fields ``e`` edits of the review itself (its title, place and year)."""
 SHORT_QUOTE = 4
 """A quote of fewer words than this may state something else: it is looked at first."""
 SHOWN_DECISIONS = 10
@@ -45,7 +47,7 @@ class Item(NamedTuple):
 
     kind: Kind
     place: int
-    """Its place in the document's ``figures``, ``events`` or ``highlights``."""
+    """Its place in the document's ``figures``, ``events`` or ``highlights`` (0 for the metadata)."""
     reasons: tuple[Msg, ...]
 
 
@@ -73,8 +75,20 @@ def status_of(record: dict[str, Any]) -> Status:
     return "drafted" if record.get("checked") is False else "accepted"
 
 
-def _collection(kind: Kind) -> str:
-    return {"figure": "figures", "event": "events", "highlight": "highlights"}[kind]
+def record_of(document: dict[str, Any], item: Item) -> dict[str, Any]:
+    """The record of ``document`` that ``item`` is."""
+    if item.kind == "metadata":
+        metadata: dict[str, Any] = document["metadata"]
+        return metadata
+    record: dict[str, Any] = document[{"figure": "figures", "event": "events", "highlight": "highlights"}[item.kind]][
+        item.place
+    ]
+    return record
+
+
+def editable(kind: Kind) -> tuple[str, ...]:
+    """The fields ``e`` edits of a record of this kind."""
+    return METADATA_EDITABLE if kind == "metadata" else EDITABLE
 
 
 def conflicts(figure: dict[str, Any], previous: Figure) -> bool:
@@ -120,8 +134,8 @@ def _reasons(figure: dict[str, Any], linking: bool, previous: Previous) -> tuple
 def review_order(document: dict[str, Any], previous: Previous | None = None) -> list[Item]:
     """Every record to review: figures first (those conflicting with last year's first, then those
     with most reasons for a look, else in the file's order), then events, then the section titles
-    (highlights). ``previous`` holds the linked figures of last year's review (``linked_figures``)
-    where they could be read."""
+    (highlights), then the review itself (its title, place and year: the metadata). ``previous``
+    holds the linked figures of last year's review (``linked_figures``) where they could be read."""
     figures = document.get("figures") or []
     linking = any(figure.get("link") is not None for figure in figures)
     scored = [Item("figure", n, _reasons(figure, linking, previous or {})) for n, figure in enumerate(figures)]
@@ -129,7 +143,7 @@ def review_order(document: dict[str, Any], previous: Previous | None = None) -> 
     scored.sort(key=lambda item: (messages.REVIEW_WHY_CONFLICT not in item.reasons, -len(item.reasons), item.place))
     events = [Item("event", n, ()) for n in range(len(document.get("events") or []))]
     highlights = [Item("highlight", n, ()) for n in range(len(document.get("highlights") or []))]
-    return [*scored, *events, *highlights]
+    return [*scored, *events, *highlights, Item("metadata", 0, ())]
 
 
 class Session:
@@ -162,10 +176,11 @@ class Session:
     # ---- where the review is ------------------------------------------------------------
 
     def record(self, item: Item) -> dict[str, Any]:
-        record: dict[str, Any] = self.document[_collection(item.kind)][item.place]
-        return record
+        return record_of(self.document, item)
 
     def key(self, item: Item) -> str:
+        if item.kind == "metadata":
+            return "metadata"
         record = self.record(item)
         return str(record.get("slug") if item.kind == "highlight" else record.get("id"))
 
@@ -230,10 +245,15 @@ class Session:
         if wanted and wanted != figure["id"] and wanted not in taken:
             _rename(document, figure, wanted)
 
-    def reject(self) -> None:
-        """Reject the record: it stays in the file, marked, and leaves every answer."""
+    def reject(self) -> Msg | None:
+        """Reject the record: it stays in the file, marked, and leaves every answer. The review
+        itself (its metadata) is not rejected but edited: what is wrong instead (nothing done)."""
+        item = self.current
+        if item is not None and item.kind == "metadata":
+            return messages.REVIEW_METADATA_NOT_REJECTED
         self._decide("rejected")
         self.position = self.first_undecided(self.position)
+        return None
 
     def skip(self) -> None:
         """Leave the record undecided and look at the next one (undecided first)."""
@@ -257,14 +277,14 @@ class Session:
         item = self.current
         if item is None:
             return messages.REVIEW_NOTHING_TO_EDIT
-        if field not in EDITABLE:
-            return messages.REVIEW_EDIT_FIELDS.format(fields=", ".join(EDITABLE))
+        if field not in editable(item.kind):
+            return messages.REVIEW_EDIT_FIELDS.format(fields=", ".join(editable(item.kind)))
         try:
             change = _change(item.kind, field, text.strip())
         except (InvalidOperation, ValueError):
             return messages.REVIEW_EDIT_BAD.format(field=field, text=text)
         trial = copy.deepcopy(self.document)
-        change(trial, trial[_collection(item.kind)][item.place])
+        change(trial, record_of(trial, item))
         problem = _problem(trial)
         if problem is not None:
             return problem
@@ -323,18 +343,24 @@ def _set(field: str, value: object) -> Change:
 
 def _change(kind: Kind, field: str, text: str) -> Change:
     """How an edit changes a record (a ``ValueError`` when the text says no such change)."""
+    if kind == "metadata":
+        return _metadata_change(field, text)
     if field == "value":
         number = Decimal(text.replace(" ", "").replace(",", "."))
         whole = number == number.to_integral_value() and "." not in text and "," not in text
         return _set("value", int(number) if whole else number)
     if field in ("unit", "qualifier"):
         return _set(field, text)
-    if field.startswith("label."):
+    if field.startswith(("label.", "noun.")):
         language = field.split(".")[1]
-        target = "title" if kind == "highlight" else "label"
+        target = "title" if kind == "highlight" else field.split(".")[0]
 
         def label(document: dict[str, Any], record: dict[str, Any]) -> None:
-            record[target] = {key: value for key, value in {**record[target], language: text}.items() if value}
+            named = {key: value for key, value in {**record.get(target, {}), language: text}.items() if value}
+            if named:
+                record[target] = named
+            else:  # a noun may be left out (a label may not: the format says so)
+                record.pop(target, None)
 
         return label
     if field == "id":
@@ -350,6 +376,33 @@ def _change(kind: Kind, field: str, text: str) -> Change:
     if not file or not link_id:
         raise ValueError(text)
     return _set("link", {"file": file, "id": link_id})
+
+
+def _metadata_change(field: str, text: str) -> Change:
+    """How an edit changes the review's metadata: its title (either language), place, year."""
+    if field == "year":
+        if not text.isdigit():
+            raise ValueError(text)
+        return _set("year", int(text))
+    if field.startswith("place."):
+        language = field.split(".")[1]
+
+        def place(document: dict[str, Any], record: dict[str, Any]) -> None:
+            named = {**record["locality"], language: text}
+            record["locality"] = {key: value for key, value in named.items() if value}
+
+        return place
+
+    if not text and field == "title":  # the Vietnamese title is the review's name: never empty
+        raise ValueError(field)
+
+    def title(document: dict[str, Any], record: dict[str, Any]) -> None:
+        if text:
+            record[field] = text
+        else:  # an English title may be left out
+            record.pop(field, None)
+
+    return title
 
 
 def _arrays(value: Any, kind: type[list[Any]] | type[tuple[Any, ...]]) -> Any:

@@ -138,9 +138,9 @@ HELP: Final = (
     ),
     Msg(
         "Write every dataset as relational tables "
-        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events).",
+        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, derived_baselines).",
         "Ghi mọi bộ dữ liệu thành các bảng quan hệ "
-        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events).",
+        "(datasets, units, highlights, sources, figures, figure_aliases, comparisons, events, derived_baselines).",
     ),
     Msg(
         "One SQLite file with every table, primary and foreign keys; written atomically.",

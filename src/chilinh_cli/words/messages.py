@@ -436,9 +436,15 @@ REVIEW_KINDS: Final = {
     "highlights": (Msg("{n} section title", "{n} tiêu đề mục"), Msg("{n} section titles", "{n} tiêu đề mục")),
     "metadata": (Msg("the metadata", "thông tin chung"), Msg("the metadata", "thông tin chung")),
 }
-STRICT_NOT_REVIEWED: Final = Msg(
-    "{path}: {n} records not yet reviewed (--strict makes them an error; review them with 'chilinh review')",
-    "{path}: {n} mục chưa rà soát (--strict coi đó là lỗi; hãy rà soát bằng 'chilinh review')",
+STRICT_NOT_REVIEWED: Final = (
+    Msg(
+        "{path}: {n} record not yet reviewed (--strict makes it an error; review it with 'chilinh review')",
+        "{path}: {n} mục chưa rà soát (--strict coi đó là lỗi; hãy rà soát bằng 'chilinh review')",
+    ),
+    Msg(
+        "{path}: {n} records not yet reviewed (--strict makes them an error; review them with 'chilinh review')",
+        "{path}: {n} mục chưa rà soát (--strict coi đó là lỗi; hãy rà soát bằng 'chilinh review')",
+    ),
 )
 TODO_HEADING: Final = Msg("still to review:", "còn cần rà soát:")
 TODO_LINE: Final = Msg("  {record}: {things}", "  {record}: {things}")
@@ -516,7 +522,12 @@ REVIEW_KIND_NAMES: Final = {
     "figure": Msg("figure", "số liệu"),
     "event": Msg("event", "sự kiện"),
     "highlight": Msg("section title", "tiêu đề mục"),
+    "metadata": Msg("the review's title, place and year", "tiêu đề, địa danh và năm của bản tổng kết"),
 }
+REVIEW_METADATA_NOT_REJECTED: Final = Msg(
+    "the review's title, place and year are not rejected: accept them (a), or edit them (e)",
+    "không thể loại tiêu đề, địa danh và năm của bản tổng kết: hãy chấp nhận (a) hoặc sửa (e)",
+)
 REVIEW_STATUS_NAMES: Final = {
     "drafted": Msg("drafted", "bản nháp"),
     "accepted": Msg("accepted", "đã chấp nhận"),
@@ -542,6 +553,12 @@ REVIEW_FIELD_NAMES: Final = {
     "comparisons": Msg("comparisons", "so sánh"),
     "link": Msg("suggested link", "liên kết gợi ý"),
     "date": Msg("date", "ngày"),
+    "title": Msg("title", "tiêu đề"),
+    "title_en": Msg("title (en)", "tiêu đề (en)"),
+    "place_vi": Msg("place (vi)", "địa danh (vi)"),
+    "place_en": Msg("place (en)", "địa danh (en)"),
+    "year": Msg("year", "năm"),
+    "published": Msg("published", "ngày đăng"),
     "why": Msg("look at", "cần xem"),
 }
 REVIEW_NONE: Final = Msg("none", "không có")
