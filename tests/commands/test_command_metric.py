@@ -120,3 +120,19 @@ def test_figure_csv_carries_notes_and_the_comparison_quote() -> None:
     assert rows[0]["as_of"] == "year"
     as_of = json.loads(run("metric", "communes-with-nonlocal-leader", "-f", "json").stdout)
     assert (as_of["as_of"], as_of["published"]) == ("publication", "2022-01-11")
+
+
+def test_a_from_value_baseline_is_stated_in_csv_and_a_percent_change_one_derived(
+    document: dict[str, Any], write_dataset: Writer
+) -> None:
+    turnout = next(figure for figure in document["figures"] if figure["id"] == "voter-turnout")
+    quote = {"section": turnout["source"]["section"], "quote": "từ 98,5% lên 99,92%"}
+    turnout["comparisons"] = [
+        {"basis": "previous_year", "year": 2016, "kind": "from_value", "value": 98.5, "source": quote}
+    ]
+    env = {"CHILINH_DATA": str(write_dataset(document))}
+    stated = list(csv.DictReader(io.StringIO(run("metric", "voter-turnout", "-f", "csv", env=env).stdout)))
+    assert [(row["baseline_value"], row["baseline_derived"]) for row in stated] == [("98.5", "false")]
+    output = run("metric", "industry-construction-output", "-f", "csv", env=env).stdout
+    derived = list(csv.DictReader(io.StringIO(output)))
+    assert [(row["baseline_value"], row["baseline_derived"]) for row in derived] == [("10960000000000", "true")]

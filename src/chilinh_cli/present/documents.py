@@ -514,7 +514,7 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             *(stated.comparison.basis, stated.comparison.year, stated.comparison.kind, stated.comparison.value),
             stated.comparison.ambiguous,
             None if stated.derivation is None else stated.derivation.baseline.value,
-            None if stated.derivation is None else True,
+            None if stated.derivation is None else stated.derivation.baseline.derived,
             *carried,
             stated.comparison.source.quote,
             *_pair(stated.comparison.note),
