@@ -69,14 +69,24 @@ def test_the_csv_export_holds_the_baseline_compare_prints(exported: Path) -> Non
         said = derived[figure_id]
         assert (said["year"], said["hedge"]) == (row["previous_year"], row["previous_hedge"])
         assert Decimal(said["value_exact"]) == Decimal(row["previous_value"])
-        assert Decimal(said["value_low_exact"]) == Decimal(row["previous_low"])
-        assert Decimal(said["value_high_exact"]) == Decimal(row["previous_high"])
+        # compare prints the interval the stated numbers allow; of a bound's baseline ('nearly
+        # V': the figure is below V) the export keeps the end that is known, and no other
+        known = {"nearly": ("value_high_exact",), "more_than": ("value_low_exact",), "at_least": ("value_low_exact",)}
+        ends = known.get(row["qualifier"], ("value_low_exact", "value_high_exact"))
+        for end, printed_end in (("value_low_exact", "previous_low"), ("value_high_exact", "previous_high")):
+            if end in ends:
+                assert Decimal(said[end]) == Decimal(row[printed_end]), (figure_id, end)
+            else:
+                assert said[end] == "", (figure_id, end)
     # a comparison with a target implies the target too; an ambiguous one implies nothing
     assert (derived["party-members-admitted"]["basis"], derived["party-members-admitted"]["value_exact"]) == (
         "target",
         "190",
     )
     assert "budget-revenue" not in derived
+    retail = derived["retail-services-revenue"]  # 'gần 3.692 tỷ' (nearly), +5.8 %: below a known high end only
+    assert (retail["value_low_exact"], retail["hedge"]) == ("", "approximate")
+    assert Decimal(retail["value_high_exact"]) > Decimal(retail["value_exact"])
     comparisons = {row["id"]: row for row in _read(exported / "comparisons.csv")}
     assert comparisons[industry["comparison_id"]]["figure_id"] == INDUSTRY
     assert comparisons[industry["comparison_id"]]["value_exact"] == "22.4"
@@ -84,12 +94,14 @@ def test_the_csv_export_holds_the_baseline_compare_prints(exported: Path) -> Non
 
 def test_every_derived_value_in_the_csv_has_its_ends(exported: Path) -> None:
     rows = _read(exported / "derived_baselines.csv")
+    qualifiers = {row["id"]: row["qualifier"] for row in _read(exported / "figures.csv")}
     assert len(rows) == 5
     for row in rows:
         assert row["derived"] == "1"
         low, high = row["value_low_exact"], row["value_high_exact"]
         assert low or high, row
-        if row["hedge"] in ("approximate", "computed"):  # no bound: both ends are known
+        bound = qualifiers[row["figure_id"]] in ("nearly", "more_than", "at_least")
+        if row["hedge"] in ("approximate", "computed") and not bound:  # no bound: both ends are known
             assert low, row
             assert high, row
             assert Decimal(low) <= Decimal(row["value_exact"]) <= Decimal(high), row
@@ -231,16 +243,35 @@ def test_every_derived_row_lies_within_its_ends(dataset: Dataset, figure: Figure
         high = None if row["value_high_exact"] is None else Decimal(str(row["value_high_exact"]))
         assert row["derived"] == 1
         assert row["value"] == float(value)
-        event("both ends" if low is not None and high is not None else "low end" if low is not None else "high end")
+        event(
+            f"{figure.qualifier}: "
+            + (
+                "both ends"
+                if low is not None and high is not None
+                else "low end"
+                if low is not None
+                else "high end"
+                if high is not None
+                else "no end"
+            )
+        )
+        # a figure that is a bound, or approximate, bounds its baseline no better than itself
+        if figure.qualifier in ("more_than", "at_least"):
+            assert low is not None, row
+            assert high is None, row
+        elif figure.qualifier == "nearly":
+            assert low is None, row
+            assert high is not None, row
         if low is not None and high is not None:
             assert low <= value <= high, row
-        elif low is not None:  # 'more than V', 'at least V': V is at or below every value the inputs allow
-            assert row["hedge"] in ("more_than", "at_least"), row
+        elif low is not None and row["hedge"] in ("more_than", "at_least"):  # 'more than V': V at or below all
             assert value <= low, row
-        else:  # 'nearly V': at or above every value allowed
-            assert row["hedge"] == "nearly", row
-            assert high is not None, row
+        elif low is not None:  # a range of rates on a bound: the value lies above the known low end
+            assert low <= value, row
+        elif high is not None and row["hedge"] == "nearly":  # 'nearly V': at or above every value allowed
             assert value >= high, row
+        elif high is not None:
+            assert value <= high, row
     (stated,) = _table(laid, "figures")
     assert stated["derived"] == 0
     if stated["value_low"] is not None and stated["value_high"] is not None:

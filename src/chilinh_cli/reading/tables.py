@@ -272,10 +272,13 @@ def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]
             if derived is None or not derived.baseline.derived:
                 continue  # ambiguous, or the comparison states the value it compares with
             baseline, said = derived.baseline, hedge(derived.baseline, figure.qualifier)
+            # A figure that is a bound bounds its baseline on that side only, even where a range
+            # of rates re-centres the hedge on 'approximate': no end is claimed that nobody knows.
+            bounding = figure.qualifier if figure.qualifier in ("more_than", "at_least", "nearly") else said
             rows.append(
                 (
                     *(number, n, figure.id, comparison.basis, comparison.year),
-                    *(_number(baseline.value), _plain(baseline.value), *_ends(baseline, said)),
+                    *(_number(baseline.value), _plain(baseline.value), *_ends(baseline, bounding)),
                     *(figure.unit, said, 1, baseline.formula),
                 )
             )
