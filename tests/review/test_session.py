@@ -106,18 +106,19 @@ def test_the_metadata_is_edited_not_rejected(tmp_path: Path) -> None:
     assert said.en.startswith("the review's title, place and year are not rejected")
     assert len(session.decisions) == decided
     assert session.edit("value", "3") is not None  # a figure's field: not the metadata's
-    assert session.edit("year", "twenty") is not None
+    # the year dates every figure and comparison of the draft: drafted again, not edited here
+    assert session.edit("year", "2022") is not None
+    assert session.edit("noun.en", "households") is not None  # a figure's field too
     assert session.edit("title", " ") is not None  # the Vietnamese title cannot be emptied
     assert len(session.decisions) == decided
     assert session.edit("place.en", "Chi Linh City") is None
-    assert session.edit("year", "2022") is None
-    assert session.edit("title_en", "Chi Linh in 2022") is None
+    assert session.edit("title_en", "Chi Linh in 2021") is None
     assert session.edit("title_en", "") is None  # the English title may be left out
     metadata = session.document["metadata"]
-    assert (metadata["locality"]["en"], metadata["year"], "title_en" in metadata) == ("Chi Linh City", 2022, False)
+    assert (metadata["locality"]["en"], metadata["year"], "title_en" in metadata) == ("Chi Linh City", 2021, False)
     assert metadata["review"]["status"] == "edited"
     session.undo()
-    assert session.document["metadata"]["title_en"] == "Chi Linh in 2022"
+    assert session.document["metadata"]["title_en"] == "Chi Linh in 2021"
 
 
 def test_a_figures_noun_is_edited_in_either_language(tmp_path: Path) -> None:
@@ -129,3 +130,17 @@ def test_a_figures_noun_is_edited_in_either_language(tmp_path: Path) -> None:
     assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}
     assert session.edit("noun.vi", "") is not None  # a noun in English alone breaks a rule: nothing changes
     assert session.document["figures"][0]["noun"] == {"vi": "hộ", "en": "households"}
+
+
+def test_a_section_title_takes_no_noun_and_no_link(tmp_path: Path) -> None:
+    document = _drafted(3)
+    document["highlights"][0]["checked"] = False
+    session = Session(tmp_path / "d.json", document)
+    while session.current is not None and session.current.kind != "highlight":
+        session.accept()
+    title = dict(session.document["highlights"][0]["title"])
+    assert session.edit("noun.en", "Oops") is not None
+    assert session.edit("link", "a.json x") is not None
+    assert session.document["highlights"][0]["title"] == title
+    assert session.edit("label.en", "The economy") is None
+    assert session.document["highlights"][0]["title"]["en"] == "The economy"

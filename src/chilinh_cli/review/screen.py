@@ -119,7 +119,11 @@ class ReviewApp(App[None]):
         assert item is not None  # "e" opens the edit line only on a record
         edit = self.query_one("#edit", Input)
         edit.value = ""
-        edit.placeholder = messages.REVIEW_EDIT_PROMPT.format(fields=", ".join(editable(item.kind))).get(self.lang)
+        edit.placeholder = (
+            (messages.REVIEW_EDIT_PROMPT if item.kind == "figure" else messages.REVIEW_EDIT_PROMPT_PLAIN)
+            .format(fields=", ".join(editable(item.kind)))
+            .get(self.lang)
+        )
         edit.display = True
         edit.focus()
 
@@ -219,6 +223,12 @@ class ReviewApp(App[None]):
         lines += [
             line("value", record["value"]),
             line("unit", record["unit"] + (f" / {record['out_of']}" if record.get("out_of") else "")),
+            line(
+                "noun",
+                " / ".join(str(record["noun"].get(k)) for k in ("vi", "en") if record["noun"].get(k))
+                if record.get("noun")
+                else None,
+            ),
             line("qualifier", record["qualifier"]),
             line("comparisons", comparisons),
             line("link", None if link is None else f"{link.get('file')} #{link.get('id')}"),

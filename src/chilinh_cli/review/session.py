@@ -27,8 +27,9 @@ Kind = Literal["figure", "event", "highlight", "metadata"]
 Status = Literal["drafted", "accepted", "edited", "rejected"]
 EDITABLE = ("value", "unit", "qualifier", "label.vi", "label.en", "noun.vi", "noun.en", "id", "link")
 """The fields ``e`` edits, as the reviewer names them."""
-METADATA_EDITABLE = ("title", "title_en", "place.vi", "place.en", "year")
-"""The fields ``e`` edits of the review itself (its title, place and year)."""
+METADATA_EDITABLE = ("title", "title_en", "place.vi", "place.en")
+"""The fields ``e`` edits of the review itself: its title and place. Not its year, which every
+figure and comparison of a draft was dated by (draft the article again with ``--year``)."""
 SHORT_QUOTE = 4
 """A quote of fewer words than this may state something else: it is looked at first."""
 SHOWN_DECISIONS = 10
@@ -87,8 +88,12 @@ def record_of(document: dict[str, Any], item: Item) -> dict[str, Any]:
 
 
 def editable(kind: Kind) -> tuple[str, ...]:
-    """The fields ``e`` edits of a record of this kind."""
-    return METADATA_EDITABLE if kind == "metadata" else EDITABLE
+    """The fields ``e`` edits of a record of this kind (a noun and a link are a figure's only)."""
+    if kind == "metadata":
+        return METADATA_EDITABLE
+    if kind == "figure":
+        return EDITABLE
+    return tuple(field for field in EDITABLE if not field.startswith(("noun.", "link")))
 
 
 def conflicts(figure: dict[str, Any], previous: Figure) -> bool:
@@ -379,11 +384,7 @@ def _change(kind: Kind, field: str, text: str) -> Change:
 
 
 def _metadata_change(field: str, text: str) -> Change:
-    """How an edit changes the review's metadata: its title (either language), place, year."""
-    if field == "year":
-        if not text.isdigit():
-            raise ValueError(text)
-        return _set("year", int(text))
+    """How an edit changes the review's metadata: its title (either language) or place."""
     if field.startswith("place."):
         language = field.split(".")[1]
 

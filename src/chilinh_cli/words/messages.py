@@ -553,6 +553,7 @@ REVIEW_FIELD_NAMES: Final = {
     "comparisons": Msg("comparisons", "so sánh"),
     "link": Msg("suggested link", "liên kết gợi ý"),
     "date": Msg("date", "ngày"),
+    "noun": Msg("counted in", "đơn vị đếm"),
     "title": Msg("title", "tiêu đề"),
     "title_en": Msg("title (en)", "tiêu đề (en)"),
     "place_vi": Msg("place (vi)", "địa danh (vi)"),
@@ -574,6 +575,10 @@ REVIEW_DECISION: Final = Msg("  {status}: {kind} {key}", "  {status}: {kind} {ke
 REVIEW_EDIT_PROMPT: Final = Msg(
     "edit: FIELD VALUE ({fields}); link FILE ID, or link - to drop it; Enter to apply, Escape to cancel",
     "sửa: TRƯỜNG GIÁ-TRỊ ({fields}); link TỆP MÃ, hoặc link - để bỏ; Enter để áp dụng, Escape để huỷ",
+)
+REVIEW_EDIT_PROMPT_PLAIN: Final = Msg(
+    "edit: FIELD VALUE ({fields}); Enter to apply, Escape to cancel",
+    "sửa: TRƯỜNG GIÁ-TRỊ ({fields}); Enter để áp dụng, Escape để huỷ",
 )
 REVIEW_EDIT_FIELDS: Final = Msg("a field to edit is one of: {fields}", "trường sửa được là một trong: {fields}")
 REVIEW_EDIT_BAD: Final = Msg("{field} cannot be '{text}'", "{field} không thể là '{text}'")
