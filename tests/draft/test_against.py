@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from readers import run
+from chilinh_cli.cli.app import app
+from readers import run, runner
 
 CORPUS = Path(__file__).parent.parent / "data" / "linking"
 
@@ -139,3 +140,15 @@ def test_an_article_given_that_cannot_be_read_is_the_error_it_is(drafted: Path) 
     assert checked.exit_code == 1
     assert checked.stderr.startswith("chilinh: error: ")
     assert "empty.txt" in checked.stderr
+
+
+def test_json_of_standard_input_against_an_article_reads_the_input_once(drafted: Path) -> None:
+    _edit(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
+    article = str(drafted.parent / "brief.txt")
+    checked = runner.invoke(
+        app, ["validate", "-", "--article", article, "--format", "json"], input=drafted.read_text("utf-8")
+    )
+    assert checked.exit_code == 1
+    shown = json.loads(checked.stdout)
+    assert shown["valid"] is True
+    assert [problem["id"] for problem in shown["article"]["problems"]] == ["lao-dong"]

@@ -127,13 +127,14 @@ class CheckAnswer(NamedTuple):
     article: ArticleCheck | None = None
 
 
-def check(path: Path | None) -> CheckAnswer:
-    """Read and validate a data file (the embedded one for None) without the cache."""
+def check_and_keep(path: Path | None) -> tuple[CheckAnswer, Dataset | None]:
+    """Read and validate a data file (the embedded one for None) without the cache: what was
+    found, and the dataset when it is valid (so that standard input is read only once)."""
     try:
         dataset = read_dataset(path)
     except DataFileError as error:
-        return CheckAnswer(error.path, None, error.problems)
-    return CheckAnswer(name_of(path), Counts.of(dataset), (), review_todos(dataset))
+        return CheckAnswer(error.path, None, error.problems), None
+    return CheckAnswer(name_of(path), Counts.of(dataset), (), review_todos(dataset)), dataset
 
 
 # ---- a catalog's consistency ----------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ def validate(
     if source is not None and file is not None and file.is_dir():
         raise typer.BadParameter(messages.ARTICLE_NEEDS_FILE.format(path=str(file)).en, param_hint="'--article'")
     with answering(said):
-        from ..answers.checks import CheckAnswer, Counts, check, check_catalog, not_reviewed, review_todos
+        from ..answers.checks import CheckAnswer, Counts, check_and_keep, check_catalog, not_reviewed, review_todos
         from ..model.building import building
         from ..model.errors import DataFileError
         from ..present import checks, documents, render
@@ -97,9 +97,9 @@ def validate(
         where = loader.embedded_path() if file is None else file
         against = str(where) != "-" or source is not None  # standard input's draft names no article to find
         if fmt is CheckFormat.json:
-            checked = check(file)
-            if not checked.problems and against:
-                checked = checked._replace(article=_article_check(loader.read_dataset(file), where, source))
+            checked, dataset = check_and_keep(file)
+            if dataset is not None and against:
+                checked = checked._replace(article=_article_check(dataset, where, source))
             differs = checked.article is not None and checked.article.fails
             render.render_json(documents.check_json(checked), sys.stdout)
             raise typer.Exit(1 if checked.problems or differs or unreviewed(checked) else 0)
