@@ -214,7 +214,11 @@ def test_a_pool_is_ended_at_once_when_a_build_fails(tmp_path: Path) -> None:
     pool = ProcessPoolExecutor(max_workers=1, initializer=intake.tied_to_parent)
     pool.submit(sum, [1, 2]).result()
     workers = list((pool._processes or {}).values())
+    pipe = pool._result_queue
     intake.end_pool(pool)
+    # a worker ended mid-result must not leave the pool's thread waiting for the rest for ever
+    # (seen under load: the interpreter's exit hung joining it): our end of the pipe is closed
+    assert pipe._writer.closed  # type: ignore[attr-defined]
     # The pool's own thread reaps the workers too: a join here can lose that race (ECHILD) and
     # report a dead worker alive, so wait for its exit code to be known, from either side.
     deadline = time.monotonic() + 10

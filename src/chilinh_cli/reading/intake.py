@@ -93,10 +93,17 @@ def prepare_all(
 def end_pool(pool: ProcessPoolExecutor) -> None:
     """Stop a pool at once: no queued file started, each worker terminated (not waited for)."""
     workers = list((pool._processes or {}).values())  # before shutdown, which forgets them
+    results = getattr(pool, "_result_queue", None)  # so does it the results' queue
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.terminate()
+    # A worker terminated while it wrote a result leaves half a message in the results' pipe:
+    # the pool's manager thread would wait for the rest for ever, and the interpreter's exit
+    # (which joins that thread) with it. With this process's end of the pipe closed too, the
+    # pipe ends once the workers have, and the thread reads that end and stops.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        results._writer.close()  # type: ignore[union-attr]
 
 
 def tied_to_parent() -> None:  # pragma: no cover - runs in a worker process only (tests/store: the signal tests)
