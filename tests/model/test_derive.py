@@ -147,3 +147,30 @@ def test_the_rise_of_more_than_a_value_is_more_than_the_low_end_not_the_centre()
     assert hedge(rise, "more_than") == "more_than"
     assert Decimal(rise.value) <= Decimal(rise.low)
     assert rise.value == 88  # 965 × 10.15 / 110.15 = 88.92…: more than 88, at the precision shown
+
+
+@given(
+    current=st.integers(min_value=1, max_value=10**15),
+    low_rate=st.decimals(min_value=Decimal("0.1"), max_value=Decimal("300"), places=1, allow_nan=False),
+    spread=st.integers(min_value=1, max_value=50),
+    qualifier=st.sampled_from(["more_than", "at_least"]),
+)
+def test_a_range_of_rates_on_a_bound_is_a_bound_below_every_value_the_inputs_allow(
+    current: int, low_rate: Decimal, spread: int, qualifier: Literal["more_than", "at_least"]
+) -> None:
+    """'More than 1,000 billion, up 8-9 %': last year was more than 1,000 / 1.09 billion, with no
+    upper end; the span of the two rates is centred between them, which no bound may say."""
+    from chilinh_cli.model.derive import derivation, hedge
+    from chilinh_cli.model.records import Comparison, Figure, Source, Text
+
+    source = Source(1, "q")
+    high_rate = low_rate + spread
+    comparison = Comparison("previous_year", "percent_change", low_rate, source, year=2020, high=high_rate)
+    figure = Figure("x", Text("x"), current, "vnd", qualifier, 2021, source, comparisons=(comparison,))
+    derived = derivation(figure, comparison)
+    assert derived is not None
+    baseline_low = _exact_lows(Decimal(current), high_rate)[0]  # the fastest rise: the smallest baseline
+    rise_low = _exact_lows(Decimal(current), low_rate)[1]  # the slowest rise: the smallest rise
+    for estimate, low in ((derived.baseline, baseline_low), (derived.absolute_change, rise_low)):
+        assert hedge(estimate, qualifier) == qualifier
+        assert Decimal(estimate.value) <= low, (estimate, low)

@@ -211,7 +211,11 @@ def derivation(figure: Figure, comparison: Comparison) -> Derivation | None:
         for change in (comparison.value, comparison.high if comparison.high is not None else comparison.value)
     ]
     found = [end for end in ends if end is not None]
-    return spanned(found) if len(found) == len(ends) else None
+    if len(found) != len(ends):
+        return None
+    # A range's span is centred between its ends: a bound's is a bound again, of its low end.
+    spanning = spanned(found)
+    return _as_bound(spanning) if figure.qualifier in LOWER_BOUNDS and comparison.kind != "from_value" else spanning
 
 
 def _derivation(figure: Figure, comparison: Comparison, now: Number, value: Number) -> Derivation | None:
@@ -223,13 +227,16 @@ def _derivation(figure: Figure, comparison: Comparison, now: Number, value: Numb
         return from_change(now, value, bounded=figure.qualifier != "exact", relative=relative)
     ratios = {"percent_change": from_percent, "percent_of": percent_of, "multiple": multiple}
     derived = ratios[kind](now, value)
-    if figure.qualifier in LOWER_BOUNDS:  # a bound stays a bound, and says so once
-        change = derived.absolute_change
-        # A rise on more than X is more than the rise on X: its low end, at the precision shown.
-        # (A fall on a bound has no lower bound: ``hedge`` says none.)
-        rise = as_lower_bound(change) if change.derived and change.value >= 0 else change
-        return derived._replace(baseline=as_lower_bound(derived.baseline), absolute_change=rise)
-    return derived
+    return _as_bound(derived) if figure.qualifier in LOWER_BOUNDS else derived
+
+
+def _as_bound(derived: Derivation) -> Derivation:
+    """What a ratio implies of a figure that is a lower bound: a bound stays a bound, and says so once."""
+    change = derived.absolute_change
+    # A rise on more than X is more than the rise on X: its low end, at the precision shown.
+    # (A fall on a bound has no lower bound: ``hedge`` says none.)
+    rise = as_lower_bound(change) if change.derived and change.value >= 0 else change
+    return derived._replace(baseline=as_lower_bound(derived.baseline), absolute_change=rise)
 
 
 def spanned(ends: list[Derivation]) -> Derivation:
