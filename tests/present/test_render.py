@@ -20,6 +20,7 @@ from chilinh_cli.cli.app import app
 from chilinh_cli.model.records import Dataset
 from chilinh_cli.present import sheets
 from chilinh_cli.present.render import render_chart, render_table
+from chilinh_cli.words import messages
 from readers import Writer, dump, run, runner
 
 
@@ -392,7 +393,7 @@ def test_the_page_bar_counts_a_documents_pages_and_only_on_a_terminal(monkeypatc
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
     assert render.page_progress("en") is None  # a pipe: no bar
-    bar = render._PageProgress("vi")
+    bar = render._StepProgress("vi", messages.READING_PAGES)
     bar(1, 100)  # too soon for a bar
     assert err.getvalue() == ""
     bar.started = time.monotonic() - 1  # reading has taken more than half a second
@@ -401,3 +402,33 @@ def test_the_page_bar_counts_a_documents_pages_and_only_on_a_terminal(monkeypatc
     drawn = err.getvalue()
     assert "Đang đọc các trang tài liệu" in drawn
     assert "100/100" in drawn
+
+
+def test_a_first_search_shows_a_bar_while_it_indexes_the_reviews(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+    import time
+
+    from chilinh_cli.answers.catalog import open_catalog
+    from chilinh_cli.present import render
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert render.indexing("en") is None  # a pipe: no bar
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    steps: list[tuple[int, int]] = []
+    catalog = open_catalog(None)
+    try:
+        search(catalog, "thu ngan sach", indexing=lambda done, total: steps.append((done, total)))
+        assert steps == [(1, 1)]  # the embedded review, indexed at its first search
+        steps.clear()
+        search(catalog, "thu ngan sach", indexing=lambda done, total: steps.append((done, total)))
+        assert steps == []  # indexed once: nothing to tell
+    finally:
+        catalog.store.close()
+    bar = render._StepProgress("en", messages.INDEXING_REVIEWS)
+    bar.started = time.monotonic() - 1
+    bar(3, 10)
+    bar(10, 10)
+    assert "Indexing the reviews for their first search" in err.getvalue()

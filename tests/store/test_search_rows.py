@@ -111,3 +111,27 @@ def test_an_edited_file_loses_its_old_search_rows_and_gets_new_ones_at_its_next_
     finally:
         store.close()
     assert [key for _, key, _, _ in _hits(path, "zanzibarian", searching=False)] == ["budget-revenue"]
+
+
+def test_an_interrupted_layout_ends_its_bar_and_keeps_nothing_half_laid(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chilinh_cli.store.store import Store
+
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    catalog = open_catalog(write_dataset(document))
+    told: list[tuple[int, int]] = []
+
+    def interrupted(self: Store, number: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "_lay_out_search", interrupted)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            catalog.store.searchable(
+                [info.id for info in catalog.infos], lambda done, total: told.append((done, total))
+            )
+        assert told == [(1, 1)]  # the bar is ended (and the cursor shown) before the interruption goes on
+        assert catalog.store.db.execute("SELECT count(*) FROM search_ready").fetchone() == (0,)
+    finally:
+        catalog.store.close()

@@ -443,7 +443,9 @@ def highlight_slugs(catalog: Catalog) -> list[str]:
 # ---- search -------------------------------------------------------------------------------------------------
 
 
-def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswer:
+def search(
+    catalog: Catalog, text: str, place: str | None = None, indexing: Callable[[int, int], None] | None = None
+) -> SearchAnswer:
     """Everything whose names, titles, summaries or quotes contain every word of ``text``
     (see ``core.score``), best first: the first ``MAX_HITS``, and a count of the rest. A word
     typed with its diacritics matches only those ("\u0111\u01a1n" is not "\u0111\u1ed3ng"); one typed
@@ -454,7 +456,7 @@ def search(catalog: Catalog, text: str, place: str | None = None) -> SearchAnswe
     typed = plain(text).split()
     marked = [(n, word) for n, word in enumerate(typed) if word != words[n]] if len(typed) == len(words) else []
     scope = {info.id: info for info in places(catalog, place)}
-    catalog.store.searchable(tuple(scope))  # laid out at a dataset's first search
+    catalog.store.searchable(tuple(scope), indexing)  # laid out at a dataset's first search
     best: dict[tuple[int, str, str], tuple[int, int, str, str, str, str]] = {}
     for rowid, number, kind, key, field, value, folded in reads.matching_rows(catalog.store, words, tuple(scope)):
         points = score(field, folded, words)

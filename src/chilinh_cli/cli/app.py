@@ -313,6 +313,7 @@ def search(
     """Search titles, summaries, figure labels, aliases and quotes in both languages, best match first."""
     from ..answers.catalog import search as searched
     from ..answers.core import SearchAnswer
+    from ..present import render
 
     words = checked_name(ctx, text, "text")
     output = _output(ctx, fmt, lang, no_color, export_svg)
@@ -320,7 +321,7 @@ def search(
         ctx,
         output,
         data,
-        lambda catalog: searched(catalog, words, place),
+        lambda catalog: searched(catalog, words, place, render.indexing(output.lang)),
         lambda _: SearchAnswer(words, ()),
         searching=True,
     )

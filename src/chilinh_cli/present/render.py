@@ -156,14 +156,16 @@ class _BuildProgress:
             self.bar.stop()
 
 
-class _PageProgress:
-    """A progress bar on standard error while `draft` reads a document's pages, once that has
-    taken more than half a second: pages done and time left."""
+class _StepProgress:
+    """A progress bar on standard error while long work goes step by step (a document's pages,
+    the reviews a first search indexes), once that has taken more than half a second: steps
+    done and time left, after ``label``."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, label: Msg) -> None:
         import time
 
         self.lang = lang
+        self.label = label
         self.started = time.monotonic()
         self.bar: Any = None
         self.task: Any = None
@@ -177,7 +179,7 @@ class _PageProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
-                TextColumn(messages.READING_PAGES.get(self.lang)),
+                TextColumn(self.label.get(self.lang)),
                 *(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()),
                 console=_console(sys.stderr, color=True, width=None),
                 transient=True,
@@ -191,7 +193,12 @@ class _PageProgress:
 
 def page_progress(lang: Lang) -> Callable[[int, int], None] | None:
     """What `draft` tells while it reads a document's pages: a progress bar on a terminal, else nothing."""
-    return _PageProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
+    return _StepProgress(lang, messages.READING_PAGES) if sys.stderr is not None and sys.stderr.isatty() else None
+
+
+def indexing(lang: Lang) -> Callable[[int, int], None] | None:
+    """What a first search tells while it indexes the reviews it looks in: a bar on a terminal."""
+    return _StepProgress(lang, messages.INDEXING_REVIEWS) if sys.stderr is not None and sys.stderr.isatty() else None
 
 
 def walking(lang: Lang) -> Callable[[int, bool], None] | None:

@@ -267,18 +267,26 @@ class Store:
                 (number,),
             )
 
-    def searchable(self, ids: Sequence[int]) -> None:
+    def searchable(self, ids: Sequence[int], progress: Callable[[int, int], None] | None = None) -> None:
         """Lay out the search rows of the datasets among ``ids`` that have none yet, from the text
         the store keeps. A question that does not search never pays for them: most of a large
         file's rows and its biggest index are search's; they are made at its first search and
-        kept (a concurrent run that made them first is found inside the transaction)."""
+        kept (a concurrent run that made them first is found inside the transaction).
+        ``progress`` is told how many of the datasets are done, and of how many."""
         missing = self._unsearchable(ids)
         if not missing:
             return
-        with self._batch():
-            for number in missing:
-                self._write(partial(self._lay_out_search, number))
-                self._commit_now_and_then()
+        try:
+            with self._batch():
+                for done, number in enumerate(missing, start=1):
+                    self._write(partial(self._lay_out_search, number))
+                    self._commit_now_and_then()
+                    if progress is not None:
+                        progress(done, len(missing))
+        except BaseException:
+            if progress is not None:  # Ctrl-C or a full disk ends the bar too (and shows the cursor)
+                progress(len(missing), len(missing))
+            raise
 
     def _lay_out_search(self, number: int) -> None:
         import json

@@ -488,6 +488,9 @@ REFUSE_CHANGED: Final = Msg(
 NO_READER: Final = Msg("{path}: no process is reading this pipe", "{path}: không có tiến trình nào đọc ống này")
 READING_FILES: Final = Msg("Reading data files", "Đang đọc các tệp dữ liệu")
 READING_PAGES: Final = Msg("Reading the document's pages", "Đang đọc các trang tài liệu")
+INDEXING_REVIEWS: Final = Msg(
+    "Indexing the reviews for their first search", "Đang lập chỉ mục cho lần tìm kiếm đầu tiên"
+)
 SAVE_TEXT_NEEDS_OUTPUT: Final = Msg(
     "--save-text writes the text beside the draft: give the draft's file with --output",
     "--save-text ghi văn bản bên cạnh bản nháp: hãy cho biết tệp bản nháp bằng --output",
