@@ -31,3 +31,14 @@ def test_billions_of_dong_are_read_with_their_scale(whole: int, tenths: int) -> 
 def test_a_share_and_a_range_give_each_of_their_numbers() -> None:
     assert {Decimal(10), Decimal(12)} <= numbers_in("10/12 chỉ tiêu")
     assert {Decimal(58), Decimal(60)} <= numbers_in("đạt 58-60 tạ/ha")
+
+
+def test_a_scale_written_once_counts_for_each_number_of_the_quote() -> None:
+    # the low end of a range whose unit is written after its high end
+    assert {Decimal(12) * 10**9, Decimal(15) * 10**9} <= numbers_in("mỗi phường được đầu tư từ 12 đến 15 tỷ đồng")
+    # a table row whose unit is a cell of its own, before the numbers (capitalised)
+    row = "Thu ngân sách nhà nước trên địa bàn | Tỷ đồng | 410 | 452,7 | 110,4"
+    assert {Decimal(410) * 10**9, Decimal("452.7") * 10**9, Decimal("110.4")} <= numbers_in(row)
+    assert Decimal(2100) * 10**6 in numbers_in("Tổng vốn | Triệu đồng | 2.100")
+    # no scale word: no number is scaled ('452,7' is not 452.7 billion of anything)
+    assert Decimal("452.7") * 10**9 not in numbers_in("đạt 452,7 điểm")

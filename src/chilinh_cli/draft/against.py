@@ -48,8 +48,11 @@ def _spaced(text: str) -> str:
 
 def numbers_in(quote: str) -> set[Decimal]:
     """Every number the quote writes: as written ('967,3') and with its scale ('967,3 ty' is
-    967 300 000 000), each share's parts and each range's ends."""
+    967 300 000 000), each share's parts and each range's ends. A scale the quote writes once
+    counts for each of its numbers: the low end of 'tu 12 den 15 ty dong', and a table row
+    whose unit is its own cell ('Thu ngan sach | Ty dong | 410 | 452,7')."""
     found: set[Decimal] = set()
+    written_numbers: set[Decimal] = set()
     for pattern in (lexicon.NUMBER, lexicon.SHARE, lexicon.RANGE):
         for match in pattern.finditer(quote):
             groups = match.groups() or (match.group(0),)
@@ -59,11 +62,26 @@ def numbers_in(quote: str) -> set[Decimal]:
                 start = match.start(at + 1) if match.groups() else match.start()
                 end = start + len(written)
                 try:
-                    found.add(lexicon.read_number(written))
+                    number = lexicon.read_number(written)
+                    written_numbers.add(number)
+                    found.add(number)
                     found.add(lexicon.amount_at(quote, start, end).value)
                 except (ArithmeticError, ValueError, KeyError):
                     continue
+    for scale in _scales_in(quote):
+        found.update(number * scale for number in written_numbers)
     return found
+
+
+def _scales_in(quote: str) -> set[Decimal]:
+    """The scale words a quote writes ('ty', 'trieu', 'nghin ty'), as their multipliers."""
+    scales: dict[str, int] = lexicon.words()["scales"]
+    return {Decimal(scales[match.group(1).lower()]) for match in _scale_words().finditer(quote)}
+
+
+@functools.cache
+def _scale_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({lexicon.alternation('scales')})(?!\w)", re.IGNORECASE)
 
 
 def article_year(text: str) -> int | None:
