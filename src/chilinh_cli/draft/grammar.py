@@ -478,19 +478,26 @@ def _word_quantities(sentence: str, claimed: _Claims) -> list[Mention]:
         if noun not in words()["nouns"] and unit != "days":  # 'them mot so ho', 'cung mot luc': no count
             continue
         amount = Amount(value, unit, noun, match.start(1), end)
-        found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
+        found.append(_in_words(sentence, amount, match))
     for match in p["spelled_count"].finditer(sentence):  # 'vuot ke hoach nam chi tieu': five targets
         value = Decimal(words()["spelled_count_words"][match.group(1)])
         unit, noun, end = unit_after(sentence, match.end(1))
         amount = Amount(value, unit, noun, match.start(1), end)
-        found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
+        found.append(_in_words(sentence, amount, match))
     for match in p["spelled"].finditer(sentence):  # 'hai nghin bo den', 'Muoi lam tram y te'
         spelled = _spelled_value(match.group(1).lower().split())
         unit, noun, end = unit_after(sentence, match.end(1))
         if spelled and noun is not None:
             amount = Amount(Decimal(spelled), unit, noun, match.start(1), end)
-            found.append(Mention(amount, "exact", (), match.start(1), wording=match.group(1)))
+            found.append(_in_words(sentence, amount, match))
     return [m for m in found if not claimed.covers(m.start)]
+
+
+def _in_words(sentence: str, amount: Amount, match: re.Match[str]) -> Mention:
+    """A number said in words, with the qualifier written before it, as a number in digits has
+    it ('khoang hai nghin doanh nghiep': about 2,000)."""
+    qualifier, _ = qualifier_before(sentence, match.start(1))
+    return Mention(amount, qualifier, (), match.start(1), wording=match.group(1))
 
 
 def _spelled_value(spoken: list[str]) -> int | None:
