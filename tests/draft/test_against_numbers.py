@@ -1,13 +1,18 @@
-"""The numbers a quote writes, read as the draft grammar reads them (property tests)."""
+"""The numbers a quote writes, read as the draft grammar reads them; each test article's draft agrees with it."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.draft.against import numbers_in
+from chilinh_cli.draft import compose
+from chilinh_cli.draft.against import disagreements, numbers_in
+from chilinh_cli.draft.article import decode
+from chilinh_cli.reading.loader import parse_and_validate
 
 
 def _vietnamese(whole: int, tenths: int | None) -> str:
@@ -42,3 +47,16 @@ def test_a_scale_written_once_counts_for_each_number_of_the_quote() -> None:
     assert Decimal(2100) * 10**6 in numbers_in("Tổng vốn | Triệu đồng | 2.100")
     # no scale word: no number is scaled ('452,7' is not 452.7 billion of anything)
     assert Decimal("452.7") * 10**9 not in numbers_in("đạt 452,7 điểm")
+
+
+ARTICLES = sorted(Path(__file__).parent.with_name("data").glob("articles*/*.txt"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[f"{path.parent.name}/{path.stem}" for path in ARTICLES])
+def test_every_test_articles_draft_agrees_with_its_article(path: Path) -> None:
+    """What `draft` writes, `validate --article` finds in the article: the numbers of table rows
+    whose unit is a cell ('Tr.dong'), a range's ends with the scale written once, 'gap doi'."""
+    text = decode(path.read_bytes(), path.name)
+    document = compose.draft(text, path.name).document
+    dataset = parse_and_validate(compose.exact_json(document).encode(), path.name)
+    assert [(each.record, each.id, each.reason.en) for each in disagreements(dataset, text)] == []

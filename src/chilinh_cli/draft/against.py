@@ -70,18 +70,40 @@ def numbers_in(quote: str) -> set[Decimal]:
                     continue
     for scale in _scales_in(quote):
         found.update(number * scale for number in written_numbers)
+    multiples: dict[str, str] = lexicon.words()["word_multiples"]  # 'gap doi': twice, said in a word
+    found.update(Decimal(multiples[match.group(1).lower()]) for match in _multiple_pattern().finditer(quote))
     return found
 
 
+@functools.cache
+def _multiple_pattern() -> re.Pattern[str]:
+    times = re.escape(lexicon.words()["times_word"])
+    return re.compile(rf"(?<!\w){times}\s+({lexicon.alternation('word_multiples')})(?!\w)", re.IGNORECASE)
+
+
 def _scales_in(quote: str) -> set[Decimal]:
-    """The scale words a quote writes ('ty', 'trieu', 'nghin ty'), as their multipliers."""
-    scales: dict[str, int] = lexicon.words()["scales"]
-    return {Decimal(scales[match.group(1).lower()]) for match in _scale_words().finditer(quote)}
+    """The scale words a quote writes ('ty', 'trieu', 'nghin ty', a table's 'Tr.dong'), as
+    their multipliers."""
+    scales = _scale_words()
+    return {scales[match.group(1).lower()] for match in _scale_pattern().finditer(quote)}
 
 
 @functools.cache
-def _scale_words() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({lexicon.alternation('scales')})(?!\w)", re.IGNORECASE)
+def _scale_words() -> dict[str, Decimal]:
+    """Each scale word, and each unit a table abbreviates ('tr.dong': trieu dong), with its multiplier."""
+    scales: dict[str, int] = lexicon.words()["scales"]
+    found = {word: Decimal(value) for word, value in scales.items()}
+    for short, unit in lexicon.words()["table_units"].items():
+        first = str(unit).split()[0].lower()
+        if first in scales:
+            found[short.lower()] = Decimal(scales[first])
+    return found
+
+
+@functools.cache
+def _scale_pattern() -> re.Pattern[str]:
+    known = "|".join(re.escape(word) for word in sorted(_scale_words(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({known})(?!\w)", re.IGNORECASE)
 
 
 def article_year(text: str) -> int | None:
