@@ -257,6 +257,7 @@ LINES = st.sampled_from(
         "Tốc độ tăng giá trị sản xuất ước đạt 8,7%/KH 8,5-9%; sản lượng đạt 96.450 tấn/KH 95.000 tấn, đạt 101,5%KH.",
         "Số hộ nghèo so với cuối năm 2022 giảm 214 hộ, còn 1.087 hộ; tổng chi bằng 97,2% dự toán.",
         "Năm 2024 phấn đấu tăng trưởng 9-10%, vượt kế hoạch năm chỉ tiêu.",
+        "Tăng trưởng ước đạt 7,8%, vượt kế hoạch đề ra là 7,5%; thu ngân sách vượt kế hoạch 12 tỷ đồng.",
         "STT",
         "Chỉ tiêu",
         "ĐVT",
@@ -737,4 +738,19 @@ def test_only_what_a_sentence_aims_at_is_a_target() -> None:
         (500 * 10**9, 2023, False),
         (550 * 10**9, 2024, True),
         (Decimal("14.6"), 2023, False),
+    ]
+
+
+def test_a_plan_said_with_la_after_the_figure_is_its_plan_not_another_figure() -> None:
+    text = (
+        "Báo cáo kinh tế - xã hội năm 2024 của tỉnh Hòa Viên\n\n"
+        "Tốc độ tăng trưởng kinh tế ước đạt 7,8%, vượt kế hoạch đề ra là 7,5%. "
+        "Tỷ lệ lao động qua đào tạo đạt 72%, so với chỉ tiêu là 70%.\n"
+    )
+    figures = drafted(text).document["figures"]
+    assert [(f["value"], f["qualifier"]) for f in figures] == [(Decimal("7.8"), "estimated"), (72, "exact")]
+    plans = [[(c["basis"], c["kind"], c["value"], c["source"]["quote"]) for c in f["comparisons"]] for f in figures]
+    assert plans == [
+        [("plan", "from_value", Decimal("7.5"), "vượt kế hoạch đề ra là 7,5%")],
+        [("plan", "from_value", 70, "so với chỉ tiêu là 70%")],
     ]

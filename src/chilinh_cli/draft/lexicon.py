@@ -101,8 +101,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         # '/KH 8,5-9%', '/KH 95.000 tan': the plan of the figure before it
         # ... or in parentheses: '(KH: 8,5-9%)', '(ke hoach 95.000 tan)'
+        # ... or said with 'la' after it: ', vuot ke hoach de ra la 7,5%' (a plan's value, not a
+        # change: 'vuot ke hoach 0,3 diem' has no 'la' and is read as the change it is)
         "plan_after": re.compile(
-            rf"\s*(?:/\s*(?:{plan})|\(\s*(?:{alternation('plan_in_parentheses')})\s*:?)"
+            rf"\s*(?:/\s*(?:{plan})|\(\s*(?:{alternation('plan_in_parentheses')})\s*:?"
+            rf"|,?\s*(?:{alternation('plan_stated', 'leads')})\s+(?:{alternation('plan_stated', 'plans')})"
+            rf"(?:\s+(?:{alternation('plan_stated', 'set')}))?\s+(?:{alternation('plan_stated', 'is')})(?!\w))"
             rf"\s*({_NUMBER})(?:\s?[-\u2013]\s?({_NUMBER}))?"
         ),
         # '20 chi tieu/21 chi tieu': 20 of 21, the noun said with both numbers
