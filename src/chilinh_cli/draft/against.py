@@ -71,14 +71,10 @@ def numbers_in(quote: str) -> set[Decimal]:
     for scale in _scales_in(quote):
         found.update(number * scale for number in written_numbers)
     multiples: dict[str, str] = lexicon.words()["word_multiples"]  # 'gap doi': twice, said in a word
-    found.update(Decimal(multiples[match.group(1).lower()]) for match in _multiple_pattern().finditer(quote))
+    for match in lexicon.patterns()["word_multiple"].finditer(quote):
+        if (multiple := multiples.get(match.group(1).lower())) is not None:
+            found.add(Decimal(multiple))
     return found
-
-
-@functools.cache
-def _multiple_pattern() -> re.Pattern[str]:
-    times = re.escape(lexicon.words()["times_word"])
-    return re.compile(rf"(?<!\w){times}\s+({lexicon.alternation('word_multiples')})(?!\w)", re.IGNORECASE)
 
 
 def _scales_in(quote: str) -> set[Decimal]:
@@ -159,8 +155,7 @@ class Written(NamedTuple):
 def _date_in_words() -> re.Pattern[str]:
     """'ngay 25 thang 12 nam 2021', 'thang 12', 'thang 12 nam 2021' (not 'thang 12/2021': a month and year)."""
     words = lexicon.words()
-    day = "|".join(re.escape(word) for word in words["dates"]["day"])
-    month = "|".join(re.escape(word) for word in words["dates"]["month"])
+    day, month = lexicon.alternation("dates", "day"), lexicon.alternation("dates", "month")
     return re.compile(
         rf"(?i)(?<!\w)(?:(?:{day})\s+(?P<day>\d{{1,2}})\s+)?(?:{month})\s+(?P<month>\d{{1,2}})(?![\w/])"
         rf"(?:\s+{words['year_word']}\s+(?P<year>\d{{4}}))?"

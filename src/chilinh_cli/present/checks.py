@@ -28,13 +28,13 @@ def valid(path: str, counts: Counts) -> Msg:
     return messages.VALID.format(path=path, **said)
 
 
-def _counted(forms: tuple[Msg, Msg], n: int) -> Msg:
-    return forms[0 if n == 1 else 1].format(n=n)
+def _counted(forms: tuple[Msg, Msg], n: int, **fields: object) -> Msg:
+    return forms[0 if n == 1 else 1].format(n=n, **fields)
 
 
 def strict_line(path: str, n: int) -> Msg:
     """What ``validate --strict`` says of a file with ``n`` records not yet reviewed."""
-    return messages.STRICT_NOT_REVIEWED[0 if n == 1 else 1].format(path=path, n=n)
+    return _counted(messages.STRICT_NOT_REVIEWED, n, path=path)
 
 
 def checked_file(answer: CheckAnswer) -> list[tuple[Msg, bool]]:

@@ -289,22 +289,16 @@ class Store:
             raise
 
     def _lay_out_search(self, number: int) -> None:
-        import json
-        from decimal import Decimal
-
-        from ..model.building import building
         from ..model.records import answerable
         from ..reading.intake import search_rows_of
-        from ..reading.rebuild import dataset_from_document
+        from ..reading.rebuild import dataset_from_text
 
         if self.db.execute("SELECT 1 FROM search_ready WHERE dataset_id = ?", (number,)).fetchone():
             return  # another run laid them out first
         stored = self.db.execute("SELECT document FROM datasets WHERE id = ?", (number,)).fetchone()
         if stored is None:  # replaced by another run since this one read the catalog
             return
-        with building():
-            dataset = dataset_from_document(json.loads(stored[0], parse_float=Decimal))  # validated when stored
-        self._keep_search(number, search_rows_of(answerable(dataset)))
+        self._keep_search(number, search_rows_of(answerable(dataset_from_text(stored[0]))))
 
     def _unsearchable(self, ids: Sequence[int]) -> list[int]:
         wanted = tuple(dict.fromkeys(ids))
