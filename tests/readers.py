@@ -64,6 +64,13 @@ def dump(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, default=lambda o: float(o) if isinstance(o, Decimal) else str(o))
 
 
+def edit_json(path: Path, change: Callable[[Any], object]) -> None:
+    """Change a JSON file the tool wrote (a draft, a dataset) as a person would edit it by hand."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
 def loading_problems(path: Path) -> list[tuple[str, Msg]]:
     """The problems loading ``path`` reports; loading must fail, naming the file."""
     with pytest.raises(DataFileError) as caught:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from chilinh_cli.cli.app import app
-from readers import run, runner
+from readers import edit_json, run, runner
 
 CORPUS = Path(__file__).parent.parent / "data" / "linking"
 
@@ -23,12 +23,6 @@ def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     made = run("draft", "brief.txt", "-o", "brief.json")
     assert made.exit_code == 0, made.output
     return tmp_path / "brief.json"
-
-
-def _edit(path: Path, change: Any) -> None:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
 
 def _figure(document: dict[str, Any], figure_id: str) -> dict[str, Any]:
@@ -65,7 +59,7 @@ def test_a_draft_finds_its_article_without_being_told(drafted: Path) -> None:
     ],
 )
 def test_a_planted_fault_names_its_figure(drafted: Path, figure_id: str, plant: Any, said: str) -> None:
-    _edit(drafted, lambda d: plant(_figure(d, figure_id)))
+    edit_json(drafted, lambda d: plant(_figure(d, figure_id)))
     checked = run("validate", str(drafted))
     assert checked.exit_code == 1
     assert f"({figure_id}): {said}" in checked.stderr
@@ -77,7 +71,7 @@ def test_a_comparison_not_in_its_quote_names_its_figure(tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert run("draft", "report.txt", "-o", "report.json").exit_code == 0
     path = tmp_path / "report.json"
-    _edit(path, lambda d: _figure(d, "tong-thu-ngan-sach-nha-nuoc")["comparisons"][0].update(value=113.9))
+    edit_json(path, lambda d: _figure(d, "tong-thu-ngan-sach-nha-nuoc")["comparisons"][0].update(value=113.9))
     checked = run("validate", str(path))
     assert checked.exit_code == 1
     assert "(tong-thu-ngan-sach-nha-nuoc): the comparison's number 113.9 is not written in its quote" in checked.stderr
@@ -114,14 +108,14 @@ def test_a_wrong_year_of_the_whole_file_is_named(drafted: Path) -> None:
         for figure in document["figures"]:
             figure["year"] = 2021
 
-    _edit(drafted, year_2021)
+    edit_json(drafted, year_2021)
     checked = run("validate", str(drafted))
     assert checked.exit_code == 1
     assert "metadata (year): the year 2021 is not the article's year 2022" in checked.stderr
 
 
 def test_json_says_the_article_and_each_disagreement(drafted: Path) -> None:
-    _edit(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
+    edit_json(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
     checked = run("validate", str(drafted), "--format", "json")
     assert checked.exit_code == 1
     article = json.loads(checked.stdout)["article"]
@@ -143,7 +137,7 @@ def test_an_article_given_that_cannot_be_read_is_the_error_it_is(drafted: Path) 
 
 
 def test_json_of_standard_input_against_an_article_reads_the_input_once(drafted: Path) -> None:
-    _edit(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
+    edit_json(drafted, lambda d: _figure(d, "lao-dong").update(value=3200))
     article = str(drafted.parent / "brief.txt")
     checked = runner.invoke(
         app, ["validate", "-", "--article", article, "--format", "json"], input=drafted.read_text("utf-8")

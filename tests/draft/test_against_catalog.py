@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from readers import PRISTINE, dump, run
+from readers import PRISTINE, dump, edit_json, run
 
 ARTICLES = Path(__file__).parent.parent / "data" / "against"
 OPENED = "thi-xa-khanh-thanh-cho-dau"  # an event of the 2024 review: 'Ngay 14/3/2024, ...'
@@ -28,12 +28,6 @@ def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         assert made.exit_code == 0, made.output
     (tmp_path / "catalog" / "chi-linh-2021.json").write_text(dump(PRISTINE), encoding="utf-8")
     return tmp_path / "catalog"
-
-
-def _edit(path: Path, change: Any) -> None:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
 
 def _wrong_day(document: dict[str, Any]) -> None:
@@ -65,7 +59,7 @@ def test_every_drafted_file_is_held_against_its_article(catalog: Path) -> None:
 
 
 def test_a_planted_fault_is_a_problem_of_its_file(catalog: Path) -> None:
-    _edit(catalog / "luc-van-2024.json", _wrong_day)
+    edit_json(catalog / "luc-van-2024.json", _wrong_day)
     checked = run("validate", "catalog")
     assert checked.exit_code == 1
     assert "catalog/luc-van-2024.json: 1 disagreement(s) with the article luc-van-2024.txt" in checked.stderr
@@ -86,7 +80,7 @@ def test_a_figure_that_differs_is_named_too(catalog: Path) -> None:
     def more_revenue(document: dict[str, Any]) -> None:
         document["figures"][0]["value"] = 298000000000
 
-    _edit(catalog / "luc-van-2023.json", more_revenue)
+    edit_json(catalog / "luc-van-2023.json", more_revenue)
     checked = run("validate", "catalog")
     assert checked.exit_code == 1
     assert "  figures[0] (tong-thu-ngan-sach-tren-dia): the value 298000000000 is not written in its quote" in (
@@ -155,7 +149,7 @@ def test_a_rejected_record_keeps_the_places_of_the_others(catalog: Path) -> None
         document["figures"][0]["review"] = {"status": "rejected", "at": "2025-01-10T08:00:00Z"}
         document["figures"][1]["value"] = 29
 
-    _edit(catalog / "luc-van-2023.json", reject_first_and_break_second)
+    edit_json(catalog / "luc-van-2023.json", reject_first_and_break_second)
     checked = run("validate", "catalog")
     assert checked.exit_code == 1
     assert "  figures[1] (nha-van-hoa-thon): the value 29 is not written in its quote" in checked.stderr

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from chilinh_cli.draft.against import Written, dates_in
-from readers import PRISTINE, dump, run
+from readers import PRISTINE, dump, edit_json, run
 
 ARTICLES = Path(__file__).parent.parent / "data" / "against"
 
@@ -47,14 +47,8 @@ def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         document["events"].append(IN_WORDS)
         document["highlights"][2]["events"].append(IN_WORDS["id"])
 
-    _edit(path, add)
+    edit_json(path, add)
     return path
-
-
-def _edit(path: Path, change: Any) -> None:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
 
 def _date(event_id: str, **changes: Any) -> Any:
@@ -100,7 +94,7 @@ def test_a_drafts_events_agree_with_its_article(drafted: Path) -> None:
     ],
 )
 def test_a_planted_fault_in_a_date_names_its_event(drafted: Path, event_id: str, plant: Any, said: str) -> None:
-    _edit(drafted, plant)
+    edit_json(drafted, plant)
     checked = run("validate", str(drafted))
     assert checked.exit_code == 1
     assert "luc-van-2024.json: 1 disagreement(s) with the article luc-van-2024.txt" in checked.stderr
@@ -112,7 +106,7 @@ def test_a_changed_quote_names_its_event(drafted: Path) -> None:
     def change(document: dict[str, Any]) -> None:
         document["events"][1]["source"]["quote"] = "Ngày 9/9, nước sông Lục dâng cao nhất trong ba mươi năm"
 
-    _edit(drafted, change)
+    edit_json(drafted, change)
     checked = run("validate", str(drafted))
     assert checked.exit_code == 1
     expected = f"  events[1] ({FLOOD}): the quote “Ngày 9/9, nước sông Lục dâng cao nhất trong ba mươi năm” is not in"
@@ -121,12 +115,12 @@ def test_a_changed_quote_names_its_event(drafted: Path) -> None:
 
 def test_a_year_the_record_infers_is_not_asked_of_its_quote(drafted: Path) -> None:
     # 'Ngay 9/9' writes no year: a record that says its year is inferred from the context is believed
-    _edit(drafted, _date(FLOOD, year=2023, year_inferred=True))
+    edit_json(drafted, _date(FLOOD, year=2023, year_inferred=True))
     assert run("validate", str(drafted)).exit_code == 0
 
 
 def test_json_and_vietnamese_name_the_event_and_what_differs(drafted: Path) -> None:
-    _edit(drafted, _date(OPENED, day=15))
+    edit_json(drafted, _date(OPENED, day=15))
     checked = run("validate", str(drafted), "--format", "json")
     assert checked.exit_code == 1
     article = json.loads(checked.stdout)["article"]

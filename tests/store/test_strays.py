@@ -40,6 +40,17 @@ def _strays() -> list[str]:
         store.close()
 
 
+def _of_year(document: dict[str, Any], year: int) -> dict[str, Any]:
+    return {**document, "metadata": {**document["metadata"], "year": year}}
+
+
+@pytest.fixture
+def folder(document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A review, a notes file and a schema in one folder, with a store of the test's own."""
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    return _folder(tmp_path, document)
+
+
 def _folder(tmp_path: Path, document: dict[str, Any]) -> Path:
     folder = tmp_path / "reviews"
     folder.mkdir()
@@ -50,10 +61,8 @@ def _folder(tmp_path: Path, document: dict[str, Any]) -> Path:
 
 
 def test_a_warm_run_names_the_files_no_dataset_without_reading_them(
-    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    folder = _folder(tmp_path, document)
     notes, schema = str(folder / "notes.json"), str(folder / "schema.json")
     assert _open(folder, monkeypatch) == ([str(folder / "2021.json"), notes, schema], [notes, schema])
     assert _strays() == [notes, schema]
@@ -61,13 +70,10 @@ def test_a_warm_run_names_the_files_no_dataset_without_reading_them(
 
 
 def test_a_file_no_dataset_edited_into_one_is_read_and_answers(
-    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    document: dict[str, Any], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    folder = _folder(tmp_path, document)
     _open(folder, monkeypatch)
-    other = {**document, "metadata": {**document["metadata"], "year": 2020}}
-    (folder / "notes.json").write_text(dump(other), encoding="utf-8")
+    (folder / "notes.json").write_text(dump(_of_year(document, 2020)), encoding="utf-8")
     read, skipped = _open(folder, monkeypatch)
     assert read == [str(folder / "notes.json")]
     assert skipped == [str(folder / "schema.json")]
@@ -79,11 +85,7 @@ def test_a_file_no_dataset_edited_into_one_is_read_and_answers(
         catalog.store.close()
 
 
-def test_a_file_no_dataset_that_is_gone_is_forgotten(
-    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    folder = _folder(tmp_path, document)
+def test_a_file_no_dataset_that_is_gone_is_forgotten(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _open(folder, monkeypatch)
     (folder / "schema.json").unlink()
     assert _open(folder, monkeypatch) == ([], [str(folder / "notes.json")])
@@ -91,13 +93,9 @@ def test_a_file_no_dataset_that_is_gone_is_forgotten(
 
 
 def test_a_dataset_that_stops_being_one_becomes_a_stray(
-    document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    document: dict[str, Any], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
-    folder = _folder(tmp_path, document)
-    (folder / "2020.json").write_text(
-        dump({**document, "metadata": {**document["metadata"], "year": 2020}}), encoding="utf-8"
-    )
+    (folder / "2020.json").write_text(dump(_of_year(document, 2020)), encoding="utf-8")
     _open(folder, monkeypatch)
     (folder / "2020.json").write_text(json.dumps({"draft": "later"}), encoding="utf-8")
     read, skipped = _open(folder, monkeypatch)
