@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 
-SearchRow = tuple[str, str, str, str, str]
+SearchText = tuple[str, str, str, str, str]
 """What search reads of one text: kind, key and field of its record, the text and its folded words."""
 
 
@@ -41,7 +41,7 @@ class Prepared(NamedTuple):
     status: tuple[int, int, int] | None
     tables: list[tuple[str, tuple[str, ...], list[tuple[object, ...]]]]
     names: list[tuple[str, str]]
-    search: list[SearchRow] | None
+    search: list[SearchText] | None
     """The rows search reads; None when the run asks no search: the store lays them out at its
     first search (``Store.searchable``), from the text it keeps."""
     problems: tuple[Problem, ...] = ()
@@ -181,7 +181,7 @@ def rows_of(
     return Prepared(path, digest, status, laid, names, search_rows_of(dataset, folded) if search else None)
 
 
-def search_rows_of(dataset: Dataset, folded: Callable[[str], str] | None = None) -> list[SearchRow]:
+def search_rows_of(dataset: Dataset, folded: Callable[[str], str] | None = None) -> list[SearchText]:
     """The search rows of a dataset whose rejected records are left out (``records.answerable``)."""
     folded = folded or _folder()
     return [(kind, key, field, text, folded(text)) for kind, key, _, field, text in searchable(dataset)]

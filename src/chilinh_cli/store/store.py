@@ -32,7 +32,7 @@ from .schema import INDEXED, OWN_TABLES, STORE_FORMAT, create
 
 if TYPE_CHECKING:
     from ..model.records import Dataset
-    from ..reading.intake import Prepared, SearchRow
+    from ..reading.intake import Prepared, SearchText
 
 T = TypeVar("T")
 Progress = Callable[[int, int, int], None]
@@ -254,7 +254,7 @@ class Store:
             self._keep_search(number, prepared.search)
         return number
 
-    def _keep_search(self, number: int, rows: Iterable[SearchRow]) -> None:
+    def _keep_search(self, number: int, rows: Iterable[SearchText]) -> None:
         self.db.executemany("INSERT INTO search_rows VALUES (?, ?, ?, ?, ?, ?)", ((number, *row) for row in rows))
         self._index("search_index", "search_rows", number)
         self.db.execute("INSERT INTO search_ready VALUES (?)", (number,))
