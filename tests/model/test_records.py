@@ -1,10 +1,13 @@
-"""The records compare, hash and show themselves as the dataclass decorator would."""
+"""The records are made, compare, hash and show themselves as the dataclass decorator would."""
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from chilinh_cli.model.records import Source, Text
+import pytest
+
+from chilinh_cli.model.records import Review, RuleError, Source, Text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,3 +43,45 @@ def test_repr_is_the_dataclass_repr() -> None:
     assert repr(source) == repr(generated).replace("GeneratedSource", "Source")
     assert repr(Text(vi="a", en="b")) == "Text(vi='a', en='b')"
     assert dataclasses.replace(source, row=None) == Source(section=2, quote="'so'")
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [
+        ((), {}),
+        ((2,), {}),
+        ((2, "so", 1, 2, 3, 4), {}),
+        ((2,), {"quote": "so", "chapter": 1}),
+        ((2, "so"), {"section": 3}),
+    ],
+)
+def test_a_wrong_call_fails_as_the_decorator_s_init_fails(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    with pytest.raises(TypeError) as ours:
+        Source(*args, **kwargs)
+    with pytest.raises(TypeError) as theirs:
+        GeneratedSource(*args, **kwargs)
+    assert str(ours.value) == str(theirs.value).replace("GeneratedSource", "Source")
+
+
+def test_made_by_position_or_by_name_with_the_defaults() -> None:
+    assert Source(2, "so", 1, None, 4) == Source(section=2, quote="so", page=1, row=4)
+    assert dataclasses.astuple(Source(2, "so")) == dataclasses.astuple(GeneratedSource(2, "so"))
+    assert Source.__init__.__qualname__ == "Source.__init__"
+
+
+def test_records_are_frozen() -> None:
+    source = Source(section=2, quote="so")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        source.section = 3  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del source.quote
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        source.chapter = 1  # type: ignore[attr-defined]
+    assert source == Source(section=2, quote="so")
+
+
+def test_a_record_keeps_its_rules_when_made_in_code() -> None:
+    with pytest.raises(RuleError) as error:
+        Review(status="accepted", at="yesterday")
+    assert error.value.field == "at"
+    assert Review(status="accepted", at="2026-12-07T12:30:00Z").status == "accepted"
