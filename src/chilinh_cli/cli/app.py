@@ -9,8 +9,6 @@ inside the commands, so that help pages, usage errors and the completion of opti
 names never pay for it; docs/architecture.md lists every import kept lazy, and why.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable
@@ -114,7 +112,7 @@ def _root(
 
 def _output(
     ctx: typer.Context, fmt: OutputFormat | None, lang: Language | None, no_color: bool, svg: str | None
-) -> Output:
+) -> "Output":
     """The options every query command shares, settled: the command's ``Output``."""
     from ..present.render import Output
 
@@ -125,10 +123,10 @@ def _output(
 
 def _answer(
     ctx: typer.Context,
-    output: Output,
+    output: "Output",
     data: str | None,
-    ask: Callable[[Catalog], Answer],
-    empty: Callable[[Catalog], Answer] | None = None,
+    ask: "Callable[[Catalog], Answer]",
+    empty: "Callable[[Catalog], Answer] | None" = None,
     *,
     searching: bool = False,
 ) -> None:
@@ -216,7 +214,7 @@ def show(
     else:
         key = checked_name(ctx, highlight, "highlight")
 
-        def one(catalog: Catalog) -> Answer:
+        def one(catalog: "Catalog") -> "Answer":
             return about_report(catalog, place, review, lambda dataset: highlight_answer(dataset, key))
 
         _answer(ctx, output, data, one, lambda _: HighlightsAnswer(()))
@@ -292,7 +290,7 @@ def compare(
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
     output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
 
-    def nothing(catalog: Catalog) -> Answer:
+    def nothing(catalog: "Catalog") -> "Answer":
         current = review or catalog.infos[0].year
         return CompareAnswer(year or current - 1, current, (), ())
 

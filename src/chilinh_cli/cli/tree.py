@@ -4,8 +4,6 @@ Typer reads the signature of every command it builds (some 7 ms for all of them,
 run and every Tab), and a run needs only its own. Typer only, like the rest of ``cli``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -80,12 +78,12 @@ def _before_cursor(shell: str, environ: Mapping[str, str]) -> list[str] | None:
     return _positional_words(words[1 : int(cursor)])
 
 
-def _listed(info: CommandInfo) -> CommandInfo:
+def _listed(info: "CommandInfo") -> "CommandInfo":
     """A command as the root's help lists it: its name and help, no options, never run (a run
     that names a command builds the real one)."""
     import copy
 
-    def listed() -> None:
+    def listed() -> None:  # an annotation Typer need not evaluate (this module's are objects, not strings)
         raise typer.Exit(2)
 
     listed.__doc__ = info.callback.__doc__ if info.callback else None
@@ -94,7 +92,7 @@ def _listed(info: CommandInfo) -> CommandInfo:
     return shown
 
 
-def _listed_group(info: TyperInfo) -> TyperInfo:
+def _listed_group(info: "TyperInfo") -> "TyperInfo":
     import copy
 
     shown = copy.copy(info)
