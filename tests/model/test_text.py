@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chilinh_cli.model.text import fold, safe, transliterate
+from chilinh_cli.model.text import fold, safe, transliterate, unsafe_chars
 
 
 def test_fold_ignores_case_and_diacritics() -> None:
@@ -19,6 +19,25 @@ def test_fold_is_idempotent_and_plain(text: str) -> None:
     folded = fold(text)
     assert fold(folded) == folded
     assert all(ch == " " or ch.isalnum() for ch in folded)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_of_ascii_text_takes_the_shortcut_to_the_same_key(text: str) -> None:
+    # A combining mark sends the text down the decomposing path, and folds away.
+    assert fold(text) == fold(text + "\u0301")
+
+
+def test_every_unsafe_character_is_unprintable() -> None:
+    # What lets safe() and JSON output skip the search for printable text.
+    unsafe = [chr(point) for point in range(0x10000) if unsafe_chars().fullmatch(chr(point))]
+    assert len(unsafe) == 32 - 2 + 33 + 1 + 2 + 5 + 4 + 2048  # C0 but tab and LF, DEL and C1, bidi, surrogates
+    assert not any(ch.isprintable() for ch in unsafe)
+
+
+@given(st.text())
+def test_safe_is_the_search_whether_or_not_it_searches(text: str) -> None:
+    spaced = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    assert safe(text) == unsafe_chars().sub("\ufffd", spaced)
 
 
 def test_safe_neutralises_control_and_bidi() -> None:

@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# Every block of combining marks: the marks NFD separates from their letters (one regex is far
-# faster than a test per character, and folding every name of a large catalog is hot).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _D_STROKE, _D_STROKE_CAPITAL = "\u0111", "\u0110"
-# C0/C1 controls, DEL, the bidirectional embedding/override/isolate marks (which can
-# make a terminal show text in an order other than it is stored), and lone surrogates
-# (undecodable bytes of a command-line argument), which no terminal can print.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+# The two patterns of whole Unicode blocks below take half a millisecond to compile (a twentieth
+# of Python's own start-up), and most runs need neither: each is compiled at its first use.
+
+
+@functools.cache
+def _combining() -> re.Pattern[str]:
+    """Every block of combining marks: the marks NFD separates from their letters (one regex is
+    far faster than a test per character, and folding every name of a large catalog is hot)."""
+    return re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@functools.cache
+def unsafe_chars() -> re.Pattern[str]:
+    """C0/C1 controls, DEL, the bidirectional embedding/override/isolate marks (which can make a
+    terminal show text in an order other than it is stored), and lone surrogates (undecodable
+    bytes of a command-line argument), which no terminal can print. Each of them is unprintable
+    (``str.isprintable``), so text that is printable has none, and needs no search."""
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
     """A matching key: lower case, no diacritics (d with a stroke becomes d), words separated by
     single spaces."""
+    if text.isascii():  # nothing to decompose (most names typed): the same key, sooner
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
     # The stroke of U+0111/U+0110 is not a combining mark, so NFD leaves it: replace it first.
     decomposed = unicodedata.normalize("NFD", text.replace(_D_STROKE, "d").replace(_D_STROKE_CAPITAL, "D"))
-    return _NON_ALNUM.sub(" ", _COMBINING.sub("", decomposed).casefold()).strip()
+    return _NON_ALNUM.sub(" ", _combining().sub("", decomposed).casefold()).strip()
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -38,7 +53,8 @@ def safe(text: str) -> str:
 
     Tabs and newlines become spaces so that one value stays on one line.
     """
-    return UNSAFE_CHARS.sub("\ufffd", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    text = text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return text if text.isprintable() else unsafe_chars().sub("\ufffd", text)
 
 
 QUOTED_LENGTH = 200

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..answers.core import Answer, CompareAnswer, SeriesAnswer
-from ..model.text import UNSAFE_CHARS, safe
+from ..model.text import safe, unsafe_chars
 from ..words import messages
 from ..words.language import Lang
 from ..words.messages import Msg
@@ -236,7 +236,8 @@ def render_json(document: Any, out: IO[str]) -> None:
     text = json.dumps(document, ensure_ascii=False, indent=2)
     # json escapes C0 controls itself; escape the rest of the unsafe characters too,
     # which keeps the document valid and the terminal safe.
-    text = UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if not text.replace("\n", "").isprintable():  # printable text has no unsafe character
+        text = unsafe_chars().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     out.write(text + "\n")
 
 
