@@ -60,3 +60,9 @@ def test_transliteration() -> None:
     )
     assert transliterate("Đơn thư", "latin-1") == "Don thu"
     assert transliterate("漢", "ascii") == "?"
+
+
+@given(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True))
+def test_the_fold_of_a_kebab_case_slug_is_its_words(slug: str) -> None:
+    # What lets the store fold a figure's id and aliases by replacing their hyphens (reading.intake).
+    assert fold(slug) == slug.replace("-", " ")
