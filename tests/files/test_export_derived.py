@@ -276,3 +276,9 @@ def test_every_derived_row_lies_within_its_ends(dataset: Dataset, figure: Figure
     assert stated["derived"] == 0
     if stated["value_low"] is not None and stated["value_high"] is not None:
         assert Decimal(str(stated["value_low_exact"])) <= Decimal(str(stated["value_high_exact"]))
+
+
+def test_a_value_written_with_an_exponent_has_one_notation_in_every_column(dataset: Dataset) -> None:
+    figure = Figure("x", Text("x"), Decimal("1E+3"), "quantity", "exact", 2021, _SOURCE, noun=Text("t"))
+    (row,) = _table(tables(dataclasses.replace(dataset, figures=(figure,)), derived=True), "figures")
+    assert (row["value_exact"], row["value_low_exact"], row["value_high_exact"]) == ("1000", "1000", "1000")

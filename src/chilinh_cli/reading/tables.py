@@ -135,10 +135,6 @@ def _number(value: int | Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _exact(value: int | Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
 class _Sources:
     """Each distinct source (section, quote and where it stands) once, numbered in the order first met."""
 
@@ -228,10 +224,10 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
         figures.append(
             (
                 *(sources.dataset_id, figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
-                *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
+                *(_number(figure.value), _plain(figure.value), figure.out_of, figure.unit, figure.qualifier),
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
                 *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
-                *(_number(figure.high), _exact(figure.high), int(figure.target), figure.relative_to),
+                *(_number(figure.high), _plain(figure.high), int(figure.target), figure.relative_to),
                 *((figure.link.file, figure.link.id) if figure.link else (None, None)),
                 *_reviewed(figure),
             )
@@ -244,9 +240,9 @@ def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tup
     return [
         (
             *(sources.dataset_id, before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
-            *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
+            *(_number(comparison.value), _plain(comparison.value), int(comparison.ambiguous)),
             *(sources.id(comparison.source), *_notes(comparison.note)),
-            *(_number(comparison.high), _exact(comparison.high)),
+            *(_number(comparison.high), _plain(comparison.high)),
         )
         for n, comparison in enumerate(figure.comparisons, start=1)
     ]
