@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import chilinh_cli
-from chilinh_cli.answers.catalog import load_dataset
+from chilinh_cli.answers.catalog import find_figures, load_dataset, open_catalog
 from chilinh_cli.model.errors import DataFileError
 from chilinh_cli.reading import validation
 from chilinh_cli.store import reads
@@ -289,3 +289,21 @@ def test_a_store_in_memory_that_fails_raises(monkeypatch: pytest.MonkeyPatch) ->
 
     with pytest.raises(sqlite3.OperationalError, match="out of memory"):
         synced(sync)
+
+
+def test_a_value_written_with_an_exponent_comes_back_from_the_store_as_written(
+    document: dict[str, Any], write_dataset: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1.1E+13 is stated to a tenth of a trillion: the store must not read it back as a whole 11000000000000.
+    monkeypatch.setenv("CHILINH_CACHE_DIR", str(tmp_path / "c"))
+    document["figures"][0]["value"] = "written"
+    path = write_dataset(document)
+    path.write_text(path.read_text(encoding="utf-8").replace('"written"', "1.1e13"), encoding="utf-8")
+    name = document["figures"][0]["id"]
+    for run in ("validated", "read from the store"):
+        catalog = open_catalog(path)
+        try:
+            (answer,) = find_figures(catalog, name)
+        finally:
+            catalog.store.close()
+        assert str(answer.figure.value) == "1.1E+13", run

@@ -129,6 +129,12 @@ def _checked(record: object) -> tuple[int, str, str | None]:
     return (int(getattr(record, "checked")), *_reviewed(record))  # noqa: B009
 
 
+def _exact(value: int | Decimal | None) -> str | None:
+    """A stated number's exact text, as the file wrote it: its exponent too (``1.1E+13`` is
+    stated to a tenth of a trillion, and the store reads that precision back)."""
+    return None if value is None else str(value)
+
+
 def _number(value: int | Decimal | None) -> int | float | None:
     if value is None or isinstance(value, int):
         return value
@@ -224,10 +230,10 @@ def _figure_rows(dataset: Dataset, sources: _Sources) -> tuple[list[tuple[object
         figures.append(
             (
                 *(sources.dataset_id, figure.id, home.get(figure.id), figure.label.vi, figure.label.en),
-                *(_number(figure.value), _plain(figure.value), figure.out_of, figure.unit, figure.qualifier),
+                *(_number(figure.value), _exact(figure.value), figure.out_of, figure.unit, figure.qualifier),
                 *(figure.year, sources.id(figure.source), *_notes(figure.note), *_notes(figure.wording)),
                 *(figure.as_of, *_notes(figure.noun), int(figure.checked)),
-                *(_number(figure.high), _plain(figure.high), int(figure.target), figure.relative_to),
+                *(_number(figure.high), _exact(figure.high), int(figure.target), figure.relative_to),
                 *((figure.link.file, figure.link.id) if figure.link else (None, None)),
                 *_reviewed(figure),
             )
@@ -240,9 +246,9 @@ def _comparison_rows(figure: Figure, before: int, sources: _Sources) -> list[tup
     return [
         (
             *(sources.dataset_id, before + n, figure.id, comparison.basis, comparison.year, comparison.kind),
-            *(_number(comparison.value), _plain(comparison.value), int(comparison.ambiguous)),
+            *(_number(comparison.value), _exact(comparison.value), int(comparison.ambiguous)),
             *(sources.id(comparison.source), *_notes(comparison.note)),
-            *(_number(comparison.high), _plain(comparison.high)),
+            *(_number(comparison.high), _exact(comparison.high)),
         )
         for n, comparison in enumerate(figure.comparisons, start=1)
     ]
@@ -254,7 +260,7 @@ def _figure_ends(figure: Figure) -> tuple[object, ...]:
     value = stated(figure.value)
     if figure.high is not None:
         value = value._replace(high=figure.high)
-    return (*_ends(value, figure.qualifier), 0)
+    return (*_ends(value, figure.qualifier, as_written=True), 0)
 
 
 def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]:
@@ -282,10 +288,12 @@ def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]
     return rows
 
 
-def _ends(value: Estimate, said: str) -> tuple[object, ...]:
-    """A value's known ends, each as a number and as its exact decimal text (null when unknown)."""
+def _ends(value: Estimate, said: str, *, as_written: bool = False) -> tuple[object, ...]:
+    """A value's known ends, each as a number and as its exact decimal text (null when unknown):
+    a stated number as it is written (``_exact``), a derived one never with an exponent."""
     low, high = known_ends(value, said)
-    return (_number(low), _plain(low), _number(high), _plain(high))
+    text = _exact if as_written else _plain
+    return (_number(low), text(low), _number(high), text(high))
 
 
 def _plain(value: int | Decimal | None) -> str | None:
