@@ -66,3 +66,13 @@ def test_the_readme_python_example_runs_as_written() -> None:
             exec(code, said)  # an import or an assignment of the example
         elif comment.strip().startswith(("(", "'", "[")):
             assert repr(eval(code, said)) == comment.strip(), line  # the value the README shows
+
+
+def test_a_dataset_made_in_code_is_found_by_its_folded_id(dataset: Dataset) -> None:
+    # An id no file would validate (not kebab case) is still folded as any name is.
+    import dataclasses
+
+    first = dataclasses.replace(dataset.figures[0], id="Rev_Total", aliases=())
+    second = dataclasses.replace(dataset.figures[1], id="rev-total-2020", aliases=())  # a name that starts alike
+    made = dataclasses.replace(dataset, figures=(first, second, *dataset.figures[2:]))
+    assert chilinh.figure(made, "rev total").figure.id == "Rev_Total"

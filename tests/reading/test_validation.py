@@ -32,6 +32,8 @@ MUTATIONS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
     ),
     ("alias twice", lambda d: _figure(d, "petitions")["aliases"].append("don-thu"), "figures[34].aliases[2]", "twice"),
     ("not kebab", lambda d: d["figures"][0].update(id="Voter Turnout"), "figures[0].id", "kebab-case"),
+    ("a last newline", lambda d: d["figures"][0].update(id="turnout\n"), "figures[0].id", "kebab-case"),
+    ("alias newline", lambda d: d["figures"][0]["aliases"].append("turnout\n"), "figures[0].aliases[2]", "kebab-case"),
     (
         "dangling figure",
         lambda d: d["highlights"][0]["figures"].append("nope"),

@@ -29,6 +29,12 @@ def unsafe_chars() -> re.Pattern[str]:
     return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+@functools.cache
+def slug_pattern() -> re.Pattern[str]:
+    """A kebab-case slug, whole (``fullmatch``): an id, alias, slug or key of a dataset."""
+    return re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def fold(text: str) -> str:
     """A matching key: lower case, no diacritics (d with a stroke becomes d), words separated by
     single spaces."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..model.building import building
 from ..model.errors import DataFileError, Problem
 from ..model.records import Dataset, Figure, answerable, searchable
-from ..model.text import fold
+from ..model.text import fold, slug_pattern
 from ..words import data_messages
 from .loader import decode, file_name, file_status, is_dataset, parse_text, read_bytes, validate_document
 from .tables import dataset_row_of, tables
@@ -179,9 +179,11 @@ def rows_of(
 
 def _name_keys(figure: Figure, folded: Callable[[str], str]) -> dict[str, None]:
     """The keys a figure is found by, each once, in order: its id, its aliases and its labels,
-    folded. An id or alias is a validated kebab-case slug, whose fold is its words: its hyphens
-    made spaces (a province's file has 165,000 of them, each folded once)."""
-    keys = dict.fromkeys([slug.replace("-", " ") for slug in (figure.id, *figure.aliases)])
+    folded. The fold of a kebab-case slug is its words, its hyphens made spaces: a validated
+    file's ids and aliases all are (a province's has 165,000), a dataset made in code need not be."""
+    slug = slug_pattern().fullmatch
+    names = (figure.id, *figure.aliases)
+    keys = dict.fromkeys([name.replace("-", " ") if slug(name) else folded(name) for name in names])
     keys[folded(figure.label.vi)] = None
     if figure.label.en:
         keys[folded(figure.label.en)] = None

@@ -6,7 +6,6 @@ has to be validated (or the JSON Schema printed).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -18,13 +17,12 @@ from pydantic_core import core_schema
 
 from ..model.errors import Problem
 from ..model.records import Dataset, RuleError, Source, declare_constraints, event_homes, figure_homes
+from ..model.text import slug_pattern
 from ..words import data_messages
 from ..words.messages import Msg
 
 Found = tuple[str, Msg]
 """A problem as a rule finds it: the field path and the reason (a ``Problem`` once returned)."""
-
-_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @cache
@@ -133,7 +131,7 @@ def _name_problems(dataset: Dataset) -> Iterator[Found]:
 
 def _figure_name_problems(dataset: Dataset) -> Iterator[Found]:
     """Every figure id and alias in kebab case, and each a name of one figure only."""
-    kebab = _KEBAB.match
+    kebab = slug_pattern().fullmatch  # not match with '$', which lets a last newline through
     names = [name for figure in dataset.figures for name in (figure.id, *figure.aliases)]
     if all(map(kebab, names)) and len(set(names)) == len(names):
         return  # a province's file has 165,000 good names: looked at one by one only when one is not
@@ -160,7 +158,7 @@ def _not_kebab(name: str) -> Msg:
 def _unique_keys(collection: str, field: str, keys: list[str]) -> Iterator[Found]:
     seen: set[str] = set()
     for index, key in enumerate(keys):
-        if not _KEBAB.match(key):
+        if not slug_pattern().fullmatch(key):
             yield f"{collection}[{index}].{field}", _not_kebab(key)
         elif key in seen:
             yield f"{collection}[{index}].{field}", data_messages.KEY_TWICE.format(key=repr(key))
