@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.model.records import Review, RuleError, Source, Text
+from chilinh_cli.model.records import Record, Review, RuleError, Source, Text, record
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,3 +85,20 @@ def test_a_record_keeps_its_rules_when_made_in_code() -> None:
         Review(status="accepted", at="yesterday")
     assert error.value.field == "at"
     assert Review(status="accepted", at="2026-12-07T12:30:00Z").status == "accepted"
+
+
+@record
+class _Base(Record):
+    a: int
+
+
+@record
+class _Child(_Base):
+    b: int = 0
+
+
+def test_a_subclass_made_after_its_base_has_its_own_fields() -> None:
+    assert _Base(1).a == 1
+    child = _Child(1, 2)
+    assert (child.a, child.b) == (1, 2)
+    assert _Base(3) != _Child(3)

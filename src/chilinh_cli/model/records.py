@@ -157,6 +157,9 @@ def record(cls: _RecordClass) -> _RecordClass:
     a class's ``__init__`` the first time one of its records is made (``_compiled_init``).
     Pydantic makes its records without ``__init__`` (it sets their attributes itself)."""
     dataclasses.dataclass(init=False, eq=False, repr=False)(cls)  # the class itself, its fields collected
+    # Each class its own __init__, compiled from its own fields: a subclass made after its base
+    # must not inherit the base's compiled one.
+    cls.__init__ = Record.__init__  # type: ignore[method-assign]
     return cls
 
 
