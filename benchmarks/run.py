@@ -6,6 +6,7 @@
     python benchmarks/run.py --draft-chars 12000 # also `chilinh draft` on an article of that many characters
     python benchmarks/run.py --draft-pdf-pages 100 # also `chilinh draft` on a PDF report of that many pages
                                                  # (written with fpdf2, the test extra, and DejaVu fonts)
+    python benchmarks/run.py --instructions    # also the start-up commands' instruction counts (valgrind)
     python benchmarks/run.py --robust          # also hostile input: a FIFO as --data and in a folder,
                                                  # 5,000 stray JSON files, numbers too long to be figures
 
@@ -21,6 +22,7 @@ import argparse
 import copy
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,6 +33,13 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+STARTUP = [
+    ("chilinh metric revenue", ["metric", "revenue"]),
+    ("chilinh list", ["list"]),
+    ("chilinh compare --year 2020", ["compare", "--year", "2020"]),
+    ("chilinh --help", ["--help"]),
+]
+"""The commands whose start-up the issues hold to a ratio of ``python -c pass``."""
 
 
 def generate(figures: int, destination: Path) -> tuple[Path, str]:
@@ -298,6 +307,23 @@ def peak_memory_mib(command: list[str], env: dict[str, str]) -> float:
 Row = tuple[str, float, float, float, float]
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions one run executes, counted by valgrind's callgrind: unlike wall time, the
+    same from one run to the next (within 0.1 %), whatever else the machine does, so a change of
+    a few per cent in start-up can be seen. ``PYTHONHASHSEED`` is fixed for the count."""
+    counted = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env={**env, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", counted.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind counted nothing: {counted.stderr.strip()[-300:]}")
+    return int(found.group(1))
+
+
 def measure(label: str, command: list[str], runs: int, env: dict[str, str]) -> Row:
     """Median wall time of ``command``, of ``python -c pass`` run alternately, their ratio, and peak memory."""
     _time(command, env)  # warm the cache of validated datasets
@@ -327,6 +353,9 @@ def main() -> None:
     parser.add_argument(
         "--robust", action="store_true", help="also time hostile input (FIFOs, stray files, long numbers)"
     )
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count the start-up commands' instructions (needs valgrind)"
+    )
     options = parser.parse_args()
 
     # The script beside this interpreter first: a `chilinh` found on PATH may be another install, or a
@@ -339,10 +368,7 @@ def main() -> None:
     env.pop("CHILINH_DATA", None)
 
     rows = [
-        measure("chilinh metric revenue", [*base, "metric", "revenue"], options.runs, env),
-        measure("chilinh list", [*base, "list"], options.runs, env),
-        measure("chilinh compare --year 2020", [*base, "compare", "--year", "2020"], options.runs, env),
-        measure("chilinh --help", [*base, "--help"], options.runs, env),
+        *(measure(label, [*base, *words], options.runs, env) for label, words in STARTUP),
         measure("chilinh --lang vi --help", [*base, "--lang", "vi", "--help"], options.runs, env),
         measure("chilinh metric revenue --lang vi", [*base, "metric", "revenue", "--lang", "vi"], options.runs, env),
         measure(
@@ -352,6 +378,15 @@ def main() -> None:
             {**env, "_CHILINH_COMPLETE": "complete_bash", "COMP_WORDS": "chilinh metric re", "COMP_CWORD": "2"},
         ),
     ]
+    counts: list[tuple[str, int]] = []
+    if options.instructions:
+        commands = [("python -c pass", [sys.executable, "-c", "pass"])]
+        commands.append(("python -c 'import typer' (the floor)", [sys.executable, "-c", "import typer"]))
+        commands += [(label, [*base, *words]) for label, words in STARTUP]
+        for label, command in commands:
+            _time(command, env)  # the store warm
+            counts.append((label, instructions(command, env)))
+
     for count in options.figures:
         path, last_id = generate(count, work)
         big = {**env, "CHILINH_DATA": str(path)}
@@ -396,6 +431,12 @@ def main() -> None:
         ratio_text = "" if ratio != ratio else f"{ratio:.2f}x"
         peak_text = "" if peak != peak else f"{peak:.1f} MiB"
         print(f"| {label:42} | {median * 1000:7.1f} ms | {floor_text:>14} | {ratio_text:>7} | {peak_text:>11} |")
+    if counts:
+        floor = counts[0][1]
+        print(f"\n| {'command':42} | {'instructions':>14} | {'ratio':>7} |")
+        print(f"|{'-' * 44}|{'-' * 15}:|{'-' * 8}:|")
+        for label, count in counts:
+            print(f"| {label:42} | {count / 1e6:12.1f} M | {count / floor:6.2f}x |")
     shutil.rmtree(work, ignore_errors=True)
 
 
