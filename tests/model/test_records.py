@@ -102,3 +102,14 @@ def test_a_subclass_made_after_its_base_has_its_own_fields() -> None:
     child = _Child(1, 2)
     assert (child.a, child.b) == (1, 2)
     assert _Base(3) != _Child(3)
+
+
+def test_a_record_class_shows_its_fields_as_its_signature() -> None:
+    import inspect
+
+    def shape(cls: type) -> list[tuple[str, object]]:
+        return [(each.name, each.default) for each in inspect.signature(cls).parameters.values()]
+
+    assert shape(Source) == shape(GeneratedSource)
+    assert inspect.signature(Source).parameters["quote"].annotation == "NonEmptyStr"
+    assert str(inspect.signature(_Child)) == "(a: 'int', b: 'int' = 0) -> None"

@@ -142,6 +142,19 @@ class Record:
         return f"{self.__class__.__qualname__}({shown})"
 
 
+class _Signature:
+    """``inspect.signature`` of a record class: its fields, as the dataclass decorator's
+    ``__init__`` takes them, before the class's first record compiles that ``__init__``."""
+
+    def __get__(self, instance: object, owner: type[Record]) -> Any:
+        import inspect
+
+        init = inspect.signature(_compiled_init(owner))
+        return init.replace(parameters=list(init.parameters.values())[1:])
+
+
+Record.__signature__ = _Signature()  # type: ignore[attr-defined]
+
 _RecordClass = TypeVar("_RecordClass", bound=type[Record])
 
 
@@ -177,6 +190,7 @@ def _compiled_init(cls: type[Record]) -> Any:
     exec(f"def __init__(self, {parameters}):\n" + "\n".join(lines or ["    pass"]), namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     return init
 
 
