@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from chilinh_cli.model.records import Record, Review, RuleError, Source, Text, record
+from chilinh_cli.model.frozen import record
+from chilinh_cli.model.records import Record, Review, RuleError, Source, Text
 
 
 @dataclasses.dataclass(frozen=True)
