@@ -69,15 +69,15 @@ def test_the_csv_export_holds_the_baseline_compare_prints(exported: Path) -> Non
         said = derived[figure_id]
         assert (said["year"], said["hedge"]) == (row["previous_year"], row["previous_hedge"])
         assert Decimal(said["value_exact"]) == Decimal(row["previous_value"])
-        # compare prints the interval the stated numbers allow; of a bound's baseline ('nearly
-        # V': the figure is below V) the export keeps the end that is known, and no other
+        # of a bound's baseline ('nearly V': the figure is below V) compare and the export keep
+        # the end that is known, and no other
         known = {"nearly": ("value_high_exact",), "more_than": ("value_low_exact",), "at_least": ("value_low_exact",)}
         ends = known.get(row["qualifier"], ("value_low_exact", "value_high_exact"))
         for end, printed_end in (("value_low_exact", "previous_low"), ("value_high_exact", "previous_high")):
             if end in ends:
                 assert Decimal(said[end]) == Decimal(row[printed_end]), (figure_id, end)
             else:
-                assert said[end] == "", (figure_id, end)
+                assert said[end] == row[printed_end] == "", (figure_id, end)
     # a comparison with a target implies the target too; an ambiguous one implies nothing
     assert (derived["party-members-admitted"]["basis"], derived["party-members-admitted"]["value_exact"]) == (
         "target",
@@ -87,6 +87,9 @@ def test_the_csv_export_holds_the_baseline_compare_prints(exported: Path) -> Non
     retail = derived["retail-services-revenue"]  # 'gần 3.692 tỷ' (nearly), +5.8 %: below a known high end only
     assert (retail["value_low_exact"], retail["hedge"]) == ("", "approximate")
     assert Decimal(retail["value_high_exact"]) > Decimal(retail["value_exact"])
+    shown = runner.invoke(app, ["metric", "retail-services-revenue", "--format", "csv"])
+    (metric,) = [row for row in csv.DictReader(io.StringIO(shown.stdout)) if row["baseline_derived"] == "true"]
+    assert (metric["baseline_low"], Decimal(metric["baseline_high"])) == ("", Decimal(retail["value_high_exact"]))
     comparisons = {row["id"]: row for row in _read(exported / "comparisons.csv")}
     assert comparisons[industry["comparison_id"]]["figure_id"] == INDUSTRY
     assert comparisons[industry["comparison_id"]]["value_exact"] == "22.4"

@@ -263,6 +263,14 @@ def _whole(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else value
 
 
+def baseline_said(baseline: Estimate, qualifier: str) -> str:
+    """What the known ends of a derived baseline are read by (``known_ends``), its figure stated
+    with ``qualifier``: a figure that is a bound bounds its baseline on that side only, even where
+    a range of rates re-centres the hedge on 'approximate', so that no end is claimed that nobody
+    knows (of "nearly 3,692 billion, up 5.8 %" only the upper end is known); else the hedge."""
+    return qualifier if qualifier in (*LOWER_BOUNDS, "nearly") else hedge(baseline, qualifier)
+
+
 def known_ends(estimate: Estimate, said: str) -> tuple[Number | None, Number | None]:
     """The low and high ends of what a value is known to lie within, as the exports write
     them (None for an end nobody knows). ``said`` is a stated value's qualifier, or a derived

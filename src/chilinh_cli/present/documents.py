@@ -21,7 +21,7 @@ from ..answers.core import (
     SeriesAnswer,
     kind_of,
 )
-from ..model.derive import Estimate, hedge
+from ..model.derive import Estimate, baseline_said, hedge, known_ends
 from ..model.records import Event, Metadata, Source, Text, status_of
 from ..model.where import DatasetInfo
 
@@ -520,7 +520,7 @@ def figure_csv_rows(answer: FigureAnswer) -> list[tuple[object, ...]]:
             *_pair(stated.comparison.note),
             *added,
             stated.comparison.high,
-            *_interval(None if stated.derivation is None else stated.derivation.baseline, figure.qualifier),
+            *_baseline_interval(None if stated.derivation is None else stated.derivation.baseline, figure.qualifier),
             figure.checked,
             status_of(figure),
         )
@@ -533,6 +533,21 @@ def _interval(estimate: Estimate | None, qualifier: str) -> tuple[object, object
     if estimate is None or not estimate.derived:
         return (None, None, None)
     return (estimate.low, estimate.high, hedge(estimate, qualifier))
+
+
+def _baseline_interval(baseline: Estimate | None, qualifier: str) -> tuple[object, object, object]:
+    """A derived baseline's known ends and its hedge; blanks for none or a stated value."""
+    if baseline is None or not baseline.derived:
+        return (None, None, None)
+    return (*_baseline_ends(baseline, qualifier), hedge(baseline, qualifier))
+
+
+def _baseline_ends(baseline: Estimate, qualifier: str) -> tuple[object, object]:
+    """The ends a baseline is known to lie within (``derive.baseline_said``): a stated one's
+    are its value, a derived one's those its figure's qualifier and the stated numbers allow."""
+    return (
+        known_ends(baseline, baseline_said(baseline, qualifier)) if baseline.derived else (baseline.low, baseline.high)
+    )
 
 
 def _pair(text: Text | None) -> tuple[str | None, str | None]:
@@ -558,7 +573,8 @@ def compare_csv_rows(answer: CompareAnswer) -> list[tuple[object, ...]]:
             (
                 *(figure.id, figure.label.vi, figure.label.en, figure.unit, figure.qualifier),
                 *(row.comparison.year, derived.baseline.value, derived.baseline.derived),
-                *(derived.baseline.low, derived.baseline.high, figure.year, figure.value),
+                *_baseline_ends(derived.baseline, figure.qualifier),
+                *(figure.year, figure.value),
                 *(derived.absolute_change.value, derived.absolute_change.derived),
                 *(None if percent is None else percent.value, None if percent is None else percent.derived),
                 row.direction,

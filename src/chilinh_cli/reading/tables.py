@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..model.derive import Estimate, derivation, hedge, known_ends, stated
+from ..model.derive import Estimate, baseline_said, derivation, hedge, known_ends, stated
 from ..model.records import Dataset, Figure, Source, Text, answerable, event_homes, figure_homes, status_of
 from ..model.text import fold
 from ..model.where import other_keys, place_key
@@ -274,9 +274,7 @@ def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]
             if derived is None or not derived.baseline.derived:
                 continue  # ambiguous, or the comparison states the value it compares with
             baseline, said = derived.baseline, hedge(derived.baseline, figure.qualifier)
-            # A figure that is a bound bounds its baseline on that side only, even where a range
-            # of rates re-centres the hedge on 'approximate': no end is claimed that nobody knows.
-            bounding = figure.qualifier if figure.qualifier in ("more_than", "at_least", "nearly") else said
+            bounding = baseline_said(baseline, figure.qualifier)
             rows.append(
                 (
                     *(number, n, figure.id, comparison.basis, comparison.year),
