@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import stat
 import sys
@@ -62,6 +63,15 @@ def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 def dump(document: Any) -> str:
     """A document as JSON text, Decimals as numbers."""
     return json.dumps(document, ensure_ascii=False, default=lambda o: float(o) if isinstance(o, Decimal) else str(o))
+
+
+def draft_beside(article: Path, folder: Path, name: str, output: str) -> Path:
+    """``article`` copied into ``folder`` (the working directory) as ``name`` and drafted there
+    to ``output``, as a person drafts an article saved beside the dataset: the draft's path."""
+    shutil.copy(article, folder / name)
+    made = run("draft", name, "-o", output)
+    assert made.exit_code == 0, made.output
+    return folder / output
 
 
 def edit_json(path: Path, change: Callable[[Any], object]) -> None:

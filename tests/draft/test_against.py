@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from chilinh_cli.cli.app import app
-from readers import edit_json, run, runner
+from readers import draft_beside, edit_json, run, runner
 
 CORPUS = Path(__file__).parent.parent / "data" / "linking"
 
@@ -18,11 +17,8 @@ CORPUS = Path(__file__).parent.parent / "data" / "linking"
 @pytest.fixture
 def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The brief 2022 review drafted in a folder of its own, from its relative path."""
-    shutil.copy(CORPUS / "brief-2022.txt", tmp_path / "brief.txt")
     monkeypatch.chdir(tmp_path)
-    made = run("draft", "brief.txt", "-o", "brief.json")
-    assert made.exit_code == 0, made.output
-    return tmp_path / "brief.json"
+    return draft_beside(CORPUS / "brief-2022.txt", tmp_path, "brief.txt", "brief.json")
 
 
 def _figure(document: dict[str, Any], figure_id: str) -> dict[str, Any]:
@@ -67,10 +63,8 @@ def test_a_planted_fault_names_its_figure(drafted: Path, figure_id: str, plant: 
 
 
 def test_a_comparison_not_in_its_quote_names_its_figure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(CORPUS / "report-2022.txt", tmp_path / "report.txt")
     monkeypatch.chdir(tmp_path)
-    assert run("draft", "report.txt", "-o", "report.json").exit_code == 0
-    path = tmp_path / "report.json"
+    path = draft_beside(CORPUS / "report-2022.txt", tmp_path, "report.txt", "report.json")
     edit_json(path, lambda d: _figure(d, "tong-thu-ngan-sach-nha-nuoc")["comparisons"][0].update(value=113.9))
     checked = run("validate", str(path))
     assert checked.exit_code == 1

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from readers import PRISTINE, dump, edit_json, run
+from readers import PRISTINE, draft_beside, dump, edit_json, run
 
 ARTICLES = Path(__file__).parent.parent / "data" / "against"
 OPENED = "thi-xa-khanh-thanh-cho-dau"  # an event of the 2024 review: 'Ngay 14/3/2024, ...'
@@ -23,9 +23,7 @@ def catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "catalog").mkdir()
     for year in (2023, 2024):
-        shutil.copy(ARTICLES / f"luc-van-{year}.txt", tmp_path / f"luc-van-{year}.txt")
-        made = run("draft", f"luc-van-{year}.txt", "-o", f"catalog/luc-van-{year}.json")
-        assert made.exit_code == 0, made.output
+        draft_beside(ARTICLES / f"luc-van-{year}.txt", tmp_path, f"luc-van-{year}.txt", f"catalog/luc-van-{year}.json")
     (tmp_path / "catalog" / "chi-linh-2021.json").write_text(dump(PRISTINE), encoding="utf-8")
     return tmp_path / "catalog"
 

@@ -4,14 +4,13 @@ that quote; a planted fault named by the event's id."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from chilinh_cli.draft.against import Written, dates_in
-from readers import PRISTINE, dump, edit_json, run
+from readers import PRISTINE, draft_beside, dump, edit_json, run
 
 ARTICLES = Path(__file__).parent.parent / "data" / "against"
 
@@ -37,11 +36,8 @@ IN_WORDS: dict[str, Any] = {
 @pytest.fixture
 def drafted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The 2024 review of Luc Van drafted beside its article, with the event dated in words added."""
-    shutil.copy(ARTICLES / "luc-van-2024.txt", tmp_path / "luc-van-2024.txt")
     monkeypatch.chdir(tmp_path)
-    made = run("draft", "luc-van-2024.txt", "-o", "luc-van-2024.json")
-    assert made.exit_code == 0, made.output
-    path = tmp_path / "luc-van-2024.json"
+    path = draft_beside(ARTICLES / "luc-van-2024.txt", tmp_path, "luc-van-2024.txt", "luc-van-2024.json")
 
     def add(document: dict[str, Any]) -> None:
         document["events"].append(IN_WORDS)
