@@ -274,11 +274,11 @@ def _baseline_rows(dataset: Dataset, number: object) -> list[tuple[object, ...]]
             if derived is None or not derived.baseline.derived:
                 continue  # ambiguous, or the comparison states the value it compares with
             baseline, said = derived.baseline, hedge(derived.baseline, figure.qualifier)
-            bounding = baseline_said(baseline, figure.qualifier)
             rows.append(
                 (
                     *(number, n, figure.id, comparison.basis, comparison.year),
-                    *(_number(baseline.value), _plain(baseline.value), *_ends(baseline, bounding)),
+                    *(_number(baseline.value), _plain(baseline.value)),
+                    *_ends(baseline, baseline_said(baseline, figure.qualifier)),
                     *(figure.unit, said, 1, baseline.formula),
                 )
             )
