@@ -9,7 +9,6 @@ replaced, and CSV text cells that a spreadsheet would run as a formula are defus
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import sys
@@ -233,6 +232,8 @@ def _color(output: Output) -> bool:
 
 
 def render_json(document: Any, out: IO[str]) -> None:
+    import json  # only for --format json: a table or TSV needs none of it
+
     text = json.dumps(document, ensure_ascii=False, indent=2)
     # json escapes C0 controls itself; escape the rest of the unsafe characters too,
     # which keeps the document valid and the terminal safe.
