@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.records import Dataset
 
-STORE_FORMAT = 15  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
+STORE_FORMAT = 16  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts (checked, noun, English optional)
 # 4: a place is its Vietnamese name and province (place_key), with its other names (other_keys);
 # 5: the indexes by figure id (and by folded name) hold the dataset too: one plan for any catalog shape;
 # 6: STRICT tables, value REAL (value_exact keeps the number as written);
@@ -26,6 +26,7 @@ STORE_FORMAT = 15  # 2: dataset ids are never reused (AUTOINCREMENT); 3: drafts 
 # 13: a figure's suggested link to last year's (link_file, link_id);
 # 14: search rows laid out at a dataset's first search (search_ready), not with its other rows;
 # 15: a folder's JSON files that are no dataset, by their stat (strays): not read again unchanged
+# 16: the full-text name index filled at a dataset's first partial name (names_ready), not when it is stored
 
 _INDEXES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -47,6 +48,9 @@ _INDEXES = (
     "CREATE INDEX search_rows_by_dataset ON search_rows (dataset_id)",
     # The datasets whose search rows are laid out: a dataset gets them at the first search.
     "CREATE TABLE search_ready (dataset_id INTEGER PRIMARY KEY) STRICT",
+    # The datasets whose names the full-text name index holds: a dataset's are added the first
+    # time a name matches none of the catalog's whole (``reads.named_from``).
+    "CREATE TABLE names_ready (dataset_id INTEGER PRIMARY KEY) STRICT",
     # A folder's JSON files that are no dataset (a schema, notes), as they were when read: a
     # warm run names them again without reading them (a home folder may hold thousands).
     "CREATE TABLE strays (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, "
@@ -59,7 +63,8 @@ _FULL_TEXT = (
     "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_rows', tokenize='unicode61', detail=none)",
     "CREATE VIRTUAL TABLE name_index USING fts5(folded, content='figure_names', tokenize='unicode61')",
 )
-INDEXED = (("search_index", "search_rows"), ("name_index", "figure_names"))
+INDEXED = (("search_index", "search_rows", "search_ready"), ("name_index", "figure_names", "names_ready"))
+"""Each full-text index, the table whose rows it indexes, and the table of the datasets it holds."""
 # The tables of a dataset, each before those its rows refer to (so that deleting keeps every key).
 OWN_TABLES = (
     "comparisons",
@@ -71,6 +76,7 @@ OWN_TABLES = (
     "figure_names",
     "search_rows",
     "search_ready",
+    "names_ready",
 )
 
 

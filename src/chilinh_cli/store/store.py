@@ -249,7 +249,6 @@ class Store:
             numbered = rows if name == "units" else ((number, *row[1:]) for row in rows)
             self.db.executemany(f"{verb} INTO {name} VALUES ({marks})", numbered)
         self.db.executemany("INSERT INTO figure_names VALUES (?, ?, ?)", ((number, *n) for n in prepared.names))
-        self._index("name_index", "figure_names", number)
         if prepared.search is not None:
             self._keep_search(number, prepared.search)
         return number
@@ -301,16 +300,37 @@ class Store:
         self._keep_search(number, search_rows_of(answerable(dataset_from_text(stored[0]))))
 
     def _unsearchable(self, ids: Sequence[int]) -> list[int]:
+        return self._not_ready("search_ready", ids)
+
+    def nameable(self, ids: Sequence[int]) -> None:
+        """Put the names of the datasets among ``ids`` in the full-text name index, those not in
+        it yet. Only a name that matches no figure's whole needs that index (``reads.named_from``),
+        so a build does not fill it (a tenth of a large file's build): the first such question
+        does, once for each dataset."""
+        if self.full_text and self._not_ready("names_ready", ids):
+            self._write(partial(self._index_names, ids))
+
+    def _index_names(self, ids: Sequence[int]) -> None:
+        for number in self._not_ready("names_ready", ids):  # looked at again in the write transaction
+            if self.db.execute("SELECT 1 FROM datasets WHERE id = ?", (number,)).fetchone() is None:
+                continue  # replaced by another run since this one read the catalog
+            self._index("name_index", "figure_names", number)
+            self.db.execute("INSERT INTO names_ready VALUES (?)", (number,))
+
+    def _not_ready(self, ready: str, ids: Sequence[int]) -> list[int]:
+        """The datasets among ``ids`` that the table ``ready`` does not hold, each once, in order."""
         wanted = tuple(dict.fromkeys(ids))
         marks = ", ".join("?" for _ in wanted)
-        ready = self.db.execute(f"SELECT dataset_id FROM search_ready WHERE dataset_id IN ({marks})", wanted)
-        found = {number for (number,) in ready}
+        held = self.db.execute(f"SELECT dataset_id FROM {ready} WHERE dataset_id IN ({marks})", wanted)
+        found = {number for (number,) in held}
         return [number for number in wanted if number not in found]
 
     def _delete(self, ids: Iterable[tuple[int]]) -> None:
         for (number,) in ids:
-            if self.full_text:  # the index forgets these rows before they go
-                for index, table in INDEXED:
+            for index, table, ready in INDEXED if self.full_text else ():
+                # The index forgets these rows before they go, if it holds them: telling an index
+                # to forget what it never held would damage it.
+                if self.db.execute(f"SELECT 1 FROM {ready} WHERE dataset_id = ?", (number,)).fetchone():
                     self.db.execute(
                         f"INSERT INTO {index} ({index}, rowid, folded) "
                         f"SELECT 'delete', rowid, folded FROM {table} WHERE dataset_id = ?",
