@@ -2,7 +2,8 @@
 
 A dataset is built with the cyclic collector paused, then frozen, because its objects hold no
 cycles and live as long as the answers made from them. Every room that builds records (reading
-a file, rebuilding figures from the store, opening a catalog) does it through ``building``.
+a file, rebuilding figures from the store, opening a catalog) does it through ``building``, and
+so does the process for what it builds at start-up (``cli.entry``: Typer and the command tree).
 """
 
 from __future__ import annotations
