@@ -6,9 +6,12 @@ import dataclasses
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chilinh_cli.model.frozen import record
 from chilinh_cli.model.records import Record, Review, RuleError, Source, Text
+from chilinh_cli.words.messages import Msg
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +70,24 @@ def test_a_wrong_call_fails_as_the_decorator_s_init_fails(args: tuple[Any, ...],
 def test_made_by_position_or_by_name_with_the_defaults() -> None:
     assert Source(2, "so", 1, None, 4) == Source(section=2, quote="so", page=1, row=4)
     assert dataclasses.astuple(Source(2, "so")) == dataclasses.astuple(GeneratedSource(2, "so"))
-    assert Source.__init__.__qualname__ == "Source.__init__"
+
+
+@record
+class _Counted(Record):
+    """A class of its own, so that no other test has made any of its records."""
+
+    a: int
+    b: str = "b"
+
+
+def test_a_class_s_first_records_are_bound_and_the_rest_made_by_its_compiled_init() -> None:
+    from chilinh_cli.model.frozen import COMPILE_AFTER, Frozen
+
+    made = [_Counted(n) for n in range(COMPILE_AFTER)]
+    assert _Counted.__init__ is Frozen.__init__
+    assert made[-1] == _Counted(a=COMPILE_AFTER - 1, b="b")  # the COMPILE_AFTER + 1st: compiled now
+    assert _Counted.__init__.__qualname__ == "_Counted.__init__"
+    assert _Counted(1, "c") == made[1].__class__(a=1, b="c")
 
 
 def test_records_are_frozen() -> None:
@@ -114,3 +134,47 @@ def test_a_record_class_shows_its_fields_as_its_signature() -> None:
     assert shape(Source) == shape(GeneratedSource)
     assert inspect.signature(Source).parameters["quote"].annotation == "NonEmptyStr"
     assert str(inspect.signature(_Child)) == "(a: 'int', b: 'int' = 0) -> None"
+
+
+@record
+class _Checked(Record):
+    first: int
+    second: str
+    third: int | None = None
+    fourth: str = "4"
+
+    def __post_init__(self) -> None:
+        if self.first < 0:
+            raise RuleError(Msg("negative", "âm"), "first")
+
+
+_NAMES = ("first", "second", "third", "fourth", "fifth")
+
+
+def _outcome(make: Any, args: tuple[int, ...], keywords: dict[str, int]) -> tuple[str, object]:
+    record: Any = object.__new__(_Checked)
+    try:
+        result = make(record, args, keywords)
+    except TypeError:
+        return "refused", vars(record)
+    except RuleError as error:
+        return "broken", (error.field, error.said)
+    return ("refused", vars(record)) if result is False else ("made", record)
+
+
+@given(
+    args=st.lists(st.integers(min_value=-2, max_value=9), max_size=5).map(tuple),
+    keywords=st.dictionaries(st.sampled_from(_NAMES), st.integers(min_value=-2, max_value=9), max_size=5),
+)
+def test_binding_a_call_does_what_the_compiled_init_does(args: tuple[int, ...], keywords: dict[str, int]) -> None:
+    """Binding refuses (setting nothing) every call the compiled ``__init__`` refuses, and makes
+    the same record of every other: ``Frozen`` gives a refused call to the compiled one."""
+    from chilinh_cli.model.frozen import _compiled_init, _layout
+
+    init = _compiled_init(_Checked)
+    compiled = _outcome(lambda record, a, k: init(record, *a, **k), args, keywords)
+    bound = _outcome(_layout(_Checked).bind, args, keywords)
+    if compiled[0] == "refused":
+        assert bound == ("refused", {})
+    else:
+        assert bound == compiled
