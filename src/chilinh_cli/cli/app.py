@@ -116,9 +116,7 @@ def _output(
     """The options every query command shares, settled: the command's ``Output``."""
     from ..present.render import Output
 
-    return Output(
-        fmt.value if fmt else "auto", settle_language(ctx, lang), no_color, given_path(ctx, svg, "export_svg")
-    )
+    return Output(fmt or "auto", settle_language(ctx, lang), no_color, given_path(ctx, svg, "export_svg"))
 
 
 def _answer(
@@ -246,7 +244,7 @@ def metric(
     from ..answers.catalog import about_report, figure_series
     from ..answers.core import FiguresAnswer, every_figure
 
-    if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+    if chart and fmt in ("json", "csv"):
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
     output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
     if name is None:
@@ -286,7 +284,7 @@ def compare(
     from ..answers.catalog import compare_reports
     from ..answers.core import CompareAnswer
 
-    if chart and fmt in (OutputFormat.json, OutputFormat.csv):
+    if chart and fmt in ("json", "csv"):
         raise typer.BadParameter(messages.CHART_NEEDS_TABLE.en, param_hint="'--chart'")
     output = _output(ctx, fmt, lang, no_color, export_svg)._replace(chart=chart)
 

@@ -46,7 +46,7 @@ def validate(
         typer.Option(
             "--format", "-f", help="text (one line for people) or json (every problem as data).", case_sensitive=False
         ),
-    ] = CheckFormat.text,
+    ] = "text",
     every: Annotated[
         bool, typer.Option("--all", help="List every problem of a file (text lists the first 50, then how many more).")
     ] = False,
@@ -86,7 +86,7 @@ def validate(
 
         if file is not None and file.is_dir():
             found = check_catalog(file, against=_against_recorded)
-            if fmt is CheckFormat.json:
+            if fmt == "json":
                 render.render_json(documents.catalog_check_json(found), sys.stdout)
             else:
                 render.say_all(checks.catalog_check(found), said)
@@ -96,7 +96,7 @@ def validate(
             raise typer.Exit(1 if failed or differs else 0)
         where = loader.embedded_path() if file is None else file
         against = str(where) != "-" or source is not None  # standard input's draft names no article to find
-        if fmt is CheckFormat.json:
+        if fmt == "json":
             checked, dataset = check_and_keep(file)
             if dataset is not None and against:
                 checked = checked._replace(article=_article_check(dataset, where, source))

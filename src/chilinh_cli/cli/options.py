@@ -5,12 +5,11 @@ settled once, names and paths checked, failures said). Their Vietnamese help is 
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, overload
+from typing import TYPE_CHECKING, Annotated, Literal, Optional, overload
 
 import typer
 
@@ -22,22 +21,11 @@ if TYPE_CHECKING:
     from ..answers.catalog import Catalog
 
 
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    tsv = "tsv"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class CheckFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
-
-
-class Language(enum.StrEnum):
-    en = "en"
-    vi = "vi"
+# Choices as Literal types, which Typer offers as it offers an Enum's values: an Enum class
+# costs half a millisecond of every run to create, a Literal nothing.
+OutputFormat = Literal["table", "tsv", "json", "csv", "markdown"]
+CheckFormat = Literal["text", "json"]
+Language = Lang
 
 
 def _completions(names: Callable[[Catalog], list[str]], incomplete: str) -> list[str]:
