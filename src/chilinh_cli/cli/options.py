@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ..answers.catalog import Catalog
 
 
-# Choices as Literal types, which Typer offers as it offers an Enum's values: an Enum class
-# costs half a millisecond of every run to create, a Literal nothing.
+# Choices as Literal types, which Typer offers as it offers an Enum's values: the three Enum
+# classes cost every run about 1 M instructions (0.2 ms) to create, a Literal nothing.
 OutputFormat = Literal["table", "tsv", "json", "csv", "markdown"]
 CheckFormat = Literal["text", "json"]
 Language = Lang
