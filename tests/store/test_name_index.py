@@ -21,7 +21,9 @@ def _indexed(db: sqlite3.Connection, word: str) -> int:
 
 
 def _intact(db: sqlite3.Connection) -> None:
-    """FTS5's own check of an index against its content table: raises on a damaged one."""
+    """FTS5's own check of an index against its content table: raises on a damaged one. It
+    compares the whole of ``figure_names``, so it holds only for a store whose every dataset's
+    names are indexed: each test calls it when they are."""
     db.execute("INSERT INTO name_index (name_index, rank) VALUES ('integrity-check', 1)")
 
 
@@ -124,3 +126,46 @@ def test_a_dataset_replaced_by_another_run_gets_no_names_ready(
         assert catalog.store.db.execute("SELECT count(*) FROM names_ready").fetchone() == (0,)
     finally:
         catalog.store.close()
+
+
+def test_a_store_that_cannot_take_the_index_answers_by_reading_the_names(
+    document: dict[str, Any], write_dataset: Writer, store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_dataset(document)
+    _found(path, "revenue")  # stored, its names not indexed
+
+    def full(self: Store, change: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "_write", full)
+        assert _found(path, "total budg") == ["budget-revenue"]
+        with pytest.raises(UnknownFigureError):
+            _found(path, "zanzib")
+    store = _store()
+    try:
+        assert store.db.execute("SELECT count(*) FROM names_ready").fetchone() == (0,)
+        assert _indexed(store.db, "budget") == 0
+    finally:
+        store.close()
+    assert _found(path, "total budg") == ["budget-revenue"]  # the next run that can write fills it
+
+
+def test_a_run_that_indexes_after_another_did_adds_nothing(
+    document: dict[str, Any], write_dataset: Writer, store_dir: Path
+) -> None:
+    first = open_catalog(write_dataset(document))
+    second = _store()
+    try:
+        (number,) = [info.id for info in first.infos]
+        # Both saw the names unindexed; the second indexes them first, then the first gets its lock.
+        assert first.store._not_ready("names_ready", [number]) == [number]
+        assert second.nameable([number]) is True
+        filled = _indexed(second.db, "budget")
+        first.store._write(lambda: first.store._index_names([number]))
+        assert _indexed(first.store.db, "budget") == filled
+        assert first.store.db.execute("SELECT count(*) FROM names_ready").fetchone() == (1,)
+        _intact(first.store.db)
+    finally:
+        first.store.close()
+        second.close()

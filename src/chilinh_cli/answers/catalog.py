@@ -373,8 +373,8 @@ def find_figures(
     if key and rest:
         note(reads.named_folded(store, key, rest), 2)
     if key and not best:
-        store.nameable(ids)  # the name index is filled at a dataset's first partial name
-        note(reads.named_from(store, key, ids), 3)
+        indexed = store.nameable(ids)  # the name index is filled at a dataset's first partial name
+        note(reads.named_from(store, key, ids, indexed=indexed), 3)
     matched_ids = sorted({figure_id for _, known in best.values() for figure_id in known})
     rest = tuple(number for number in ids if number not in best)
     if rest and matched_ids and len(matched_ids) <= 50:

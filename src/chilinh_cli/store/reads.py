@@ -135,11 +135,12 @@ def named_folded(store: Store, key: str, ids: Sequence[int]) -> list[tuple[int, 
     ).fetchall()
 
 
-def named_from(store: Store, key: str, ids: Sequence[int]) -> list[tuple[int, str]]:
+def named_from(store: Store, key: str, ids: Sequence[int], *, indexed: bool) -> list[tuple[int, str]]:
     """(dataset id, figure id) of the figures one of whose folded names holds the words of ``key``
-    from the start of a word (the last word may be the start of one)."""
+    from the start of a word (the last word may be the start of one). ``indexed``: the full-text
+    name index holds every dataset of ``ids`` (``Store.nameable``); else their names are read."""
     marks = _marks(ids)
-    if store.full_text:
+    if indexed:
         words = key.split()
         query = " + ".join(f'"{word}"' for word in words) + "*"
         return store.db.execute(  # the full-text index first, as in matching_rows

@@ -302,13 +302,22 @@ class Store:
     def _unsearchable(self, ids: Sequence[int]) -> list[int]:
         return self._not_ready("search_ready", ids)
 
-    def nameable(self, ids: Sequence[int]) -> None:
+    def nameable(self, ids: Sequence[int]) -> bool:
         """Put the names of the datasets among ``ids`` in the full-text name index, those not in
-        it yet. Only a name that matches no figure's whole needs that index (``reads.named_from``),
-        so a build does not fill it (a tenth of a large file's build): the first such question
-        does, once for each dataset."""
-        if self.full_text and self._not_ready("names_ready", ids):
+        it yet; whether the index now holds them all. Only a name that matches no figure's whole
+        needs that index (``reads.named_from``), so a build does not fill it (a tenth of a large
+        file's build): the first such question does, once for each dataset. A store that cannot
+        take the write (a full disk, a file-size limit, another run's lock) keeps its index as it
+        was, and the question is answered by reading the names instead."""
+        if not self.full_text:
+            return False
+        if not self._not_ready("names_ready", ids):
+            return True
+        try:
             self._write(partial(self._index_names, ids))
+        except sqlite3.OperationalError:
+            return False
+        return True
 
     def _index_names(self, ids: Sequence[int]) -> None:
         for number in self._not_ready("names_ready", ids):  # looked at again in the write transaction
