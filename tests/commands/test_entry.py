@@ -289,11 +289,30 @@ def test_the_collector_is_paused_for_start_up_only(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(tree, "command_tree", at_start_up)
     monkeypatch.setattr(sheets, "sheet", in_the_command)
-    frozen_before = gc.get_freeze_count()
     assert _main(monkeypatch, "list") == 0
     assert seen == {"start-up": False, "command": True}
     assert gc.isenabled()
-    assert gc.get_freeze_count() > frozen_before  # what start-up made is out of the collector's sight
+
+
+def test_what_start_up_made_is_frozen_even_when_it_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from chilinh_cli.cli import tree
+
+    gc.collect()
+    gc.unfreeze()  # what earlier tests froze: --version opens no catalog, so only start-up freezes here
+    assert _main(monkeypatch, "--version") == 0
+    assert gc.get_freeze_count() > 0
+    assert gc.isenabled()
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("the command tree could not be built")
+
+    gc.unfreeze()
+    monkeypatch.setattr(tree, "command_tree", broken)
+    assert _main(monkeypatch, "list") == 1  # an internal error, said as one
+    assert gc.get_freeze_count() > 0
+    assert gc.isenabled()
 
 
 def test_the_collector_is_left_as_the_caller_had_it(monkeypatch: pytest.MonkeyPatch) -> None:
