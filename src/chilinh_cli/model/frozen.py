@@ -24,8 +24,8 @@ class Frozen:
     __slots__ = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # A class's first records are made by binding their fields here; from its
-        # COMPILE_AFTER-th on (or at a call that binding cannot take), the class gets the
+        # A class's first COMPILE_AFTER records are made by binding their fields here; from
+        # the next one on (or at a call that binding cannot take), the class gets the
         # __init__ the dataclass decorator would have written, compiled now (``record``), and
         # every later record calls it. A question makes a few dozen records of a class, and
         # compiling costs as much as binding some fifty (0.9 ms for ``list``'s nine classes);
@@ -65,7 +65,7 @@ class Frozen:
 
 class _Signature:
     """``inspect.signature`` of a record class: its fields, as the dataclass decorator's
-    ``__init__`` takes them, before the class's first record compiles that ``__init__``."""
+    ``__init__`` takes them, whether or not that ``__init__`` is compiled yet."""
 
     def __get__(self, instance: object, owner: type[Frozen]) -> Any:
         import inspect

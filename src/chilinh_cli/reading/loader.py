@@ -272,7 +272,7 @@ def parse_text(text: str, name: str) -> Any:
     text need not decode the bytes twice."""
     if not text.strip():
         raise DataFileError(name, [("", data_messages.EMPTY_FILE)])
-    import json  # here: a query on a built store reads no JSON, and the module costs 1.5 % of its run
+    import json  # here: metric and compare on a built store read no JSON, and the module costs 1.5 % of their run
 
     try:
         document = json.loads(
