@@ -18,6 +18,7 @@ import typer
 
 from ..version import __version__
 from ..words import messages
+from ..words.language import Lang
 from .bridge import WholeNumbers
 from .drafting import register_dataset_commands
 from .exporting import export_app
@@ -25,7 +26,6 @@ from .options import (
     DataOption,
     FormatOption,
     LangOption,
-    Language,
     NoColorOption,
     OutputFormat,
     PlaceOption,
@@ -71,7 +71,7 @@ def _root(
         bool, typer.Option("--debug", envvar="CHILINH_DEBUG", help="Show the full traceback of an internal error.")
     ] = False,
     lang: Annotated[
-        Optional[Language],  # noqa: UP045
+        Optional[Lang],  # noqa: UP045
         typer.Option(
             "--lang",
             "-l",
@@ -111,7 +111,7 @@ def _root(
 
 
 def _output(
-    ctx: typer.Context, fmt: OutputFormat | None, lang: Language | None, no_color: bool, svg: str | None
+    ctx: typer.Context, fmt: OutputFormat | None, lang: Lang | None, no_color: bool, svg: str | None
 ) -> "Output":
     """The options every query command shares, settled: the command's ``Output``."""
     from ..present.render import Output
