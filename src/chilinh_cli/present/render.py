@@ -190,20 +190,25 @@ class _StepProgress:
             self.bar.stop()
 
 
+def _telling() -> bool:
+    """Whether long work tells how it goes: only to a terminal, never into a pipe or a log."""
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
 def page_progress(lang: Lang) -> Callable[[int, int], None] | None:
     """What `draft` tells while it reads a document's pages: a progress bar on a terminal, else nothing."""
-    return _StepProgress(lang, messages.READING_PAGES) if sys.stderr is not None and sys.stderr.isatty() else None
+    return _StepProgress(lang, messages.READING_PAGES) if _telling() else None
 
 
 def indexing(lang: Lang) -> Callable[[int, int], None] | None:
     """What a first search tells while it indexes the reviews it looks in: a bar on a terminal."""
-    return _StepProgress(lang, messages.INDEXING_REVIEWS) if sys.stderr is not None and sys.stderr.isatty() else None
+    return _StepProgress(lang, messages.INDEXING_REVIEWS) if _telling() else None
 
 
 def walking(lang: Lang) -> Callable[[int, bool], None] | None:
     """What a catalog folder's walk tells on a terminal: one line, 'looking for data files: N
     found', kept up to date and cleared at the end (a home folder may take a while)."""
-    if sys.stderr is None or not sys.stderr.isatty():
+    if not _telling():
         return None
     shown = [False]
 
@@ -223,7 +228,7 @@ def walking(lang: Lang) -> Callable[[int, bool], None] | None:
 
 def progress(lang: Lang) -> Callable[[int, int, int], None] | None:
     """What the store tells while it reads files: a progress bar on a terminal, else nothing."""
-    return _BuildProgress(lang) if sys.stderr is not None and sys.stderr.isatty() else None
+    return _BuildProgress(lang) if _telling() else None
 
 
 def _color(output: Output) -> bool:
