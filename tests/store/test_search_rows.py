@@ -79,7 +79,7 @@ def test_a_run_that_lays_them_out_after_another_did_adds_none(
     try:
         (number,) = [info.id for info in first.infos]
         # Both saw none; the second lays them out first, then the first gets its write lock.
-        assert first.store._unsearchable([number]) == [number]
+        assert first.store._not_ready("search_ready", [number]) == [number]
         second.searchable([number])
         laid = second.db.execute("SELECT count(*) FROM search_rows").fetchone()[0]
         assert laid > 0

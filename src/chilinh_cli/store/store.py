@@ -272,7 +272,7 @@ class Store:
         file's rows and its biggest index are search's; they are made at its first search and
         kept (a concurrent run that made them first is found inside the transaction).
         ``progress`` is told how many of the datasets are done, and of how many."""
-        missing = self._unsearchable(ids)
+        missing = self._not_ready("search_ready", ids)
         if not missing:
             return
         try:
@@ -298,9 +298,6 @@ class Store:
         if stored is None:  # replaced by another run since this one read the catalog
             return
         self._keep_search(number, search_rows_of(answerable(dataset_from_text(stored[0]))))
-
-    def _unsearchable(self, ids: Sequence[int]) -> list[int]:
-        return self._not_ready("search_ready", ids)
 
     def nameable(self, ids: Sequence[int]) -> bool:
         """Put the names of the datasets among ``ids`` in the full-text name index, those not in
