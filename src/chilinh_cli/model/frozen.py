@@ -143,16 +143,17 @@ def _compiled_init(cls: type[Frozen]) -> Any:
     """The ``__init__`` the dataclass decorator writes for a frozen class: each field a
     parameter in order (with its default), set past the frozen ``__setattr__``, then
     ``__post_init__`` when the class has one."""
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    defaults = {field.name: field.default for field in fields if field.default is not dataclasses.MISSING}
-    parameters = ", ".join(f"{f.name}=_defaults[{f.name!r}]" if f.name in defaults else f.name for f in fields)
-    lines = [f"    _set(self, {field.name!r}, {field.name})" for field in fields]
-    if hasattr(cls, "__post_init__"):
+    layout = _layout(cls)
+    names, defaults = layout.names, layout.defaults
+    parameters = ", ".join(f"{name}=_defaults[{name!r}]" if name in defaults else name for name in names)
+    lines = [f"    _set(self, {name!r}, {name})" for name in names]
+    if layout.post_init:
         lines.append("    self.__post_init__()")
     namespace: dict[str, Any] = {"_set": object.__setattr__, "_defaults": defaults}
     exec(f"def __init__(self, {parameters}):\n" + "\n".join(lines or ["    pass"]), namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     init.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
     return init
 
